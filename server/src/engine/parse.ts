@@ -1,0 +1,841 @@
+// parseLetter: from the text of a file to the model of the letters in it.
+//
+// The parser is driven by what it finds, never by fixed offsets: PDF extraction leaves a blank line
+// after every line (or none), page footers in mid-paragraph, CRLF, curly quotes, wrapped decision
+// lines. It works on "logical lines" (lines that are neither blank nor page noise) and looks at the
+// blank lines between them only to tell paragraphs apart. One pass over the lines, then one pass
+// per letter; nothing is quadratic in the number of lines.
+
+import { guidelineCitations, mentionedCitations } from './citations';
+import { computeLineStarts } from './lines';
+import type {
+  Citation,
+  Conclusion,
+  DisputedItem,
+  HeaderField,
+  ItemPart,
+  Layout,
+  Letter,
+  LetterDocument,
+  Outcome,
+  OutcomeKind,
+  PartKind,
+  ReviewerCredentials,
+  Section,
+  SectionKind,
+  Span,
+} from './model';
+import { fold, JoinedText, Line, splitLines, straighten } from './text';
+
+// ---------------------------------------------------------------------------------------------
+// What lines mean
+
+interface HeadingSpec {
+  kind: SectionKind;
+  re: RegExp;
+}
+
+/** Section headings of every layout; a heading that ends in ':' may have text after it on its line. */
+const HEADINGS: HeadingSpec[] = [
+  { kind: 'determination', re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE\s*:?$/i },
+  { kind: 'summary', re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY\s*:/i },
+  { kind: 'summary', re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY$/i },
+  { kind: 'documents', re: /^DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?\s*:?$/i },
+  { kind: 'decisions', re: /^IMR\s+ISSUES?\s*,?\s+DECISIONS?\s*,?\s+AND\s+RATIONALES?\s*:?$/i },
+  { kind: 'decisions', re: /^IMR\s+DECISION\s*\(?S?\)?\s+AND\s+RATIONALE\s*\(?S?\)?\s*:?$/i },
+  { kind: 'decisions', re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?\s*:?$/i },
+  { kind: 'issue', re: /^ISSUES?\s+AT\s+DISPUTE\s*:/i },
+  { kind: 'guidelines', re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER\s+AND\s+WHY\s*:/i },
+  { kind: 'rationale', re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*\/\s*SERVICE\s+IS\s*\/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY\s*:/i },
+  { kind: 'qualifications', re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
+  { kind: 'qualifications', re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
+];
+
+const PART_LABELS: Array<{ kind: PartKind; re: RegExp }> = [
+  { kind: 'claims-administrator-guideline', re: /^Claims?\s+Administrator(?:'s)?\s+guidelines?\s*:/i },
+  { kind: 'reviewer-guideline', re: /^(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|Reviewer(?:'s)?|IMR)\s+guidelines?\s*:/i },
+  { kind: 'rationale', re: /^Decision\s+rationale\s*:/i },
+  // 2013 notices
+  { kind: 'claims-administrator-guideline', re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Claims\s+Administrator\s*:/i },
+  { kind: 'reviewer-guideline', re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i },
+  { kind: 'rationale', re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
+];
+
+const PART_ORDER: Record<PartKind, number> = {
+  'claims-administrator-guideline': 0,
+  'reviewer-guideline': 1,
+  rationale: 2,
+};
+
+const CASE_NUMBER_FIELD = /^Case\s+(?:Number|No\.?|#)\s*:\s*(\S.*)?$/i;
+const LETTERHEAD = /^MAXIMUS\s+FEDERAL\s+SERVICES(?:\s*,?\s*INC\.?)?$/i;
+const PROFESSIONAL_REVIEW = /^MEDICAL\s+PROFESSIONAL\s+REVIEW$/i;
+const NOTICE_2013 = /^Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination$/i;
+const INTRO = /^The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions?\b/i;
+const REGARDING = /^(\d+)\s*[).]\s*Regarding\s+the\s+request\s+for\s+/i;
+const HEADER_FIELD = /^([A-Z][A-Za-z0-9 .#/()'-]{1,40}?)\s*:\s*(\S.*)?$/;
+/** `<item as requested>: <Outcome>`: the outcome is the one word after the last colon. */
+const DECISION = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z'-]*\.?)$/;
+const LONE_WORD = /^[A-Za-z][A-Za-z'-]*\.?$/;
+
+export function headingAt(t: string): HeadingSpec | undefined {
+  if (t.length > 140) return undefined;
+  const c = t.charCodeAt(0);
+  // Every heading starts with a letter: skip the rest without running a regex.
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  for (const h of HEADINGS) if (h.re.test(t)) return h;
+  return undefined;
+}
+
+export function partLabelAt(t: string): { kind: PartKind; length: number } | undefined {
+  const c = t.charCodeAt(0) | 32;
+  // Labels start with c, m, e, r, i or d.
+  if (c !== 99 && c !== 109 && c !== 101 && c !== 114 && c !== 105 && c !== 100) return undefined;
+  for (const p of PART_LABELS) {
+    const m = p.re.exec(t);
+    if (m) return { kind: p.kind, length: m[0].length };
+  }
+  return undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+export const OUTCOME_WORDS = ['Upheld', 'Overturned'] as const;
+
+/** What an outcome word means: the two valid words (any case, a trailing period allowed), else unknown. */
+export function outcomeOf(word: string): OutcomeKind {
+  const w = word.replace(/\.$/, '').toLowerCase();
+  if (w === 'upheld') return 'upheld';
+  if (w === 'overturned') return 'overturned';
+  return 'unknown';
+}
+
+/** A word that is plainly meant as an outcome: a valid one, a near miss, or a word reviewers use for one. */
+export function looksLikeOutcome(word: string): boolean {
+  const w = word.replace(/\.$/, '').toLowerCase();
+  if (w === 'upheld' || w === 'overturned') return true;
+  if (/^(?:uphold|upholds|overturn|overturns|overruled|reversed|denied|approved|certified|modified|affirmed|pending|partial)$/.test(w)) return true;
+  return editDistance(w, 'upheld') <= 2 || editDistance(w, 'overturned') <= 3;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logical lines and paragraphs
+
+interface Logical {
+  /** Index into the physical lines. */
+  line: number;
+  /** True when a paragraph break separates this logical line from the previous one. */
+  paragraphStart: boolean;
+}
+
+/**
+ * In a double-spaced extraction a single blank line follows every line, so only two or more blank
+ * lines (or a line holding a space, which extraction emits between paragraphs) break a paragraph.
+ */
+function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Logical[] {
+  const out: Logical[] = [];
+  let blanks = 0;
+  let spaced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.blank) {
+      blanks++;
+      if (l.spaced) spaced = true;
+      continue;
+    }
+    if (l.noise) continue;
+    const paragraphStart = out.length === 0 || spaced || (doubleSpaced ? blanks >= 2 : blanks >= 1);
+    out.push({ line: i, paragraphStart });
+    blanks = 0;
+    spaced = false;
+  }
+  return out;
+}
+
+function isDoubleSpaced(lines: readonly Line[]): boolean {
+  let text = 0;
+  let followedByOneBlank = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].blank) continue;
+    text++;
+    if (lines[i + 1].blank && !lines[i + 1].spaced && (i + 2 >= lines.length || !lines[i + 2].blank)) followedByOneBlank++;
+  }
+  return text > 0 && followedByOneBlank / text >= 0.6;
+}
+
+function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && (lf < 0 || cr < lf)) return lf === cr + 1 ? '\r\n' : '\r';
+  return '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting a file into letters and sections
+
+interface RawSection {
+  kind: SectionKind;
+  title: string;
+  /** Logical-line index of the heading's first line. */
+  first: number;
+  /** Logical-line index of the heading's last line (a wrapped heading spans two). */
+  headingLast: number;
+  heading: Span;
+  /** Where the body begins: after the heading (and its colon) on its last line. */
+  bodyStart: number;
+  /** Logical-line index after the section's last line. */
+  end: number;
+}
+
+interface RawLetter {
+  first: number;
+  end: number;
+  layoutHint?: Layout;
+  sections: RawSection[];
+  caseNumber?: string;
+}
+
+class Parser {
+  readonly lines: Line[];
+  readonly logical: Logical[];
+  readonly doubleSpaced: boolean;
+
+  constructor(readonly text: string) {
+    this.lines = splitLines(text, computeLineStarts(text));
+    this.doubleSpaced = isDoubleSpaced(this.lines);
+    this.logical = logicalLines(this.lines, this.doubleSpaced);
+  }
+
+  t(i: number): string {
+    return this.lines[this.logical[i].line].t;
+  }
+
+  lineOf(i: number): Line {
+    return this.lines[this.logical[i].line];
+  }
+
+  /** The heading at logical line i, joining a heading wrapped onto a second line. */
+  headingAt(i: number): { spec: HeadingSpec; last: number; title: string; headingEnd: number } | undefined {
+    const t = this.t(i);
+    const spec = headingAt(t);
+    const line = this.lineOf(i);
+    if (spec) {
+      const m = spec.re.exec(t)!;
+      return { spec, last: i, title: fold(m[0]), headingEnd: line.contentStart + m[0].length };
+    }
+    // Long capitalized headings wrap; try this line with the next one.
+    if (i + 1 < this.logical.length && t.length >= 10 && t.length < 100 && t === t.toUpperCase() && /[A-Z]/.test(t)) {
+      const next = this.lineOf(i + 1);
+      const joined = t + ' ' + next.t;
+      const spec2 = headingAt(joined);
+      if (spec2) {
+        const m = spec2.re.exec(joined)!;
+        const inNext = m[0].length - t.length - 1;
+        if (inNext > 0) return { spec: spec2, last: i + 1, title: fold(m[0]), headingEnd: next.contentStart + inNext };
+      }
+    }
+    return undefined;
+  }
+
+  splitLetters(): RawLetter[] {
+    const letters: RawLetter[] = [];
+    let current: RawLetter | undefined;
+    const seen = new Set<SectionKind>();
+    const open = (i: number, hint?: Layout): RawLetter => {
+      if (current) current.end = i;
+      current = { first: i, end: this.logical.length, layoutHint: hint, sections: [] };
+      letters.push(current);
+      seen.clear();
+      return current;
+    };
+    for (let i = 0; i < this.logical.length; i++) {
+      const t = this.t(i);
+      const caseField = CASE_NUMBER_FIELD.exec(t);
+      if (caseField) {
+        const value = caseField[1]?.trim();
+        // A case number repeated at the top of each page is a page header, not a new letter.
+        if (!current || (seen.size > 0 && current.caseNumber !== value)) open(i, 'case-header');
+        if (current && current.caseNumber === undefined) current.caseNumber = value;
+        continue;
+      }
+      if (LETTERHEAD.test(t) || PROFESSIONAL_REVIEW.test(t)) {
+        const hint: Layout = PROFESSIONAL_REVIEW.test(t) ? 'professional-review' : 'letterhead';
+        if (!current || seen.size > 0) open(i, hint);
+        else if (current.layoutHint === undefined || current.layoutHint === 'case-header') current.layoutHint = current.layoutHint ?? hint;
+        continue;
+      }
+      if (NOTICE_2013.test(t)) {
+        if (!current || seen.size > 0) open(i, 'notice-2013');
+        else current.layoutHint = 'notice-2013';
+        continue;
+      }
+      const h = this.headingAt(i);
+      if (!h) continue;
+      const kind = h.spec.kind;
+      // A heading the current letter already has, or the opening heading after its decisions, begins the next letter.
+      if (!current || seen.has(kind) || (kind === 'determination' && seen.has('decisions'))) open(i);
+      seen.add(kind);
+      const letter = current!;
+      const prev = letter.sections[letter.sections.length - 1];
+      if (prev) prev.end = i;
+      const first = this.lineOf(i);
+      const last = this.lineOf(h.last);
+      letter.sections.push({
+        kind,
+        title: h.title,
+        first: i,
+        headingLast: h.last,
+        heading: { start: first.contentStart, end: Math.min(h.headingEnd, last.contentEnd) },
+        bodyStart: h.headingEnd,
+        end: this.logical.length,
+      });
+      i = h.last;
+    }
+    for (const letter of letters) {
+      const last = letter.sections[letter.sections.length - 1];
+      if (last) last.end = letter.end;
+    }
+    return letters;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Building the model
+
+  parse(): LetterDocument {
+    const raw = this.splitLetters();
+    const letters: Letter[] = [];
+    for (const r of raw) letters.push(this.buildLetter(r, letters.length));
+    return { text: this.text, letters, eol: detectEol(this.text), doubleSpaced: this.doubleSpaced };
+  }
+
+  /** The span from the start of logical line a to the end of logical line b - 1. */
+  spanOf(a: number, b: number): Span {
+    if (b <= a) {
+      const at = a < this.logical.length ? this.lineOf(a).contentStart : this.text.length;
+      return { start: at, end: at };
+    }
+    return { start: this.lineOf(a).contentStart, end: this.lineOf(b - 1).contentEnd };
+  }
+
+  linesOf(a: number, b: number): Line[] {
+    const out: Line[] = [];
+    for (let i = a; i < b; i++) out.push(this.lineOf(i));
+    return out;
+  }
+
+  buildLetter(r: RawLetter, index: number): Letter {
+    const range = this.spanOf(r.first, r.end);
+    const sections: Section[] = r.sections.map((s) => {
+      const bodyEnd = s.end > s.headingLast + 1 ? this.lineOf(s.end - 1).contentEnd : Math.max(s.bodyStart, this.lineOf(s.headingLast).contentEnd);
+      const bodyStart = Math.min(s.bodyStart, bodyEnd);
+      return {
+        kind: s.kind,
+        title: s.title,
+        heading: s.heading,
+        body: { start: bodyStart, end: bodyEnd },
+        range: { start: s.heading.start, end: bodyEnd },
+      };
+    });
+    const header = this.headerFields(r);
+    const caseNumber = r.caseNumber ?? header.find((f) => /^case/i.test(f.name))?.value ?? this.caseNumberIn(r);
+    const decisionsIndex = r.sections.findIndex((s) => s.kind === 'decisions');
+    const has = (k: SectionKind) => r.sections.some((s) => s.kind === k);
+    let layout: Layout = r.layoutHint ?? 'standard';
+    if (layout === 'letterhead' && decisionsIndex >= 0 && /INDEPENDENT/i.test(r.sections[decisionsIndex].title)) layout = 'notice-2013';
+    if (layout !== 'professional-review' && decisionsIndex < 0 && has('issue') && has('rationale')) layout = 'professional-review';
+
+    let items: DisputedItem[] = [];
+    if (layout === 'professional-review') items = this.professionalReviewItems(r);
+    else if (decisionsIndex >= 0) {
+      const s = r.sections[decisionsIndex];
+      items = layout === 'notice-2013' ? this.noticeItems(s) : this.decisionItems(s.headingLast + 1, s.end);
+    }
+    return {
+      index,
+      layout,
+      range,
+      header,
+      caseNumber,
+      sections,
+      reviewer: this.reviewer(r),
+      decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined,
+      items,
+    };
+  }
+
+  headerFields(r: RawLetter): HeaderField[] {
+    const end = r.sections.length > 0 ? r.sections[0].first : Math.min(r.end, r.first + 40);
+    const out: HeaderField[] = [];
+    for (let i = r.first; i < end; i++) {
+      const line = this.lineOf(i);
+      const m = HEADER_FIELD.exec(line.t);
+      if (!m || !m[2]) continue;
+      const valueStart = line.contentStart + line.t.indexOf(m[2], m[1].length);
+      out.push({
+        name: fold(m[1]),
+        value: fold(m[2]),
+        range: { start: line.contentStart, end: line.contentEnd },
+        valueRange: { start: valueStart, end: line.contentEnd },
+      });
+    }
+    return out;
+  }
+
+  caseNumberIn(r: RawLetter): string | undefined {
+    const end = r.sections.length > 0 ? r.sections[0].first : r.first;
+    for (let i = r.first; i < end; i++) {
+      const m = /\bCM\d{2}-\d{5,8}\b/.exec(this.t(i));
+      if (m) return m[0];
+    }
+    return undefined;
+  }
+
+  reviewer(r: RawLetter): ReviewerCredentials | undefined {
+    const s = r.sections.find((x) => x.kind === 'determination') ?? r.sections.find((x) => x.kind === 'qualifications');
+    if (!s) return undefined;
+    const specialties: string[] = [];
+    const subspecialties: string[] = [];
+    const licensure: string[] = [];
+    let start = Infinity;
+    let end = -1;
+    const cover = (sp: Span) => {
+      start = Math.min(start, sp.start);
+      end = Math.max(end, sp.end);
+    };
+    const split = (v: string) =>
+      fold(v)
+        .split(/\s*,\s*|\s+and\s+(?=[A-Z])/)
+        .map((x) => x.replace(/^and\s+/i, '').replace(/[.;]+$/, '').trim())
+        .filter((x) => x.length > 0);
+    // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
+    for (let i = s.headingLast + 1; i < s.end; i++) {
+      const line = this.lineOf(i);
+      const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
+      const spec = /^Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
+      if (lic) {
+        licensure.push(...split(lic[1]));
+        cover(line);
+      } else if (spec) {
+        specialties.push(...split(spec[1]));
+        cover({ start: line.contentStart, end: line.contentEnd });
+      }
+    }
+    // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
+    const joined = new JoinedText(this.linesOf(s.headingLast + 1, s.end));
+    const prose = straighten(joined.text);
+    const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+    if (board) {
+      specialties.push(...split(board[1]));
+      cover(joined.span(board.index, board.index + board[0].length));
+    }
+    const sub = /sub-?\s*specialty\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+    if (sub) {
+      subspecialties.push(...split(sub[1]));
+      cover(joined.span(sub.index, sub.index + sub[0].length));
+    }
+    const lic = /licensed\s+to\s+practice\s+in\s+(.+?)\./i.exec(prose);
+    if (lic) {
+      licensure.push(...split(lic[1]));
+      cover(joined.span(lic.index, lic.index + lic[0].length));
+    }
+    if (end < 0) return undefined;
+    return { specialties, subspecialties, licensure, range: { start, end } };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Disputed items: decision lines and their parts
+
+  decisionItems(from: number, to: number): DisputedItem[] {
+    const builders: ItemBuilder[] = [];
+    let item: ItemBuilder | undefined;
+    let part: PartBuilder | undefined;
+    let inIntro = false;
+    const next = (i: number) => (i + 1 < to ? this.t(i + 1) : undefined);
+
+    for (let i = from; i < to; i++) {
+      const t = this.t(i);
+      const line = this.lineOf(i);
+      if (INTRO.test(t)) {
+        inIntro = !t.endsWith(':');
+        continue;
+      }
+      if (inIntro) {
+        // The intro sentence wrapped; it ends at its colon.
+        if (t.endsWith(':')) inIntro = false;
+        continue;
+      }
+
+      const label = partLabelAt(t);
+      if (label) {
+        const order = PART_ORDER[label.kind];
+        if (!item || item.parts.some((p) => PART_ORDER[p.kind] >= order)) {
+          // A part out of order begins an item whose decision line is missing or has no outcome:
+          // its name is the short paragraph just before the label, if there is one.
+          item = this.itemWithoutDecision(item, part, i, from);
+          builders.push(item);
+        }
+        part = { kind: label.kind, first: i, end: i + 1, labelRange: { start: line.contentStart, end: line.contentStart + label.length } };
+        item.parts.push(part);
+        continue;
+      }
+
+      const decision = this.decisionAt(i, to, item !== undefined && item.parts.length > 0 || item === undefined);
+      if (decision) {
+        // The item's name may have wrapped: take earlier lines of the same paragraph that do not end a sentence.
+        let first = i;
+        const owner = part ?? item;
+        const floor = owner ? (part ? part.first + 1 : item!.decisionLast + 1) : from;
+        while (first > floor && first - i < 2 && !this.logical[first].paragraphStart) {
+          const prev = this.t(first - 1);
+          if (/[.:;]$/.test(prev) || partLabelAt(prev) || INTRO.test(prev)) break;
+          first--;
+        }
+        if (part && first <= part.end - 1) part.end = first;
+        item = { first, decisionLast: decision.last, nameLines: [first, decision.nameLast], name: decision.name, outcome: decision.outcome, parts: [] };
+        builders.push(item);
+        part = undefined;
+        i = decision.last;
+        continue;
+      }
+
+      if (part) part.end = i + 1;
+      else if (item && item.parts.length === 0) {
+        // Text between a decision line and its first label: the name wrapped after the outcome was found, keep it with the decision.
+        item.decisionLast = i;
+      }
+      void next;
+    }
+    return builders.map((b) => this.finishItem(b));
+  }
+
+  /**
+   * A decision line at logical line i: `<item>: <Outcome>`, or `<item>:` with the outcome alone on
+   * the next line, or `<item>:` followed directly by a part label (the outcome is missing).
+   * `expectItem` is true where an item may begin (not in the middle of a part's prose).
+   */
+  decisionAt(i: number, to: number, expectItem: boolean): { last: number; nameLast: number; name: Span; outcome: Outcome } | undefined {
+    const line = this.lineOf(i);
+    const t = line.t;
+    const nextT = i + 1 < to ? this.t(i + 1) : undefined;
+    const nextIsLabel = nextT !== undefined && partLabelAt(nextT) !== undefined;
+    const m = DECISION.exec(t);
+    if (m) {
+      const word = m[2];
+      const confirmed = outcomeOf(word) !== 'unknown' || looksLikeOutcome(word) || nextIsLabel;
+      if (confirmed && (expectItem || outcomeOf(word) !== 'unknown' || nextIsLabel)) {
+        const wordStart = line.contentEnd - word.length;
+        return {
+          last: i,
+          nameLast: i,
+          name: { start: line.contentStart, end: line.contentStart + m[1].length },
+          outcome: { kind: outcomeOf(word), raw: word, range: { start: wordStart, end: line.contentEnd } },
+        };
+      }
+    }
+    if (t.endsWith(':') && t.length > 1) {
+      const nameEnd = line.contentStart + t.replace(/\s*:$/, '').length;
+      if (nextT !== undefined && LONE_WORD.test(nextT) && !nextIsLabel) {
+        const after = i + 2 < to ? this.t(i + 2) : undefined;
+        if (looksLikeOutcome(nextT) || (after !== undefined && partLabelAt(after))) {
+          const next = this.lineOf(i + 1);
+          return {
+            last: i + 1,
+            nameLast: i,
+            name: { start: line.contentStart, end: nameEnd },
+            outcome: { kind: outcomeOf(nextT), raw: nextT, range: { start: next.contentStart, end: next.contentEnd } },
+          };
+        }
+      }
+      if (nextIsLabel && partLabelAt(t) === undefined) {
+        return {
+          last: i,
+          nameLast: i,
+          name: { start: line.contentStart, end: nameEnd },
+          outcome: { kind: 'missing', raw: '', range: { start: line.contentEnd, end: line.contentEnd } },
+        };
+      }
+    }
+    return undefined;
+  }
+
+  /** A new item found at a part label that cannot belong to the current item. */
+  itemWithoutDecision(item: ItemBuilder | undefined, part: PartBuilder | undefined, labelAt: number, from: number): ItemBuilder {
+    // The candidate name: the last paragraph before the label, when it is short and not a sentence.
+    const floor = part ? part.first + 1 : item ? item.decisionLast + 1 : from;
+    let first = labelAt;
+    while (first > floor && labelAt - first < 2) {
+      first--;
+      if (this.logical[first].paragraphStart) break;
+    }
+    let named = first < labelAt && first >= floor;
+    if (named) {
+      const last = this.t(labelAt - 1);
+      if (/[.;]$/.test(last) || (part && !this.logical[first].paragraphStart && first > floor)) named = false;
+      for (let k = first; k < labelAt && named; k++) if (INTRO.test(this.t(k))) named = false;
+    }
+    if (named) {
+      if (part) part.end = Math.min(part.end, first);
+      const nameSpan = this.spanOf(first, labelAt);
+      const end = nameSpan.end;
+      return {
+        first,
+        decisionLast: labelAt - 1,
+        nameLines: [first, labelAt - 1],
+        name: { start: nameSpan.start, end: this.text.slice(nameSpan.start, end).replace(/\s*:?\s*$/, '').length + nameSpan.start },
+        outcome: { kind: 'missing', raw: '', range: { start: end, end } },
+        parts: [],
+      };
+    }
+    const at = this.lineOf(labelAt).contentStart;
+    return {
+      first: labelAt,
+      decisionLast: labelAt - 1,
+      nameLines: [labelAt, labelAt - 1],
+      name: { start: at, end: at },
+      outcome: { kind: 'missing', raw: '', range: { start: at, end: at } },
+      parts: [],
+    };
+  }
+
+  finishItem(b: ItemBuilder): DisputedItem {
+    const parts: ItemPart[] = [];
+    const citations: Citation[] = [];
+    for (const p of b.parts) {
+      const labelLine = this.lineOf(p.first);
+      const joined = new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end);
+      const bodyEnd = p.end > p.first ? this.lineOf(p.end - 1).contentEnd : labelLine.contentEnd;
+      const bodyStart = Math.min(bodyEnd, joined.text.length > 0 ? joined.toDoc(0) : p.labelRange.end);
+      const part: ItemPart = {
+        kind: p.kind,
+        label: fold(this.text.slice(p.labelRange.start, p.labelRange.end)),
+        labelRange: p.labelRange,
+        text: fold(joined.text),
+        body: { start: bodyStart, end: bodyEnd },
+        range: { start: p.labelRange.start, end: bodyEnd },
+      };
+      parts.push(part);
+      if (p.kind === 'rationale') citations.push(...mentionedCitations(joined, p.kind));
+      else citations.push(...guidelineCitations(joined, p.kind));
+    }
+    const rationale = parts.find((p) => p.kind === 'rationale');
+    const lastEnd = parts.length > 0 ? parts[parts.length - 1].range.end : this.spanOf(b.first, b.decisionLast + 1).end;
+    const start = b.first <= b.decisionLast ? this.lineOf(b.first).contentStart : b.name.start;
+    const decisionEnd = b.first <= b.decisionLast ? this.lineOf(b.decisionLast).contentEnd : b.name.end;
+    return {
+      name: fold(this.text.slice(b.name.start, b.name.end)),
+      nameRange: b.name,
+      decisionRange: { start, end: Math.max(start, decisionEnd) },
+      outcome: b.outcome,
+      claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
+      reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
+      rationale,
+      parts,
+      citations,
+      conclusion: rationale ? this.conclusionOf(b.parts.find((p) => p.kind === 'rationale')!) : { kind: 'not-stated' },
+      range: { start, end: Math.max(lastEnd, start) },
+    };
+  }
+
+  conclusionOf(p: PartBuilder): Conclusion {
+    const joined = new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end);
+    return conclusionIn(joined);
+  }
+
+  // 2013 notices: `1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary ...`
+  noticeItems(s: RawSection): DisputedItem[] {
+    const joined = new JoinedText(this.linesOf(s.headingLast + 1, s.end));
+    const text = straighten(joined.text);
+    const re = /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.+?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gi;
+    const decided = new Map<string, { name: Span; outcome: Outcome; sentence: Span }>();
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const numberAt = m.index + m[0].indexOf(m[1]);
+      const nameAt = m.index + m[0].indexOf(m[2], m[0].indexOf('request'));
+      const phraseAt = nameAt + m[2].length + m[0].slice(m[0].indexOf(m[2], m[0].indexOf('request')) + m[2].length).indexOf(m[3]);
+      const phraseSpan = joined.span(phraseAt, phraseAt + m[3].length);
+      decided.set(m[1], {
+        name: joined.span(nameAt, nameAt + m[2].length),
+        outcome: { kind: m[4] ? 'upheld' : 'overturned', raw: fold(m[3]), range: phraseSpan },
+        sentence: joined.span(numberAt, phraseAt + m[3].length),
+      });
+    }
+    // The discussion of each item: `1) Regarding the request for X:` followed by the labelled parts.
+    const blocks = new Map<string, DisputedItem>();
+    let blockStart = -1;
+    let blockNumber = '';
+    const flush = (end: number) => {
+      if (blockStart < 0) return;
+      const headLine = this.lineOf(blockStart);
+      const m = REGARDING.exec(headLine.t)!;
+      const nameStart = headLine.contentStart + m[0].length;
+      const nameEnd = headLine.contentStart + headLine.t.replace(/\s*:\s*$/, '').length;
+      const items = this.decisionItems(blockStart + 1, end);
+      const merged = items.length > 0 ? items[0] : undefined;
+      const nameRange = { start: Math.min(nameStart, nameEnd), end: nameEnd };
+      const decision = decided.get(blockNumber);
+      const parts = items.flatMap((x) => x.parts);
+      const citations = items.flatMap((x) => x.citations);
+      const range = { start: headLine.contentStart, end: Math.max(headLine.contentEnd, parts.length > 0 ? parts[parts.length - 1].range.end : headLine.contentEnd) };
+      const rationale = parts.find((p) => p.kind === 'rationale');
+      blocks.set(blockNumber, {
+        name: fold(this.text.slice(nameRange.start, nameRange.end)),
+        nameRange,
+        decisionRange: decision?.sentence ?? { start: headLine.contentStart, end: headLine.contentEnd },
+        outcome: decision?.outcome ?? { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } },
+        claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
+        reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
+        rationale,
+        parts,
+        citations,
+        conclusion: merged?.conclusion ?? { kind: 'not-stated' },
+        range,
+      });
+      blockStart = -1;
+    };
+    for (let i = s.headingLast + 1; i < s.end; i++) {
+      const m = REGARDING.exec(this.t(i));
+      if (!m) continue;
+      flush(i);
+      blockStart = i;
+      blockNumber = m[1];
+    }
+    flush(s.end);
+    const items: DisputedItem[] = [];
+    for (const [n, d] of decided) {
+      const block = blocks.get(n);
+      if (block) {
+        items.push(block);
+        blocks.delete(n);
+      } else {
+        items.push({
+          name: fold(this.text.slice(d.name.start, d.name.end)),
+          nameRange: d.name,
+          decisionRange: d.sentence,
+          outcome: d.outcome,
+          parts: [],
+          citations: [],
+          conclusion: { kind: d.outcome.kind === 'upheld' ? 'not-medically-necessary' : 'medically-necessary', range: d.outcome.range },
+          range: d.sentence,
+        });
+      }
+    }
+    items.push(...blocks.values());
+    return items.sort((a, b) => a.range.start - b.range.start);
+  }
+
+  // The professional review form has one issue; its outcome is the rationale's conclusion.
+  professionalReviewItems(r: RawLetter): DisputedItem[] {
+    const issue = r.sections.find((s) => s.kind === 'issue');
+    if (!issue) return [];
+    const issueLines = this.linesOf(issue.headingLast + 1, issue.end);
+    const headLine = this.lineOf(issue.headingLast);
+    const lines = headLine.contentEnd > issue.bodyStart ? [headLine, ...issueLines] : issueLines;
+    const joined = new JoinedText(lines, issue.bodyStart);
+    const firstSentence = /^.*?(?:\.(?=\s|$)|$)/.exec(joined.text)![0];
+    const nameRange = joined.span(0, firstSentence.replace(/[.\s]+$/, '').length);
+    const parts: ItemPart[] = [];
+    const citations: Citation[] = [];
+    let conclusion: Conclusion = { kind: 'not-stated' };
+    for (const s of r.sections) {
+      if (s.kind !== 'guidelines' && s.kind !== 'rationale') continue;
+      const kind: PartKind = s.kind === 'guidelines' ? 'reviewer-guideline' : 'rationale';
+      const sLines = this.linesOf(s.headingLast, s.end);
+      const j = new JoinedText(sLines, s.bodyStart);
+      const bodyEnd = s.end > s.headingLast + 1 ? this.lineOf(s.end - 1).contentEnd : this.lineOf(s.headingLast).contentEnd;
+      parts.push({
+        kind,
+        label: s.title,
+        labelRange: s.heading,
+        text: fold(j.text),
+        body: { start: Math.min(s.bodyStart, bodyEnd), end: bodyEnd },
+        range: { start: s.heading.start, end: bodyEnd },
+      });
+      if (kind === 'rationale') {
+        citations.push(...mentionedCitations(j, kind));
+        conclusion = conclusionIn(j);
+      } else {
+        const found = guidelineCitations(j, kind);
+        citations.push(...(found.length > 0 ? found : mentionedCitations(j, kind)));
+      }
+    }
+    const outcome: Outcome =
+      conclusion.kind === 'not-medically-necessary'
+        ? { kind: 'upheld', raw: this.text.slice(conclusion.range!.start, conclusion.range!.end), range: conclusion.range! }
+        : conclusion.kind === 'medically-necessary'
+          ? { kind: 'overturned', raw: this.text.slice(conclusion.range!.start, conclusion.range!.end), range: conclusion.range! }
+          : { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } };
+    const issueEnd = issue.end > issue.headingLast + 1 ? this.lineOf(issue.end - 1).contentEnd : headLine.contentEnd;
+    return [
+      {
+        name: fold(this.text.slice(nameRange.start, nameRange.end)),
+        nameRange,
+        decisionRange: { start: nameRange.start, end: Math.max(nameRange.end, nameRange.start) },
+        outcome,
+        reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
+        rationale: parts.find((p) => p.kind === 'rationale'),
+        parts,
+        citations,
+        conclusion,
+        range: { start: Math.min(nameRange.start, issue.heading.start), end: Math.max(issueEnd, nameRange.end) },
+      },
+    ];
+  }
+}
+
+interface PartBuilder {
+  kind: PartKind;
+  /** Logical line of the label. */
+  first: number;
+  /** Logical line after the part's last line. */
+  end: number;
+  labelRange: Span;
+}
+
+interface ItemBuilder {
+  first: number;
+  decisionLast: number;
+  nameLines: [number, number];
+  name: Span;
+  outcome: Outcome;
+  parts: PartBuilder[];
+}
+
+const NECESSARY = /medically\s+(?:reasonable\s+and\s+)?necessary/gi;
+const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/i;
+
+/**
+ * The rationale's conclusion is its last statement of medical necessity; a negation earlier in
+ * that sentence (within a few words) makes it "not medically necessary".
+ */
+export function conclusionIn(joined: JoinedText): Conclusion {
+  const text = joined.text;
+  let last: RegExpExecArray | undefined;
+  NECESSARY.lastIndex = 0;
+  for (let m = NECESSARY.exec(text); m; m = NECESSARY.exec(text)) last = m;
+  if (!last) return { kind: 'not-stated' };
+  const sentenceStart = Math.max(text.lastIndexOf('. ', last.index), text.lastIndexOf('? ', last.index), text.lastIndexOf('! ', last.index)) + 1;
+  const windowStart = Math.max(sentenceStart, last.index - 48);
+  const before = text.slice(windowStart, last.index);
+  const neg = NEGATION.exec(before);
+  const start = neg ? windowStart + neg.index : last.index;
+  return {
+    kind: neg ? 'not-medically-necessary' : 'medically-necessary',
+    range: joined.span(start, last.index + last[0].length),
+  };
+}
+
+export function parseLetter(text: string): LetterDocument {
+  return new Parser(text).parse();
+}

@@ -1,0 +1,46 @@
+// What every feature reads: the model of one document version and its line index.
+// The server builds it once per version (see server.ts); features never reparse.
+
+import type { Diagnostic, Range } from 'vscode-languageserver';
+import { checkLetter, Finding } from '../engine/check';
+import { isLetter } from '../engine/detect';
+import { LineIndex } from '../engine/lines';
+import type { LetterDocument, Span } from '../engine/model';
+import { parseLetter } from '../engine/parse';
+
+export interface LetterContext {
+  readonly uri: string;
+  readonly version: number;
+  readonly model: LetterDocument;
+  readonly lines: LineIndex;
+  /** False for a plain-text document that is not a letter: features then answer nothing. */
+  readonly isLetter: boolean;
+  /** Computed on first use and kept with the version. */
+  findings(): readonly Finding[];
+  range(span: Span): Range;
+  offsetAt(position: { line: number; character: number }): number;
+}
+
+export function createContext(uri: string, version: number, text: string, languageId: string): LetterContext {
+  // An imr-letter document always gets features; a plain-text one only when it is a letter.
+  const letter = languageId !== 'plaintext' || isLetter(text);
+  const model: LetterDocument = letter ? parseLetter(text) : { text, letters: [], eol: '\n', doubleSpaced: false };
+  const lines = new LineIndex(text);
+  let findings: Finding[] | undefined;
+  return {
+    uri,
+    version,
+    model,
+    lines,
+    isLetter: letter,
+    findings: () => (findings ??= letter ? checkLetter(model) : []),
+    range: (span) => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) }),
+    offsetAt: (position) => lines.offsetAt(position),
+  };
+}
+
+export function contains(span: Span, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+export type { Diagnostic };

@@ -1,0 +1,176 @@
+// The language server: LSP wiring only. Every answer comes from a feature module reading the one
+// model parsed for the document's current version (features/context.ts).
+//
+// The server never edits a document on its own: it publishes diagnostics and answers requests;
+// text changes only through edits the user picks (code actions, formatting).
+
+import {
+  CancellationToken,
+  createConnection,
+  DidChangeConfigurationNotification,
+  Disposable,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
+import { createContext, LetterContext } from './features/context';
+import { diagnostics, SeveritySettings } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** The model of each open document, for the version it was parsed from. */
+const contexts = new Map<string, LetterContext>();
+
+interface Settings {
+  diagnostics?: { severity?: SeveritySettings };
+}
+
+let configurationPull = false;
+const settingsByUri = new Map<string, Promise<Settings>>();
+let initialSettings: Settings = {};
+
+connection.onInitialize((params): InitializeResult => {
+  configurationPull = params.capabilities.workspace?.configuration === true;
+  const options = params.initializationOptions as { settings?: Settings } | undefined;
+  if (options?.settings && typeof options.settings === 'object') initialSettings = options.settings;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'IMR letter' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      workspaceSymbolProvider: true,
+    },
+    serverInfo: { name: 'imr-letters-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (configurationPull) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imrLetters' }).catch(() => undefined);
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsByUri.clear();
+  const pushed = (change.settings as { imrLetters?: Settings } | undefined)?.imrLetters;
+  if (!configurationPull && pushed && typeof pushed === 'object') initialSettings = pushed;
+  for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
+});
+
+function settingsFor(uri: string): Promise<Settings> {
+  if (!configurationPull) return Promise.resolve(initialSettings);
+  let s = settingsByUri.get(uri);
+  if (!s) {
+    s = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'imrLetters' })
+      .then((v: unknown) => (v && typeof v === 'object' ? (v as Settings) : {}))
+      .catch(() => initialSettings);
+    settingsByUri.set(uri, s);
+  }
+  return s;
+}
+
+/** The model of a document's current version: parsed once per version, shared by every feature. */
+function contextOf(uri: string): LetterContext | undefined {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const cached = contexts.get(uri);
+  if (cached && cached.version === doc.version) return cached;
+  const ctx = createContext(uri, doc.version, doc.getText(), doc.languageId);
+  contexts.set(uri, ctx);
+  return ctx;
+}
+
+// Diagnostics wait for typing to pause; larger documents wait a little longer so that a burst of
+// edits costs one parse, not one per keystroke.
+const pending = new Map<string, Disposable>();
+const published = new Set<string>();
+
+function delayFor(doc: TextDocument): number {
+  const size = doc.getText().length;
+  return size > 1_000_000 ? 120 : size > 100_000 ? 60 : 20;
+}
+
+function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
+  pending.get(doc.uri)?.dispose();
+  const timer = setTimeout(() => {
+    pending.delete(doc.uri);
+    void publishDiagnostics(doc.uri, doc.version);
+  }, delay);
+  pending.set(doc.uri, { dispose: () => clearTimeout(timer) });
+}
+
+async function publishDiagnostics(uri: string, version: number): Promise<void> {
+  const settings = await settingsFor(uri);
+  const ctx = contextOf(uri);
+  // A newer version is on its way, or the document closed: its own run will publish.
+  if (!ctx || ctx.version !== version) return;
+  const list = diagnostics(ctx, settings.diagnostics?.severity);
+  // A plain-text file that is not a letter gets no noise: publish only to clear what was shown.
+  if (list.length === 0 && !published.has(uri)) return;
+  if (list.length > 0) published.add(uri);
+  else published.delete(uri);
+  await connection.sendDiagnostics({ uri, version, diagnostics: list });
+}
+
+documents.onDidOpen((e) => scheduleDiagnostics(e.document, 0));
+documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+documents.onDidClose((e) => {
+  pending.get(e.document.uri)?.dispose();
+  pending.delete(e.document.uri);
+  contexts.delete(e.document.uri);
+  settingsByUri.delete(e.document.uri);
+  if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+function guarded<P, R>(empty: R, handler: (ctx: LetterContext, params: P, token: CancellationToken) => R) {
+  return (params: P & { textDocument: { uri: string } }, token: CancellationToken): R => {
+    if (token.isCancellationRequested) return empty;
+    const ctx = contextOf(params.textDocument.uri);
+    if (!ctx || !ctx.isLetter) return empty;
+    return handler(ctx, params, token);
+  };
+}
+
+connection.onDocumentSymbol(guarded([], (ctx) => documentSymbols(ctx)));
+connection.onFoldingRanges(guarded([], (ctx) => foldingRanges(ctx)));
+connection.onHover(guarded(null, (ctx, params: { position: { line: number; character: number } }) => hover(ctx, params.position)));
+
+connection.onWorkspaceSymbol((params, token) => {
+  const all: LetterContext[] = [];
+  for (const doc of documents.all()) {
+    if (token.isCancellationRequested) return [];
+    const ctx = contextOf(doc.uri);
+    if (ctx?.isLetter) all.push(ctx);
+  }
+  return workspaceSymbols(all, params.query);
+});
+
+connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
+  const ctx = params && typeof params.uri === 'string' ? contextOf(params.uri) : undefined;
+  if (!ctx || !ctx.isLetter) return { isLetter: false, letters: 0, items: [] };
+  return {
+    isLetter: true,
+    letters: ctx.model.letters.length,
+    items: ctx.model.letters.flatMap((letter) =>
+      letter.items.map((item) => ({
+        name: item.name,
+        outcome: item.outcome.kind,
+        letterIndex: letter.index,
+        decisionRange: ctx.range(item.decisionRange),
+      })),
+    ),
+  };
+});
+
+documents.listen(connection);
+connection.listen();

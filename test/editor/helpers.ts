@@ -1,0 +1,165 @@
+// Shared by the editor tests: opening fixtures of the workspace folder
+// (test/fixtures/editor-workspace), waiting on editor events, reading hovers and diagnostic codes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'imr-letters.imr-letters';
+export const LETTER_LANGUAGE = 'imr-letter';
+export const DIAGNOSTIC_SOURCE = 'imr-letters';
+
+/** What the extension's activate() returns (client/src). */
+export interface ExtensionApi {
+  statusBarText(): string | undefined;
+  /** Resolves once the language client is running. */
+  client: PromiseLike<unknown> | unknown;
+}
+
+export async function activateExtension(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  assert.ok(api && typeof api.statusBarText === 'function', 'activate() returns no statusBarText()');
+  await api.client;
+  return api;
+}
+
+export function fixtureUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder: the runner opens test/fixtures/editor-workspace');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/**
+ * Waits until `check` returns something other than undefined, testing it now and after each of
+ * `events` (and every `pollMs` when given, for state no event announces). The time limit only turns
+ * a hang into a readable failure before mocha's own timeout; it asserts nothing about speed.
+ */
+export function until<T>(
+  events: readonly vscode.Event<unknown>[],
+  check: () => T | undefined,
+  what: () => string,
+  options: { limitMs?: number; pollMs?: number } = {},
+): Promise<T> {
+  const limitMs = options.limitMs ?? 15000;
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const timers: NodeJS.Timeout[] = [];
+    let done = false;
+    const finish = (settle: () => void) => {
+      if (done) return;
+      done = true;
+      for (const subscription of subscriptions) subscription.dispose();
+      for (const timer of timers) clearTimeout(timer);
+      settle();
+    };
+    const test = () => {
+      if (done) return;
+      let value: T | undefined;
+      try {
+        value = check();
+      } catch (error) {
+        finish(() => reject(error));
+        return;
+      }
+      if (value !== undefined) finish(() => resolve(value as T));
+    };
+    for (const event of events) subscriptions.push(event(test));
+    timers.push(setTimeout(() => finish(() => reject(new Error(`gave up after ${limitMs} ms waiting for ${what()}`))), limitMs));
+    if (options.pollMs) timers.push(setInterval(test, options.pollMs));
+    test();
+  });
+}
+
+/** Opens a workspace file in an editor, as a user would, without waiting for anything else. */
+export async function showFixture(name: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(fixtureUri(name), { preview: false });
+}
+
+/**
+ * Opens a letter in an editor and waits for the extension to switch it from plaintext to the letter
+ * language (setTextDocumentLanguage reopens the document: onDidOpenTextDocument with the new id).
+ */
+export async function openLetter(name: string): Promise<vscode.TextEditor> {
+  const uri = fixtureUri(name);
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  await until(
+    [vscode.workspace.onDidOpenTextDocument],
+    () => (documentFor(uri)?.languageId === LETTER_LANGUAGE ? true : undefined),
+    () => `${name} to switch to ${LETTER_LANGUAGE} (it is ${documentFor(uri)?.languageId})`,
+  );
+  assert.equal(editor.document.languageId, LETTER_LANGUAGE);
+  return editor;
+}
+
+export function documentFor(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+}
+
+/** Makes `editor`'s document the active editor again (tests share one window). */
+export async function focus(editor: vscode.TextEditor): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: editor.viewColumn });
+}
+
+/** The 0-based index of the only line whose text, trimmed, equals `text`, searching from `fromLine`. */
+export function lineOf(document: vscode.TextDocument, text: string, fromLine = 0): number {
+  const found: number[] = [];
+  for (let line = fromLine; line < document.lineCount; line++) {
+    if (document.lineAt(line).text.trim() === text) found.push(line);
+  }
+  assert.equal(found.length, 1, `expected exactly one line "${text}" from line ${fromLine} of ${document.uri.path}, found ${found.length}`);
+  return found[0];
+}
+
+/** The position of the first `word` on `line`, `offset` characters into it. */
+export function positionOf(document: vscode.TextDocument, line: number, word: string, offset = 0): vscode.Position {
+  const character = document.lineAt(line).text.indexOf(word);
+  assert.ok(character >= 0, `"${word}" is not on line ${line}: ${document.lineAt(line).text}`);
+  return new vscode.Position(line, character + offset);
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  if (code === undefined) return '';
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Records which documents' diagnostics changed from now on; dispose when done. */
+export class DiagnosticEvents implements vscode.Disposable {
+  private readonly seen = new Set<string>();
+  private readonly subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+    for (const uri of event.uris) this.seen.add(uri.toString());
+  });
+
+  has(uri: vscode.Uri): boolean {
+    return this.seen.has(uri.toString());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+}
+
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  const parts: string[] = [];
+  for (const hover of hovers) {
+    for (const content of hover.contents) {
+      if (typeof content === 'string') parts.push(content);
+      else parts.push(content.value);
+    }
+  }
+  return parts.join('\n');
+}
+
+/** Files of test/fixtures/editor-workspace. */
+export const FIXTURES = {
+  /** Four disputed items, all Upheld, double-spaced. */
+  letter001: '001_95d645f4881bb0c4.txt',
+  /** One item whose name holds a colon: `Refill of Xanax 1mg, QTY: 90:  Upheld`. */
+  letter002: '002_5ad3443a4d2d1746.txt',
+  letter000: '000_ccd83326e20498fa.txt',
+  /** Letter 001 with the Buspar item's `MAXIMUS guideline:` block removed and Xanax's outcome typed `Uphled`. */
+  malformed001: 'malformed_001_missing_guideline_typo.txt',
+  /** Ordinary text that mentions "upheld" and "rationale" but is no letter. */
+  notes: 'meeting-notes.txt',
+  log: 'import-log.txt',
+} as const;
