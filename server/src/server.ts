@@ -115,9 +115,9 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   // A newer version is on its way, or the document closed: its own run will publish.
   if (!ctx || ctx.version !== version) return;
   const list = diagnostics(ctx, settings.diagnostics?.severity);
-  // A plain-text file that is not a letter gets no noise: publish only to clear what was shown.
-  if (list.length === 0 && !published.has(uri)) return;
-  if (list.length > 0) published.add(uri);
+  // A plain-text file that is not a letter gets no noise: publish to it only to clear what was shown.
+  if (!ctx.isLetter && !published.has(uri)) return;
+  if (ctx.isLetter) published.add(uri);
   else published.delete(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics: list });
 }

@@ -123,22 +123,6 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-/** Records which documents' diagnostics changed from now on; dispose when done. */
-export class DiagnosticEvents implements vscode.Disposable {
-  private readonly seen = new Set<string>();
-  private readonly subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-    for (const uri of event.uris) this.seen.add(uri.toString());
-  });
-
-  has(uri: vscode.Uri): boolean {
-    return this.seen.has(uri.toString());
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-  }
-}
-
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   const parts: string[] = [];
   for (const hover of hovers) {
@@ -159,7 +143,17 @@ export const FIXTURES = {
   letter000: '000_ccd83326e20498fa.txt',
   /** Letter 001 with the Buspar item's `MAXIMUS guideline:` block removed and Xanax's outcome typed `Uphled`. */
   malformed001: 'malformed_001_missing_guideline_typo.txt',
+  /** Letter 004 with its outcome (alone on the line after the item) changed to `Overturned`; the rationale still concludes "not medically necessary". */
+  malformed004: 'malformed_004_outcome_contradicts_rationale.txt',
   /** Ordinary text that mentions "upheld" and "rationale" but is no letter. */
   notes: 'meeting-notes.txt',
   log: 'import-log.txt',
 } as const;
+
+/** The disputed items of letter 001 as its decision lines read (`<item>: Upheld`), in order. */
+export const ITEMS_001 = [
+  'Lexapro 20mg, 1 daily for 12 months',
+  'Buspar 15mg, 1 three times a day as needed for 12 months',
+  'Xanax 2mg, 1 twice a day as needed for 12 months',
+  '12 Sessions of medication management with a psychiatrist',
+] as const;

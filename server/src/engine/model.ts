@@ -143,6 +143,7 @@ export interface Letter {
   readonly reviewer?: ReviewerCredentials;
   /** The section that holds the disputed items, when the letter has one. */
   readonly decisions?: Section;
+  /** In the order of their decision lines (in 2013 notices the numbered decisions come before the discussions). */
   readonly items: readonly DisputedItem[];
 }
 

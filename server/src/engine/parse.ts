@@ -134,7 +134,7 @@ export function looksLikeOutcome(word: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Logical lines and paragraphs
 
-interface Logical {
+export interface Logical {
   /** Index into the physical lines. */
   line: number;
   /** True when a paragraph break separates this logical line from the previous one. */
@@ -145,7 +145,7 @@ interface Logical {
  * In a double-spaced extraction a single blank line follows every line, so only two or more blank
  * lines (or a line holding a space, which extraction emits between paragraphs) break a paragraph.
  */
-function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Logical[] {
+export function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Logical[] {
   const out: Logical[] = [];
   let blanks = 0;
   let spaced = false;
@@ -156,7 +156,12 @@ function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Logical[] 
       if (l.spaced) spaced = true;
       continue;
     }
-    if (l.noise) continue;
+    if (l.noise) {
+      // A page footer in double-spaced text brings its own blank line: without this, a footer in
+      // mid-paragraph would read as a paragraph break.
+      if (doubleSpaced && blanks > 0) blanks--;
+      continue;
+    }
     const paragraphStart = out.length === 0 || spaced || (doubleSpaced ? blanks >= 2 : blanks >= 1);
     out.push({ line: i, paragraphStart });
     blanks = 0;
@@ -165,7 +170,7 @@ function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Logical[] 
   return out;
 }
 
-function isDoubleSpaced(lines: readonly Line[]): boolean {
+export function isDoubleSpaced(lines: readonly Line[]): boolean {
   let text = 0;
   let followedByOneBlank = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -176,7 +181,7 @@ function isDoubleSpaced(lines: readonly Line[]): boolean {
   return text > 0 && followedByOneBlank / text >= 0.6;
 }
 
-function detectEol(text: string): '\n' | '\r\n' | '\r' {
+export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   const lf = text.indexOf('\n');
   const cr = text.indexOf('\r');
   if (cr >= 0 && (lf < 0 || cr < lf)) return lf === cr + 1 ? '\r\n' : '\r';
@@ -732,7 +737,7 @@ class Parser {
       }
     }
     items.push(...blocks.values());
-    return items.sort((a, b) => a.range.start - b.range.start);
+    return items.sort((a, b) => a.decisionRange.start - b.decisionRange.start);
   }
 
   // The professional review form has one issue; its outcome is the rationale's conclusion.

@@ -58,7 +58,7 @@ function citationHover(ctx: LetterContext, letter: Letter, citation: Citation): 
   if (citation.topic) cited.push(`Topic, as the letter words it: **${quoteText(citation.topic, 100)}**`);
   for (const p of citation.pages) {
     const topics = pageTopics(entry, p);
-    const known = topics.map((t) => qualify(`${t.from === t.to ? 'p. ' + t.from : 'pp. ' + t.from + '-' + t.to}: ${escapeMarkdown(t.topic)}`, t.standing));
+    const known = topics.map((t) => qualify(t.from === t.to ? escapeMarkdown(t.topic) : `${escapeMarkdown(t.topic)} (pp. ${t.from}-${t.to})`, t.standing));
     cited.push(`Page ${escapeMarkdown(p)}${known.length > 0 ? ': ' + known.join('; ') : ' (not in the catalog: the letter\u2019s wording is the authority)'}`);
   }
   if (citation.sections.length > 0) cited.push(`Section${citation.sections.length > 1 ? 's' : ''}: ${citation.sections.map((s) => escapeMarkdown(s)).join(', ')}`);

@@ -1,0 +1,177 @@
+// Command-line arguments: from argv to a typed request, or a UsageError that names the argument.
+// Hand-written because the grammar is small and every mistake must come back as one line that says
+// what is wrong and where, never as a library's stack trace.
+
+import * as os from 'os';
+
+export type Command = 'check' | 'outline' | 'export';
+
+export const FORMATS: Readonly<Record<Command, readonly string[]>> = {
+  check: ['text', 'json', 'sarif'],
+  outline: ['text', 'json'],
+  export: ['json', 'csv', 'jsonl'],
+};
+
+export interface CliOptions {
+  command: Command;
+  inputs: string[];
+  format: string;
+  /** Worker threads; 1 means everything runs on the main thread. */
+  jobs: number;
+  maxWarnings?: number;
+  config?: string;
+  output?: string;
+  /** Report errors only (as ESLint's --quiet). */
+  quiet: boolean;
+  /** undefined: automatic (a TTY on stderr and not CI). */
+  progress?: boolean;
+  /** Put a UTF-8 byte order mark before CSV output, for spreadsheet programs that need one. */
+  bom: boolean;
+}
+
+export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+
+/** A mistake in how the tool was called: exit code 2, one line on stderr. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+interface OptionSpec {
+  name: string;
+  short?: string;
+  /** Takes a value (`--format json` or `--format=json`). */
+  value: boolean;
+  commands: readonly Command[];
+}
+
+const ALL: readonly Command[] = ['check', 'outline', 'export'];
+
+const OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', short: 'f', value: true, commands: ALL },
+  { name: 'jobs', short: 'j', value: true, commands: ['check', 'export'] },
+  { name: 'max-warnings', value: true, commands: ['check'] },
+  { name: 'config', short: 'c', value: true, commands: ['check', 'export'] },
+  { name: 'output', short: 'o', value: true, commands: ['check', 'export', 'outline'] },
+  { name: 'quiet', short: 'q', value: false, commands: ['check'] },
+  { name: 'progress', value: false, commands: ['check', 'export'] },
+  { name: 'no-progress', value: false, commands: ['check', 'export'] },
+  { name: 'bom', value: false, commands: ['export'] },
+  { name: 'help', short: 'h', value: false, commands: ALL },
+  { name: 'version', short: 'V', value: false, commands: ALL },
+];
+
+function defaultJobs(): number {
+  // availableParallelism respects CPU affinity and container limits where Node knows them.
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n || 1);
+}
+
+function where(index: number): string {
+  return `argument ${index + 1}`;
+}
+
+function parseCount(name: string, raw: string, index: number, min: number): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`option '--${name}' needs a whole number, got '${raw}' (${where(index)})`);
+  const n = Number(raw);
+  if (n < min || !Number.isSafeInteger(n)) throw new UsageError(`option '--${name}' must be at least ${min}, got '${raw}' (${where(index)})`);
+  return n;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  let command: Command | undefined;
+  const inputs: string[] = [];
+  const values = new Map<string, { value: string | true; index: number }>();
+  let onlyInputs = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyInputs || arg === '-' || !arg.startsWith('-')) {
+      if (command === undefined && !onlyInputs) {
+        if (arg === 'help') return { kind: 'help' };
+        if (arg === 'version') return { kind: 'version' };
+        if (arg !== 'check' && arg !== 'outline' && arg !== 'export') {
+          throw new UsageError(`unknown command '${arg}' (${where(i)}): expected check, outline or export`);
+        }
+        command = arg;
+      } else {
+        if (arg === '-') throw new UsageError(`reading a letter from standard input is not supported ('-', ${where(i)}): pass a file or folder`);
+        inputs.push(arg);
+      }
+      continue;
+    }
+    if (arg === '--') {
+      onlyInputs = true;
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    let spec: OptionSpec | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+      spec = OPTIONS.find((o) => o.name === name);
+    } else {
+      // Short options: one letter, value attached (-j4) or next.
+      const letter = arg.slice(1, 2);
+      spec = OPTIONS.find((o) => o.short === letter);
+      name = spec ? spec.name : arg;
+      if (arg.length > 2) inline = arg.slice(2);
+    }
+    if (!spec) throw new UsageError(`unknown option '${arg}' (${where(i)}); see 'imr-letters --help'`);
+    if (spec.name === 'help') return { kind: 'help' };
+    if (spec.name === 'version') return { kind: 'version' };
+    let value: string | true = true;
+    if (spec.value) {
+      if (inline !== undefined) value = inline;
+      else if (i + 1 < argv.length && !(argv[i + 1].startsWith('-') && argv[i + 1] !== '-')) value = argv[++i];
+      else throw new UsageError(`option '--${spec.name}' needs a value (${where(i)})`);
+      if (value === '') throw new UsageError(`option '--${spec.name}' needs a value (${where(i)})`);
+    } else if (inline !== undefined) {
+      throw new UsageError(`option '--${spec.name}' takes no value (${where(i)})`);
+    }
+    if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' is given twice (${where(i)})`);
+    values.set(spec.name, { value, index: i });
+  }
+
+  if (command === undefined) throw new UsageError(`missing command: expected check, outline or export; see 'imr-letters --help'`);
+  for (const [name, v] of values) {
+    const spec = OPTIONS.find((o) => o.name === name)!;
+    if (!spec.commands.includes(command)) throw new UsageError(`option '--${name}' does not apply to '${command}' (${where(v.index)})`);
+  }
+  if (inputs.length === 0) {
+    throw new UsageError(command === 'outline' ? `'outline' needs a letter file` : `'${command}' needs at least one file, folder or glob`);
+  }
+
+  const str = (name: string) => {
+    const v = values.get(name);
+    return v && typeof v.value === 'string' ? v.value : undefined;
+  };
+  const format = str('format') ?? FORMATS[command][0];
+  if (!FORMATS[command].includes(format)) {
+    throw new UsageError(`option '--format' for '${command}' must be ${FORMATS[command].join(', ')}; got '${format}' (${where(values.get('format')!.index)})`);
+  }
+  const jobsRaw = values.get('jobs');
+  const jobs = jobsRaw ? parseCount('jobs', jobsRaw.value as string, jobsRaw.index, 1) : defaultJobs();
+  const mw = values.get('max-warnings');
+  const maxWarnings = mw ? parseCount('max-warnings', mw.value as string, mw.index, 0) : undefined;
+  if (values.has('progress') && values.has('no-progress')) {
+    throw new UsageError(`options '--progress' and '--no-progress' contradict each other (${where(values.get('no-progress')!.index)})`);
+  }
+  if (values.has('bom') && format !== 'csv') throw new UsageError(`option '--bom' only applies to '--format csv' (${where(values.get('bom')!.index)})`);
+  return {
+    kind: 'run',
+    options: {
+      command,
+      inputs,
+      format,
+      jobs,
+      maxWarnings,
+      config: str('config'),
+      output: str('output'),
+      quiet: values.has('quiet'),
+      progress: values.has('progress') ? true : values.has('no-progress') ? false : undefined,
+      bom: values.has('bom'),
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// Checking thousands of files across the machine's cores. Worker threads run the same script as the
+// main thread (the bundle or tsc's output, whichever was started), so there is no second entry
+// point to build. Results are handed on in input order through a small reorder buffer, and no more
+// than a bounded number of files is read ahead of the output, so memory stays flat however many
+// files there are and however slowly the output is consumed.
+
+import { Worker, parentPort, workerData } from 'worker_threads';
+import type { DiagnosticCode, Severity } from '../engine/check';
+import { analyzeFile, FileReport, Mode } from './analyze';
+
+export const WORKER_ROLE = 'imr-letters-worker';
+
+export interface FileTask {
+  path: string;
+  display: string;
+}
+
+interface WorkerSetup {
+  role: typeof WORKER_ROLE;
+  mode: Mode;
+  severities: Record<DiagnosticCode, Severity>;
+}
+
+interface TaskMessage {
+  id: number;
+  path: string;
+  display: string;
+}
+
+interface ResultMessage {
+  id: number;
+  report: FileReport;
+}
+
+export function isPoolWorker(): boolean {
+  return parentPort !== null && (workerData as WorkerSetup | undefined)?.role === WORKER_ROLE;
+}
+
+/** The worker side: analyse each file the main thread sends, until the main thread lets go. */
+export function runPoolWorker(): void {
+  const setup = workerData as WorkerSetup;
+  const port = parentPort!;
+  port.on('message', (task: TaskMessage) => {
+    const report = analyzeFile(task.path, task.display, setup.mode, setup.severities);
+    port.postMessage({ id: task.id, report } satisfies ResultMessage);
+  });
+}
+
+export interface RunOptions {
+  jobs: number;
+  mode: Mode;
+  severities: Record<DiagnosticCode, Severity>;
+  /** The script workers run: the one the main thread is running. */
+  script: string;
+  /** Called once per file, in input order; the next results wait while it is pending. */
+  onReport: (report: FileReport, index: number) => void | Promise<void>;
+}
+
+/** Files a worker holds at once: one being analysed and one waiting, so it never idles on a round trip. */
+const PER_WORKER = 2;
+/** Files read ahead of the output per worker: bounds the reorder buffer behind one slow file. */
+const READ_AHEAD_PER_WORKER = 32;
+/** Workers replaced after a crash before the rest of the run falls back to the main thread. */
+const MAX_RESPAWNS = 4;
+
+export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Promise<void> {
+  const jobs = Math.min(opts.jobs, tasks.length);
+  if (jobs <= 1) {
+    for (let i = 0; i < tasks.length; i++) await opts.onReport(analyzeFile(tasks[i].path, tasks[i].display, opts.mode, opts.severities), i);
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const setup: WorkerSetup = { role: WORKER_ROLE, mode: opts.mode, severities: opts.severities };
+    const finished = new Map<number, FileReport>();
+    const window = jobs * READ_AHEAD_PER_WORKER;
+    const inFlight = new Map<Worker, Set<number>>();
+    let nextToSend = 0;
+    let nextToEmit = 0;
+    let emitting = false;
+    let respawns = 0;
+    let settled = false;
+
+    const finish = (err?: unknown) => {
+      if (settled) return;
+      settled = true;
+      for (const w of inFlight.keys()) void w.terminate();
+      inFlight.clear();
+      if (err) reject(err);
+      else resolve();
+    };
+
+    const emit = async () => {
+      if (emitting) return;
+      emitting = true;
+      try {
+        while (finished.has(nextToEmit)) {
+          const report = finished.get(nextToEmit)!;
+          finished.delete(nextToEmit);
+          await opts.onReport(report, nextToEmit);
+          nextToEmit++;
+          pump();
+        }
+      } catch (e) {
+        finish(e);
+        return;
+      } finally {
+        emitting = false;
+      }
+      if (nextToEmit === tasks.length) finish();
+    };
+
+    const pump = () => {
+      if (settled) return;
+      for (const [w, held] of inFlight) {
+        while (held.size < PER_WORKER && nextToSend < tasks.length && nextToSend < nextToEmit + window) {
+          const id = nextToSend++;
+          held.add(id);
+          w.postMessage({ id, path: tasks[id].path, display: tasks[id].display } satisfies TaskMessage);
+        }
+      }
+      // Without workers (all crashed too often), the rest runs here.
+      if (inFlight.size === 0) {
+        while (nextToSend < tasks.length && nextToSend < nextToEmit + window) {
+          const id = nextToSend++;
+          finished.set(id, analyzeFile(tasks[id].path, tasks[id].display, opts.mode, opts.severities));
+        }
+        void emit();
+      }
+    };
+
+    const spawn = () => {
+      const w = new Worker(opts.script, { workerData: setup });
+      inFlight.set(w, new Set());
+      w.on('message', (msg: ResultMessage) => {
+        inFlight.get(w)?.delete(msg.id);
+        finished.set(msg.id, msg.report);
+        pump();
+        void emit();
+      });
+      const crashed = (reason: string) => {
+        const held = inFlight.get(w);
+        if (!held || settled) return;
+        inFlight.delete(w);
+        for (const id of held) {
+          finished.set(id, { path: tasks[id].path, display: tasks[id].display, status: 'failed', error: `internal error: worker stopped (${reason})`, letters: 0, items: 0, diagnostics: [] });
+        }
+        if (nextToSend < tasks.length && respawns < MAX_RESPAWNS) {
+          respawns++;
+          spawn();
+        }
+        pump();
+        void emit();
+      };
+      w.on('error', (e) => crashed(e?.message ?? String(e)));
+      w.on('exit', (code) => crashed(`exit code ${code}`));
+    };
+
+    for (let i = 0; i < jobs; i++) spawn();
+    pump();
+  });
+}

@@ -1,0 +1,183 @@
+// Properties of the letter engine and the feature functions over hostile text: real letters
+// damaged by mutation, letter-shaped texts made of the parser's own vocabulary, and arbitrary
+// UTF-16 strings. Nothing may throw; every range must lie inside the document; the outline must be
+// a tree VS Code accepts; line-break style must not change what a letter says; items follow the text.
+
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkLetter } from '../../server/src/engine/check';
+import { isLetter } from '../../server/src/engine/detect';
+import { LineIndex } from '../../server/src/engine/lines';
+import { parseLetter } from '../../server/src/engine/parse';
+import { createContext } from '../../server/src/features/context';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { foldingRanges } from '../../server/src/features/folding';
+import { hover } from '../../server/src/features/hover';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { anyText, fixtures, generatedCases, letterShapedText, Mutation, mutatedLetter, params } from './arbitraries';
+import { assertDiagnostics, assertFolding, assertHover, assertOrder, assertRange, assertSpansInside, assertSymbols, lspLineLengths, shapeOf } from './invariants';
+
+const { letters, all } = fixtures();
+
+/** Parse, check and run every feature on `text`; hover at the given offsets and at positions past the end. */
+function exerciseEverything(text: string, hoverAt: readonly number[], languageId = 'imr-letter'): void {
+  const model = parseLetter(text);
+  assertSpansInside(model, text);
+  assertOrder(model);
+  for (const f of checkLetter(model)) {
+    assert.ok(0 <= f.range.start && f.range.start <= f.range.end && f.range.end <= text.length, `finding ${f.code} range [${f.range.start}, ${f.range.end}) outside the text`);
+  }
+  isLetter(text);
+
+  const lines = lspLineLengths(text);
+  const ctx = createContext('file:///fuzz.txt', 1, text, languageId);
+  assertSymbols(documentSymbols(ctx), lines);
+  assertFolding(foldingRanges(ctx), lines);
+  assertDiagnostics(diagnostics(ctx), lines);
+  assertDiagnostics(diagnostics(ctx, { 'missing-decision': 'hint', 'duplicate-item': 'off', 'unknown-decision': 42 }), lines);
+  for (const s of workspaceSymbols([ctx], '')) assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
+  for (const o of hoverAt) {
+    const at = ctx.lines.positionAt(o % (text.length + 1));
+    assertHover(hover(ctx, at), at, lines);
+  }
+  // Positions an editor should never send, but a client may: past the last line and character, negative.
+  for (const at of [
+    { line: lines.length - 1, character: 1e9 },
+    { line: lines.length, character: 0 },
+    { line: 2 ** 31 - 1, character: 2 ** 31 - 1 },
+    { line: -1, character: -1 },
+    { line: 0, character: -5 },
+  ]) {
+    const h = hover(ctx, at);
+    if (h?.range) assertRange(h.range, lines, 'hover.range');
+  }
+}
+
+const hoverOffsets = fc.array(fc.nat(), { minLength: 1, maxLength: 20 });
+
+describe('engine properties (fast-check)', function () {
+  after(function () {
+    console.log(`      ${generatedCases()} generated cases asked for (seed ${process.env.FUZZ_SEED ?? 'CI'})`);
+  });
+
+  it('the unmutated fixtures satisfy every invariant', function () {
+    for (const f of all) {
+      const text = f.text;
+      // Hover at every offset of the real letters: that is where the citations and outcomes are.
+      const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
+      exerciseEverything(text, offsets);
+      exerciseEverything(text, [0, text.length >> 1], 'plaintext');
+    }
+  });
+
+  it('mutated letters: nothing throws, every range lies inside the document, the outline is a tree', function () {
+    const regressions: Array<[{ fixture: string; mutations: Mutation[]; text: string }, number[]]> = [];
+    fc.assert(
+      fc.property(mutatedLetter(letters), hoverOffsets, (m, offsets) => {
+        exerciseEverything(m.text, offsets);
+      }),
+      params(400, regressions),
+    );
+  });
+
+  it('mutated letters opened as plain text: detection and the features agree', function () {
+    fc.assert(
+      fc.property(mutatedLetter(all), hoverOffsets, (m, offsets) => {
+        exerciseEverything(m.text, offsets, 'plaintext');
+      }),
+      params(150),
+    );
+  });
+
+  it('letter-shaped texts (headings, labels, decision lines in any order)', function () {
+    fc.assert(
+      fc.property(letterShapedText, hoverOffsets, (text, offsets) => {
+        exerciseEverything(text, offsets);
+      }),
+      params(500),
+    );
+  });
+
+  it('arbitrary UTF-16 strings (lone surrogates, NUL, control characters)', function () {
+    fc.assert(
+      fc.property(anyText, hoverOffsets, (text, offsets) => {
+        exerciseEverything(text, offsets);
+      }),
+      params(300),
+    );
+  });
+
+  it('a letter cut off at every offset', function () {
+    // Cheaper than exerciseEverything (no hovers): a truncation is what an interrupted save or copy leaves.
+    for (const f of letters) {
+      for (let at = 0; at <= f.text.length; at++) {
+        const text = f.text.slice(0, at);
+        try {
+          const model = parseLetter(text);
+          assertSpansInside(model, text);
+          assertOrder(model);
+          checkLetter(model);
+          const ctx = createContext('file:///cut.txt', 1, text, 'imr-letter');
+          const lines = lspLineLengths(text);
+          assertSymbols(documentSymbols(ctx), lines);
+          assertFolding(foldingRanges(ctx), lines);
+          assertDiagnostics(diagnostics(ctx), lines);
+        } catch (e) {
+          throw new Error(`${f.name} cut at offset ${at}: ${(e as Error).message}`);
+        }
+      }
+    }
+  });
+
+  it('LF, CRLF and CR versions of a text give the same letters, items, outcomes, parts, citations and conclusions', function () {
+    const lf = (t: string) => t.replace(/\r\n|\r/g, '\n');
+    fc.assert(
+      fc.property(fc.oneof(mutatedLetter(letters).map((m) => m.text), letterShapedText), (text) => {
+        const base = lf(text);
+        const expected = shapeOf(parseLetter(base));
+        assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r\n'))), expected, 'CRLF');
+        assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r'))), expected, 'CR');
+      }),
+      params(300),
+    );
+    // The real letters too, unmutated.
+    for (const f of all) {
+      const base = lf(f.text);
+      assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r\n'))), shapeOf(parseLetter(base)), f.name);
+    }
+  });
+
+  it('parsing is a pure function of the text (no state carried from one parse to the next)', function () {
+    fc.assert(
+      fc.property(mutatedLetter(letters), fc.oneof(anyText, letterShapedText), (m, other) => {
+        const first = parseLetter(m.text);
+        parseLetter(other);
+        checkLetter(parseLetter(other));
+        assert.deepStrictEqual(parseLetter(m.text), first);
+      }),
+      params(100),
+    );
+  });
+
+  it('LineIndex agrees with vscode-languageserver-textdocument on every offset and position', function () {
+    fc.assert(
+      fc.property(fc.oneof(anyText, mutatedLetter(letters).map((m) => m.text)), fc.array(fc.nat(), { maxLength: 30 }), (text, picks) => {
+        const ours = new LineIndex(text);
+        const theirs = TextDocument.create('file:///x', 'imr-letter', 1, text);
+        assert.strictEqual(ours.lineCount, theirs.lineCount, 'line count');
+        for (const p of picks) {
+          const o = p % (text.length + 1);
+          // Between '\r' and '\n' there is no position of its own; both put it at the end of the line.
+          const pos = theirs.positionAt(o);
+          assert.deepStrictEqual(ours.positionAt(o), pos, `positionAt(${o})`);
+          const line = p % (ours.lineCount + 1);
+          const character = (p >> 3) % 200;
+          assert.strictEqual(ours.offsetAt({ line, character }), theirs.offsetAt({ line, character }), `offsetAt(${line}:${character})`);
+        }
+      }),
+      params(300),
+    );
+  });
+});

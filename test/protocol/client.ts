@@ -1,0 +1,116 @@
+// A real JSON-RPC client for the built language server, spoken over stdio as any editor would.
+// Shared by the protocol tests (and usable by benchmarks): spawn, initialize, open, request, close.
+
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+// vscode-languageserver-protocol re-exports the JSON-RPC layer it was built with: one version of it.
+import {
+  createMessageConnection,
+  Diagnostic,
+  InitializeParams,
+  MessageConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** The bundled server when it has been built, else tsc's output. */
+export function serverPath(): string {
+  const bundled = path.join(ROOT, 'dist', 'server.js');
+  return fs.existsSync(bundled) ? bundled : path.join(ROOT, 'out', 'server', 'src', 'server.js');
+}
+
+export interface TestServer {
+  connection: MessageConnection;
+  process: ChildProcess;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  /** Server-to-client requests seen (method names), e.g. to prove the server never applies edits itself. */
+  serverRequests: string[];
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Values the server gets for `workspace/configuration` (section imrLetters). */
+  settings?: unknown;
+  /** Advertise workspace/configuration support (default true). */
+  configuration?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', () => undefined);
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const serverRequests: string[] = [];
+  const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  connection.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => {
+    published.push(p);
+    for (let i = 0; i < waiters.length; i++) {
+      const w = waiters[i];
+      if (w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version >= w.version)) {
+        waiters.splice(i--, 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onRequest((method: string, params: unknown) => {
+    serverRequests.push(method);
+    if (method === 'workspace/configuration') {
+      const items = (params as { items: unknown[] }).items;
+      return items.map(() => options.settings ?? null);
+    }
+    if (method === 'client/registerCapability' || method === 'window/workDoneProgress/create') return null;
+    return null;
+  });
+  connection.onNotification((): void => undefined);
+  connection.listen();
+  const init: InitializeParams = {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+      },
+    },
+    workspaceFolders: null,
+  };
+  await connection.sendRequest('initialize', init);
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    published,
+    serverRequests,
+    nextDiagnostics(uri, version) {
+      return new Promise((resolve) => waiters.push({ uri, version, resolve }));
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown', undefined), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification('exit', undefined);
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
+
+export async function openDocument(server: TestServer, uri: string, text: string, languageId = 'imr-letter', version = 1): Promise<void> {
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+}
+
+export function fixture(...parts: string[]): string {
+  return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', ...parts), 'utf8');
+}

@@ -1,0 +1,236 @@
+// The built language server over stdio, driven by a real JSON-RPC client: symbols, folding,
+// hover, diagnostics, settings and plain-text detection end to end.
+
+import * as assert from 'assert';
+import type { DocumentSymbol, FoldingRange, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import { ItemsResult } from '../../server/src/protocol';
+import { fixture, openDocument, startServer, TestServer } from './client';
+
+const LETTER_001 = '001_95d645f4881bb0c4.txt';
+const LETTER_004 = '004_b9c7ee4c5df882e9.txt';
+
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `fixture holds ${needle}`);
+  return text.slice(0, at).split(/\r\n|\r|\n/).length - 1;
+}
+
+function characterOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  return at - (text.lastIndexOf('\n', at) + 1);
+}
+
+function inside(inner: { start: { line: number; character: number }; end: { line: number; character: number } }, outer: typeof inner): boolean {
+  const le = (a: typeof inner.start, b: typeof inner.start) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}
+
+function walk(symbols: DocumentSymbol[], visit: (s: DocumentSymbol, parent?: DocumentSymbol) => void, parent?: DocumentSymbol): void {
+  for (const s of symbols) {
+    visit(s, parent);
+    walk(s.children ?? [], visit, s);
+  }
+}
+
+describe('language server over stdio', function () {
+  let server: TestServer;
+  const text = fixture('letters', LETTER_001);
+  const uri = 'file:///letters/001.txt';
+
+  before(async () => {
+    server = await startServer();
+    const diagnostics = server.nextDiagnostics(uri);
+    await openDocument(server, uri, text);
+    assert.deepStrictEqual(await diagnostics, []);
+  });
+  after(() => server.stop());
+
+  it('gives the outline: letter > sections > items (detail = outcome) > parts, every range nested', async () => {
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.strictEqual(symbols.length, 1);
+    const sections = symbols[0].children!;
+    assert.deepStrictEqual(
+      sections.map((s) => s.name),
+      ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+    );
+    const items = sections[2].children!;
+    assert.deepStrictEqual(
+      items.map((s) => [s.name, s.detail]),
+      [
+        ['Lexapro 20mg, 1 daily for 12 months', 'Upheld'],
+        ['Buspar 15mg, 1 three times a day as needed for 12 months', 'Upheld'],
+        ['Xanax 2mg, 1 twice a day as needed for 12 months', 'Upheld'],
+        ['12 Sessions of medication management with a psychiatrist', 'Upheld'],
+      ],
+    );
+    assert.strictEqual(items[2].selectionRange.start.line, lineOf(text, 'Xanax 2mg, 1 twice a day'));
+    assert.deepStrictEqual(
+      items[0].children!.map((p) => p.name),
+      ['Claims Administrator guideline', 'Reviewer guideline', 'Decision rationale'],
+    );
+    let count = 0;
+    walk(symbols, (s, parent) => {
+      count++;
+      assert.ok(inside(s.selectionRange, s.range), `${s.name}: selectionRange inside range`);
+      if (parent) assert.ok(inside(s.range, parent.range), `${s.name} inside ${parent.name}`);
+    });
+    assert.ok(count >= 1 + 3 + 4 + 12);
+    // The determination section lists the reviewer's credentials.
+    assert.strictEqual(sections[0].children![0].name, 'Reviewer credentials');
+    assert.match(sections[0].children![0].detail!, /Family Practice/);
+  });
+
+  it('folds sections, items and parts on whole lines', async () => {
+    const ranges = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    const decisionsLine = lineOf(text, 'IMR ISSUES, DECISIONS AND RATIONALES');
+    const xanaxLine = lineOf(text, 'Xanax 2mg, 1 twice a day');
+    assert.ok(ranges.some((r) => r.startLine === decisionsLine));
+    const xanax = ranges.find((r) => r.startLine === xanaxLine)!;
+    assert.ok(xanax, 'the Xanax item folds');
+    assert.strictEqual(xanax.endLine, lineOf(text, 'medically necessary. \n\n \n\n12 Sessions'));
+  });
+
+  it('hovers a guideline citation with the catalog entry, the cited page and the other citations', async () => {
+    const line = lineOf(text, 'Benzodiazepines Page(s): 24.');
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 3 },
+    })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
+    assert.match(md, /Chronic Pain Medical Treatment Guidelines/);
+    assert.match(md, /Part of the MTUS/);
+    assert.match(md, /Benzodiazepines/);
+    assert.match(md, /Page 24: Benzodiazepines\n/);
+    assert.match(md, /Also cited in this letter/);
+  });
+
+  it('states a confirmed page fact without a qualifier', async () => {
+    // Pages 13-16 (antidepressants) are confirmed by the letters' own citations: no qualifier.
+    const line = lineOf(text, 'Antidepressants Page(s): 14.');
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    assert.match(md, /Page 14: Antidepressants for chronic pain \(pp\. 13-16\)\n/);
+    assert.doesNotMatch(md, /Antidepressants for chronic pain \(pp\. 13-16\) _\(unverified/);
+  });
+
+  it('hovers the outcome word with its meaning', async () => {
+    const needle = 'Lexapro 20mg, 1 daily for 12 months: Upheld';
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: lineOf(text, needle), character: characterOf(text, needle) + needle.length - 2 },
+    })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    assert.match(md, /\*\*Upheld\*\*/);
+    assert.match(md, /not medically necessary/);
+    assert.strictEqual(hover.range!.start.character, characterOf(text, needle) + needle.length - 'Upheld'.length);
+  });
+
+  it('answers null for a hover on plain prose and for a position past the end', async () => {
+    const prose = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    assert.strictEqual(prose, null);
+    const past = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99999, character: 5 } });
+    assert.strictEqual(past, null);
+  });
+
+  it('lists the items for the client commands (imrLetters/items)', async () => {
+    const result = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
+    assert.strictEqual(result.isLetter, true);
+    assert.deepStrictEqual(
+      result.items.map((i) => [i.outcome, i.decisionRange.start.line]),
+      [
+        ['upheld', lineOf(text, 'Lexapro 20mg, 1 daily')],
+        ['upheld', lineOf(text, 'Buspar 15mg, 1 three')],
+        ['upheld', lineOf(text, 'Xanax 2mg, 1 twice')],
+        ['upheld', lineOf(text, '12 Sessions of medication')],
+      ],
+    );
+  });
+
+  it('finds items across open letters with workspace symbols', async () => {
+    const other = 'file:///letters/004.txt';
+    await openDocument(server, other, fixture('letters', LETTER_004));
+    const found = (await server.connection.sendRequest('workspace/symbol', { query: 'xanax' })) as SymbolInformation[];
+    assert.deepStrictEqual(
+      found.map((s) => s.name),
+      ['Xanax 2mg, 1 twice a day as needed for 12 months'],
+    );
+    const psych = (await server.connection.sendRequest('workspace/symbol', { query: 'psychotropic' })) as SymbolInformation[];
+    assert.deepStrictEqual(
+      psych.map((s) => s.location.uri),
+      [other],
+    );
+  });
+
+  it('publishes diagnostics on an edit that breaks the letter, and clears them on the fix', async () => {
+    const line = lineOf(text, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld');
+    const character = characterOf(text, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld') + 'Xanax 2mg, 1 twice a day as needed for 12 months: '.length;
+    const broken = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Uphled' }],
+    });
+    const diagnostics = await broken;
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.source, d.severity, d.range.start.line, d.range.start.character]),
+      [['unknown-decision', 'imr-letters', 1, line, character]],
+    );
+    assert.match(diagnostics[0].message as string, /"Uphled" is not an IMR outcome/);
+    const fixed = server.nextDiagnostics(uri, 3);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Upheld' }],
+    });
+    assert.deepStrictEqual(await fixed, []);
+  });
+});
+
+describe('language server: plain text, settings and closing', function () {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ settings: { diagnostics: { severity: { 'unknown-decision': 'hint', 'missing-rationale': 'off' } } } });
+  });
+  after(() => server.stop());
+
+  it('gives a plain-text file that is not a letter no symbols and no diagnostics', async () => {
+    const notes = 'file:///notes/claim-notes.txt';
+    await openDocument(server, notes, fixture('non-letters', 'claim-notes.txt'), 'plaintext');
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: notes } });
+    assert.deepStrictEqual(symbols, []);
+    // Open a letter after it: once the letter's diagnostics arrive, the notes would have had theirs.
+    const letter = 'file:///letters/as-plain.txt';
+    const published = server.nextDiagnostics(letter);
+    await openDocument(server, letter, fixture('letters', LETTER_004), 'plaintext');
+    await published;
+    assert.ok(!server.published.some((p) => p.uri === notes));
+    const letterSymbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: letter } })) as DocumentSymbol[];
+    assert.strictEqual(letterSymbols.length, 1, 'a plain-text letter gets features');
+  });
+
+  it('applies severities from workspace/configuration, including off', async () => {
+    const text = fixture('letters', LETTER_001)
+      .replace('Xanax 2mg, 1 twice a day as needed for 12 months: Upheld', 'Xanax 2mg, 1 twice a day as needed for 12 months: Uphled')
+      .replace(/Decision rationale: According to the guidelines, BuSpar[\s\S]*?(?=Xanax 2mg)/, '');
+    const uri = 'file:///letters/configured.txt';
+    const diagnostics = server.nextDiagnostics(uri);
+    await openDocument(server, uri, text);
+    assert.deepStrictEqual(
+      (await diagnostics).map((d) => [d.code, d.severity]),
+      [['unknown-decision', 4]],
+    );
+  });
+
+  it('clears diagnostics when a document closes, and answers empty for unknown documents', async () => {
+    const uri = 'file:///letters/closing.txt';
+    const text = fixture('letters', LETTER_004).replace('Upheld', 'Uphled');
+    const first = server.nextDiagnostics(uri);
+    await openDocument(server, uri, text);
+    assert.strictEqual((await first).length, 1);
+    const cleared = server.nextDiagnostics(uri);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepStrictEqual(await cleared, []);
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepStrictEqual(symbols, []);
+    assert.ok(!server.serverRequests.includes('workspace/applyEdit'), 'the server never edits on its own');
+  });
+});

@@ -1,0 +1,174 @@
+// The feature modules on real letters: outline nesting, hover content and its escaping,
+// diagnostics severities, isLetter.
+
+import * as assert from 'assert';
+import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
+import { isLetter } from '../../server/src/engine/detect';
+import { createContext } from '../../server/src/features/context';
+import { diagnostics } from '../../server/src/features/diagnostics';
+import { foldingRanges } from '../../server/src/features/folding';
+import { hover } from '../../server/src/features/hover';
+import { escapeMarkdown } from '../../server/src/features/markdown';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { allLetters, FIXTURES, fixtureText, letterText, toCrlf } from './helpers';
+
+type R = DocumentSymbol['range'];
+const le = (a: R['start'], b: R['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const inside = (inner: R, outer: R) => le(outer.start, inner.start) && le(inner.end, outer.end);
+
+function positionOf(text: string, needle: string, offsetInNeedle = 0) {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, `text holds ${needle}`);
+  const before = text.slice(0, at + offsetInNeedle);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - (before.lastIndexOf('\n') + 1) };
+}
+
+function hoverText(text: string, needle: string, offsetInNeedle = 0): string | undefined {
+  const ctx = createContext('file:///x.txt', 1, text, 'imr-letter');
+  const h = hover(ctx, positionOf(text, needle, offsetInNeedle));
+  return h ? (h.contents as MarkupContent).value : undefined;
+}
+
+describe('documentSymbols', () => {
+  for (const { name, text } of allLetters()) {
+    for (const [variant, t] of [
+      ['LF', text],
+      ['CRLF', toCrlf(text)],
+    ] as const) {
+      it(`${name} (${variant}): every selectionRange in its range, every child in its parent`, () => {
+        const symbols = documentSymbols(createContext('file:///x.txt', 1, t, 'imr-letter'));
+        let items = 0;
+        const walk = (list: DocumentSymbol[], parent?: DocumentSymbol) => {
+          for (const s of list) {
+            assert.ok(inside(s.selectionRange, s.range), s.name);
+            if (parent) assert.ok(inside(s.range, parent.range), `${s.name} in ${parent.name}`);
+            if (s.detail === 'Upheld') items++;
+            walk(s.children ?? [], s);
+          }
+        };
+        walk(symbols);
+        assert.ok(items >= 1);
+      });
+    }
+  }
+});
+
+describe('hover', () => {
+  const text = letterText(FIXTURES.wrappedOutcome);
+
+  it('explains an MTUS clinical topic citation adopted from ACOEM, with its section', () => {
+    const md = hoverText(text, 'MTUS Stress-Related Conditions 2004', 2)!;
+    assert.match(md, /\*\*ACOEM Practice Guidelines\*\*/);
+    assert.match(md, /American College of Occupational and Environmental Medicine/);
+    assert.match(md, /Adopted into the MTUS/);
+    assert.match(md, /Section: Follow\\-up/);
+  });
+
+  it('qualifies an unverified chapter fact', () => {
+    const md = hoverText(text, 'ACOEM Chapter \n15, page 405', 1)!;
+    assert.match(md, /Chapter 15: Stress\\-Related Conditions _\(unverified/);
+    assert.match(md, /Also cited in this letter/);
+  });
+
+  it('qualifies an unverified page fact, and names a page the catalog does not know', () => {
+    const letter = letterText(FIXTURES.familyPractice).replace('Benzodiazepines Page(s): 24.', 'Benzodiazepines Page(s): 29, 400.');
+    const md = hoverText(letter, 'Benzodiazepines Page(s): 29, 400.', 2)!;
+    assert.match(md, /Page 29: Carisoprodol _\(unverified/);
+    assert.match(md, /Page 400 \(not in the catalog/);
+  });
+
+  it('says the national guideline has no named publisher rather than guessing', () => {
+    const md = hoverText(letterText(FIXTURES.familyPractice), 'National guidelines for Anxiety Disorders', 3)!;
+    assert.match(md, /\*\*Other guideline or publication\*\*/);
+    assert.match(md, /does not name its publisher/);
+    assert.match(md, /Not part of the MTUS/);
+  });
+
+  it('shows letter text holding Markdown, HTML and command links literally', () => {
+    const hostile = letterText(FIXTURES.familyPractice).replace(
+      'Decision based on Non-MTUS Citation National guidelines for Anxiety Disorders',
+      'Decision based on Non-MTUS Citation National guidelines [x](command:workbench.action.openSettings) <img src=x onerror=alert(1)> `code` *b* _i_',
+    );
+    const md = hoverText(hostile, 'National guidelines [x]', 3)!;
+    assert.doesNotMatch(md, /\]\(command:/);
+    assert.doesNotMatch(md, /<img/);
+    assert.match(md, /\\\[x\\\]\\\(command:workbench\\\.action\\\.openSettings\\\)/);
+    assert.match(md, /&lt;img src=x onerror=alert\\\(1\\\)&gt;/);
+    assert.match(md, /\\`code\\` \\\*b\\\* \\_i\\_/);
+  });
+
+  it('explains an unknown outcome word', () => {
+    const typo = letterText(FIXTURES.xanaxRefill).replace('QTY: 90:  Upheld', 'QTY: 90:  Uphled');
+    const md = hoverText(typo, 'Uphled', 1)!;
+    assert.match(md, /is not an IMR outcome/);
+  });
+
+  it('explains a part label and the rationale conclusion', () => {
+    const letter = letterText(FIXTURES.xanaxRefill);
+    assert.match(hoverText(letter, 'MAXIMUS guideline:', 2)!, /what the expert reviewer based the decision on/i);
+    assert.match(hoverText(letter, 'this request is not medically necessary', 17)!, /Conclusion: not medically necessary\.\*\* This belongs with \*\*Upheld\*\*, as decided\./);
+  });
+
+  it('escapes every Markdown and HTML special character', () => {
+    assert.strictEqual(escapeMarkdown('a*b_c`d[e](f)<g>&h#i|j'), 'a\\*b\\_c\\`d\\[e\\]\\(f\\)&lt;g&gt;&amp;h\\#i\\|j');
+  });
+});
+
+describe('foldingRanges', () => {
+  it('folds the 004 item from its decision line to its rationale end', () => {
+    const text = letterText(FIXTURES.wrappedOutcome);
+    const ranges = foldingRanges(createContext('file:///x.txt', 1, text, 'imr-letter'));
+    const start = positionOf(text, 'Psychotropic Med Management consultation').line;
+    const end = positionOf(text, 'medically necessary. \n').line;
+    assert.ok(ranges.some((r) => r.startLine === start && r.endLine === end));
+  });
+});
+
+describe('diagnostics', () => {
+  const typo = letterText(FIXTURES.xanaxRefill).replace('QTY: 90:  Upheld', 'QTY: 90:  Uphled');
+  const ctx = createContext('file:///x.txt', 1, typo, 'imr-letter');
+
+  it('uses the default severity, a stable code and the source', () => {
+    assert.deepStrictEqual(
+      diagnostics(ctx).map((d) => [d.code, d.severity, d.source]),
+      [['unknown-decision', 1, 'imr-letters']],
+    );
+  });
+
+  it('takes severities from settings, ignoring values that are not levels', () => {
+    assert.deepStrictEqual(
+      diagnostics(ctx, { 'unknown-decision': 'warning' }).map((d) => d.severity),
+      [2],
+    );
+    assert.deepStrictEqual(diagnostics(ctx, { 'unknown-decision': 'off' }), []);
+    assert.deepStrictEqual(
+      diagnostics(ctx, { 'unknown-decision': 'loud' }).map((d) => d.severity),
+      [1],
+    );
+  });
+});
+
+describe('isLetter', () => {
+  for (const { name, text } of allLetters()) {
+    it(`says yes to ${name}, and to its first 40 lines (a half-written letter)`, () => {
+      assert.strictEqual(isLetter(text), true);
+      assert.strictEqual(isLetter(text.split('\n').slice(0, 40).join('\n')), true);
+    });
+  }
+  for (const name of ['claim-notes.txt', 'server.log', 'meeting.txt']) {
+    it(`says no to ${name}, which only mentions IMR words`, () => {
+      assert.strictEqual(isLetter(fixtureText('non-letters', name)), false);
+    });
+  }
+  it('says no to empty and binary-looking text', () => {
+    assert.strictEqual(isLetter(''), false);
+    assert.strictEqual(isLetter('\u0000\u0001\u0002'.repeat(1000)), false);
+  });
+  it('gives a plain-text non-letter no features at all', () => {
+    const ctx = createContext('file:///n.txt', 1, fixtureText('non-letters', 'claim-notes.txt'), 'plaintext');
+    assert.strictEqual(ctx.isLetter, false);
+    assert.deepStrictEqual(documentSymbols(ctx), []);
+    assert.deepStrictEqual(diagnostics(ctx), []);
+  });
+});

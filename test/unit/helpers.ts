@@ -1,0 +1,51 @@
+// Fixture access and the variants the engine tests derive from real letters.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import type { LetterDocument, Span } from '../../server/src/engine/model';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const LETTERS_DIR = path.join(ROOT, 'test', 'fixtures', 'letters');
+
+export const FIXTURES = {
+  psychiatry: '000_ccd83326e20498fa.txt',
+  familyPractice: '001_95d645f4881bb0c4.txt',
+  xanaxRefill: '002_5ad3443a4d2d1746.txt',
+  wrappedOutcome: '004_b9c7ee4c5df882e9.txt',
+} as const;
+
+export function letterText(name: string): string {
+  return fs.readFileSync(path.join(LETTERS_DIR, name), 'utf8');
+}
+
+export function allLetters(): Array<{ name: string; text: string }> {
+  return fs
+    .readdirSync(LETTERS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, text: letterText(name) }));
+}
+
+export function fixtureText(...parts: string[]): string {
+  return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', ...parts), 'utf8');
+}
+
+export function slice(doc: LetterDocument, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+export function toCrlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+/** Undo the extraction's double spacing: drop the one blank line after every line of text. */
+export function singleSpaced(text: string): string {
+  return text.replace(/([^\n])\n\n/g, '$1\n');
+}
+
+/** Replace exactly one occurrence, failing loudly when the fixture does not hold the text. */
+export function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const found = typeof from === 'string' ? text.indexOf(from) : text.search(from);
+  if (found < 0) throw new Error(`fixture does not contain ${String(from)}`);
+  return text.replace(from, to);
+}
