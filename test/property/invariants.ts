@@ -123,6 +123,7 @@ export function assertHover(h: Hover | null, at: Position, lines: readonly numbe
     assert.ok(rangeContains(h.range, { start: clamped, end: clamped }), `hover.range ${JSON.stringify(h.range)} does not hold the hovered position ${JSON.stringify(at)}`);
   }
   assertSafeMarkdown(c.value);
+  assertRenderedSafe(c.value);
 }
 
 /**
@@ -171,4 +172,39 @@ export function shapeOf(doc: LetterDocument): unknown {
       })),
     })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hover Markdown as an editor renders it
+
+// markdown-it ships no type declarations; this is the one method the tests use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const MarkdownIt: new (options: object) => { render(md: string): string } = require('markdown-it');
+/** The most permissive rendering: raw HTML allowed, so escaping is the only defence being tested. */
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Render hover Markdown to HTML and to the text a reader sees. */
+export function renderMarkdown(md: string): { html: string; text: string } {
+  const html = markdown.render(md);
+  const text = decodeEntities(html.replace(/<[^>]*>/g, ''));
+  return { html, text };
+}
+
+/** No element in the rendered hover that the hover's own wording does not put there. */
+export function assertRenderedSafe(md: string): void {
+  const { html } = renderMarkdown(md);
+  const tags = new Set([...html.matchAll(/<\s*([a-z][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
+  // What the hover wording itself uses: paragraphs, bold, italics, lists, line breaks.
+  const allowed = new Set(['p', 'strong', 'em', 'ul', 'ol', 'li', 'br', 'code']);
+  for (const t of tags) assert.ok(allowed.has(t), `rendered hover holds a <${t}> element: ${JSON.stringify(html.slice(0, 600))}`);
 }

@@ -225,6 +225,18 @@ describe('parseLetter on extraction noise', () => {
     assert.deepStrictEqual(checkLetter(doc), []);
   });
 
+  it('joins an item name wrapped over two lines before its outcome', () => {
+    const text = replaceOnce(
+      letterText(FIXTURES.wrappedOutcome),
+      'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: \nUpheld',
+      'Psychotropic Med Management consultation, 1 time per month for 6 months,\n6 sessions: Upheld',
+    );
+    const doc = parseLetter(text);
+    assert.deepStrictEqual(summary(doc), EXPECTED[FIXTURES.wrappedOutcome]);
+    assert.strictEqual(written(doc, items(doc)[0]), items(doc)[0].name);
+    assert.deepStrictEqual(checkLetter(doc), []);
+  });
+
   it('reads curly quotes and tabs without losing items', () => {
     const text = letterText(FIXTURES.xanaxRefill).replace(/"/g, '\u201c').replace(/  /g, '\t');
     const doc = parseLetter(text);

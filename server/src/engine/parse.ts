@@ -468,7 +468,6 @@ class Parser {
     let item: ItemBuilder | undefined;
     let part: PartBuilder | undefined;
     let inIntro = false;
-    const next = (i: number) => (i + 1 < to ? this.t(i + 1) : undefined);
 
     for (let i = from; i < to; i++) {
       const t = this.t(i);
@@ -509,7 +508,8 @@ class Parser {
           first--;
         }
         if (part && first <= part.end - 1) part.end = first;
-        item = { first, decisionLast: decision.last, nameLines: [first, decision.nameLast], name: decision.name, outcome: decision.outcome, parts: [] };
+        const name = first < i ? { start: this.lineOf(first).contentStart, end: decision.name.end } : decision.name;
+        item = { first, decisionLast: decision.last, name, outcome: decision.outcome, parts: [] };
         builders.push(item);
         part = undefined;
         i = decision.last;
@@ -521,7 +521,6 @@ class Parser {
         // Text between a decision line and its first label: the name wrapped after the outcome was found, keep it with the decision.
         item.decisionLast = i;
       }
-      void next;
     }
     return builders.map((b) => this.finishItem(b));
   }
@@ -531,7 +530,7 @@ class Parser {
    * the next line, or `<item>:` followed directly by a part label (the outcome is missing).
    * `expectItem` is true where an item may begin (not in the middle of a part's prose).
    */
-  decisionAt(i: number, to: number, expectItem: boolean): { last: number; nameLast: number; name: Span; outcome: Outcome } | undefined {
+  decisionAt(i: number, to: number, expectItem: boolean): { last: number; name: Span; outcome: Outcome } | undefined {
     const line = this.lineOf(i);
     const t = line.t;
     const nextT = i + 1 < to ? this.t(i + 1) : undefined;
@@ -544,7 +543,6 @@ class Parser {
         const wordStart = line.contentEnd - word.length;
         return {
           last: i,
-          nameLast: i,
           name: { start: line.contentStart, end: line.contentStart + m[1].length },
           outcome: { kind: outcomeOf(word), raw: word, range: { start: wordStart, end: line.contentEnd } },
         };
@@ -558,7 +556,6 @@ class Parser {
           const next = this.lineOf(i + 1);
           return {
             last: i + 1,
-            nameLast: i,
             name: { start: line.contentStart, end: nameEnd },
             outcome: { kind: outcomeOf(nextT), raw: nextT, range: { start: next.contentStart, end: next.contentEnd } },
           };
@@ -567,7 +564,6 @@ class Parser {
       if (nextIsLabel && partLabelAt(t) === undefined) {
         return {
           last: i,
-          nameLast: i,
           name: { start: line.contentStart, end: nameEnd },
           outcome: { kind: 'missing', raw: '', range: { start: line.contentEnd, end: line.contentEnd } },
         };
@@ -598,7 +594,6 @@ class Parser {
       return {
         first,
         decisionLast: labelAt - 1,
-        nameLines: [first, labelAt - 1],
         name: { start: nameSpan.start, end: this.text.slice(nameSpan.start, end).replace(/\s*:?\s*$/, '').length + nameSpan.start },
         outcome: { kind: 'missing', raw: '', range: { start: end, end } },
         parts: [],
@@ -608,7 +603,6 @@ class Parser {
     return {
       first: labelAt,
       decisionLast: labelAt - 1,
-      nameLines: [labelAt, labelAt - 1],
       name: { start: at, end: at },
       outcome: { kind: 'missing', raw: '', range: { start: at, end: at } },
       parts: [],
@@ -811,7 +805,6 @@ interface PartBuilder {
 interface ItemBuilder {
   first: number;
   decisionLast: number;
-  nameLines: [number, number];
   name: Span;
   outcome: Outcome;
   parts: PartBuilder[];

@@ -1,0 +1,60 @@
+// Where reports go: standard output or the --output file, written as results arrive. A write that
+// fills the stream's buffer waits for it to drain, which in turn holds back the workers (see pool.ts),
+// so a slow reader never makes the tool buffer a whole run in memory.
+
+import * as fs from 'fs';
+import type { Writable } from 'stream';
+
+export class Output {
+  private failed: Error | undefined;
+
+  constructor(
+    private readonly stream: Writable,
+    /** Called before each write so a progress line on the same terminal can step aside. */
+    private readonly beforeWrite: () => void = () => {},
+  ) {
+    stream.on('error', (e) => {
+      this.failed = e;
+    });
+  }
+
+  async write(chunk: string): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (chunk.length === 0) return;
+    this.beforeWrite();
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = () => {
+          this.stream.off('error', onError);
+          resolve();
+        };
+        const onError = (e: Error) => {
+          this.stream.off('drain', onDrain);
+          reject(e);
+        };
+        this.stream.once('drain', onDrain);
+        this.stream.once('error', onError);
+      });
+    }
+  }
+
+  /** Flushes and, for a file, closes it. Standard output stays open. */
+  async close(): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (this.stream === process.stdout) return;
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once('error', reject);
+      this.stream.end(() => resolve());
+    });
+  }
+}
+
+/** Opens the --output file, reporting a folder that does not exist or cannot be written to as a plain message. */
+export async function openOutputFile(file: string): Promise<fs.WriteStream> {
+  const stream = fs.createWriteStream(file);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  return stream;
+}
