@@ -11,10 +11,12 @@ import {
   Disposable,
   InitializeResult,
   ProposedFeatures,
+  Range,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { collectSoon } from './collect';
 import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
 import { createContext, LetterContext } from './features/context';
 import { diagnostics, SeveritySettings } from './features/diagnostics';
@@ -22,12 +24,17 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { WorkspaceIndex } from './workspaceIndex';
+import { CODE_ACTION_KINDS, codeActions, REVEAL_COMMAND, revealRange } from './features/codeActions';
+import { formatDocument, formatRange } from './features/formatting';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 /** The model of each open document, for the version it was parsed from. */
 const contexts = new Map<string, LetterContext>();
+const workspaceIndex = new WorkspaceIndex();
+let workspaceFoldersSupported = false;
 
 interface Settings {
   diagnostics?: { severity?: SeveritySettings };
@@ -36,11 +43,18 @@ interface Settings {
 let configurationPull = false;
 const settingsByUri = new Map<string, Promise<Settings>>();
 let initialSettings: Settings = {};
+/** Code actions: "go to" actions need window/showDocument; versioned edits are refused on a stale version instead of misapplied. */
+let canReveal = false;
+let versionedEdits = false;
 
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
   const options = params.initializationOptions as { settings?: Settings } | undefined;
   if (options?.settings && typeof options.settings === 'object') initialSettings = options.settings;
+  canReveal = params.capabilities.window?.showDocument?.support === true;
+  versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceIndex.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -48,12 +62,23 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       hoverProvider: true,
       workspaceSymbolProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      executeCommandProvider: { commands: [REVEAL_COMMAND] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
     },
     serverInfo: { name: 'imr-letters-language-server', version: '0.1.0' },
   };
 });
 
 connection.onInitialized(() => {
+  if (workspaceFoldersSupported) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
+      workspaceIndex.setFolders((folders ?? []).map((f) => f.uri));
+    });
+  }
   if (configurationPull) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imrLetters' }).catch(() => undefined);
   }
@@ -122,11 +147,23 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   await connection.sendDiagnostics({ uri, version, diagnostics: list });
 }
 
-documents.onDidOpen((e) => scheduleDiagnostics(e.document, 0));
-documents.onDidChangeContent((e) => scheduleDiagnostics(e.document));
+/** When each open document last changed, to tell the first edit after a pause from a burst. */
+const lastChange = new Map<string, number>();
+
+// TextDocuments reports an open as a change too. An open, or the first edit after a pause, is
+// checked at once; edits that follow it within the delay wait for the typing to pause.
+documents.onDidChangeContent((e) => {
+  const now = Date.now();
+  const last = lastChange.get(e.document.uri);
+  lastChange.set(e.document.uri, now);
+  const delay = delayFor(e.document);
+  scheduleDiagnostics(e.document, last === undefined || now - last > delay ? 0 : delay);
+});
 documents.onDidClose((e) => {
   pending.get(e.document.uri)?.dispose();
   pending.delete(e.document.uri);
+  lastChange.delete(e.document.uri);
+  if (e.document.getText().length > 1_000_000) collectSoon();
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -145,13 +182,34 @@ connection.onDocumentSymbol(guarded([], (ctx) => documentSymbols(ctx)));
 connection.onFoldingRanges(guarded([], (ctx) => foldingRanges(ctx)));
 connection.onHover(guarded(null, (ctx, params: { position: { line: number; character: number } }) => hover(ctx, params.position)));
 
-connection.onWorkspaceSymbol((params, token) => {
+connection.onCodeAction(async (params, token) => {
+  const uri = params.textDocument.uri;
+  if (!contextOf(uri)?.isLetter) return [];
+  const settings = await settingsFor(uri);
+  // The document may have changed while the settings came: answer for the version there is now.
+  const ctx = contextOf(uri);
+  if (!ctx || !ctx.isLetter || token.isCancellationRequested) return [];
+  return codeActions(ctx, params, { severity: settings.diagnostics?.severity, canReveal, versionedEdits });
+});
+connection.onExecuteCommand(async (params) => {
+  if (params.command === REVEAL_COMMAND) await revealRange((p) => connection.window.showDocument(p), params.arguments);
+});
+connection.onDocumentFormatting(guarded([], (ctx) => formatDocument(ctx)));
+connection.onDocumentRangeFormatting(guarded([], (ctx, params: { range: Range }) => formatRange(ctx, params.range)));
+
+connection.onWorkspaceSymbol(async (params, token) => {
   const all: LetterContext[] = [];
   for (const doc of documents.all()) {
     if (token.isCancellationRequested) return [];
     const ctx = contextOf(doc.uri);
     if (ctx?.isLetter) all.push(ctx);
   }
+  // Letters on disk that are not open; an open document's current text wins over its file.
+  const open = new Set(documents.keys());
+  for (const ctx of await workspaceIndex.letters(() => token.isCancellationRequested)) {
+    if (!open.has(ctx.uri)) all.push(ctx);
+  }
+  if (token.isCancellationRequested) return [];
   return workspaceSymbols(all, params.query);
 });
 

@@ -7,11 +7,12 @@ export const EXTENSION_ID = 'imr-letters.imr-letters';
 export const LETTER_LANGUAGE = 'imr-letter';
 export const DIAGNOSTIC_SOURCE = 'imr-letters';
 
-/** What the extension's activate() returns (client/src). */
+/** What the extension's activate() returns (ImrLettersApi in client/src/extension.ts). */
 export interface ExtensionApi {
+  /** The status bar text while it is shown (the active editor is a letter), else undefined. */
   statusBarText(): string | undefined;
-  /** Resolves once the language client is running. */
-  client: PromiseLike<unknown> | unknown;
+  /** Resolves once the language client has started. */
+  ready: PromiseLike<void>;
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {
@@ -19,7 +20,8 @@ export async function activateExtension(): Promise<ExtensionApi> {
   assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
   assert.ok(api && typeof api.statusBarText === 'function', 'activate() returns no statusBarText()');
-  await api.client;
+  assert.ok(api.ready && typeof api.ready.then === 'function', 'activate() returns no ready promise');
+  await api.ready;
   return api;
 }
 
@@ -100,6 +102,19 @@ export async function focus(editor: vscode.TextEditor): Promise<vscode.TextEdito
   return vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: editor.viewColumn });
 }
 
+/** Discards in-memory edits to `editor`'s document, so later tests and runs see the fixture as on disk. */
+export async function revert(editor: vscode.TextEditor | undefined): Promise<void> {
+  if (!editor?.document.isDirty) return;
+  await focus(editor);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(editor.document.isDirty, false, `could not revert ${editor.document.uri.path}`);
+}
+
+/** The words of a text, in order: what reformatting must keep. */
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word.length > 0);
+}
+
 /** The 0-based index of the only line whose text, trimmed, equals `text`, searching from `fromLine`. */
 export function lineOf(document: vscode.TextDocument, text: string, fromLine = 0): number {
   const found: number[] = [];
@@ -140,7 +155,10 @@ export const FIXTURES = {
   letter001: '001_95d645f4881bb0c4.txt',
   /** One item whose name holds a colon: `Refill of Xanax 1mg, QTY: 90:  Upheld`. */
   letter002: '002_5ad3443a4d2d1746.txt',
+  /** Double-spaced, two items. */
   letter000: '000_ccd83326e20498fa.txt',
+  /** One item whose outcome wrapped onto its own line. */
+  letter004: '004_b9c7ee4c5df882e9.txt',
   /** Letter 001 with the Buspar item's `MAXIMUS guideline:` block removed and Xanax's outcome typed `Uphled`. */
   malformed001: 'malformed_001_missing_guideline_typo.txt',
   /** Letter 004 with its outcome (alone on the line after the item) changed to `Overturned`; the rationale still concludes "not medically necessary". */

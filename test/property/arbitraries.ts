@@ -46,7 +46,7 @@ export function params<T>(runs: number, examples?: T[]): fc.Parameters<T> {
   const fuzzRuns = process.env.FUZZ_RUNS !== undefined ? Number(process.env.FUZZ_RUNS) : undefined;
   const numRuns = fuzzRuns !== undefined && fuzzRuns > 0 ? fuzzRuns : runs;
   countRuns(numRuns + (examples?.length ?? 0));
-  return { seed, numRuns, examples, endOnFailure: false, verbose: 1 };
+  return { seed, numRuns, examples };
 }
 
 let totalRuns = 0;
@@ -75,6 +75,8 @@ const UNICODE = [
   '\u200b', // zero-width space
   '\ufeff', // byte order mark
   '\u00a0', // no-break space
+  '\u2028', // line separator: white space to \s, a line terminator to '.', not a line break in LSP
+  '\u0085', // next line (NEL): not a line break in LSP either
   '\u3000', // ideographic space
   '\u0301', // combining accent with nothing to combine with
   '\ud83d\ude00', // 😀
@@ -284,7 +286,67 @@ export const hostileWords: fc.Arbitrary<string> = fc.oneof(
 const SOURCES = ['MTUS Chronic Pain Treatment Guidelines', 'Non-MTUS Citation Official Disability Guidelines (ODG)', 'MTUS ACOEM Chapter 12', 'Non-MTUS Citation ACOEM', 'MTUS', 'Non-MTUS Citation'];
 
 export interface LetterSkeleton {
-  items: Array<{ name: string; outcome: string; parts: Array<{ label: string; body: string }> }>;
+  items: Array<{
+    name: string;
+    outcome: string;
+    parts: Array<{ kind: 'claims-administrator-guideline' | 'reviewer-guideline' | 'rationale'; label: string; body: string }>;
+    /** The rationale's closing phrase, when the item has a rationale. */
+    conclusion?: string;
+    /** Whether the guideline clauses cite the MTUS. */
+    mtus: boolean;
+  }>;
+}
+
+const GOOD_OUTCOMES = ['Upheld', 'Overturned', 'upheld', 'OVERTURNED', 'Overturned.'];
+const ANY_OUTCOMES = [...GOOD_OUTCOMES, 'Uphled', 'Denied', ''];
+const PART_KINDS = ['claims', 'reviewer', 'rationale'] as const;
+
+function letterArbitrary(wellFormed: boolean): fc.Arbitrary<{ text: string; skeleton: LetterSkeleton }> {
+  return fc
+    .record({
+      items: fc.array(
+        fc.record({
+          // A well-formed item's name starts with words, so it cannot be mistaken for a heading, a label or page noise.
+          name: wellFormed ? fc.tuple(fc.lorem({ maxCount: 2 }), hostileWords).map(([a, b]) => `${a} ${b}`) : hostileWords,
+          outcome: fc.constantFrom(...(wellFormed ? GOOD_OUTCOMES : ANY_OUTCOMES)),
+          wrapOutcome: fc.boolean(),
+          // In order (subarray) when well-formed; in any order otherwise.
+          parts: wellFormed ? fc.subarray([...PART_KINDS], { minLength: 1 }) : fc.shuffledSubarray([...PART_KINDS]),
+          topic: hostileWords,
+          source: fc.constantFrom(...SOURCES),
+          pages: fc.option(fc.constantFrom('Page(s): 78-80', 'page 303', 'Pages 14, 16 and 18', '24'), { nil: undefined }),
+          rationale: hostileWords,
+          conclusion: fc.constantFrom('is medically necessary', 'is not medically necessary', 'is not medically reasonable and necessary', ''),
+        }),
+        { maxLength: 6 },
+      ),
+      doubleSpaced: fc.boolean(),
+      eol: fc.constantFrom('\n', '\r\n', '\r'),
+      caseHeader: fc.boolean(),
+    })
+    .map((g) => {
+      const lines: string[] = [];
+      if (g.caseHeader) lines.push('Case Number: CM13-0012345', '');
+      lines.push('HOW THE IMR FINAL DETERMINATION WAS MADE', 'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.', '');
+      lines.push('CLINICAL CASE SUMMARY', 'A case summary.', '');
+      lines.push('IMR ISSUES, DECISIONS AND RATIONALES', 'The Final Determination was based on decisions for the disputed items/services set forth below:', '');
+      const skeleton: LetterSkeleton = { items: [] };
+      for (const it of g.items) {
+        if (it.wrapOutcome && it.outcome) lines.push(`${it.name}:`, it.outcome, '');
+        else lines.push(`${it.name}: ${it.outcome}`, '');
+        const parts: LetterSkeleton['items'][number]['parts'] = [];
+        for (const p of it.parts) {
+          const citation = `Decision based on ${it.source} ${it.topic}${it.pages ? ' ' + it.pages : ''}`;
+          if (p === 'claims') parts.push({ kind: 'claims-administrator-guideline', label: 'Claims Administrator guideline:', body: citation });
+          else if (p === 'reviewer') parts.push({ kind: 'reviewer-guideline', label: 'MAXIMUS guideline:', body: citation });
+          else parts.push({ kind: 'rationale', label: 'Decision rationale:', body: `${it.rationale} According to MTUS Guidelines page 24, ${it.topic}. The request ${it.conclusion}.` });
+        }
+        for (const p of parts) lines.push(`${p.label} ${p.body}`, '');
+        skeleton.items.push({ name: it.name, outcome: it.outcome, parts, conclusion: it.parts.includes('rationale') ? it.conclusion : undefined, mtus: it.source.startsWith('MTUS') });
+      }
+      const body = g.doubleSpaced ? lines.flatMap((l) => (l === '' ? [' '] : [l, ''])) : lines;
+      return { text: body.join(g.eol), skeleton };
+    });
 }
 
 /**
@@ -292,53 +354,78 @@ export interface LetterSkeleton {
  * generators: names, citation topics and rationales carry Markdown and HTML, parts go missing or
  * come in the wrong order, outcomes are misspelt, the text is single- or double-spaced.
  */
-export const generatedLetter: fc.Arbitrary<{ text: string; skeleton: LetterSkeleton }> = fc
+export const generatedLetter = letterArbitrary(false);
+
+/** The same, but well-formed: every item has a name, a valid outcome and its parts in order, so the parser must read it back exactly. */
+export const wellFormedLetter = letterArbitrary(true);
+
+/**
+ * Letters in the other layouts (letterhead, professional review form, 2013 notice, posted letter
+ * with a case header), with hostile words where the letter names items, cites guidelines and reasons.
+ */
+export const otherLayoutLetter: fc.Arbitrary<string> = fc
   .record({
-    items: fc.array(
-      fc.record({
-        name: hostileWords,
-        outcome: fc.constantFrom('Upheld', 'Overturned', 'Uphled', 'Overturned.', 'Denied', '', 'upheld'),
-        wrapOutcome: fc.boolean(),
-        parts: fc.shuffledSubarray(['claims', 'reviewer', 'rationale'] as const),
-        topic: hostileWords,
-        source: fc.constantFrom(...SOURCES),
-        pages: fc.option(fc.constantFrom('Page(s): 78-80', 'page 303', 'Pages 14, 16 and 18', '24'), { nil: undefined }),
-        rationale: hostileWords,
-        conclusion: fc.constantFrom('is medically necessary', 'is not medically necessary', 'is not medically reasonable and necessary', ''),
-      }),
-      { maxLength: 6 },
-    ),
+    layout: fc.constantFrom('letterhead', 'professional-review', 'notice-2013', 'case-header'),
+    names: fc.array(hostileWords, { minLength: 1, maxLength: 4 }),
+    topic: hostileWords,
+    rationale: hostileWords,
+    necessary: fc.boolean(),
+    wrapHeadings: fc.boolean(),
     doubleSpaced: fc.boolean(),
-    eol: fc.constantFrom('\n', '\r\n', '\r'),
-    caseHeader: fc.boolean(),
+    eol: fc.constantFrom('\n', '\r\n'),
   })
   .map((g) => {
+    const not = g.necessary ? '' : 'not ';
     const lines: string[] = [];
-    if (g.caseHeader) lines.push('Case Number: CM13-0012345', '');
-    lines.push('HOW THE IMR FINAL DETERMINATION WAS MADE', 'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.', '');
-    lines.push('CLINICAL CASE SUMMARY', 'A case summary.', '');
-    lines.push('IMR ISSUES, DECISIONS AND RATIONALES', 'The Final Determination was based on decisions for the disputed items/services set forth below:', '');
-    const skeleton: LetterSkeleton = { items: [] };
-    for (const it of g.items) {
-      if (it.wrapOutcome && it.outcome) lines.push(`${it.name}:`, it.outcome, '');
-      else lines.push(`${it.name}: ${it.outcome}`, '');
-      const parts: Array<{ label: string; body: string }> = [];
-      for (const p of it.parts) {
-        const citation = `Decision based on ${it.source} ${it.topic}${it.pages ? ' ' + it.pages : ''}`;
-        if (p === 'claims') parts.push({ label: 'Claims Administrator guideline:', body: citation });
-        else if (p === 'reviewer') parts.push({ label: 'MAXIMUS guideline:', body: citation });
-        else parts.push({ label: 'Decision rationale:', body: `${it.rationale} According to MTUS Guidelines page 24, ${it.topic}. The request ${it.conclusion}.` });
-      }
-      for (const p of parts) lines.push(`${p.label} ${p.body}`, '');
-      skeleton.items.push({ name: it.name, outcome: it.outcome, parts });
+    const wrap = (heading: string) => {
+      if (!g.wrapHeadings) return lines.push(heading);
+      const at = heading.indexOf(' ', heading.length >> 1);
+      return at > 0 ? lines.push(heading.slice(0, at), heading.slice(at + 1)) : lines.push(heading);
+    };
+    switch (g.layout) {
+      case 'professional-review':
+        lines.push('MEDICAL PROFESSIONAL REVIEW', '', `ISSUE AT DISPUTE: ${g.names[0]}. ${g.names.slice(1).join(' ')}`, '', 'CASE SUMMARY: A summary.', '');
+        wrap('MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:');
+        lines.push(`Decision based on MTUS Chronic Pain Treatment Guidelines ${g.topic} Page(s): 78-80`, '');
+        wrap('RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:');
+        lines.push(`${g.rationale} per the ACOEM Chapter 12, page 303. ${g.topic}. It is ${not}medically necessary.`, '');
+        lines.push('MEDICAL REVIEWER QUALIFICATIONS:', 'State(s) of Licensure: California', 'Certification(s)/Specialty: Psychiatry');
+        break;
+      case 'notice-2013':
+        lines.push('MAXIMUS FEDERAL SERVICES, INC.', 'Notice of Independent Medical Review Determination', '');
+        wrap('INDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES');
+        g.names.forEach((n, i) => lines.push(`${i + 1}) MAXIMUS Federal Services, Inc. has determined the request for ${n} is ${i % 2 === 0 ? not : ''}medically necessary and appropriate.`));
+        lines.push('');
+        g.names.forEach((n, i) => {
+          lines.push(`${i + 1}) Regarding the request for ${n}:`);
+          lines.push(`Medical Treatment Guideline(s) used by the Claims Administrator: Decision based on MTUS ${g.topic}`);
+          lines.push(`Medical Treatment Guideline(s) used by the Expert Reviewer: Decision based on Non-MTUS Citation ODG ${g.topic}`);
+          lines.push(`Rationale for the Decision: ${g.rationale} The request is ${not}medically necessary.`, '');
+        });
+        lines.push('Medical Qualifications of the Expert Reviewer:', 'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.');
+        break;
+      default:
+        if (g.layout === 'case-header') lines.push('Case Number: CM13-0012345', `Date Assigned: ${g.topic}`, 'UR Denial Date: 1/2/2013', '');
+        else lines.push('MAXIMUS FEDERAL SERVICES, INC.', 'Independent Medical Review', '');
+        lines.push('HOW THE IMR FINAL DETERMINATION WAS MADE', 'The Expert Reviewer has the following credentials:', `State(s) of Licensure: ${g.topic}`, 'Certification(s)/Specialty: Psychiatry', '');
+        if (g.layout === 'letterhead') lines.push('DOCUMENTS REVIEWED', `${g.rationale}`, '');
+        wrap(g.layout === 'letterhead' ? 'IMR DECISION(S) AND RATIONALE(S)' : 'IMR ISSUES, DECISIONS AND RATIONALES');
+        for (const n of g.names) {
+          lines.push(`${n}: ${g.necessary ? 'Overturned' : 'Upheld'}`, 'Page 2 of 5', '');
+          lines.push(`Claims Administrator guideline: Decision based on MTUS ${g.topic}`, 'CM13-0012345');
+          lines.push(`MAXIMUS guideline: Decision based on Non-MTUS Citation ${g.topic}; ODG Pain Section(s): ${g.topic}`, '');
+          lines.push(`Decision rationale: ${g.rationale} The MTUS Guidelines in ACOEM Chapter 12, pages 303-305. It is ${not}medically necessary.`, '');
+        }
     }
     const body = g.doubleSpaced ? lines.flatMap((l) => (l === '' ? [' '] : [l, ''])) : lines;
-    return { text: body.join(g.eol), skeleton };
+    return body.join(g.eol);
   });
 
 /** Letter-shaped text: generated letters, some with vocabulary lines spliced in, and vocabulary soup. */
 export const letterShapedText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: generatedLetter.map((g) => g.text), weight: 3 },
+  { arbitrary: otherLayoutLetter, weight: 2 },
+  { arbitrary: fc.tuple(otherLayoutLetter, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([t, ms]) => applyMutations(t, ms)), weight: 2 },
   { arbitrary: fc.tuple(generatedLetter, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([g, ms]) => applyMutations(g.text, ms)), weight: 3 },
   { arbitrary: vocabularySoup, weight: 2 },
 );

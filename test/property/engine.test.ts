@@ -16,7 +16,7 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
-import { anyText, fixtures, generatedCases, letterShapedText, Mutation, mutatedLetter, params } from './arbitraries';
+import { anyText, fixtures, generatedCases, letterShapedText, Mutation, mutatedLetter, params, wellFormedLetter } from './arbitraries';
 import { assertDiagnostics, assertFolding, assertHover, assertOrder, assertRange, assertSpansInside, assertSymbols, lspLineLengths, shapeOf } from './invariants';
 
 const { letters, all } = fixtures();
@@ -57,6 +57,33 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
 
 const hoverOffsets = fc.array(fc.nat(), { minLength: 1, maxLength: 20 });
 
+/**
+ * Inputs that once broke the engine, each found by the generators (`npm run fuzz` or a generator
+ * statistics run). U+2028/U+2029 are white space to `\s` but end the match of `.`.
+ */
+const REGRESSIONS: Array<{ what: string; text: string; items: Array<[string, string]> }> = [
+  {
+    what: 'U+2028 in a professional review issue threw (TypeError: null[0])',
+    text: 'MEDICAL PROFESSIONAL REVIEW\n\nISSUE AT DISPUTE: Lexapro\u2028 20 mg\n\nRATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY: It is not medically necessary.\n',
+    items: [['Lexapro 20 mg', 'upheld']],
+  },
+  {
+    what: 'U+2028 in a decision line lost its outcome (the whole line became the name, "missing-decision")',
+    text: 'IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro\u202820mg: Upheld\n\nDecision rationale: The request is not medically necessary.\n',
+    items: [['Lexapro 20mg', 'upheld']],
+  },
+  {
+    what: 'U+2029 in a decision line followed by a guideline lost the item name',
+    text: 'IMR ISSUES, DECISIONS AND RATIONALES\n\nfermentum \u2029 feugiat: Upheld\n\nMAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines\n',
+    items: [['fermentum feugiat', 'upheld']],
+  },
+  {
+    what: 'U+2028 in a 2013 numbered decision lost the item',
+    text: 'MAXIMUS FEDERAL SERVICES, INC.\nNotice of Independent Medical Review Determination\n\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n1) MAXIMUS Federal Services, Inc. has determined the request for Xanax\u20281mg is not medically necessary and appropriate.\n',
+    items: [['Xanax 1mg', 'upheld']],
+  },
+];
+
 describe('engine properties (fast-check)', function () {
   after(function () {
     console.log(`      ${generatedCases()} generated cases asked for (seed ${process.env.FUZZ_SEED ?? 'CI'})`);
@@ -91,13 +118,24 @@ describe('engine properties (fast-check)', function () {
     );
   });
 
-  it('letter-shaped texts (headings, labels, decision lines in any order)', function () {
+  it('letter-shaped texts (headings, labels, decision lines in any order, every layout)', function () {
     fc.assert(
       fc.property(letterShapedText, hoverOffsets, (text, offsets) => {
         exerciseEverything(text, offsets);
       }),
-      params(500),
+      params<[string, number[]]>(500, REGRESSIONS.map((r) => [r.text, [0, 40, 80]])),
     );
+  });
+
+  it('regressions found by the generators read correctly', function () {
+    for (const r of REGRESSIONS) {
+      const doc = parseLetter(r.text);
+      assert.deepStrictEqual(
+        doc.letters.flatMap((l) => l.items.map((it) => [it.name, it.outcome.kind])),
+        r.items,
+        r.what,
+      );
+    }
   });
 
   it('arbitrary UTF-16 strings (lone surrogates, NUL, control characters)', function () {
@@ -129,6 +167,38 @@ describe('engine properties (fast-check)', function () {
         }
       }
     }
+  });
+
+  it('well-formed generated letters read back as written: item names, outcomes, parts, conclusions, citations', function () {
+    const fold = (t: string) => t.replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(wellFormedLetter, ({ text, skeleton }) => {
+        const doc = parseLetter(text);
+        assertSpansInside(doc, text);
+        assert.strictEqual(doc.letters.length, 1, 'one letter');
+        const items = doc.letters[0].items;
+        assert.deepStrictEqual(
+          items.map((it) => it.name),
+          skeleton.items.map((it) => fold(it.name)),
+          'item names',
+        );
+        skeleton.items.forEach((want, i) => {
+          const got = items[i];
+          assert.strictEqual(got.outcome.kind, want.outcome.replace(/\.$/, '').toLowerCase(), `outcome of item ${i}`);
+          assert.strictEqual(text.slice(got.outcome.range.start, got.outcome.range.end), want.outcome, `outcome range of item ${i}`);
+          assert.deepStrictEqual(got.parts.map((p) => p.kind), want.parts.map((p) => p.kind), `parts of item ${i}`);
+          const expected = want.conclusion === undefined || want.conclusion === '' ? 'not-stated' : /not/.test(want.conclusion) ? 'not-medically-necessary' : 'medically-necessary';
+          assert.strictEqual(got.conclusion.kind, expected, `conclusion of item ${i}`);
+          for (const p of got.parts) {
+            if (p.kind === 'rationale') continue;
+            const first = got.citations.find((c) => c.part === p.kind);
+            assert.ok(first, `item ${i}: no citation in its ${p.kind}`);
+            assert.strictEqual(first.mtus, want.mtus, `item ${i}: ${p.kind} citation ${JSON.stringify(first.text)} mtus`);
+          }
+        });
+      }),
+      params(400),
+    );
   });
 
   it('LF, CRLF and CR versions of a text give the same letters, items, outcomes, parts, citations and conclusions', function () {
@@ -169,7 +239,7 @@ describe('engine properties (fast-check)', function () {
         assert.strictEqual(ours.lineCount, theirs.lineCount, 'line count');
         for (const p of picks) {
           const o = p % (text.length + 1);
-          // Between '\r' and '\n' there is no position of its own; both put it at the end of the line.
+          // Between '\r' and '\n' there is no position of its own: both put it at the end of the line's content.
           const pos = theirs.positionAt(o);
           assert.deepStrictEqual(ours.positionAt(o), pos, `positionAt(${o})`);
           const line = p % (ours.lineCount + 1);
@@ -177,7 +247,8 @@ describe('engine properties (fast-check)', function () {
           assert.strictEqual(ours.offsetAt({ line, character }), theirs.offsetAt({ line, character }), `offsetAt(${line}:${character})`);
         }
       }),
-      params(300),
+      // Found by `npm run fuzz` (seed 1245845603): an offset between '\r' and '\n' gave a character past the line's end.
+      params<[string, number[]]>(300, [['ab\r\ncd\r\n', [3, 7, 8]]]),
     );
   });
 });

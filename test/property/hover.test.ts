@@ -8,7 +8,7 @@ import type { MarkupContent } from 'vscode-languageserver';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { hover } from '../../server/src/features/hover';
-import { generatedLetter, hostileWords, params } from './arbitraries';
+import { generatedLetter, hostileWords, otherLayoutLetter, params } from './arbitraries';
 import { assertDiagnostics, assertHover, lspLineLengths, renderMarkdown } from './invariants';
 
 /** What a reader sees of a piece of letter text: CommonMark turns NUL into U+FFFD. */
@@ -21,7 +21,7 @@ describe('hover and message safety properties (fast-check)', function () {
     let outcomeHovers = 0;
     let citationHovers = 0;
     fc.assert(
-      fc.property(generatedLetter, ({ text }) => {
+      fc.property(fc.oneof(generatedLetter.map((g) => g.text), otherLayoutLetter), (text) => {
         const ctx = createContext('file:///hostile.txt', 1, text, 'imr-letter');
         const lines = lspLineLengths(text);
         const items = ctx.model.letters.flatMap((l) => l.items);

@@ -41,6 +41,8 @@ export interface StartOptions {
   settings?: unknown;
   /** Advertise workspace/configuration support (default true). */
   configuration?: boolean;
+  /** Folders the server may index for workspace symbols (file URIs). */
+  workspaceFolders?: string[];
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -82,7 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },
     },
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })) : null,
   };
   await connection.sendRequest('initialize', init);
   await connection.sendNotification('initialized', {});

@@ -4,7 +4,9 @@
 import * as assert from 'assert';
 import type { DocumentSymbol, FoldingRange, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { ItemsResult } from '../../server/src/protocol';
-import { fixture, openDocument, startServer, TestServer } from './client';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { fixture, openDocument, ROOT, startServer, TestServer } from './client';
 
 const LETTER_001 = '001_95d645f4881bb0c4.txt';
 const LETTER_004 = '004_b9c7ee4c5df882e9.txt';
@@ -182,6 +184,28 @@ describe('language server over stdio', function () {
       contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Upheld' }],
     });
     assert.deepStrictEqual(await fixed, []);
+  });
+});
+
+describe('language server: workspace symbols from letters on disk', function () {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ workspaceFolders: [pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'letters')).toString()] });
+  });
+  after(() => server.stop());
+
+  it('finds items in letters that are not open, and prefers an open document\'s text', async () => {
+    const found = (await server.connection.sendRequest('workspace/symbol', { query: 'xanax' })) as SymbolInformation[];
+    assert.deepStrictEqual(found.map((s) => [path.basename(s.location.uri), s.name]).sort(), [
+      ['000_ccd83326e20498fa.txt', 'XANAX 0.5MG #90'],
+      ['001_95d645f4881bb0c4.txt', 'Xanax 2mg, 1 twice a day as needed for 12 months'],
+      ['002_5ad3443a4d2d1746.txt', 'Refill of Xanax 1mg, QTY: 90'],
+    ]);
+    // Open 002 with its item renamed: the open text wins.
+    const uri = pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'letters', '002_5ad3443a4d2d1746.txt')).toString();
+    await openDocument(server, uri, fixture('letters', '002_5ad3443a4d2d1746.txt').replace('Refill of Xanax 1mg', 'Refill of Alprazolam 1mg'));
+    const after = (await server.connection.sendRequest('workspace/symbol', { query: 'xanax' })) as SymbolInformation[];
+    assert.deepStrictEqual(after.map((s) => path.basename(s.location.uri)).sort(), ['000_ccd83326e20498fa.txt', '001_95d645f4881bb0c4.txt']);
   });
 });
 

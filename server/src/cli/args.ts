@@ -16,8 +16,8 @@ export interface CliOptions {
   command: Command;
   inputs: string[];
   format: string;
-  /** Worker threads; 1 means everything runs on the main thread. */
-  jobs: number;
+  /** Worker threads as given by --jobs (1: everything on the main thread); undefined: chosen by the run's size. */
+  jobs?: number;
   maxWarnings?: number;
   config?: string;
   output?: string;
@@ -60,10 +60,21 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'version', short: 'V', value: false, commands: ALL },
 ];
 
-function defaultJobs(): number {
+export function coreCount(): number {
   // availableParallelism respects CPU affinity and container limits where Node knows them.
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, n || 1);
+}
+
+/**
+ * Files per worker below which another worker costs more than it saves: starting one (loading the
+ * tool into a fresh thread) takes about as long as checking a hundred or two letters.
+ */
+export const FILES_PER_WORKER = 128;
+
+/** Without --jobs: one worker per core, but only as many as the number of files pays for. */
+export function autoJobs(files: number, cores = coreCount()): number {
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
 }
 
 function where(index: number): string {
@@ -121,6 +132,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!spec) throw new UsageError(`unknown option '${arg}' (${where(i)}); see 'imr-letters --help'`);
     if (spec.name === 'help') return { kind: 'help' };
     if (spec.name === 'version') return { kind: 'version' };
+    // Messages point at the option itself, also when its value is the next argument.
+    const at = i;
     let value: string | true = true;
     if (spec.value) {
       if (inline !== undefined) value = inline;
@@ -130,8 +143,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     } else if (inline !== undefined) {
       throw new UsageError(`option '--${spec.name}' takes no value (${where(i)})`);
     }
-    if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' is given twice (${where(i)})`);
-    values.set(spec.name, { value, index: i });
+    if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' is given twice (${where(at)})`);
+    values.set(spec.name, { value, index: at });
   }
 
   if (command === undefined) throw new UsageError(`missing command: expected check, outline or export; see 'imr-letters --help'`);
@@ -152,7 +165,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     throw new UsageError(`option '--format' for '${command}' must be ${FORMATS[command].join(', ')}; got '${format}' (${where(values.get('format')!.index)})`);
   }
   const jobsRaw = values.get('jobs');
-  const jobs = jobsRaw ? parseCount('jobs', jobsRaw.value as string, jobsRaw.index, 1) : defaultJobs();
+  const jobs = jobsRaw ? parseCount('jobs', jobsRaw.value as string, jobsRaw.index, 1) : undefined;
   const mw = values.get('max-warnings');
   const maxWarnings = mw ? parseCount('max-warnings', mw.value as string, mw.index, 0) : undefined;
   if (values.has('progress') && values.has('no-progress')) {

@@ -21,15 +21,15 @@ interface WorkerSetup {
   severities: Record<DiagnosticCode, Severity>;
 }
 
+/** A batch of files: one message per file would cost about as much as checking a small letter. */
 interface TaskMessage {
-  id: number;
-  path: string;
-  display: string;
+  first: number;
+  files: FileTask[];
 }
 
 interface ResultMessage {
-  id: number;
-  report: FileReport;
+  first: number;
+  reports: FileReport[];
 }
 
 export function isPoolWorker(): boolean {
@@ -41,8 +41,8 @@ export function runPoolWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
   port.on('message', (task: TaskMessage) => {
-    const report = analyzeFile(task.path, task.display, setup.mode, setup.severities);
-    port.postMessage({ id: task.id, report } satisfies ResultMessage);
+    const reports = task.files.map((f) => analyzeFile(f.path, f.display, setup.mode, setup.severities));
+    port.postMessage({ first: task.first, reports } satisfies ResultMessage);
   });
 }
 
@@ -56,10 +56,17 @@ export interface RunOptions {
   onReport: (report: FileReport, index: number) => void | Promise<void>;
 }
 
-/** Files a worker holds at once: one being analysed and one waiting, so it never idles on a round trip. */
+/** Batches a worker holds at once: one being analysed and one waiting, so it never idles on a round trip. */
 const PER_WORKER = 2;
-/** Files read ahead of the output per worker: bounds the reorder buffer behind one slow file. */
-const READ_AHEAD_PER_WORKER = 32;
+/** Largest batch; small runs use batches of one so that every worker gets a share. */
+const MAX_BATCH = 16;
+/** Files per worker below which batches are single files (so that small runs share out evenly). */
+const SMALL_RUN_PER_WORKER = 32;
+/**
+ * Batches read ahead of the output per worker: bounds the reorder buffer behind one slow file while
+ * leaving a worker that finishes early something to do.
+ */
+const READ_AHEAD_BATCHES = 2 * PER_WORKER;
 /** Workers replaced after a crash before the rest of the run falls back to the main thread. */
 const MAX_RESPAWNS = 4;
 
@@ -72,8 +79,10 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
   await new Promise<void>((resolve, reject) => {
     const setup: WorkerSetup = { role: WORKER_ROLE, mode: opts.mode, severities: opts.severities };
     const finished = new Map<number, FileReport>();
-    const window = jobs * READ_AHEAD_PER_WORKER;
-    const inFlight = new Map<Worker, Set<number>>();
+    const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(tasks.length / (jobs * SMALL_RUN_PER_WORKER))));
+    const window = jobs * READ_AHEAD_BATCHES * batch;
+    /** Per worker, the first index of each batch it holds, with the batch's length. */
+    const inFlight = new Map<Worker, Map<number, number>>();
     let nextToSend = 0;
     let nextToEmit = 0;
     let emitting = false;
@@ -113,9 +122,11 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
       if (settled) return;
       for (const [w, held] of inFlight) {
         while (held.size < PER_WORKER && nextToSend < tasks.length && nextToSend < nextToEmit + window) {
-          const id = nextToSend++;
-          held.add(id);
-          w.postMessage({ id, path: tasks[id].path, display: tasks[id].display } satisfies TaskMessage);
+          const first = nextToSend;
+          const files = tasks.slice(first, Math.min(tasks.length, first + batch));
+          nextToSend += files.length;
+          held.set(first, files.length);
+          w.postMessage({ first, files } satisfies TaskMessage);
         }
       }
       // Without workers (all crashed too often), the rest runs here.
@@ -130,10 +141,10 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
 
     const spawn = () => {
       const w = new Worker(opts.script, { workerData: setup });
-      inFlight.set(w, new Set());
+      inFlight.set(w, new Map());
       w.on('message', (msg: ResultMessage) => {
-        inFlight.get(w)?.delete(msg.id);
-        finished.set(msg.id, msg.report);
+        inFlight.get(w)?.delete(msg.first);
+        msg.reports.forEach((report, i) => finished.set(msg.first + i, report));
         pump();
         void emit();
       });
@@ -141,8 +152,10 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
         const held = inFlight.get(w);
         if (!held || settled) return;
         inFlight.delete(w);
-        for (const id of held) {
-          finished.set(id, { path: tasks[id].path, display: tasks[id].display, status: 'failed', error: `internal error: worker stopped (${reason})`, letters: 0, items: 0, diagnostics: [] });
+        for (const [first, count] of held) {
+          for (let id = first; id < first + count; id++) {
+            finished.set(id, { path: tasks[id].path, display: tasks[id].display, status: 'failed', error: `internal error: worker stopped (${reason})`, letters: 0, items: 0, diagnostics: [] });
+          }
         }
         if (nextToSend < tasks.length && respawns < MAX_RESPAWNS) {
           respawns++;

@@ -58,7 +58,9 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(o);
-    return { line, character: o - this.lineStarts[line] };
+    // An offset between '\r' and '\n' has no position of its own: put it at the end of the line's
+    // content, as vscode-languageserver-textdocument does, never past it.
+    return { line, character: Math.min(o, this.lineContentEnd(line)) - this.lineStarts[line] };
   }
 
   /** The offset of a position, clamped to its line's content (a character past the end means the end). */

@@ -67,15 +67,16 @@ const PART_ORDER: Record<PartKind, number> = {
   rationale: 2,
 };
 
-const CASE_NUMBER_FIELD = /^Case\s+(?:Number|No\.?|#)\s*:\s*(\S.*)?$/i;
+// Lines hold no '\r' or '\n', but may hold U+2028/U+2029, which '.' does not match without the s flag.
+const CASE_NUMBER_FIELD = /^Case\s+(?:Number|No\.?|#)\s*:\s*(\S.*)?$/is;
 const LETTERHEAD = /^MAXIMUS\s+FEDERAL\s+SERVICES(?:\s*,?\s*INC\.?)?$/i;
 const PROFESSIONAL_REVIEW = /^MEDICAL\s+PROFESSIONAL\s+REVIEW$/i;
 const NOTICE_2013 = /^Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination$/i;
 const INTRO = /^The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions?\b/i;
 const REGARDING = /^(\d+)\s*[).]\s*Regarding\s+the\s+request\s+for\s+/i;
-const HEADER_FIELD = /^([A-Z][A-Za-z0-9 .#/()'-]{1,40}?)\s*:\s*(\S.*)?$/;
+const HEADER_FIELD = /^([A-Z][A-Za-z0-9 .#/()'-]{1,40}?)\s*:\s*(\S.*)?$/s;
 /** `<item as requested>: <Outcome>`: the outcome is the one word after the last colon. */
-const DECISION = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z'-]*\.?)$/;
+const DECISION = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z'-]*\.?)$/s;
 const LONE_WORD = /^[A-Za-z][A-Za-z'-]*\.?$/;
 
 export function headingAt(t: string): HeadingSpec | undefined {
@@ -83,8 +84,22 @@ export function headingAt(t: string): HeadingSpec | undefined {
   const c = t.charCodeAt(0);
   // Every heading starts with a letter: skip the rest without running a regex.
   if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  // Every heading above starts with h, c, d, i, m or r (keep in step with HEADINGS): most prose
+  // lines are turned away here instead of by a dozen regular expressions.
+  const lc = c | 32;
+  if (lc !== 104 && lc !== 99 && lc !== 100 && lc !== 105 && lc !== 109 && lc !== 114) return undefined;
   for (const h of HEADINGS) if (h.re.test(t)) return h;
   return undefined;
+}
+
+/** `t === t.toUpperCase()` without building the upper-case copy for every line of prose. */
+function isUpperCase(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return t === t.toUpperCase();
+  }
+  return true;
 }
 
 export function partLabelAt(t: string): { kind: PartKind; length: number } | undefined {
@@ -242,7 +257,7 @@ class Parser {
       return { spec, last: i, title: fold(m[0]), headingEnd: line.contentStart + m[0].length };
     }
     // Long capitalized headings wrap; try this line with the next one.
-    if (i + 1 < this.logical.length && t.length >= 10 && t.length < 100 && t === t.toUpperCase() && /[A-Z]/.test(t)) {
+    if (i + 1 < this.logical.length && t.length >= 10 && t.length < 100 && isUpperCase(t) && /[A-Z]/.test(t)) {
       const next = this.lineOf(i + 1);
       const joined = t + ' ' + next.t;
       const spec2 = headingAt(joined);
@@ -268,7 +283,9 @@ class Parser {
     };
     for (let i = 0; i < this.logical.length; i++) {
       const t = this.t(i);
-      const caseField = CASE_NUMBER_FIELD.exec(t);
+      // The markers below start with c, m or n (any case): test their first letter before the regexes.
+      const c0 = t.charCodeAt(0) | 32;
+      const caseField = c0 === 99 ? CASE_NUMBER_FIELD.exec(t) : null;
       if (caseField) {
         const value = caseField[1]?.trim();
         // A case number repeated at the top of each page is a page header, not a new letter.
@@ -276,13 +293,13 @@ class Parser {
         if (current && current.caseNumber === undefined) current.caseNumber = value;
         continue;
       }
-      if (LETTERHEAD.test(t) || PROFESSIONAL_REVIEW.test(t)) {
+      if (c0 === 109 && (LETTERHEAD.test(t) || PROFESSIONAL_REVIEW.test(t))) {
         const hint: Layout = PROFESSIONAL_REVIEW.test(t) ? 'professional-review' : 'letterhead';
         if (!current || seen.size > 0) open(i, hint);
         else if (current.layoutHint === undefined || current.layoutHint === 'case-header') current.layoutHint = current.layoutHint ?? hint;
         continue;
       }
-      if (NOTICE_2013.test(t)) {
+      if (c0 === 110 && NOTICE_2013.test(t)) {
         if (!current || seen.size > 0) open(i, 'notice-2013');
         else current.layoutHint = 'notice-2013';
         continue;
@@ -533,9 +550,12 @@ class Parser {
   decisionAt(i: number, to: number, expectItem: boolean): { last: number; name: Span; outcome: Outcome } | undefined {
     const line = this.lineOf(i);
     const t = line.t;
+    // Most lines hold no colon at all: skip the backtracking regex for them.
+    const m = t.indexOf(':') > 0 ? DECISION.exec(t) : null;
+    // Neither form below can match: leave the next line alone (this runs on every line of prose).
+    if (!m && !(t.endsWith(':') && t.length > 1)) return undefined;
     const nextT = i + 1 < to ? this.t(i + 1) : undefined;
     const nextIsLabel = nextT !== undefined && partLabelAt(nextT) !== undefined;
-    const m = DECISION.exec(t);
     if (m) {
       const word = m[2];
       const confirmed = outcomeOf(word) !== 'unknown' || looksLikeOutcome(word) || nextIsLabel;
@@ -612,6 +632,8 @@ class Parser {
   finishItem(b: ItemBuilder): DisputedItem {
     const parts: ItemPart[] = [];
     const citations: Citation[] = [];
+    // The first rationale's joined text also gives the conclusion: joined once, not twice.
+    let rationaleJoined: JoinedText | undefined;
     for (const p of b.parts) {
       const labelLine = this.lineOf(p.first);
       const joined = new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end);
@@ -626,6 +648,7 @@ class Parser {
         range: { start: p.labelRange.start, end: bodyEnd },
       };
       parts.push(part);
+      if (p.kind === 'rationale' && rationaleJoined === undefined) rationaleJoined = joined;
       if (p.kind === 'rationale') citations.push(...mentionedCitations(joined, p.kind));
       else citations.push(...guidelineCitations(joined, p.kind));
     }
@@ -643,21 +666,16 @@ class Parser {
       rationale,
       parts,
       citations,
-      conclusion: rationale ? this.conclusionOf(b.parts.find((p) => p.kind === 'rationale')!) : { kind: 'not-stated' },
+      conclusion: rationaleJoined ? conclusionIn(rationaleJoined) : { kind: 'not-stated' },
       range: { start, end: Math.max(lastEnd, start) },
     };
-  }
-
-  conclusionOf(p: PartBuilder): Conclusion {
-    const joined = new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end);
-    return conclusionIn(joined);
   }
 
   // 2013 notices: `1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary ...`
   noticeItems(s: RawSection): DisputedItem[] {
     const joined = new JoinedText(this.linesOf(s.headingLast + 1, s.end));
     const text = straighten(joined.text);
-    const re = /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.+?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gi;
+    const re = /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.+?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
     const decided = new Map<string, { name: Span; outcome: Outcome; sentence: Span }>();
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const numberAt = m.index + m[0].indexOf(m[1]);
@@ -742,7 +760,8 @@ class Parser {
     const headLine = this.lineOf(issue.headingLast);
     const lines = headLine.contentEnd > issue.bodyStart ? [headLine, ...issueLines] : issueLines;
     const joined = new JoinedText(lines, issue.bodyStart);
-    const firstSentence = /^.*?(?:\.(?=\s|$)|$)/.exec(joined.text)![0];
+    // The s flag: without it a U+2028 in the issue made this match fail and the parse throw.
+    const firstSentence = /^.*?(?:\.(?=\s|$)|$)/s.exec(joined.text)![0];
     const nameRange = joined.span(0, firstSentence.replace(/[.\s]+$/, '').length);
     const parts: ItemPart[] = [];
     const citations: Citation[] = [];

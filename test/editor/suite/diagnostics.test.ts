@@ -1,5 +1,6 @@
-// Problems through the real language client: the expected codes at the expected lines of a malformed
-// letter, none on a clean one, and a fix in the editor clears its diagnostic.
+// Problems through the real language client: the expected codes at the expected lines of malformed
+// letters, none on clean ones; a fix typed in the editor, or a quick fix applied through
+// vscode.workspace.applyEdit, gives the expected text and clears its diagnostic.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
@@ -13,6 +14,7 @@ import {
   lineOf,
   openLetter,
   positionOf,
+  revert,
   until,
 } from '../helpers';
 
@@ -24,7 +26,8 @@ function summary(uri: vscode.Uri): string[] {
 }
 
 describe('diagnostics', () => {
-  let malformed: vscode.TextEditor;
+  let malformed: vscode.TextEditor | undefined;
+  let contradicting: vscode.TextEditor | undefined;
   // Lines of the malformed letter, found by their text (see FIXTURES.malformed001).
   let busparLine: number;
   let xanaxLine: number;
@@ -34,11 +37,8 @@ describe('diagnostics', () => {
   });
 
   after(async () => {
-    // Leave the fixture as it is on disk for the other tests and the next run.
-    if (malformed?.document.isDirty) {
-      await focus(malformed);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    await revert(malformed);
+    await revert(contradicting);
   });
 
   it('reports the missing reviewer guideline and the misspelt outcome of the malformed letter, and nothing on clean ones', async () => {
@@ -73,10 +73,18 @@ describe('diagnostics', () => {
     const missing = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'missing-reviewer-guideline');
     assert.ok(missing);
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
+
+    // The typo's quick fix is offered (applying one is tested below on other problems).
+    const fixes = await quickFixes(document, typo);
+    assert.ok(
+      fixes.some((fix) => fix.title.startsWith('Change "Uphled" to "Upheld"') && fix.isPreferred),
+      `quick fixes offered: ${fixes.map((fix) => fix.title).join(' | ')}`,
+    );
   });
 
   it('flags an outcome that contradicts the rationale (letter 004, outcome alone on its line)', async () => {
-    const { document } = await openLetter(FIXTURES.malformed004);
+    contradicting = await openLetter(FIXTURES.malformed004);
+    const { document } = contradicting;
     await until(
       [vscode.languages.onDidChangeDiagnostics],
       () => (summary(document.uri).length > 0 ? true : undefined),
@@ -95,6 +103,7 @@ describe('diagnostics', () => {
 
   it('clears the outcome diagnostic once the typo is fixed in the editor, and keeps the other', async () => {
     assert.ok(malformed, 'the first test opened the malformed letter');
+    await focus(malformed);
     const { document } = malformed;
     const word = positionOf(document, xanaxLine, 'Uphled');
     const edit = new vscode.WorkspaceEdit();
@@ -109,4 +118,71 @@ describe('diagnostics', () => {
     );
     assert.deepEqual(summary(document.uri), [`missing-reviewer-guideline@${busparLine}`]);
   });
+
+  it('quick fix: "Insert MAXIMUS guideline:" inserts the label with a placeholder under the Buspar item', async () => {
+    assert.ok(malformed, 'the first test opened the malformed letter');
+    const { document } = malformed;
+    const missing = vscode.languages.getDiagnostics(document.uri).find((diagnostic) => codeOf(diagnostic) === 'missing-reviewer-guideline');
+    assert.ok(missing, 'the missing-reviewer-guideline diagnostic');
+    const fix = (await quickFixes(document, missing)).find((action) => action.title === 'Insert "MAXIMUS guideline:"');
+    assert.ok(fix?.edit, 'an "Insert "MAXIMUS guideline:"" quick fix with an edit');
+
+    const before = document.getText();
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    const after = document.getText();
+    // One insertion, between the end of the claims administrator guideline and "Decision rationale:".
+    const inserted = insertionIn(before, after);
+    assert.equal(inserted.text.trim(), 'MAXIMUS guideline: [state the guideline source]');
+    const labelLine = lineOf(document, 'MAXIMUS guideline: [state the guideline source]');
+    const caLine = lineOf(document, 'MTUS.  Decision based on Non-MTUS Citation OFFICIAL DISABILITY GUIDELINES', busparLine);
+    const rationaleLine = lineOf(document, 'Decision rationale: According to the guidelines, BuSpar is a newer anti-anxiety medication use');
+    assert.ok(caLine < labelLine && labelLine < rationaleLine, `label at line ${labelLine}, expected between ${caLine} and ${rationaleLine}`);
+
+    await until(
+      [vscode.languages.onDidChangeDiagnostics],
+      () => (summary(document.uri).length === 0 ? true : undefined),
+      () => `the letter's diagnostics to clear (now: ${summary(document.uri).join(', ')})`,
+    );
+  });
+
+  it('quick fix: a contradicting outcome changes to the one the rationale supports', async () => {
+    assert.ok(contradicting, 'an earlier test opened the contradicting letter');
+    const { document } = contradicting;
+    const [diagnostic] = vscode.languages.getDiagnostics(document.uri);
+    assert.equal(codeOf(diagnostic), 'decision-contradicts-rationale');
+    const outcomeLine = diagnostic.range.start.line;
+    const fix = (await quickFixes(document, diagnostic)).find((action) => action.title.startsWith('Change the outcome to "Upheld"'));
+    assert.ok(fix?.edit, 'a "Change the outcome to "Upheld"" quick fix with an edit');
+
+    const before = document.getText();
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal(document.lineAt(outcomeLine).text.trim(), 'Upheld');
+    assert.equal(document.getText(), before.replace('6 sessions: \nOverturned', '6 sessions: \nUpheld'));
+
+    await until(
+      [vscode.languages.onDidChangeDiagnostics],
+      () => (summary(document.uri).length === 0 ? true : undefined),
+      () => `the letter's diagnostics to clear (now: ${summary(document.uri).join(', ')})`,
+    );
+  });
 });
+
+async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    diagnostic.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return (actions ?? []).filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+}
+
+/** The text `after` has in addition to `before`, when it differs by a single insertion. */
+function insertionIn(before: string, after: string): { offset: number; text: string } {
+  let prefix = 0;
+  while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  assert.equal(prefix + suffix, before.length, 'the edit removed text');
+  return { offset: prefix, text: after.slice(prefix, after.length - suffix) };
+}

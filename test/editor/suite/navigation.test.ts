@@ -1,7 +1,7 @@
 // The next/previous item commands and the status bar, on letter 001 (four items, all Upheld).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExtensionApi, FIXTURES, ITEMS_001, activateExtension, focus, lineOf, openLetter, until } from '../helpers';
+import { ExtensionApi, FIXTURES, ITEMS_001, activateExtension, focus, lineOf, openLetter, showFixture, until } from '../helpers';
 
 describe('item navigation and status bar', () => {
   let api: ExtensionApi;
@@ -14,22 +14,45 @@ describe('item navigation and status bar', () => {
     decisionLines = ITEMS_001.map((name) => lineOf(editor.document, `${name}: Upheld`));
   });
 
+  /**
+   * Runs `change` (which selects in `editor` from this extension host) and waits until the window
+   * reports that very selection back. The extension host applies a selection at once and hears of it
+   * from the window later, so until then an older selection can still arrive and replace it: a
+   * command run in that gap would start from a stale cursor, which no user is fast enough to hit.
+   */
+  async function selectAndSettle(change: () => Thenable<unknown> | void): Promise<vscode.Selection> {
+    const reported: vscode.Selection[] = [];
+    const subscription = vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (event.textEditor.document === editor.document) reported.push(...event.selections.slice(0, 1));
+    });
+    try {
+      const before = editor.selection;
+      await change();
+      const target = editor.selection;
+      if (target.isEqual(before)) return target;
+      await until(
+        [vscode.window.onDidChangeTextEditorSelection],
+        () => (reported.some((selection) => selection.isEqual(target)) ? true : undefined),
+        () => `the window to report the selection at line ${target.active.line} (reported: ${reported.map((s) => s.active.line).join(', ')})`,
+      );
+      return target;
+    } finally {
+      subscription.dispose();
+    }
+  }
+
   async function step(command: 'imrLetters.nextItem' | 'imrLetters.previousItem', expectedLine: number): Promise<void> {
-    const before = editor.selection;
-    await vscode.commands.executeCommand(command);
-    // The command may finish before the selection change reaches this extension host.
-    const selection = await until(
-      [vscode.window.onDidChangeTextEditorSelection],
-      () => (editor.selection.isEqual(before) ? undefined : editor.selection),
-      () => `${command} to move the selection from line ${before.active.line} (expected line ${expectedLine})`,
-    );
-    assert.equal(selection.start.line, expectedLine, `${command} from line ${before.active.line}`);
+    const from = editor.selection.active.line;
+    const selection = await selectAndSettle(() => vscode.commands.executeCommand(command));
+    assert.equal(selection.start.line, expectedLine, `${command} from line ${from}`);
     assert.equal(selection.start.character, 0, `${command} selects from the start of the decision line`);
   }
 
   it('imrLetters.nextItem visits each decision line in order, then wraps to the first', async () => {
     editor = await focus(editor);
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await selectAndSettle(() => {
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+    });
     for (const line of decisionLines) await step('imrLetters.nextItem', line);
     await step('imrLetters.nextItem', decisionLines[0]);
   });
@@ -37,7 +60,9 @@ describe('item navigation and status bar', () => {
   it('imrLetters.previousItem wraps from the first item to the last, then goes back in order', async () => {
     editor = await focus(editor);
     const first = decisionLines[0];
-    editor.selection = new vscode.Selection(first, 0, first, 0);
+    await selectAndSettle(() => {
+      editor.selection = new vscode.Selection(first, 0, first, 0);
+    });
     for (const line of [...decisionLines].reverse()) await step('imrLetters.previousItem', line);
   });
 
@@ -52,5 +77,23 @@ describe('item navigation and status bar', () => {
       { pollMs: 50 },
     );
     assert.match(text!, /\b4 items\b/);
+    assert.match(text!, /\b4 upheld\b/);
+  });
+
+  it('the status bar hides for an ordinary .txt and returns with the letter', async () => {
+    await showFixture(FIXTURES.notes);
+    await until(
+      [vscode.window.onDidChangeActiveTextEditor],
+      () => (api.statusBarText() === undefined ? true : undefined),
+      () => `the status bar to hide for ${FIXTURES.notes} (it reads "${api.statusBarText()}")`,
+      { pollMs: 50 },
+    );
+    editor = await focus(editor);
+    await until(
+      [vscode.window.onDidChangeActiveTextEditor],
+      () => (/\b4 items\b/.test(api.statusBarText() ?? '') ? true : undefined),
+      () => `the status bar to return for ${FIXTURES.letter001} (it reads "${api.statusBarText()}")`,
+      { pollMs: 50 },
+    );
   });
 });

@@ -1,0 +1,272 @@
+// `npm run bench`: how fast the engine, the language server and the command-line tool are, on a
+// letter and on a 10 MB file, next to the floor of a bare line scan and next to VS Code's own
+// Markdown language server. Prints a table and writes bench/results.json.
+//
+// No test asserts on these figures (machines are shared and noisy); the targets are printed next
+// to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
+//
+//   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli]
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadLetters, repeatLetters, TEN_MB, toMarkdown, withTypo, writeData } from './lib/corpus.mjs';
+import { markdownServerPath, measureOurMemory, measureOurServer, measureStartup, measureSymbols } from './lib/servers.mjs';
+import { round, roundStats } from './lib/stats.mjs';
+import { bigThroughput, letterThroughput } from './lib/throughput.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (part) => !only || only.includes(part);
+
+function firstExisting(...candidates) {
+  return candidates.map((c) => path.join(root, c)).find((p) => fs.existsSync(p));
+}
+
+const engineDir = path.join(root, 'out', 'server', 'src', 'engine');
+if (!fs.existsSync(path.join(engineDir, 'parse.js'))) {
+  console.error('bench: out/server/src/engine/parse.js is missing; run `npx tsc -p .` (or `npm run build`) first.');
+  process.exit(1);
+}
+const engine = {
+  parseLetter: require(path.join(engineDir, 'parse.js')).parseLetter,
+  LineIndex: require(path.join(engineDir, 'lines.js')).LineIndex,
+};
+const serverScript = firstExisting('dist/server.js', 'out/server/src/server.js');
+
+const log = (...a) => console.error('bench:', ...a);
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+const letters = loadLetters(root);
+const bigRepeat = repeatLetters(
+  letters.map((l) => l.text),
+  TEN_MB,
+);
+const big = { name: `10 MB: ${letters.length} fixtures repeated, ${bigRepeat.copies} letters`, text: bigRepeat.text, bytes: bigRepeat.bytes };
+writeData(root, 'letters-10mb.txt', big.text);
+
+// The letter the servers are measured on: the fixture with the most disputed items, with one typo.
+const richest = letters.map((l) => ({ l, items: engine.parseLetter(l.text).letters.reduce((n, x) => n + x.items.length, 0) })).sort((a, b) => b.items - a.items)[0].l;
+const serverLetter = { name: richest.name + ' (one outcome misspelled)', text: withTypo(richest.text) };
+serverLetter.bytes = Buffer.byteLength(serverLetter.text);
+// The 10 MB file for the servers: the same, with the typo in its last letter.
+const bigServer = { name: big.name + ', last letter with one outcome misspelled', text: withTypo(big.text) };
+bigServer.bytes = Buffer.byteLength(bigServer.text);
+writeData(root, 'letters-10mb-typo.txt', bigServer.text);
+
+const mdLetter = toMarkdown(serverLetter.text, engine.parseLetter);
+const mdBig = { text: repeatMarkdown() };
+function repeatMarkdown() {
+  // The Markdown of each fixture, repeated exactly as the 10 MB text repeats the letters.
+  const md = letters.map((l) => toMarkdown(l.text, engine.parseLetter).text);
+  const parts = [];
+  for (let i = 0; i < bigRepeat.copies; i++) {
+    const t = md[i % md.length];
+    parts.push(/[\r\n]$/.test(t) ? t : t + '\n');
+  }
+  return parts.join('');
+}
+writeData(root, 'letters-10mb.md', mdBig.text);
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model?.trim(),
+    memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  },
+  quick,
+  texts: {
+    letters: letters.map((l) => ({ name: l.name, bytes: l.bytes })),
+    big: { name: big.name, bytes: big.bytes },
+    serverLetter: { name: serverLetter.name, bytes: serverLetter.bytes },
+    markdown: { letterBytes: Buffer.byteLength(mdLetter.text), bigBytes: Buffer.byteLength(mdBig.text), headingsPerLetter: mdLetter.headings },
+  },
+  server: { script: path.relative(root, serverScript ?? '') || null },
+};
+
+const reps = quick
+  ? { letterBatches: 7, bigRuns: 3, letter: { warmup: 2, open: 7, requestWarmup: 5, requests: 20, edits: 8 }, big: { warmup: 1, open: 2, requestWarmup: 1, requests: 5, edits: 4 }, peerLetter: { coldWarmup: 3, cold: 7, warmWarmup: 5, warm: 20 }, peerBig: { coldWarmup: 0, cold: 1, warmWarmup: 1, warm: 3 } }
+  : { letterBatches: 15, bigRuns: 7, letter: { warmup: 5, open: 20, requestWarmup: 20, requests: 100, edits: 20 }, big: { warmup: 1, open: 5, requestWarmup: 2, requests: 15, edits: 9 }, peerLetter: { coldWarmup: 5, cold: 20, warmWarmup: 10, warm: 50 }, peerBig: { coldWarmup: 1, cold: 3, warmWarmup: 1, warm: 5 } };
+
+if (wanted('throughput')) {
+  log('parse throughput');
+  results.throughput = {
+    letters: letters.map((l) => letterThroughput(engine.parseLetter, l, { batches: reps.letterBatches })),
+    big: bigThroughput(engine.parseLetter, big, { runs: reps.bigRuns }),
+  };
+}
+
+const serverArgs = serverScript ? [serverScript, '--stdio'] : undefined;
+if (!serverArgs) log('no server build (dist/server.js, out/server/src/server.js): server figures skipped');
+
+if (serverArgs && wanted('server')) {
+  log('language server: letter');
+  const letter = await measureOurServer(serverArgs, engine, serverLetter, reps.letter);
+  log('language server: 10 MB');
+  const bigResult = await measureOurServer(serverArgs, engine, bigServer, reps.big);
+  results.server.letter = letter;
+  results.server.big = bigResult;
+}
+
+if (serverArgs && wanted('memory')) {
+  log('language server: memory');
+  results.server.memory = await measureOurMemory(serverArgs, bigServer);
+}
+
+if (serverArgs && wanted('startup')) {
+  log('language server: start-up');
+  results.server.startup = await measureStartup(serverArgs, { runs: quick ? 3 : 7 });
+}
+
+if (serverArgs && wanted('peer')) {
+  const mdArgs = [markdownServerPath(), '--stdio'];
+  log('documentSymbol side by side: letter');
+  const oursLetter = await measureSymbols('ours', serverArgs, { stem: 'letter', text: serverLetter.text }, reps.peerLetter);
+  const mdLetterResult = await measureSymbols('markdown', mdArgs, { stem: 'letter', text: mdLetter.text }, reps.peerLetter);
+  log('documentSymbol side by side: 10 MB (the Markdown server takes seconds per run)');
+  const oursBig = await measureSymbols('ours', serverArgs, { stem: 'big', text: bigServer.text }, reps.peerBig);
+  const mdBigResult = await measureSymbols('markdown', mdArgs, { stem: 'big', text: mdBig.text }, reps.peerBig);
+  const side = (ours, markdown) => ({
+    ours,
+    markdown,
+    coldRatio: ours.cold.median / markdown.cold.median,
+    warmRatio: ours.warm.median / markdown.warm.median,
+  });
+  results.peer = {
+    markdownServer: `vscode-markdown-languageserver ${require('vscode-markdown-languageserver/package.json').version}, markdown-it ${require('markdown-it/package.json').version}`,
+    letter: side(oursLetter, mdLetterResult),
+    big: side(oursBig, mdBigResult),
+  };
+}
+
+if (wanted('sizes')) {
+  const size = (rel) => {
+    const p = path.join(root, rel);
+    return fs.existsSync(p) ? { bytes: fs.statSync(p).size, modified: fs.statSync(p).mtime.toISOString() } : null;
+  };
+  results.sizes = { 'dist/server.js': size('dist/server.js'), 'dist/client.js': size('dist/client.js'), 'imr-letters.vsix': size('imr-letters.vsix') };
+}
+
+if (wanted('cli')) {
+  const cliBench = path.join(root, 'bench', 'cli.mjs');
+  if (fs.existsSync(cliBench)) {
+    log('command-line tool (bench/cli.mjs)');
+    // bench/cli.mjs may write its figures as JSON to IMR_BENCH_JSON; its output is kept either way.
+    const jsonFile = path.join(root, 'bench', '.data', 'cli-results.json');
+    fs.rmSync(jsonFile, { force: true });
+    const r = spawnSync(process.execPath, [cliBench], { cwd: root, encoding: 'utf8', env: { ...process.env, IMR_BENCH_JSON: jsonFile }, timeout: 20 * 60_000 });
+    results.cli = {
+      exitCode: r.status,
+      output: (r.stdout ?? '').trim().split('\n').slice(-40),
+      figures: fs.existsSync(jsonFile) ? JSON.parse(fs.readFileSync(jsonFile, 'utf8')) : undefined,
+      error: r.status === 0 ? undefined : (r.stderr ?? '').trim().split('\n').slice(-10),
+    };
+  } else results.cli = null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets and report
+
+const targets = [];
+const target = (name, value, limit, met, note) => targets.push({ name, value: round(value, 3), target: limit, met: value === undefined || Number.isNaN(value) ? null : met, note });
+if (results.throughput) {
+  const t = results.throughput;
+  for (const l of t.letters) target(`parse ${l.name}: engine/floor throughput`, l.ratio, '>= 0.5', l.ratio >= 0.5);
+  for (const l of t.letters) target(`parse ${l.name}: ms per letter (median)`, l.engine.ms.median, '< 1 ms', l.engine.ms.median < 1);
+  target('parse 10 MB: engine/floor throughput', t.big.ratio, '>= 0.5', t.big.ratio >= 0.5);
+}
+if (results.server.letter) {
+  for (const [name, s] of Object.entries(results.server.letter.requests)) {
+    if (s) target(`letter: ${name} p95 (ms)`, s.p95, '< 5 ms', s.p95 < 5);
+    else targets.push({ name: `letter: ${name} p95 (ms)`, value: 'n/a', target: '< 5 ms', met: null, note: 'not advertised by the server' });
+  }
+}
+if (results.server.big) {
+  const b = results.server.big;
+  target('10 MB: open -> diagnostics median (ms)', b.openToDiagnostics.median, '< 300 ms', b.openToDiagnostics.median < 300);
+  target('10 MB: edit -> diagnostics median (ms)', b.editToDiagnostics.median, '< 300 ms', b.editToDiagnostics.median < 300);
+  target('10 MB: documentSymbol median (ms)', b.requests.documentSymbol.median, '< 150 ms', b.requests.documentSymbol.median < 150);
+}
+if (results.peer) {
+  target('10 MB: our documentSymbol / Markdown server (open -> outline)', results.peer.big.coldRatio, '<= 0.05', results.peer.big.coldRatio <= 0.05);
+  target('letter: our documentSymbol / Markdown server (open -> outline)', results.peer.letter.coldRatio, '<= 0.2', results.peer.letter.coldRatio <= 0.2);
+}
+if (results.server.memory) {
+  const m = results.server.memory;
+  target('memory with 10 MB open (MB)', m.openMB, '< 200 MB', m.openMB < 200);
+  target('memory after close - baseline (MB)', m.closedMB - m.baselineMB, '<= 25 MB', m.closedMB - m.baselineMB <= 25);
+}
+results.targets = targets;
+
+// Rounded for the file: the noise is far above a microsecond.
+const rounded = JSON.parse(JSON.stringify(results, (k, v) => (typeof v === 'number' ? round(v, 3) : v)));
+fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(rounded, null, 2) + '\n');
+
+printReport(rounded);
+
+function printReport(r) {
+  const out = [];
+  const ms = (s) => (s ? `${fmt(s.median)} ms (p95 ${fmt(s.p95)}, min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})` : 'n/a');
+  const mmm = (s) => (s ? `${fmt(s.median)} ms (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})` : 'n/a');
+  out.push(`IMR Letters benchmark  ${r.date}`);
+  out.push(`machine: ${r.machine.cores} cores, ${r.machine.cpu}, ${r.machine.memoryGB} GB, node ${r.machine.node}, ${r.machine.platform}${r.quick ? '  (--quick)' : ''}`);
+  if (r.throughput) {
+    out.push('', 'Parse throughput (MB = 10^6 bytes; engine = parseLetter, floor = split lines + 2 regex tests per line)');
+    out.push(row(['text', 'bytes', 'engine ms/parse (min-max)', 'engine MB/s', 'floor MB/s', 'engine/floor']));
+    for (const l of [...r.throughput.letters, r.throughput.big]) {
+      out.push(row([l === r.throughput.big ? `10 MB (${l.found.letters} letters)` : l.name, String(l.bytes), `${fmt(l.engine.ms.median)} (${fmt(l.engine.ms.min)}-${fmt(l.engine.ms.max)})`, fmt(l.engine.mbPerS), fmt(l.floor.mbPerS), fmt(l.ratio)]));
+    }
+  }
+  for (const [label, s] of [['letter', r.server.letter], ['10 MB', r.server.big]]) {
+    if (!s) continue;
+    out.push('', `Language server over stdio, ${label} (${s.bytes} bytes, ${s.findings} diagnostic(s)): median, p95, min, max`);
+    out.push(`  open -> first diagnostics     ${ms(s.openToDiagnostics)}`);
+    out.push(`  open -> documentSymbol        ${ms(s.openToDocumentSymbol)}`);
+    for (const [name, q] of Object.entries(s.requests)) out.push(`  ${(name + ' (open doc)').padEnd(30)}${ms(q)}`);
+    out.push(`  1-char edit -> diagnostics    ${ms(s.editToDiagnostics)}`);
+  }
+  if (r.peer) {
+    out.push('', `documentSymbol next to VS Code's Markdown language server (${r.peer.markdownServer}; same letters as Markdown)`);
+    for (const [label, p] of [['letter', r.peer.letter], ['10 MB', r.peer.big]]) {
+      out.push(`  ${label} open -> outline:  ours ${mmm(p.ours.cold)}  markdown ${mmm(p.markdown.cold)}  ratio ${fmt(p.coldRatio)}`);
+      out.push(`  ${label} repeated:         ours ${mmm(p.ours.warm)}  markdown ${mmm(p.markdown.warm)}  ratio ${fmt(p.warmRatio)}`);
+    }
+  }
+  if (r.server.memory) {
+    const m = r.server.memory;
+    out.push('', `Server resident memory (VmRSS): at rest ${fmt(m.baselineMB)} MB, 10 MB open ${fmt(m.openMB)} MB, after close ${fmt(m.closedMB)} MB (peak ${fmt(m.peakMB)} MB)`);
+  }
+  if (r.server.startup) out.push(`Start-up (spawn -> initialize answer): ${mmm(r.server.startup)}`);
+  if (r.sizes) out.push(`Sizes: ${Object.entries(r.sizes).map(([k, v]) => `${k} ${v ? fmt(v.bytes / 1024) + ' KiB' : 'n/a'}`).join(', ')}`);
+  if (r.cli !== undefined) out.push(`CLI: ${r.cli === null ? 'n/a (bench/cli.mjs not present)' : ''}`, ...(r.cli?.output ?? []).map((l) => '  ' + l));
+  out.push('', 'Targets');
+  for (const t of r.targets) out.push(`  ${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${typeof t.value === 'number' ? fmt(t.value) : t.value} (target ${t.target})`);
+  console.log(out.join('\n'));
+}
+
+function fmt(x) {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  if (Math.abs(x) >= 10) return x.toFixed(1);
+  if (Math.abs(x) >= 1) return x.toFixed(2);
+  return x.toFixed(3);
+}
+
+function row(cells) {
+  const widths = [34, 10, 26, 12, 12, 12];
+  return '  ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' ');
+}

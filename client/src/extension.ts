@@ -1,0 +1,222 @@
+// The VS Code side of the extension: starts the language server, recognizes letters saved as
+// plain text, and adds item navigation and a status bar summary. Every letter feature (outline,
+// folding, hovers, diagnostics, fixes) comes from the server; this file only wires the editor.
+
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { isLetter } from '../../server/src/engine/detect';
+import { ItemsParams, ItemsRequestMethod, ItemsResult } from '../../server/src/protocol';
+import { Direction, pickItem } from './itemNavigation';
+import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
+import { countLetter, statusBarText, statusBarTooltip } from './statusText';
+
+/** What activate() returns: the editor tests read the status bar through it. */
+export interface ImrLettersApi {
+  /** The status bar text while it is shown (the active editor is a letter), else undefined. */
+  statusBarText(): string | undefined;
+  /** Resolves once the language client has started; rejects if the server could not start. */
+  ready: Promise<void>;
+}
+
+const DIAGNOSTIC_SOURCE = 'imr-letters';
+/** Letters announce themselves in their first lines: a huge plain-text file is not read whole to decide. */
+const DETECT_LIMIT = 256 * 1024;
+/** Where a letter kept as plain text (detection off, or switched back by hand) can live. */
+const PLAIN_TEXT_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+/** Schemes of editor-internal documents (output panes, input boxes) that are never letters to switch. */
+const INTERNAL_SCHEMES = new Set(['output', 'vscode-scm', 'comment', 'debug', 'vscode-terminal', 'vscode-chat-code-block']);
+const TYPING_PAUSE_MS = 300;
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): ImrLettersApi {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc };
+  const clientOptions: LanguageClientOptions = {
+    // The server reads only the text VS Code sends it, so a letter is served whatever its scheme
+    // (untitled, a virtual workspace, the old side of a git diff). Plain text is sent only from the
+    // schemes a letter kept as plain text lives in: output panes and the like would stream every
+    // change of text that is never a letter.
+    documentSelector: [{ language: LETTER_LANGUAGE }, ...PLAIN_TEXT_SCHEMES.map((scheme) => ({ language: PLAIN_TEXT, scheme }))],
+    synchronize: { configurationSection: 'imrLetters' },
+  };
+  const languageClient = new LanguageClient('imrLetters', 'IMR Letters', serverOptions, clientOptions);
+  client = languageClient;
+  const ready = languageClient.start();
+  ready.catch((e: unknown) => languageClient.error('The IMR Letters language server did not start.', e, 'force'));
+
+  const switches = new LanguageSwitches();
+  const status = new LetterStatus(languageClient, ready);
+  context.subscriptions.push(status);
+
+  // --- recognizing letters saved as plain text -------------------------------------------------
+
+  const detectIn = (doc: vscode.TextDocument): void => {
+    const uri = doc.uri.toString();
+    if (!switches.mayDetect(uri, doc.languageId) || INTERNAL_SCHEMES.has(doc.uri.scheme)) return;
+    if (!vscode.workspace.getConfiguration('imrLetters', doc).get<boolean>('detect.plainText', true)) return;
+    const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(DETECT_LIMIT)));
+    if (!isLetter(head)) return;
+    switches.switching(uri);
+    vscode.languages.setTextDocumentLanguage(doc, LETTER_LANGUAGE).then(undefined, () => switches.switchFailed(uri));
+  };
+
+  // An untitled document starts empty: a letter pasted into it is recognized once typing pauses.
+  const untitledChecks = new Map<string, ReturnType<typeof setTimeout>>();
+  context.subscriptions.push(new vscode.Disposable(() => untitledChecks.forEach((t) => clearTimeout(t))));
+
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      switches.onOpen(doc.uri.toString(), doc.languageId);
+      detectIn(doc);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      switches.onClose(doc.uri.toString(), doc.languageId);
+      // A language change reopens the document synchronously; anything still closing after that closed for real.
+      queueMicrotask(() => switches.settle());
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const doc = e.document;
+      if (doc.uri.scheme !== 'untitled' || doc.languageId !== PLAIN_TEXT || e.contentChanges.length === 0) return;
+      const uri = doc.uri.toString();
+      clearTimeout(untitledChecks.get(uri));
+      untitledChecks.set(
+        uri,
+        setTimeout(() => {
+          untitledChecks.delete(uri);
+          if (!doc.isClosed) detectIn(doc);
+        }, TYPING_PAUSE_MS),
+      );
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('imrLetters.detect.plainText')) vscode.workspace.textDocuments.forEach(detectIn);
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(detectIn);
+
+  // --- commands --------------------------------------------------------------------------------
+
+  const goToItem = async (direction: Direction): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) return;
+    const result = await requestItems(languageClient, ready, editor.document);
+    if (!result) {
+      void vscode.window.showWarningMessage('The IMR Letters language server is not running: see the "IMR Letters" output.');
+      return;
+    }
+    const item = result.isLetter ? pickItem(result.items, editor.selection.active, direction) : undefined;
+    if (!item) {
+      void vscode.window.showInformationMessage('This document has no disputed items.');
+      return;
+    }
+    const at = new vscode.Position(item.decisionRange.start.line, item.decisionRange.start.character);
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('imrLetters.nextItem', () => goToItem('next')),
+    vscode.commands.registerCommand('imrLetters.previousItem', () => goToItem('previous')),
+    vscode.commands.registerCommand('imrLetters.showOutline', () => vscode.commands.executeCommand('outline.focus')),
+  );
+
+  return { statusBarText: () => status.text(), ready };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  const c = client;
+  client = undefined;
+  return c?.stop();
+}
+
+const NOT_A_LETTER: ItemsResult = { isLetter: false, letters: 0, items: [] };
+
+/** The document's items from the server; undefined when the server cannot answer. */
+async function requestItems(c: LanguageClient, ready: Promise<void>, doc: vscode.TextDocument): Promise<ItemsResult | undefined> {
+  if (doc.languageId !== LETTER_LANGUAGE && doc.languageId !== PLAIN_TEXT) return NOT_A_LETTER;
+  try {
+    await ready;
+    const params: ItemsParams = { uri: doc.uri.toString() };
+    return (await c.sendRequest<ItemsResult | null>(ItemsRequestMethod, params)) ?? NOT_A_LETTER;
+  } catch {
+    // The server is not running (it failed to start, or the window is closing): nothing to show.
+    return undefined;
+  }
+}
+
+/** The status bar item: shown while the active editor holds a letter, summarizing its items and problems. */
+class LetterStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('imrLetters.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private shown = false;
+  /** Answers can arrive out of order: only the latest refresh may update the item. */
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: Promise<void>,
+  ) {
+    this.item.name = 'IMR Letter';
+    this.item.command = 'imrLetters.showOutline';
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      // A language switch (detection, or by hand) reopens the document in the same editor.
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (doc.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.schedule(0);
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.schedule(0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.schedule(TYPING_PAUSE_MS);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  text(): string | undefined {
+    return this.shown ? this.item.text : undefined;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, delay);
+  }
+
+  private async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || (doc.languageId !== LETTER_LANGUAGE && doc.languageId !== PLAIN_TEXT)) {
+      this.hide();
+      return;
+    }
+    const result = await requestItems(this.client, this.ready, doc);
+    if (generation !== this.generation) return;
+    if (!result?.isLetter) {
+      this.hide();
+      return;
+    }
+    const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+    const counts = countLetter(result, problems);
+    this.item.text = statusBarText(counts);
+    this.item.tooltip = statusBarTooltip(counts);
+    this.item.show();
+    this.shown = true;
+  }
+
+  private hide(): void {
+    this.item.hide();
+    this.shown = false;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.item.dispose();
+  }
+}

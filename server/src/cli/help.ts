@@ -1,0 +1,80 @@
+// --help and --version.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { CODE_DESCRIPTIONS, DEFAULT_SEVERITIES, DIAGNOSTIC_CODES } from '../engine/check';
+
+/**
+ * The package's version, from the package.json above this script: dist/cli.js in the bundle,
+ * out/server/src/cli/help.js in tsc's output. Read at run time rather than required, so the bundler
+ * does not have to resolve a path that differs between the two layouts.
+ */
+export function packageVersion(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'imr-letters' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      /* not here: look further up */
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return 'unknown';
+}
+
+export function helpText(): string {
+  const width = Math.max(...DIAGNOSTIC_CODES.map((c) => c.length));
+  const codes = DIAGNOSTIC_CODES.map((c) => `  ${c.padEnd(width)}  ${DEFAULT_SEVERITIES[c].padEnd(7)}  ${CODE_DESCRIPTIONS[c]}`).join('\n');
+  return `imr-letters: check, outline and export IMR Final Determination Letters saved as text.
+
+Usage:
+  imr-letters check <files|folders|globs...> [options]
+  imr-letters outline <file...> [--format text|json]
+  imr-letters export <files|folders|globs...> [--format json|csv|jsonl] [--output file]
+  imr-letters --help | --version
+
+Commands:
+  check     Report each problem as 'path:line:col severity code message', then a summary line.
+            Files that are not letters are skipped and counted, not failed.
+  outline   Print a letter's outline: letter > sections > disputed items (with outcome) > parts.
+  export    One record per disputed item: file, letter, caseNumber, item, outcome, outcomeText,
+            line, reviewerSpecialty, sources, citations, conclusion, diagnostics.
+
+Inputs:
+  A file is read whatever its name. A folder is searched recursively for .txt and .imr files
+  (hidden folders and node_modules are skipped). A glob (quote it: 'letters/**/*.txt') may use
+  * (within a folder name), ** (any number of folders) and ?. Lines and columns are 1-based.
+
+Options:
+  -f, --format <name>      check: text (default), json, sarif. export: json (default), csv, jsonl.
+                           outline: text (default), json.
+  -o, --output <file>      Write the report or export to a file instead of standard output.
+  -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core, for
+                           runs large enough to pay for them (one worker per 128 files).
+  -c, --config <file>      Settings file; default: the nearest .imr-letters.json from the working
+                           folder upward. Shape: {"diagnostics": {"severity": {"<code>": "<level>"}}},
+                           level one of error, warning, information, hint, off (as the editor setting
+                           imrLetters.diagnostics.severity).
+      --max-warnings <n>   check: exit 1 when there are more than n warnings.
+  -q, --quiet              check: report errors only.
+      --progress           Show the progress bar on stderr even when it is not a terminal.
+      --no-progress        Never show it (default: shown on a terminal, not in pipes or when CI is set).
+      --bom                export --format csv: start with a UTF-8 byte order mark (for Excel).
+  -h, --help               This help.
+  -V, --version            The version.
+
+Exit codes:
+  0  check: no errors (and no more warnings than --max-warnings); outline, export: done.
+  1  check: errors found, or more warnings than --max-warnings.
+  2  Usage error (unknown command or option, bad value, bad config file), a path that does not
+     exist, a folder with no .txt files, a glob that matches nothing, an unreadable file, or no
+     letters at all among the inputs. Binary files are reported ('binary file, skipped') and
+     counted as skipped; they alone do not change the exit code.
+
+Diagnostic codes (default severity):
+${codes}
+`;
+}

@@ -1,0 +1,202 @@
+// The tool's commands, from parsed arguments to an exit code. Everything a user can get wrong ends
+// here as one line on stderr and exit code 2; nothing below prints a stack trace unless
+// IMR_LETTERS_DEBUG is set.
+
+import * as path from 'path';
+import type { Writable } from 'stream';
+import { FileReport, readLetterFile, treatAsLetter } from './analyze';
+import { autoJobs, parseArgs, CliOptions, UsageError } from './args';
+import { ConfigError, effectiveSeverities, loadConfig } from './config';
+import { discover } from './discover';
+import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from './export';
+import { addToSummary, CheckReporter, emptySummary, JsonReporter, SarifReporter, Summary, TextReporter } from './format';
+import { helpText, packageVersion } from './help';
+import { outlineOf, renderOutline } from './outline';
+import { openOutputFile, Output } from './output';
+import { runFiles } from './pool';
+import { Progress, progressWanted } from './progress';
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean; columns?: number };
+  /** The script worker threads run (the entry the process was started with). */
+  script: string;
+}
+
+/** How output shows a path: relative to the working folder when inside it, absolute otherwise. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+function errno(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'no such folder';
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  if (err?.code === 'EISDIR') return 'is a folder';
+  return err?.code ?? err?.message ?? String(e);
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const say = (line: string) => void io.stderr.write(line + '\n');
+  let options: CliOptions;
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === 'help') {
+      io.stdout.write(helpText());
+      return EXIT_OK;
+    }
+    if (parsed.kind === 'version') {
+      io.stdout.write(packageVersion() + '\n');
+      return EXIT_OK;
+    }
+    options = parsed.options;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      say(`imr-letters: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+
+  let severities;
+  try {
+    severities = effectiveSeverities(options.command === 'outline' ? { severity: {} } : loadConfig(options.config, io.cwd));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      say(`imr-letters: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+
+  const found = discover(options.inputs, io.cwd);
+  for (const p of found.problems) say(`${p.input}: ${p.message}`);
+  const exit = found.problems.length > 0 ? EXIT_USAGE : EXIT_OK;
+  if (found.files.length === 0) return EXIT_USAGE;
+
+  let stream: Writable = io.stdout;
+  if (options.output !== undefined) {
+    try {
+      stream = await openOutputFile(path.resolve(io.cwd, options.output));
+    } catch (e) {
+      say(`imr-letters: ${options.output}: cannot write (${errno(e)})`);
+      return EXIT_USAGE;
+    }
+  }
+
+  if (options.command === 'outline') {
+    const out = new Output(stream);
+    const code = await outline(found.files, options, io, out, say);
+    await out.close();
+    return Math.max(exit, code);
+  }
+
+  const progress = new Progress(io.stderr, found.files.length, progressWanted(io.stderr, io.env, options.progress));
+  // Output to the same terminal as the progress bar: wipe the bar before each write.
+  const out = new Output(stream, stream === io.stdout && io.stdout.isTTY ? () => progress.clear() : undefined);
+  const notice = (line: string) => {
+    progress.clear();
+    say(line);
+  };
+  const version = packageVersion();
+  const summary = emptySummary();
+  const tasks = found.files.map((abs) => ({ path: abs, display: displayPath(abs, io.cwd) }));
+
+  let onFile: (r: FileReport) => Promise<void>;
+  let finish: () => Promise<void>;
+  if (options.command === 'check') {
+    const reporter: CheckReporter =
+      options.format === 'json'
+        ? new JsonReporter(out, options.quiet, version)
+        : options.format === 'sarif'
+          ? new SarifReporter(out, options.quiet, version, severities, io.cwd)
+          : new TextReporter(out, options.quiet);
+    await reporter.start();
+    onFile = (r) => reporter.file(r);
+    finish = () => reporter.end(summary);
+  } else {
+    const writer: RecordWriter = options.format === 'csv' ? new CsvWriter(out, options.bom) : options.format === 'jsonl' ? new JsonLinesWriter(out) : new JsonArrayWriter(out);
+    await writer.start();
+    onFile = (r) => writer.records(r.records ?? []);
+    finish = () => writer.end();
+  }
+
+  await runFiles(tasks, {
+    jobs: options.jobs ?? autoJobs(tasks.length),
+    mode: options.command === 'export' ? 'export' : 'check',
+    severities,
+    script: io.script,
+    onReport: async (report) => {
+      addToSummary(summary, report);
+      if (report.status === 'binary') notice(`${report.display}: binary file, skipped`);
+      else if (report.status === 'unreadable') notice(`${report.display}: cannot read (${report.error})`);
+      else if (report.status === 'failed') notice(`${report.display}: ${report.error}`);
+      await onFile(report);
+      progress.tick();
+    },
+  });
+  progress.clear();
+  await finish();
+  await out.close();
+
+  if (options.command === 'export') say(exportSummary(summary, options));
+  return Math.max(exit, exitCode(summary, options, say));
+}
+
+function exportSummary(s: Summary, options: CliOptions): string {
+  const where = options.output !== undefined ? ` to ${options.output}` : '';
+  return `imr-letters: exported ${s.items} item${s.items === 1 ? '' : 's'} from ${s.letters} letter${s.letters === 1 ? '' : 's'}${where}; ${s.notLetters + s.binary} file${s.notLetters + s.binary === 1 ? '' : 's'} skipped (not letters)`;
+}
+
+function exitCode(s: Summary, options: CliOptions, say: (line: string) => void): number {
+  if (s.unreadable + s.failed > 0) return EXIT_USAGE;
+  if (s.letterFiles === 0) {
+    say(`imr-letters: no letters found (${s.files} file${s.files === 1 ? '' : 's'} read, none of them an IMR letter)`);
+    return EXIT_USAGE;
+  }
+  if (options.command !== 'check') return EXIT_OK;
+  if (s.errors > 0) return EXIT_PROBLEMS;
+  if (options.maxWarnings !== undefined && s.warnings > options.maxWarnings) {
+    say(`imr-letters: too many warnings: ${s.warnings} (--max-warnings ${options.maxWarnings})`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+async function outline(files: readonly string[], options: CliOptions, io: Io, out: Output, say: (line: string) => void): Promise<number> {
+  let exit = EXIT_OK;
+  const results: Array<{ file: string; letters: ReturnType<typeof outlineOf> }> = [];
+  for (const abs of files) {
+    const display = displayPath(abs, io.cwd);
+    const read = readLetterFile(abs);
+    if (read.kind === 'unreadable') {
+      say(`${display}: cannot read (${read.error})`);
+      exit = EXIT_USAGE;
+    } else if (read.kind === 'binary') {
+      say(`${display}: binary file, not a letter`);
+      exit = EXIT_USAGE;
+    } else if (!treatAsLetter(abs, read.text)) {
+      say(`${display}: not an IMR letter`);
+      exit = EXIT_USAGE;
+    } else {
+      results.push({ file: display, letters: outlineOf(read.text, abs) });
+    }
+  }
+  if (options.format === 'json') {
+    await out.write(JSON.stringify(results, null, 2) + '\n');
+  } else {
+    for (const r of results) {
+      // With several files, each tree sits under its file's name.
+      if (files.length > 1) await out.write(r.file + '\n' + renderOutline(r.letters, 1));
+      else await out.write(renderOutline(r.letters));
+    }
+  }
+  return exit;
+}

@@ -1,0 +1,140 @@
+// The tool's small parts on their own: glob matching, CSV quoting, file decoding, argument parsing,
+// when the progress bar shows.
+
+import * as assert from 'assert';
+import { decodeLetterBytes } from '../../server/src/cli/analyze';
+import { autoJobs, parseArgs, UsageError } from '../../server/src/cli/args';
+import { parseConfig, ConfigError } from '../../server/src/cli/config';
+import { csvField, csvRow } from '../../server/src/cli/export';
+import { globBase, globToRegExp, mayMatchBelow } from '../../server/src/cli/glob';
+import { Progress, progressWanted } from '../../server/src/cli/progress';
+
+describe('imr-letters parts', () => {
+  describe('glob', () => {
+    const matches = (pattern: string, p: string) => globToRegExp(pattern).test(p);
+
+    it('* stays within one folder name, ? is one character', () => {
+      assert.ok(matches('*.txt', 'a.txt'));
+      assert.ok(!matches('*.txt', 'dir/a.txt'));
+      assert.ok(!matches('*.txt', 'a.txt.bak'));
+      assert.ok(matches('00?_*.txt', '001_x.txt'));
+      assert.ok(!matches('00?_*.txt', '0011_x.txt'));
+      assert.ok(matches('a.b', 'a.b') && !matches('a.b', 'axb'), 'a dot is a dot');
+    });
+
+    it('** is any number of folders, including none', () => {
+      assert.ok(matches('**/*.txt', 'a.txt'));
+      assert.ok(matches('**/*.txt', 'x/y/a.txt'));
+      assert.ok(matches('x/**/a.txt', 'x/a.txt'));
+      assert.ok(matches('x/**/a.txt', 'x/1/2/a.txt'));
+      assert.ok(!matches('x/**/a.txt', 'y/1/a.txt'));
+      assert.ok(matches('x/**', 'x/1/2/a.txt'));
+    });
+
+    it('starts walking at the literal folders before the first wildcard, and prunes folders that cannot match', () => {
+      assert.deepStrictEqual(globBase('letters/2014/*.txt'), { base: 'letters/2014', rest: '*.txt' });
+      assert.deepStrictEqual(globBase('*.txt'), { base: '.', rest: '*.txt' });
+      assert.deepStrictEqual(globBase('/data/**/x?.txt'), { base: '/data', rest: '**/x?.txt' });
+      assert.ok(!mayMatchBelow('*.txt', 'sub'));
+      assert.ok(mayMatchBelow('20*/*.txt', '2014'));
+      assert.ok(!mayMatchBelow('20*/*.txt', '1999'));
+      assert.ok(mayMatchBelow('a/**/b/*.txt', 'a/x/y'));
+    });
+  });
+
+  describe('csv', () => {
+    it('quotes fields with commas, quotes or line breaks, doubles quotes, ends records with CRLF', () => {
+      assert.strictEqual(csvField('plain'), 'plain');
+      assert.strictEqual(csvField('Refill of Xanax 1mg, QTY: 90'), '"Refill of Xanax 1mg, QTY: 90"');
+      assert.strictEqual(csvField('the "Claims Administrator"'), '"the ""Claims Administrator"""');
+      assert.strictEqual(csvField('two\nlines'), '"two\nlines"');
+      assert.strictEqual(csvField('cr\rhere'), '"cr\rhere"');
+      assert.strictEqual(csvRow(['a', 'b,c', '']), 'a,"b,c",\r\n');
+    });
+  });
+
+  describe('reading files', () => {
+    it('calls a file with a NUL byte in its first 8 KB binary, and not one with a NUL only after that', () => {
+      assert.deepStrictEqual(decodeLetterBytes(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01])), { kind: 'binary' });
+      const late = Buffer.concat([Buffer.alloc(8192, 0x61), Buffer.from([0])]);
+      assert.strictEqual(decodeLetterBytes(late).kind, 'text');
+    });
+
+    it('honours byte order marks as an editor does: UTF-8 and UTF-16 are text, the mark removed', () => {
+      assert.deepStrictEqual(decodeLetterBytes(Buffer.from('\uFEFFUpheld', 'utf8')), { kind: 'text', text: 'Upheld' });
+      assert.deepStrictEqual(decodeLetterBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Upheld', 'utf16le')])), { kind: 'text', text: 'Upheld' });
+      const be = Buffer.from('Upheld', 'utf16le').swap16();
+      assert.deepStrictEqual(decodeLetterBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { kind: 'text', text: 'Upheld' });
+    });
+  });
+
+  describe('arguments', () => {
+    it('reads commands, inputs and options in any order, with = or a separate value', () => {
+      const parsed = parseArgs(['check', '-j', '2', 'a', '--format=json', 'b', '--max-warnings', '0', '--', '--odd-name.txt']);
+      assert.strictEqual(parsed.kind, 'run');
+      if (parsed.kind !== 'run') return;
+      assert.deepStrictEqual(
+        { inputs: parsed.options.inputs, jobs: parsed.options.jobs, format: parsed.options.format, maxWarnings: parsed.options.maxWarnings },
+        { inputs: ['a', 'b', '--odd-name.txt'], jobs: 2, format: 'json', maxWarnings: 0 },
+      );
+      assert.deepStrictEqual(parseArgs(['export', 'x', '-fcsv']).kind === 'run' && (parseArgs(['export', 'x', '-fcsv']) as { options: { format: string } }).options.format, 'csv');
+    });
+
+    it('without --jobs, uses a worker per core only when there are files enough to pay for starting them', () => {
+      assert.strictEqual(parseArgs(['check', 'a']).kind === 'run' && (parseArgs(['check', 'a']) as { options: { jobs?: number } }).options.jobs, undefined);
+      assert.strictEqual(autoJobs(4, 2), 1);
+      assert.strictEqual(autoJobs(0, 2), 1);
+      assert.strictEqual(autoJobs(300, 8), 2);
+      assert.strictEqual(autoJobs(2000, 2), 2);
+      assert.strictEqual(autoJobs(2000, 64), 15);
+    });
+
+    it('refuses a repeated option and contradicting ones', () => {
+      assert.throws(() => parseArgs(['check', 'a', '-j', '1', '--jobs', '2']), (e: unknown) => e instanceof UsageError && /given twice \(argument 5\)/.test(e.message));
+      assert.throws(() => parseArgs(['check', 'a', '--progress', '--no-progress']), UsageError);
+      assert.throws(() => parseArgs(['export', 'a', '--bom']), /only applies to '--format csv'/);
+    });
+  });
+
+  describe('config', () => {
+    it('accepts the shape of the editor setting, "info" included, and an optional $schema', () => {
+      const c = parseConfig('{"$schema": "x", "diagnostics": {"severity": {"duplicate-item": "Info", "no-disputed-items": "off"}}}', 'c.json');
+      assert.deepStrictEqual(c.severity, { 'duplicate-item': 'Info', 'no-disputed-items': 'off' });
+      assert.deepStrictEqual(parseConfig('{}', 'c.json').severity, {});
+    });
+
+    it('names the file and the key of a mistake', () => {
+      assert.throws(() => parseConfig('{"diagnostic": {}}', 'c.json'), (e: unknown) => e instanceof ConfigError && e.message === `c.json: unknown key 'diagnostic' (expected "diagnostics")`);
+      assert.throws(() => parseConfig('[]', 'c.json'), ConfigError);
+      assert.throws(() => parseConfig('{"diagnostics": {"severity": {"duplicate-item": 1}}}', 'c.json'), /diagnostics\.severity\.duplicate-item must be one of/);
+    });
+  });
+
+  describe('progress bar', () => {
+    it('shows on a terminal, not in a pipe, not in CI, not on a dumb terminal; a flag decides when given', () => {
+      assert.strictEqual(progressWanted({ isTTY: true, write: () => true }, {}, undefined), true);
+      assert.strictEqual(progressWanted({ isTTY: false, write: () => true }, {}, undefined), false);
+      assert.strictEqual(progressWanted({ isTTY: true, write: () => true }, { CI: 'true' }, undefined), false);
+      assert.strictEqual(progressWanted({ isTTY: true, write: () => true }, { CI: 'false' }, undefined), true);
+      assert.strictEqual(progressWanted({ isTTY: true, write: () => true }, { TERM: 'dumb' }, undefined), false);
+      assert.strictEqual(progressWanted({ isTTY: false, write: () => true }, { CI: '1' }, true), true);
+      assert.strictEqual(progressWanted({ isTTY: true, write: () => true }, {}, false), false);
+    });
+
+    it('redraws at most every 100 ms, always at the end, and clears its line', () => {
+      const written: string[] = [];
+      let now = 1000;
+      const p = new Progress({ isTTY: true, columns: 60, write: (s) => (written.push(s), true) }, 4, true, () => now);
+      p.tick(); // first draw
+      p.tick(); // within 100 ms: none
+      now += 150;
+      p.tick();
+      p.tick(); // the last: always drawn
+      // 60 columns leave a 30-character bar.
+      const bar = (filled: number) => `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(30 - filled)}]`;
+      assert.deepStrictEqual(written, [`${bar(8)} 1/4 files 25%`, `${bar(23)} 3/4 files 75%`, `${bar(30)} 4/4 files 100%`]);
+      p.clear();
+      assert.strictEqual(written[written.length - 1], '\r\x1b[K');
+    });
+  });
+});

@@ -1,0 +1,42 @@
+// Go to Symbol in Workspace through the real language client: the disputed items of every open
+// letter in the folder.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FIXTURES, activateExtension, fixtureUri, lineOf, openLetter, showFixture } from '../helpers';
+
+describe('workspace symbols', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('finds the Xanax items of three letters, each at its decision line', async () => {
+    const expected: Array<[string, string, string]> = [
+      // [file, item, decision line as written]
+      [FIXTURES.letter000, 'XANAX 0.5MG #90', 'XANAX 0.5MG #90:  Upheld'],
+      [FIXTURES.letter001, 'Xanax 2mg, 1 twice a day as needed for 12 months', 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld'],
+      [FIXTURES.letter002, 'Refill of Xanax 1mg, QTY: 90', 'Refill of Xanax 1mg, QTY: 90:  Upheld'],
+    ];
+    const lines = new Map<string, number>();
+    for (const [file, , decisionLine] of expected) {
+      const { document } = await openLetter(file);
+      lines.set(file, lineOf(document, decisionLine));
+    }
+    // Not letters: they mention outcomes but hold no items.
+    await showFixture(FIXTURES.notes);
+
+    const symbols =
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', 'xanax')) ?? [];
+    for (const [file, item] of expected) {
+      const uri = fixtureUri(file).toString();
+      const found = symbols.filter((symbol) => symbol.location.uri.toString() === uri);
+      assert.deepEqual(
+        found.map((symbol) => [symbol.name, symbol.location.range.start.line]),
+        [[item, lines.get(file)]],
+        `items of ${file} matching "xanax"`,
+      );
+      assert.match(found[0].containerName, /Upheld/);
+    }
+    const notes = fixtureUri(FIXTURES.notes).toString();
+    assert.equal(symbols.filter((symbol) => symbol.location.uri.toString() === notes).length, 0);
+  });
+});

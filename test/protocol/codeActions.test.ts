@@ -1,0 +1,368 @@
+// Quick fixes, Fix All, Format Document and Format Selection over stdio, against the built server,
+// with edits applied the way an editor applies them (vscode-languageserver-textdocument).
+
+import * as assert from 'assert';
+import { spawn } from 'child_process';
+import {
+  CodeAction,
+  createMessageConnection,
+  Diagnostic,
+  InitializeParams,
+  MessageConnection,
+  PublishDiagnosticsParams,
+  Range,
+  ShowDocumentParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentEdit,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ItemsResult } from '../../server/src/protocol';
+import { fixture, openDocument, serverPath, startServer, TestServer } from './client';
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w.length > 0);
+}
+
+function editsOf(action: CodeAction, uri: string): TextEdit[] {
+  const edit = action.edit!;
+  if (edit.changes) return edit.changes[uri];
+  const change = edit.documentChanges![0] as TextDocumentEdit;
+  assert.strictEqual(change.textDocument.uri, uri);
+  return change.edits as TextEdit[];
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'imr-letter', 1, text), edits);
+}
+
+interface Session {
+  connection: MessageConnection;
+  nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+}
+
+/** Replace a document's text (full sync) and wait for the diagnostics of that version. */
+async function change(s: Session, uri: string, version: number, text: string): Promise<Diagnostic[]> {
+  const published = s.nextDiagnostics(uri, version);
+  await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  return published;
+}
+
+async function open(s: TestServer | Session, uri: string, text: string): Promise<Diagnostic[]> {
+  const published = s.nextDiagnostics(uri, 1);
+  await openDocument(s as TestServer, uri, text);
+  return published;
+}
+
+function requestActions(s: Session, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  return s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }) as Promise<CodeAction[]>;
+}
+
+const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
+
+const MALFORMED: Array<[string, string]> = [
+  ['unknown-outcome-typo.txt', 'unknown-decision'],
+  ['unknown-outcome-overturn.txt', 'unknown-decision'],
+  ['missing-outcome.txt', 'missing-decision'],
+  ['missing-rationale.txt', 'missing-rationale'],
+  ['missing-reviewer-guideline.txt', 'missing-reviewer-guideline'],
+  ['missing-reviewer-guideline-crlf.txt', 'missing-reviewer-guideline'],
+  ['missing-reviewer-guideline-single-spaced.txt', 'missing-reviewer-guideline'],
+  ['missing-claims-administrator-guideline.txt', 'missing-claims-administrator-guideline'],
+  ['outcome-contradicts-rationale.txt', 'decision-contradicts-rationale'],
+  ['duplicate-item.txt', 'duplicate-item'],
+];
+
+/** Several problems in one letter: a typo, a contradiction, two missing guideline parts. */
+function brokenLetter(): string {
+  let text = fixture('letters', '001_95d645f4881bb0c4.txt');
+  text = text.replace('12 months: Upheld \n\n \n\nClaims Administrator guideline: Decision based on MTUS', '12 months: Uphled \n\n \n\nClaims Administrator guideline: Decision based on MTUS');
+  text = text.replace('Lexapro 20mg, 1 daily for 12 months: Upheld', 'Lexapro 20mg, 1 daily for 12 months: Overturned');
+  text = text.replace('MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation National guidelines for Anxiety Disorders \n\n \n\n', '');
+  return text.replace('Claims Administrator guideline: The Claims Administrator did not cite any medical evidence \n\nfor its decision.   \n\n \n\n', '');
+}
+
+describe('code actions over stdio', function () {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.stop());
+
+  it('advertises quick fixes, Fix All and both formatting providers', async () => {
+    // The capabilities came with initialize; ask again through a second server to read them.
+    const probe = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(probe.stdout!), new StreamMessageWriter(probe.stdin!));
+    connection.listen();
+    try {
+      const result = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown> };
+      assert.deepStrictEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.imr-letters'] });
+      assert.strictEqual(result.capabilities.documentFormattingProvider, true);
+      assert.strictEqual(result.capabilities.documentRangeFormattingProvider, true);
+      assert.deepStrictEqual(result.capabilities.executeCommandProvider, { commands: ['imrLetters.revealRange'] });
+    } finally {
+      connection.dispose();
+      probe.kill();
+    }
+  });
+
+  it('offers "Uphled" -> "Upheld" for the diagnostic, preferred; applying it clears the diagnostics', async () => {
+    const uri = 'file:///fix/typo.txt';
+    const text = fixture('malformed', 'unknown-outcome-typo.txt');
+    const [diagnostic, ...rest] = await open(server, uri, text);
+    assert.deepStrictEqual(rest, []);
+    assert.strictEqual(diagnostic.code, 'unknown-decision');
+    const actions = await requestActions(server, uri, diagnostic.range, [diagnostic]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [['Change "Uphled" to "Upheld" (the rationale concludes: not medically necessary)', 'quickfix', true]],
+    );
+    assert.deepStrictEqual(actions[0].diagnostics, [diagnostic]);
+    assert.deepStrictEqual(editsOf(actions[0], uri), [{ range: diagnostic.range, newText: 'Upheld' }]);
+    const fixed = apply(text, editsOf(actions[0], uri));
+    assert.strictEqual(fixed, fixture('letters', '001_95d645f4881bb0c4.txt'));
+    assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+  });
+
+  for (const [name, code] of MALFORMED) {
+    it(`${name}: the preferred quick fix for ${code} leaves no diagnostic`, async () => {
+      const uri = `file:///fix/each/${name}`;
+      const text = fixture('malformed', name);
+      const diagnostics = await open(server, uri, text);
+      assert.deepStrictEqual(
+        diagnostics.map((d) => d.code),
+        [code],
+      );
+      const actions = await requestActions(server, uri, diagnostics[0].range, diagnostics);
+      const preferred = actions.filter((a) => a.isPreferred);
+      assert.strictEqual(preferred.length, 1, JSON.stringify(actions.map((a) => a.title)));
+      assert.strictEqual(preferred[0].kind, 'quickfix');
+      // No client-side command here: this client cannot show documents, so no "go to" action.
+      assert.ok(actions.every((a) => a.command === undefined && a.edit !== undefined));
+      const fixed = apply(text, editsOf(preferred[0], uri));
+      assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    });
+  }
+
+  it('Fix All repairs four problems at once, only when asked for (only: source.fixAll)', async () => {
+    const uri = 'file:///fix/all.txt';
+    const text = brokenLetter();
+    const diagnostics = await open(server, uri, text);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code).sort(), [
+      'decision-contradicts-rationale',
+      'missing-claims-administrator-guideline',
+      'missing-reviewer-guideline',
+      'unknown-decision',
+    ]);
+    const quick = await requestActions(server, uri, WHOLE, diagnostics, ['quickfix']);
+    assert.ok(quick.length >= 4 && quick.every((a) => a.kind === 'quickfix'));
+    for (const only of [['source.fixAll.imr-letters'], ['source.fixAll'], ['source']]) {
+      const actions = await requestActions(server, uri, WHOLE, [], only);
+      assert.deepStrictEqual(
+        actions.map((a) => [a.kind, a.title]),
+        [['source.fixAll.imr-letters', 'Fix all auto-fixable problems in the letter']],
+        only.join(),
+      );
+    }
+    const [fixAll] = await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']);
+    const edits = editsOf(fixAll, uri);
+    assert.strictEqual(edits.length, 4);
+    const fixed = apply(text, edits);
+    assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+    const items = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
+    assert.deepStrictEqual(
+      items.items.map((i) => i.outcome),
+      ['upheld', 'upheld', 'upheld', 'upheld'],
+    );
+    assert.deepStrictEqual(await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']), [], 'nothing left to fix');
+  });
+
+  it('Format Document: small edits that single-space the letter, join the wrapped outcome, keep words, items and a clean bill', async () => {
+    const uri = 'file:///format/004.txt';
+    const text = fixture('letters', '004_b9c7ee4c5df882e9.txt');
+    assert.deepStrictEqual(await open(server, uri, text), []);
+    const itemsBefore = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
+    const edits = (await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    assert.ok(edits.length > 10, `${edits.length} edits`);
+    const formatted = apply(text, edits);
+    assert.deepStrictEqual(words(formatted), words(text));
+    assert.ok(formatted.includes('Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld\n\nClaims Administrator guideline:'));
+    assert.ok(formatted.split('\n').every((l) => !/\s$/.test(l)), 'no trailing white space');
+    assert.deepStrictEqual(await change(server, uri, 2, formatted), []);
+    const itemsAfter = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
+    assert.deepStrictEqual(
+      itemsAfter.items.map((i) => [i.name, i.outcome]),
+      itemsBefore.items.map((i) => [i.name, i.outcome]),
+    );
+    assert.strictEqual(itemsAfter.items[0].decisionRange.start.line, itemsAfter.items[0].decisionRange.end.line, 'the decision is on one line now');
+    const again = await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    assert.deepStrictEqual(again, [], 'formatting a formatted letter changes nothing');
+  });
+
+  it('Format Document keeps CRLF', async () => {
+    const uri = 'file:///format/000-crlf.txt';
+    const text = fixture('letters', '000_ccd83326e20498fa.txt').replace(/\n/g, '\r\n');
+    assert.deepStrictEqual(await open(server, uri, text), []);
+    const edits = (await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    const formatted = apply(text, edits);
+    assert.ok(formatted.length < text.length);
+    assert.ok(!/[^\r]\n/.test(formatted) && !/\r(?!\n)/.test(formatted), 'every line break is CRLF');
+    assert.deepStrictEqual(words(formatted), words(text));
+    assert.deepStrictEqual(await change(server, uri, 2, formatted), []);
+  });
+
+  it('Format Selection edits only the selected lines', async () => {
+    const uri = 'file:///format/001-range.txt';
+    const text = fixture('letters', '001_95d645f4881bb0c4.txt');
+    assert.deepStrictEqual(await open(server, uri, text), []);
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('Buspar 15mg'));
+    const range: Range = { start: { line: first, character: 3 }, end: { line: first + 10, character: 4 } };
+    const edits = (await server.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    assert.ok(edits.length > 3, `${edits.length} edits`);
+    for (const e of edits) {
+      assert.ok(e.range.start.line >= first && e.range.end.line <= first + 11, JSON.stringify(e.range));
+      if (e.range.end.line === first + 11) assert.strictEqual(e.range.end.character, 0);
+    }
+    const formatted = apply(text, edits);
+    assert.deepStrictEqual(words(formatted), words(text));
+    assert.ok(formatted.startsWith(lines.slice(0, first).join('\n')));
+    assert.ok(formatted.endsWith(lines.slice(first + 11).join('\n')));
+    assert.deepStrictEqual(await change(server, uri, 2, formatted), []);
+  });
+
+  it('answers nothing for a plain-text file that is not a letter', async () => {
+    const uri = 'file:///notes/meeting.txt';
+    await openDocument(server, uri, fixture('non-letters', 'meeting.txt'), 'plaintext');
+    assert.deepStrictEqual(await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }), []);
+    assert.deepStrictEqual(await requestActions(server, uri, WHOLE, [], undefined), []);
+  });
+});
+
+describe('code actions over stdio: a code set to off gets no fix', function () {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ settings: { diagnostics: { severity: { 'unknown-decision': 'off' } } } });
+  });
+  after(() => server.stop());
+
+  it('Fix All leaves an "off" problem alone and repairs the rest', async () => {
+    const uri = 'file:///off/all.txt';
+    const text = brokenLetter();
+    const diagnostics = await open(server, uri, text);
+    assert.ok(!diagnostics.some((d) => d.code === 'unknown-decision'));
+    const [fixAll] = await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']);
+    const fixed = apply(text, editsOf(fixAll, uri));
+    assert.ok(fixed.includes('12 months: Uphled'), 'the typo is left as it is');
+    assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+  });
+});
+
+/** A client that can show documents (window/showDocument) and takes versioned document changes. */
+async function startShowingClient(): Promise<Session & { shown: ShowDocumentParams[] }> {
+  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', () => undefined);
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const shown: ShowDocumentParams[] = [];
+  const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    for (let i = 0; i < waiters.length; i++) {
+      const w = waiters[i];
+      if (w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version >= w.version)) {
+        waiters.splice(i--, 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onRequest('window/showDocument', (p: ShowDocumentParams) => {
+    shown.push(p);
+    return { success: true };
+  });
+  connection.onRequest(() => null);
+  connection.onNotification(() => undefined);
+  connection.listen();
+  const init: InitializeParams = {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { window: { showDocument: { support: true } }, workspace: { workspaceEdit: { documentChanges: true } } },
+    workspaceFolders: null,
+  };
+  await connection.sendRequest('initialize', init);
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    shown,
+    nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown', undefined), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification('exit', undefined);
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
+
+describe('"go to" code actions with a client that can show documents', function () {
+  let client: Session & { shown: ShowDocumentParams[] };
+  before(async () => {
+    client = await startShowingClient();
+  });
+  after(() => client.stop());
+
+  it('duplicate-item: "Go to the first occurrence" runs a server command that shows the first one', async () => {
+    const uri = 'file:///goto/duplicate.txt';
+    const text = fixture('malformed', 'duplicate-item.txt');
+    const [diagnostic] = await open(client, uri, text);
+    assert.strictEqual(diagnostic.code, 'duplicate-item');
+    const actions = await requestActions(client, uri, diagnostic.range, [diagnostic]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.isPreferred === true]),
+      [
+        ['Go to the first occurrence', false],
+        ['Remove this duplicate item', true],
+      ],
+    );
+    const goTo = actions[0];
+    const firstLine = text.split('\n').findIndex((l) => l.startsWith('XANAX 0.5MG #90:'));
+    const firstRange = { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 'XANAX 0.5MG #90'.length } };
+    assert.deepStrictEqual(goTo.command, { title: 'Go to the first occurrence', command: 'imrLetters.revealRange', arguments: [uri, firstRange] });
+    assert.strictEqual(goTo.edit, undefined);
+    assert.ok(firstLine < diagnostic.range.start.line);
+    await client.connection.sendRequest('workspace/executeCommand', { command: goTo.command!.command, arguments: goTo.command!.arguments });
+    assert.deepStrictEqual(client.shown, [{ uri, selection: firstRange, takeFocus: true }]);
+
+    // The removal comes as a versioned document change.
+    const change0 = actions[1].edit!.documentChanges![0] as TextDocumentEdit;
+    assert.deepStrictEqual(change0.textDocument, { uri, version: 1 });
+    const fixed = apply(text, change0.edits as TextEdit[]);
+    assert.strictEqual(fixed, fixture('letters', '000_ccd83326e20498fa.txt'));
+    assert.deepStrictEqual(await change(client, uri, 2, fixed), []);
+  });
+
+  it("decision-contradicts-rationale: change the outcome (preferred) or go to the rationale's conclusion", async () => {
+    const uri = 'file:///goto/contradiction.txt';
+    const text = fixture('malformed', 'outcome-contradicts-rationale.txt');
+    const [diagnostic] = await open(client, uri, text);
+    assert.strictEqual(diagnostic.code, 'decision-contradicts-rationale');
+    const actions = await requestActions(client, uri, diagnostic.range, [diagnostic]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.isPreferred === true, a.command?.command]),
+      [
+        ['Change the outcome to "Upheld" (the rationale concludes: not medically necessary)', true, undefined],
+        ["Go to the rationale's conclusion", false, 'imrLetters.revealRange'],
+      ],
+    );
+    const target = actions[1].command!.arguments![1] as Range;
+    assert.deepStrictEqual(target, diagnostic.relatedInformation![0].location.range);
+    const lines = text.split('\n');
+    assert.match(lines[target.start.line].slice(target.start.character), /^not be considered as/);
+    assert.match(lines[target.end.line].slice(0, target.end.character), /medically necessary$/);
+  });
+});
