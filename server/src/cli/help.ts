@@ -70,9 +70,10 @@ Exit codes:
   0  check: no errors (and no more warnings than --max-warnings); outline, export: done.
   1  check: errors found, or more warnings than --max-warnings.
   2  Usage error (unknown command or option, bad value, bad config file), a path that does not
-     exist, a folder with no .txt files, a glob that matches nothing, an unreadable file, or no
-     letters at all among the inputs. Binary files are reported ('binary file, skipped') and
-     counted as skipped; they alone do not change the exit code.
+     exist, a folder with no .txt or .imr files, a glob that matches nothing, an unreadable file,
+     no letters at all among the inputs, or (outline) a file that is not a letter. In check and
+     export, files that are not letters are counted as skipped (a binary one is also named on
+     stderr: 'path: binary file, skipped') and do not change the exit code.
 
 Diagnostic codes (default severity):
 ${codes}

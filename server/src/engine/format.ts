@@ -133,9 +133,12 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
   if (doubleSpaced && !coversAll) return plan(DOUBLE);
   const single = plan(SINGLE);
   // Would the formatted letter still read as single-spaced? If not, paragraph breaks need two blank lines.
-  // Formatted whole, at most one line per paragraph break is followed by exactly one blank line:
-  // with fewer breaks than the parser's threshold the answer is known without building the text.
-  if (!window && logical.filter((l) => l.paragraphStart).length < 0.6 * logical.length) return single;
+  // Formatted whole, the lines followed by exactly one blank are at most one per paragraph break
+  // plus the last line (the parser counts the final line break as a blank after it), out of at
+  // least one line per logical line less the joined outcomes: below the parser's threshold the
+  // answer is known without building the text.
+  const paragraphs = logical.filter((l) => l.paragraphStart).length;
+  if (!window && paragraphs < 0.6 * (logical.length - joins.size)) return single;
   const after = applyEdits(text, single);
   if (!isDoubleSpaced(splitLines(after, computeLineStarts(after)))) return single;
   return plan(SINGLE_WIDE);

@@ -336,11 +336,64 @@ class Parser {
   // -------------------------------------------------------------------------------------------
   // Building the model
 
-  parse(): LetterDocument {
+  /** `previous`: an earlier parse of this document, whose letters an edit left alone are reused (see reparseLetter). */
+  parse(previous?: LetterDocument): LetterDocument {
     const raw = this.splitLetters();
+    const reuse = previous ? this.reuser(previous) : undefined;
     const letters: Letter[] = [];
-    for (const r of raw) letters.push(this.buildLetter(r, letters.length));
-    return { text: this.text, letters, eol: detectEol(this.text), doubleSpaced: this.doubleSpaced };
+    const regions: LetterRegion[] = [];
+    for (const r of raw) {
+      const { from, to } = this.regionOf(r);
+      const letter = reuse?.(r, from, to, letters.length) ?? this.buildLetter(r, letters.length);
+      letters.push(letter);
+      regions.push({ raw: r, from, to, letter });
+    }
+    const doc: LetterDocument = { text: this.text, letters, eol: detectEol(this.text), doubleSpaced: this.doubleSpaced };
+    memos.set(doc, { regions, doubleSpaced: this.doubleSpaced });
+    return doc;
+  }
+
+  /**
+   * The text a letter's model is built from: buildLetter reads the letter's logical lines, the
+   * blank and noise lines before its first one (they make its paragraph breaks), the first line of
+   * the next letter, and the end of the text after the last letter, nothing else.
+   */
+  regionOf(r: RawLetter): { from: number; to: number } {
+    const from = r.first === 0 ? 0 : this.lines[this.logical[r.first - 1].line + 1].start;
+    const to = r.end < this.logical.length ? this.lineOf(r.end).end : this.text.length;
+    return { from, to };
+  }
+
+  /**
+   * Which letters of `previous` can stand for letters of this text: those whose region lies in the
+   * text the two share before the edit (same offsets) or after it (offsets moved by the length the
+   * edit added), split the same way, in a text that is double spaced or not alike.
+   */
+  reuser(previous: LetterDocument): ((r: RawLetter, from: number, to: number, index: number) => Letter | undefined) | undefined {
+    const memo = memos.get(previous);
+    if (!memo || memo.doubleSpaced !== this.doubleSpaced) return undefined;
+    const before = previous.text;
+    const after = this.text;
+    const prefix = commonPrefixLength(before, after);
+    const suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
+    const delta = after.length - before.length;
+    const byFrom = new Map<number, LetterRegion>();
+    for (const region of memo.regions) byFrom.set(region.from, region);
+    return (r, from, to, index) => {
+      let shift: number;
+      if (to <= prefix) shift = 0;
+      else if (from >= after.length - suffix) shift = delta;
+      else return undefined;
+      const old = byFrom.get(from - shift);
+      if (!old || old.to + shift !== to) return undefined;
+      // The first letter's first line starts a paragraph whatever precedes it; the last letter's region runs to the end of the text.
+      if ((old.raw.first === 0) !== (r.first === 0) || (old.to === before.length) !== (to === after.length)) return undefined;
+      if (!sameSplit(old.raw, r, shift)) return undefined;
+      if (shift === 0 && old.letter.index === index) return old.letter;
+      const moved = shiftSpans(old.letter, shift) as { index: number };
+      moved.index = index;
+      return moved as unknown as Letter;
+    };
   }
 
   /** The span from the start of logical line a to the end of logical line b - 1. */
@@ -855,4 +908,76 @@ export function conclusionIn(joined: JoinedText): Conclusion {
 
 export function parseLetter(text: string): LetterDocument {
   return new Parser(text).parse();
+}
+
+/**
+ * The same model as parseLetter(text), sooner after a small edit: `previous` is the model of the
+ * text before the edit (from parseLetter or reparseLetter), and every letter the edit did not
+ * reach is taken from it, its offsets moved, instead of being built again. Lines are still split
+ * and letters found over the whole text; only building the letters' models is saved.
+ */
+export function reparseLetter(text: string, previous: LetterDocument | undefined): LetterDocument {
+  return new Parser(text).parse(previous);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reuse between parses
+
+interface LetterRegion {
+  raw: RawLetter;
+  /** The letter's region of text (see Parser.regionOf). */
+  from: number;
+  to: number;
+  letter: Letter;
+}
+
+/** What reparseLetter needs of an earlier parse, kept as long as its model is. */
+const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean }>();
+
+/** Whether two letters were split alike: every field of RawLetter and RawSection, lines relative to the letter, offsets moved by `shift`. */
+function sameSplit(a: RawLetter, b: RawLetter, shift: number): boolean {
+  const dl = b.first - a.first;
+  if (a.end + dl !== b.end || a.layoutHint !== b.layoutHint || a.caseNumber !== b.caseNumber || a.sections.length !== b.sections.length) return false;
+  for (let k = 0; k < a.sections.length; k++) {
+    const x = a.sections[k];
+    const y = b.sections[k];
+    if (x.kind !== y.kind || x.title !== y.title || x.first + dl !== y.first || x.headingLast + dl !== y.headingLast || x.end + dl !== y.end) return false;
+    if (x.heading.start + shift !== y.heading.start || x.heading.end + shift !== y.heading.end || x.bodyStart + shift !== y.bodyStart) return false;
+  }
+  return true;
+}
+
+/** A copy of a model value with every span ({start, end}) moved by `shift`, keys in the same order. */
+function shiftSpans(value: unknown, shift: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => shiftSpans(v, shift));
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 2 && keys[0] === 'start' && keys[1] === 'end' && typeof o.start === 'number' && typeof o.end === 'number') {
+    return { start: o.start + shift, end: o.end + shift };
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = shiftSpans(o[k], shift);
+  return out;
+}
+
+/** Length of the common start of a and b; whole blocks are compared first, in native code. */
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (const block of [65536, 4096, 256, 16]) {
+    while (i + block <= n && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of a and b, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let k = 0;
+  for (const block of [65536, 4096, 256, 16]) {
+    while (k + block <= limit && a.slice(a.length - k - block, a.length - k) === b.slice(b.length - k - block, b.length - k)) k += block;
+  }
+  while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
 }
