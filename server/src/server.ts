@@ -110,7 +110,8 @@ function contextOf(uri: string): LetterContext | undefined {
   if (!doc) return undefined;
   const cached = contexts.get(uri);
   if (cached && cached.version === doc.version) return cached;
-  const ctx = createContext(uri, doc.version, doc.getText(), doc.languageId);
+  // After an edit, the letters it did not reach are taken from the last version's model.
+  const ctx = createContext(uri, doc.version, doc.getText(), doc.languageId, cached);
   contexts.set(uri, ctx);
   return ctx;
 }

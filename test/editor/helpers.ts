@@ -163,6 +163,8 @@ export const FIXTURES = {
   malformed001: 'malformed_001_missing_guideline_typo.txt',
   /** Letter 004 with its outcome (alone on the line after the item) changed to `Overturned`; the rationale still concludes "not medically necessary". */
   malformed004: 'malformed_004_outcome_contradicts_rationale.txt',
+  /** A copy of letter 002 in a nested folder that no test opens: found on disk, not through an editor. */
+  neverOpened002: 'archive/2014/002_never_opened.txt',
   /** Ordinary text that mentions "upheld" and "rationale" but is no letter. */
   notes: 'meeting-notes.txt',
   log: 'import-log.txt',

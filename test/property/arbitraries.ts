@@ -312,7 +312,8 @@ function letterArbitrary(wellFormed: boolean): fc.Arbitrary<{ text: string; skel
           wrapOutcome: fc.boolean(),
           // In order (subarray) when well-formed; in any order otherwise.
           parts: wellFormed ? fc.subarray([...PART_KINDS], { minLength: 1 }) : fc.shuffledSubarray([...PART_KINDS]),
-          topic: hostileWords,
+          // A well-formed topic has words: a clause that names nothing (`Decision based on Non-MTUS Citation`) cites nothing.
+          topic: wellFormed ? fc.tuple(fc.lorem({ maxCount: 2 }), hostileWords).map(([a, b]) => `${a} ${b}`) : hostileWords,
           source: fc.constantFrom(...SOURCES),
           pages: fc.option(fc.constantFrom('Page(s): 78-80', 'page 303', 'Pages 14, 16 and 18', '24'), { nil: undefined }),
           rationale: hostileWords,

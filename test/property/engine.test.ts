@@ -127,6 +127,40 @@ describe('engine properties (fast-check)', function () {
     );
   });
 
+  it('regression (fuzz seed 777): an unknown outcome word of 500 letters is quoted cut in its message', function () {
+    const text = `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro 20mg: ${'a'.repeat(500)}\n\nDecision rationale: The request is not medically necessary.\n`;
+    const finding = checkLetter(parseLetter(text)).find((f) => f.code === 'unknown-decision');
+    assert.ok(finding, 'the outcome is reported');
+    assert.ok(finding.message.length < 150, `message of ${finding.message.length} characters`);
+    assert.match(finding.message, /^"a{57}\.\.\." is not an IMR outcome/);
+  });
+
+  it('regression (fuzz seed 777): a 2013 discussion with no decision sentence is ordered by where it is decided', function () {
+    // The blank name in sentence 1 makes it swallow sentence 2, so item 2 has only its discussion.
+    const text = [
+      'MAXIMUS FEDERAL SERVICES, INC.',
+      'Notice of Independent Medical Review Determination',
+      'INDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES',
+      '1) MAXIMUS Federal Services, Inc. has determined the request for   is not medically necessary and appropriate.',
+      '2) MAXIMUS Federal Services, Inc. has determined the request for in is medically necessary and appropriate.',
+      '3) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary and appropriate.',
+      '',
+      '1) Regarding the request for  :',
+      'Rationale for the Decision: The request is not medically necessary.',
+      '2) Regarding the request for in:',
+      'Rationale for the Decision: The request is not medically necessary.',
+      '3) Regarding the request for X:',
+      'Rationale for the Decision: The request is not medically necessary.',
+    ].join('\n');
+    const doc = parseLetter(text);
+    assertSpansInside(doc, text);
+    assertOrder(doc);
+    assert.deepStrictEqual(
+      doc.letters[0].items.map((i) => i.name),
+      ['', 'X', 'in'],
+    );
+  });
+
   it('regressions found by the generators read correctly', function () {
     for (const r of REGRESSIONS) {
       const doc = parseLetter(r.text);

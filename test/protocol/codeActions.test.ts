@@ -147,7 +147,7 @@ describe('code actions over stdio', function () {
     });
   }
 
-  it('Fix All repairs four problems at once, only when asked for (only: source.fixAll)', async () => {
+  it('Fix All repairs three problems at once and leaves the decision alone, only when asked for (only: source.fixAll)', async () => {
     const uri = 'file:///fix/all.txt';
     const text = brokenLetter();
     const diagnostics = await open(server, uri, text);
@@ -169,13 +169,17 @@ describe('code actions over stdio', function () {
     }
     const [fixAll] = await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']);
     const edits = editsOf(fixAll, uri);
-    assert.strictEqual(edits.length, 4);
+    assert.strictEqual(edits.length, 3);
     const fixed = apply(text, edits);
-    assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+    // Fix All never changes a decision: the contradiction waits for the user's quick fix.
+    assert.deepStrictEqual(
+      (await change(server, uri, 2, fixed)).map((d) => d.code),
+      ['decision-contradicts-rationale'],
+    );
     const items = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
     assert.deepStrictEqual(
       items.items.map((i) => i.outcome),
-      ['upheld', 'upheld', 'upheld', 'upheld'],
+      ['overturned', 'upheld', 'upheld', 'upheld'],
     );
     assert.deepStrictEqual(await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']), [], 'nothing left to fix');
   });
@@ -257,7 +261,11 @@ describe('code actions over stdio: a code set to off gets no fix', function () {
     const [fixAll] = await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']);
     const fixed = apply(text, editsOf(fixAll, uri));
     assert.ok(fixed.includes('12 months: Uphled'), 'the typo is left as it is');
-    assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+    assert.deepStrictEqual(
+      (await change(server, uri, 2, fixed)).map((d) => d.code),
+      ['decision-contradicts-rationale'],
+      'the parts are inserted; the decision is the user\'s',
+    );
   });
 });
 

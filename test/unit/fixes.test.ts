@@ -3,7 +3,7 @@
 
 import * as assert from 'assert';
 import { checkLetter, DiagnosticCode, Finding } from '../../server/src/engine/check';
-import { applyEdits, editDistance, Fix, fixAll, fixAllEdits, fixesFor, nearestOutcome, paragraphBreak } from '../../server/src/engine/fixes';
+import { applyEdits, DECISION_FINDINGS, editDistance, Fix, fixAll, fixAllEdits, fixesFor, nearestOutcome, paragraphBreak } from '../../server/src/engine/fixes';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { FIXTURES, fixtureText, letterText, replaceOnce, toCrlf } from './helpers';
@@ -245,6 +245,39 @@ describe('fixesFor', () => {
     assert.match(text.slice(goTo.reveal!.start, goTo.reveal!.end), /^not be considered as\s+medically necessary$/);
   });
 
+  it('decision-contradicts-rationale in a 2013 notice: the decision sentence gains or loses its "not"', () => {
+    // The 2013 layout of /work/shared/notes/letter-formats.md, reduced to one item.
+    const text = [
+      'MAXIMUS FEDERAL SERVICES, INC.',
+      'Notice of Independent Medical Review Determination',
+      '',
+      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
+      '1) MAXIMUS Federal Services, Inc. has determined the request for physical therapy 12 sessions is medically necessary and appropriate.',
+      '',
+      '1) Regarding the request for physical therapy 12 sessions:',
+      'Medical Treatment Guideline(s) used by the Claims Administrator:',
+      'The Claims Administrator based its decision on the MTUS.',
+      'Medical Treatment Guideline(s) used by the Expert Reviewer:',
+      'The Expert Reviewer based the decision on the MTUS Chronic Pain Medical Treatment Guidelines, page 99.',
+      'Rationale for the Decision:',
+      'The patient already had 24 sessions. The request is not medically necessary.',
+      '',
+    ].join('\n');
+    const doc = parseLetter(text);
+    assert.strictEqual(doc.letters[0].layout, 'notice-2013');
+    const findings = checkLetter(doc);
+    assert.deepStrictEqual(
+      findings.map((f) => f.code),
+      ['decision-contradicts-rationale'],
+    );
+    const fixes = fixesFor(doc, findings[0]);
+    assert.deepStrictEqual(titles(fixes), ['* Change the outcome to "Upheld" (the rationale concludes: not medically necessary)', "Go to the rationale's conclusion"]);
+    const fixed = apply(text, fixes[0]);
+    assert.ok(fixed.includes('the request for physical therapy 12 sessions is not medically necessary and appropriate.'));
+    assert.deepStrictEqual(codes(fixed), []);
+    assert.strictEqual(parseLetter(fixed).letters[0].items[0].outcome.kind, 'upheld');
+  });
+
   it('duplicate-item: goes to the first occurrence, or removes the duplicate block with its blank lines', () => {
     const { text, fixes, doc } = only('duplicate-item.txt', 'duplicate-item');
     assert.deepStrictEqual(titles(fixes), ['Go to the first occurrence', '* Remove this duplicate item']);
@@ -329,7 +362,8 @@ describe('every fix on every malformed fixture', () => {
       );
       assert.strictEqual(after.eol, doc.eol);
       assert.strictEqual(after.doubleSpaced, doc.doubleSpaced);
-      assert.strictEqual(fixAll(doc, checkLetter(doc)), fixed);
+      // Fix All does the same, except where the repair would decide the item: that is left to the user.
+      assert.strictEqual(fixAll(doc, checkLetter(doc)), DECISION_FINDINGS.has(code) ? text : fixed);
     });
   }
 });
@@ -350,14 +384,15 @@ describe('Fix All', () => {
       'unknown-decision',
     ]);
     const edits = fixAllEdits(doc, findings);
-    assert.strictEqual(edits.length, 4);
+    assert.strictEqual(edits.length, 3);
     const fixed = applyEdits(text, edits);
-    assert.deepStrictEqual(codes(fixed), []);
+    // The contradiction stays: changing a decision is the user's call, not Fix All's.
+    assert.deepStrictEqual(codes(fixed), ['decision-contradicts-rationale']);
     const items = parseLetter(fixed).letters[0].items;
     assert.deepStrictEqual(
       items.map((i) => [i.outcome.raw, i.parts.map((p) => p.kind).join(',')]),
       [
-        ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
+        ['Overturned', 'claims-administrator-guideline,reviewer-guideline,rationale'],
         ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
         ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
         ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
@@ -386,9 +421,10 @@ describe('Fix All', () => {
     const fixed = fixAll(doc, findings);
     assert.ok(
       fixed.includes(
-        'Refill of Xanax 1mg, QTY: 90: Upheld\n\n \n\nClaims Administrator guideline: [state the claims administrator guideline]\n\n \n\nMAXIMUS guideline: [state the guideline source]\n\n \n\nDecision rationale: According to the 09/25/2014',
+        'Refill of Xanax 1mg, QTY: 90:\n\n \n\nClaims Administrator guideline: [state the claims administrator guideline]\n\n \n\nMAXIMUS guideline: [state the guideline source]\n\n \n\nDecision rationale: According to the 09/25/2014',
       ),
     );
-    assert.deepStrictEqual(codes(fixed), []);
+    // The missing outcome is left for the user to choose.
+    assert.deepStrictEqual(codes(fixed), ['missing-decision']);
   });
 });

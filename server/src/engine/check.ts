@@ -79,7 +79,8 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
     out.push({
       ...at,
       code: 'unknown-decision',
-      message: `"${item.outcome.raw}" is not an IMR outcome: expected "Upheld" or "Overturned".`,
+      // Quoted and cut like item names: the "word" can be any length of letters (found by the fuzzer: 500 characters).
+      message: `${quote(item.outcome.raw)} is not an IMR outcome: expected "Upheld" or "Overturned".`,
       range: item.outcome.range,
     });
   }

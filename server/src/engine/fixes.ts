@@ -350,11 +350,18 @@ function conflicts(a: Span, b: Span): boolean {
 }
 
 /**
- * Every unambiguous repair at once: the preferred fix of each finding, duplicates removed first,
- * then in text order; a fix whose edits would overlap one already taken is left out.
+ * Findings whose repair decides the item: Fix All runs unattended (on save, for instance), so it
+ * never writes or flips an outcome; the user picks those quick fixes one by one.
+ */
+export const DECISION_FINDINGS: ReadonlySet<Finding['code']> = new Set(['missing-decision', 'decision-contradicts-rationale']);
+
+/**
+ * Every unambiguous repair at once: the preferred fix of each finding (but none that decides an
+ * item), duplicates removed first, then in text order; a fix whose edits would overlap one already
+ * taken is left out.
  */
 export function fixAllEdits(doc: LetterDocument, findings: readonly Finding[]): Edit[] {
-  const ordered = [...findings].sort((a, b) => Number(b.code === 'duplicate-item') - Number(a.code === 'duplicate-item') || a.range.start - b.range.start);
+  const ordered = findings.filter((f) => !DECISION_FINDINGS.has(f.code)).sort((a, b) => Number(b.code === 'duplicate-item') - Number(a.code === 'duplicate-item') || a.range.start - b.range.start);
   const taken: Array<{ edit: Edit; rank: number; seq: number }> = [];
   // The spans taken so far, sorted by start: they do not overlap, so only neighbours can conflict.
   const spans: Span[] = [];

@@ -342,14 +342,17 @@ class Parser {
     const reuse = previous ? this.reuser(previous) : undefined;
     const letters: Letter[] = [];
     const regions: LetterRegion[] = [];
+    let reused = false;
     for (const r of raw) {
       const { from, to } = this.regionOf(r);
-      const letter = reuse?.(r, from, to, letters.length) ?? this.buildLetter(r, letters.length);
+      const kept = reuse?.find(r, from, to, letters.length);
+      if (kept) reused = true;
+      const letter = kept ?? this.buildLetter(r, letters.length);
       letters.push(letter);
-      regions.push({ raw: r, from, to, letter });
+      regions.push({ raw: r, from, to, letter, source: kept ? reuse!.base : this.text });
     }
     const doc: LetterDocument = { text: this.text, letters, eol: detectEol(this.text), doubleSpaced: this.doubleSpaced };
-    memos.set(doc, { regions, doubleSpaced: this.doubleSpaced });
+    memos.set(doc, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text });
     return doc;
   }
 
@@ -369,17 +372,23 @@ class Parser {
    * text the two share before the edit (same offsets) or after it (offsets moved by the length the
    * edit added), split the same way, in a text that is double spaced or not alike.
    */
-  reuser(previous: LetterDocument): ((r: RawLetter, from: number, to: number, index: number) => Letter | undefined) | undefined {
+  reuser(previous: LetterDocument): { base: string; find: (r: RawLetter, from: number, to: number, index: number) => Letter | undefined } | undefined {
     const memo = memos.get(previous);
     if (!memo || memo.doubleSpaced !== this.doubleSpaced) return undefined;
+    // Only letters built from the base text are reused, so that a model never holds on to more than
+    // two versions of a large text (the base and the current one); once many letters have been
+    // rebuilt since the base, everything is built again from the current text, the new base.
+    let rebuilt = 0;
+    for (const region of memo.regions) if (region.source !== memo.base) rebuilt++;
+    if (rebuilt > MAX_REBUILT_LETTERS) return undefined;
     const before = previous.text;
     const after = this.text;
     const prefix = commonPrefixLength(before, after);
     const suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
     const delta = after.length - before.length;
     const byFrom = new Map<number, LetterRegion>();
-    for (const region of memo.regions) byFrom.set(region.from, region);
-    return (r, from, to, index) => {
+    for (const region of memo.regions) if (region.source === memo.base) byFrom.set(region.from, region);
+    const find = (r: RawLetter, from: number, to: number, index: number): Letter | undefined => {
       let shift: number;
       if (to <= prefix) shift = 0;
       else if (from >= after.length - suffix) shift = delta;
@@ -394,6 +403,7 @@ class Parser {
       moved.index = index;
       return moved as unknown as Letter;
     };
+    return { base: memo.base, find };
   }
 
   /** The span from the start of logical line a to the end of logical line b - 1. */
@@ -929,10 +939,15 @@ interface LetterRegion {
   from: number;
   to: number;
   letter: Letter;
+  /** The text the letter's model was built from: its strings may be slices of it, which keep it in memory. */
+  source: string;
 }
 
 /** What reparseLetter needs of an earlier parse, kept as long as its model is. */
-const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean }>();
+const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean; base: string }>();
+
+/** Letters rebuilt since the base text beyond which a reparse builds every letter again (see Parser.reuser). */
+const MAX_REBUILT_LETTERS = 32;
 
 /** Whether two letters were split alike: every field of RawLetter and RawSection, lines relative to the letter, offsets moved by `shift`. */
 function sameSplit(a: RawLetter, b: RawLetter, shift: number): boolean {
@@ -947,18 +962,35 @@ function sameSplit(a: RawLetter, b: RawLetter, shift: number): boolean {
   return true;
 }
 
-/** A copy of a model value with every span ({start, end}) moved by `shift`, keys in the same order. */
+/**
+ * A copy of a model value with every span (an object of the two numbers start and end) moved by
+ * `shift`, keys in the same order. Written with for-in, not Object.keys: a 10 MB file's model has
+ * about a million objects, and an array of keys for each was most of the cost of copying it.
+ */
 function shiftSpans(value: unknown, shift: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => shiftSpans(v, shift));
-  const o = value as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length === 2 && keys[0] === 'start' && keys[1] === 'end' && typeof o.start === 'number' && typeof o.end === 'number') {
-    return { start: o.start + shift, end: o.end + shift };
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = shiftSpans(value[i], shift);
+    return copy;
   }
+  const o = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = shiftSpans(o[k], shift);
+  if (typeof o.start === 'number' && typeof o.end === 'number' && isSpan(o)) {
+    for (const k in o) out[k] = (o[k] as number) + shift;
+    return out;
+  }
+  for (const k in o) out[k] = shiftSpans(o[k], shift);
   return out;
+}
+
+function isSpan(o: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const k in o) {
+    if (k !== 'start' && k !== 'end') return false;
+    keys++;
+  }
+  return keys === 2;
 }
 
 /** Length of the common start of a and b; whole blocks are compared first, in native code. */

@@ -6,7 +6,7 @@ import { checkLetter, Finding } from '../engine/check';
 import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import type { LetterDocument, Span } from '../engine/model';
-import { parseLetter } from '../engine/parse';
+import { reparseLetter } from '../engine/parse';
 
 export interface LetterContext {
   readonly uri: string;
@@ -21,10 +21,11 @@ export interface LetterContext {
   offsetAt(position: { line: number; character: number }): number;
 }
 
-export function createContext(uri: string, version: number, text: string, languageId: string): LetterContext {
+/** `previous`: the context of the document's last version, whose letters an edit left alone are reused. */
+export function createContext(uri: string, version: number, text: string, languageId: string, previous?: LetterContext): LetterContext {
   // An imr-letter document always gets features; a plain-text one only when it is a letter.
   const letter = languageId !== 'plaintext' || isLetter(text);
-  const model: LetterDocument = letter ? parseLetter(text) : { text, letters: [], eol: '\n', doubleSpaced: false };
+  const model: LetterDocument = letter ? reparseLetter(text, previous?.model) : { text, letters: [], eol: '\n', doubleSpaced: false };
   const lines = new LineIndex(text);
   let findings: Finding[] | undefined;
   return {

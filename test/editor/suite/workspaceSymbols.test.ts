@@ -1,8 +1,8 @@
-// Go to Symbol in Workspace through the real language client: the disputed items of every open
-// letter in the folder.
+// Go to Symbol in Workspace through the real language client: the disputed items of the letters in
+// the folder, open in an editor or only on disk.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FIXTURES, activateExtension, fixtureUri, lineOf, openLetter, showFixture } from '../helpers';
+import { FIXTURES, activateExtension, documentFor, fixtureUri, lineOf, openLetter, showFixture } from '../helpers';
 
 describe('workspace symbols', () => {
   before(async () => {
@@ -38,5 +38,23 @@ describe('workspace symbols', () => {
     }
     const notes = fixtureUri(FIXTURES.notes).toString();
     assert.equal(symbols.filter((symbol) => symbol.location.uri.toString() === notes).length, 0);
+  });
+
+  it('finds the items of a letter on disk in a nested folder that no editor opened', async () => {
+    const uri = fixtureUri(FIXTURES.neverOpened002);
+    assert.equal(documentFor(uri), undefined, `${FIXTURES.neverOpened002} is open: the test needs it unopened`);
+    // Read through the file system API, which opens no document.
+    const lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).split(/\r?\n/);
+    const decisionLine = lines.findIndex((line) => line.trim() === 'Refill of Xanax 1mg, QTY: 90:  Upheld');
+    assert.ok(decisionLine > 0);
+
+    const symbols =
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', 'refill of xanax')) ?? [];
+    const found = symbols.filter((symbol) => symbol.location.uri.toString() === uri.toString());
+    assert.deepEqual(
+      found.map((symbol) => [symbol.name, symbol.location.range.start.line]),
+      [['Refill of Xanax 1mg, QTY: 90', decisionLine]],
+    );
+    assert.equal(documentFor(uri), undefined, 'the search opened the file as a document');
   });
 });
