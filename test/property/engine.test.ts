@@ -16,7 +16,7 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
-import { anyText, fixtures, generatedCases, letterShapedText, Mutation, mutatedLetter, params, wellFormedLetter } from './arbitraries';
+import { anyText, CI_SEED, fixtures, generatedCases, letterShapedText, Mutation, mutatedLetter, params, wellFormedLetter } from './arbitraries';
 import { assertDiagnostics, assertFolding, assertHover, assertOrder, assertRange, assertSpansInside, assertSymbols, lspLineLengths, shapeOf } from './invariants';
 
 const { letters, all } = fixtures();
@@ -84,10 +84,12 @@ const REGRESSIONS: Array<{ what: string; text: string; items: Array<[string, str
   },
 ];
 
+// A root hook: runs once after every property file of the suite.
+after(function () {
+  console.log(`\n  property suite: ${generatedCases()} generated cases (seed ${process.env.FUZZ_SEED ?? CI_SEED}), plus the cut-at-every-offset sweep`);
+});
+
 describe('engine properties (fast-check)', function () {
-  after(function () {
-    console.log(`      ${generatedCases()} generated cases asked for (seed ${process.env.FUZZ_SEED ?? 'CI'})`);
-  });
 
   it('the unmutated fixtures satisfy every invariant', function () {
     for (const f of all) {
