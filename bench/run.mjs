@@ -87,6 +87,8 @@ const results = {
     memoryGB: round(os.totalmem() / 2 ** 30, 1),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // Other work on the machine skews every figure: the load average is kept with them.
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
   },
   quick,
   texts: {
@@ -211,6 +213,7 @@ if (results.server.memory) {
   target('memory after close - baseline (MB)', m.closedMB - m.baselineMB, '<= 25 MB', m.closedMB - m.baselineMB <= 25);
 }
 results.targets = targets;
+results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 
 // Rounded for the file: the noise is far above a microsecond.
 const rounded = JSON.parse(JSON.stringify(results, (k, v) => (typeof v === 'number' ? round(v, 3) : v)));
@@ -224,6 +227,7 @@ function printReport(r) {
   const mmm = (s) => (s ? `${fmt(s.median)} ms (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})` : 'n/a');
   out.push(`IMR Letters benchmark  ${r.date}`);
   out.push(`machine: ${r.machine.cores} cores, ${r.machine.cpu}, ${r.machine.memoryGB} GB, node ${r.machine.node}, ${r.machine.platform}${r.quick ? '  (--quick)' : ''}`);
+  out.push(`load average (1, 5, 15 min): ${r.machine.loadAverageAtStart.join(', ')} at start, ${r.machine.loadAverageAtEnd.join(', ')} at end`);
   if (r.throughput) {
     out.push('', 'Parse throughput (MB = 10^6 bytes; engine = parseLetter, floor = split lines + 2 regex tests per line)');
     out.push(row(['text', 'bytes', 'engine ms/parse (min-max)', 'engine MB/s', 'floor MB/s', 'engine/floor']));
@@ -252,7 +256,11 @@ function printReport(r) {
   }
   if (r.server.startup) out.push(`Start-up (spawn -> initialize answer): ${mmm(r.server.startup)}`);
   if (r.sizes) out.push(`Sizes: ${Object.entries(r.sizes).map(([k, v]) => `${k} ${v ? fmt(v.bytes / 1024) + ' KiB' : 'n/a'}`).join(', ')}`);
-  if (r.cli !== undefined) out.push(`CLI: ${r.cli === null ? 'n/a (bench/cli.mjs not present)' : ''}`, ...(r.cli?.output ?? []).map((l) => '  ' + l));
+  if (r.cli === null) out.push('CLI: n/a (bench/cli.mjs not present)');
+  else if (r.cli?.figures?.results) {
+    const f = r.cli.figures;
+    out.push(`CLI check on ${f.files} letters (${f.megabytes} MB; start-up ${fmt(f.startupMs)} ms): ` + f.results.map((x) => `${x.jobs} worker${x.jobs === 1 ? '' : 's'} ${x.lettersPerSecond} letters/s (${fmt(x.medianMs)} ms, min ${fmt(x.minMs)}, max ${fmt(x.maxMs)})`).join('; ') + (f.speedup ? `; speed-up ${f.speedup}` : ''));
+  } else if (r.cli) out.push('CLI (bench/cli.mjs):', ...(r.cli.output ?? []).map((l) => '  ' + l), ...(r.cli.error ?? []).map((l) => '  ' + l));
   out.push('', 'Targets');
   for (const t of r.targets) out.push(`  ${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${typeof t.value === 'number' ? fmt(t.value) : t.value} (target ${t.target})`);
   console.log(out.join('\n'));

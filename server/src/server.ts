@@ -19,7 +19,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
 import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
 import { createContext, LetterContext } from './features/context';
-import { diagnostics, SeveritySettings } from './features/diagnostics';
+import type { SeveritySettings } from './engine/check';
+import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -130,7 +131,10 @@ function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
   pending.get(doc.uri)?.dispose();
   const timer = setTimeout(() => {
     pending.delete(doc.uri);
-    void publishDiagnostics(doc.uri, doc.version);
+    // A rejection here would be unhandled, and Node ends the process on one: a single document that
+    // breaks the checks (or a malformed didOpen without text, found by test/protocol/abuse.test.ts)
+    // must cost that document its diagnostics, not every document its language server.
+    publishDiagnostics(doc.uri, doc.version).catch((e: unknown) => connection.console.error(`Diagnostics for ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   }, delay);
   pending.set(doc.uri, { dispose: () => clearTimeout(timer) });
 }
@@ -167,7 +171,7 @@ documents.onDidClose((e) => {
   if (e.document.getText().length > 1_000_000) collectSoon();
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
-  if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (published.delete(e.document.uri)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
 });
 
 function guarded<P, R>(empty: R, handler: (ctx: LetterContext, params: P, token: CancellationToken) => R) {

@@ -78,8 +78,16 @@ export function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);
 }
 
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system's temporary folder, removed when the test run ends. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `imr-letters-cli-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `imr-letters-cli-${prefix}-`));
+  made.push(dir);
+  return dir;
 }
 
 /** Stack trace lines as Node prints them: a user must never see one. */

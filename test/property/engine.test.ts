@@ -8,15 +8,15 @@ import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkLetter } from '../../server/src/engine/check';
 import { isLetter } from '../../server/src/engine/detect';
-import { LineIndex } from '../../server/src/engine/lines';
-import { parseLetter } from '../../server/src/engine/parse';
+import { computeLineStarts, LineIndex } from '../../server/src/engine/lines';
+import { lineStartsOf, parseLetter, reparseLetter } from '../../server/src/engine/parse';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
-import { anyText, CI_SEED, fixtures, generatedCases, letterShapedText, Mutation, mutatedLetter, params, wellFormedLetter } from './arbitraries';
+import { anyText, applyMutation, CI_SEED, fixtures, generatedCases, letterShapedText, mutation, Mutation, mutatedLetter, params, snippet, wellFormedLetter } from './arbitraries';
 import { assertDiagnostics, assertFolding, assertHover, assertOrder, assertRange, assertSpansInside, assertSymbols, lspLineLengths, shapeOf } from './invariants';
 
 const { letters, all } = fixtures();
@@ -253,6 +253,29 @@ describe('engine properties (fast-check)', function () {
       const base = lf(f.text);
       assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r\n'))), shapeOf(parseLetter(base)), f.name);
     }
+  });
+
+  it('reparsing after each edit of a chain (reusing the letters an edit left alone) gives the model a full parse gives', function () {
+    const smallEdit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 30 }), insert: fc.oneof(fc.constantFrom('', 'x', '\n', '\r\n', ' ', 'Upheld', ': Overturned', '\n\nIMR ISSUES, DECISIONS AND RATIONALES\n'), snippet) });
+    const step = fc.oneof(smallEdit.map((e) => ({ edit: e })), mutation.map((m) => ({ mutation: m })));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }), fc.array(step, { minLength: 1, maxLength: 12 }), (parts, steps) => {
+        let text = parts.map((f) => f.text).join('');
+        let previous = parseLetter(text);
+        for (const st of steps) {
+          if ('edit' in st) {
+            const at = st.edit.at % (text.length + 1);
+            text = text.slice(0, at) + st.edit.insert + text.slice(at + st.edit.remove);
+          } else text = applyMutation(text, st.mutation);
+          const incremental = reparseLetter(text, previous);
+          assert.deepStrictEqual(incremental, parseLetter(text), 'reparse and parse disagree');
+          const starts = lineStartsOf(incremental);
+          if (starts) assert.deepStrictEqual([...starts], computeLineStarts(text), 'line starts kept with the model');
+          previous = incremental;
+        }
+      }),
+      params(150),
+    );
   });
 
   it('parsing is a pure function of the text (no state carried from one parse to the next)', function () {

@@ -8,7 +8,7 @@
 // Latencies are printed for `npm run bench`-style reading, never asserted beyond a 30 s sanity bound.
 
 import * as assert from 'assert';
-import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
+import { CancellationTokenSource, ResponseError } from 'vscode-languageserver-protocol';
 import type { DocumentSymbol, Hover, MarkupContent, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createContext } from '../../server/src/features/context';
@@ -229,7 +229,8 @@ describe('language server under abuse', function () {
 
   it('cancelled requests are answered with a result or RequestCancelled, and later requests are unaffected', async () => {
     const uri = 'file:///abuse/cancel.txt';
-    const text = fixture('letters', LETTER_001).repeat(40);
+    // Large enough (2.3 MB) that the first request's parse keeps later ones queued while their cancellations arrive.
+    const text = fixture('letters', LETTER_001).repeat(400);
     await openDocument(server, uri, text);
     const outcomes = { result: 0, cancelled: 0 };
     const pending: Array<Promise<void>> = [];
@@ -253,7 +254,7 @@ describe('language server under abuse', function () {
     await Promise.all(pending);
     assert.strictEqual(outcomes.result + outcomes.cancelled, 60);
     console.log(`      cancelled requests: ${outcomes.result} answered with a result, ${outcomes.cancelled} with RequestCancelled`);
-    assert.strictEqual(outlineItems(await symbolsOf(uri)).length, 40 * LETTER_001_ITEMS.length);
+    assert.strictEqual(outlineItems(await symbolsOf(uri)).length, 400 * LETTER_001_ITEMS.length);
     await notify('textDocument/didClose', { textDocument: { uri } });
   });
 

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../engine/check';
-import { severityFor } from '../features/diagnostics';
+import { severityFor } from '../engine/check';
 
 export const CONFIG_FILE_NAME = '.imr-letters.json';
 

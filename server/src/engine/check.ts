@@ -37,6 +37,20 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, Severity>> = {
   'no-disputed-items': 'warning',
 };
 
+/** Severities as settings give them: code -> level; anything else is ignored. */
+export type SeveritySettings = Partial<Record<string, unknown>>;
+
+/** The severity in force for a code: the user's setting when it is a known level, else the default. */
+export function severityFor(code: DiagnosticCode, settings: SeveritySettings | undefined): Severity {
+  const v = settings?.[code];
+  if (typeof v === 'string') {
+    const s = v.toLowerCase();
+    if (s === 'error' || s === 'warning' || s === 'information' || s === 'hint' || s === 'off') return s;
+    if (s === 'info') return 'information';
+  }
+  return DEFAULT_SEVERITIES[code];
+}
+
 /** One line each, for documentation, `--help` and hovers on the diagnostic codes. */
 export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'missing-decision': 'A disputed item has no outcome (Upheld or Overturned) on its decision line.',

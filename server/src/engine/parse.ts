@@ -230,11 +230,13 @@ interface RawLetter {
 
 class Parser {
   readonly lines: Line[];
+  readonly lineStarts: number[];
   readonly logical: Logical[];
   readonly doubleSpaced: boolean;
 
   constructor(readonly text: string) {
-    this.lines = splitLines(text, computeLineStarts(text));
+    this.lineStarts = computeLineStarts(text);
+    this.lines = splitLines(text, this.lineStarts);
     this.doubleSpaced = isDoubleSpaced(this.lines);
     this.logical = logicalLines(this.lines, this.doubleSpaced);
   }
@@ -352,7 +354,7 @@ class Parser {
       regions.push({ raw: r, from, to, letter, source: kept ? reuse!.base : this.text });
     }
     const doc: LetterDocument = { text: this.text, letters, eol: detectEol(this.text), doubleSpaced: this.doubleSpaced };
-    memos.set(doc, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text });
+    memos.set(doc, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
     return doc;
   }
 
@@ -944,7 +946,12 @@ interface LetterRegion {
 }
 
 /** What reparseLetter needs of an earlier parse, kept as long as its model is. */
-const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean; base: string }>();
+const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean; base: string; lineStarts: readonly number[] }>();
+
+/** The line starts (computeLineStarts) of the text a model was parsed from, so that a LineIndex need not compute them again. */
+export function lineStartsOf(doc: LetterDocument): readonly number[] | undefined {
+  return memos.get(doc)?.lineStarts;
+}
 
 /** Letters rebuilt since the base text beyond which a reparse builds every letter again (see Parser.reuser). */
 const MAX_REBUILT_LETTERS = 32;

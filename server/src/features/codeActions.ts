@@ -19,7 +19,8 @@ import {
 import { DIAGNOSTIC_CODES, DiagnosticCode, Finding } from '../engine/check';
 import { Edit, fixAllEdits, fixesFor } from '../engine/fixes';
 import type { LetterContext } from './context';
-import { diagnostics as toDiagnostics, severityFor, SeveritySettings } from './diagnostics';
+import { severityFor, SeveritySettings } from '../engine/check';
+import { diagnostics as toDiagnostics } from './diagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.imr-letters';
 export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];

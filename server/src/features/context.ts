@@ -6,7 +6,7 @@ import { checkLetter, Finding } from '../engine/check';
 import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import type { LetterDocument, Span } from '../engine/model';
-import { reparseLetter } from '../engine/parse';
+import { lineStartsOf, reparseLetter } from '../engine/parse';
 
 export interface LetterContext {
   readonly uri: string;
@@ -26,7 +26,8 @@ export function createContext(uri: string, version: number, text: string, langua
   // An imr-letter document always gets features; a plain-text one only when it is a letter.
   const letter = languageId !== 'plaintext' || isLetter(text);
   const model: LetterDocument = letter ? reparseLetter(text, previous?.model) : { text, letters: [], eol: '\n', doubleSpaced: false };
-  const lines = new LineIndex(text);
+  // The parser has split this very text into lines already.
+  const lines = new LineIndex(text, letter ? lineStartsOf(model) : undefined);
   let findings: Finding[] | undefined;
   return {
     uri,

@@ -1,10 +1,8 @@
 // Diagnostics: the engine's findings with the user's severities, as LSP diagnostics.
 
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { DEFAULT_SEVERITIES, DiagnosticCode, Severity } from '../engine/check';
+import { Severity, severityFor, SeveritySettings } from '../engine/check';
 import type { LetterContext } from './context';
-
-export type SeveritySettings = Partial<Record<string, unknown>>;
 
 const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,17 +10,6 @@ const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** The severity in force for a code: the user's setting when it is a known level, else the default. */
-export function severityFor(code: DiagnosticCode, settings: SeveritySettings | undefined): Severity {
-  const v = settings?.[code];
-  if (typeof v === 'string') {
-    const s = v.toLowerCase();
-    if (s === 'error' || s === 'warning' || s === 'information' || s === 'hint' || s === 'off') return s;
-    if (s === 'info') return 'information';
-  }
-  return DEFAULT_SEVERITIES[code];
-}
 
 export function diagnostics(ctx: LetterContext, settings?: SeveritySettings): Diagnostic[] {
   if (!ctx.isLetter) return [];
