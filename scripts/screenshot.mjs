@@ -97,6 +97,8 @@ fs.writeFileSync(
       'workbench.colorTheme': 'Default Light Modern',
       'window.commandCenter': false,
       'workbench.layoutControl.enabled': false,
+      // Its icons over the side bar rather than in a column beside it: 48 px more for the letter.
+      'workbench.activityBar.location': 'top',
       'editor.minimap.enabled': false,
       // Both would take room or colour from what the picture is about: the breadcrumbs already
       // show where the cursor is in the letter, and a highlighted "Xanax" draws the eye.
@@ -346,27 +348,20 @@ async function main() {
   // Room for the picture's subjects: the folder list folded away so the Outline gets the side bar's
   // height, a wider side bar so item names are not cut short, and a Problems panel a few rows high.
   await page.locator('.part.sidebar .pane-header', { hasText: 'letters' }).first().click();
-  await dragSash(page, '.part.sidebar', 'right', 200);
-  await dragSash(page, '.part.panel', 'top', 120);
+  await dragSash(page, '.part.sidebar', 'right', 240);
+  await dragSash(page, '.part.panel', 'top', 190);
 
   // Back to the editor, with the typo's line at the top of the view and the citation below it.
   await page.locator('.monaco-editor .view-lines').first().click();
   await goToLine(page, typoLineNumber);
-  // Go to Line centres the line; the wheel scrolls it up to the editor's second line, so the hover,
-  // which opens below the citation, stays clear of the Problems panel.
+  // Go to Line centres the line; Scroll Line Down (Ctrl+Down) moves it up to the editor's second
+  // line, so the hover, which opens below the citation, stays clear of the Problems panel.
   const editorTop = (await page.locator('.part.editor .monaco-editor .overflow-guard').first().boundingBox()).y;
-  for (let attempt = 0; ; attempt++) {
-    const typoRect = await textRect(page, typoLine);
-    if (!typoRect) throw new Error(`"${typoLine}" is not on screen`);
-    const distance = typoRect.y - editorTop - typoRect.height;
-    // The wheel scrolls by whole lines, give or take: within a line of the target is on target.
-    console.error("DEBUG", attempt, distance, typoRect.y, editorTop, typoRect.height);
-    if (Math.abs(distance) < typoRect.height) break;
-    if (attempt === 5) throw new Error(`could not scroll "${typoLine}" to the editor's top (${distance} px off)`);
-    await page.mouse.move(typoRect.x + 10, typoRect.y);
-    await page.mouse.wheel(0, distance);
-    await page.waitForTimeout(300);
-  }
+  const lineHeight = (await page.locator('.part.editor .monaco-editor .view-line').first().boundingBox()).height;
+  const typoRect = await textRect(page, typoLine);
+  if (!typoRect) throw new Error(`"${typoLine}" is not on screen`);
+  const lines = Math.round((typoRect.y - editorTop) / lineHeight) - 1;
+  for (let i = 0; i < lines; i++) await page.keyboard.press('Control+ArrowDown');
   await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible' });
   const rect = await textRect(page, hoveredText);
   if (!rect) throw new Error(`"${hoveredText}" is not on screen`);
@@ -377,10 +372,21 @@ async function main() {
   await page.waitForTimeout(500);
 
   fs.mkdirSync(path.dirname(outputPath), { recursive: true });
-  await page.screenshot({ path: outputPath, clip: { x: 0, y: 0, ...VIEWPORT } });
+  // Without the title bar, which would read "[Extension Development Host] … - code-server": true
+  // of this run, and beside the point for a reader of the README.
+  const titleBar = await page.locator('.part.titlebar').boundingBox();
+  const top = titleBar ? Math.round(titleBar.y + titleBar.height) : 0;
+  await page.screenshot({ path: outputPath, clip: { x: 0, y: top, width: VIEWPORT.width, height: VIEWPORT.height - top } });
   const size = fs.statSync(outputPath).size;
   console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)} (${(size / 1024).toFixed(1)} KB)`);
 }
+
+// Each playwright step has its own time limit; this one also covers a server that never listens.
+const overallTimer = setTimeout(() => {
+  console.error('screenshot: timed out after 180 s');
+  cleanUp().finally(() => process.exit(1));
+}, 180_000);
+overallTimer.unref();
 
 let exitCode = 0;
 try {

@@ -64,6 +64,7 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
       const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
       client.close(uri);
       await cleared;
+      await sleep(reps.pauseMs); // a user does not reopen the file the moment it closed
       return at - t0;
     };
     for (let i = 0; i < reps.warmup; i++) await openDiag();
@@ -81,6 +82,7 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
       const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
       client.close(uri);
       await cleared;
+      await sleep(reps.pauseMs);
       return elapsed;
     };
     for (let i = 0; i < reps.warmup; i++) await openSymbols();
@@ -110,10 +112,12 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
     }
     if (!requests.codeAction) out.requests.codeAction = null;
 
-    // One character typed -> fresh diagnostics (includes the server's debounce, as a user sees it)
+    // One character typed -> fresh diagnostics, as a user sees it. Edits come `typingPauseMs`
+    // apart (a typing pace): each one is a single edit, not part of a burst the server debounces.
     const at = editPosition(model, lines);
     let version = 1;
     const edit = async (i) => {
+      await sleep(reps.typingPauseMs);
       version++;
       const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
       const v = version;
@@ -266,7 +270,7 @@ export async function measureSymbols(kind, serverArgs, target, reps) {
       symbols = countSymbols(result);
       client.close(uri);
       openTexts.delete(uri);
-      await sleep(markdown ? 50 : 10); // let the server drop the document before the next open
+      await sleep(reps.pauseMs); // let the server drop the document before the next open
       return elapsed;
     };
     for (let i = 0; i < reps.coldWarmup; i++) await cold();
