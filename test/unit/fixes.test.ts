@@ -3,7 +3,8 @@
 
 import * as assert from 'assert';
 import { checkLetter, DiagnosticCode, Finding } from '../../server/src/engine/check';
-import { applyEdits, DECISION_FINDINGS, editDistance, Fix, fixAll, fixAllEdits, fixesFor, nearestOutcome, paragraphBreak } from '../../server/src/engine/fixes';
+import { applyEdits, DECISION_FINDINGS, Fix, fixAll, fixAllEdits, fixesFor, nearestOutcome, paragraphBreak } from '../../server/src/engine/fixes';
+import { editDistance } from '../../server/src/engine/text';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { FIXTURES, fixtureText, letterText, replaceOnce, toCrlf } from './helpers';

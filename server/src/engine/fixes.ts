@@ -7,6 +7,7 @@ import { Finding, itemKey } from './check';
 import { applyEdits, Edit } from './format';
 import type { DisputedItem, Layout, Letter, LetterDocument, PartKind, Span } from './model';
 import { partLabelAt } from './parse';
+import { editDistance } from './text';
 
 export type { Edit };
 export { applyEdits };
@@ -64,21 +65,6 @@ const SYNONYMS: Record<string, Outcome> = {
   approved: 'Overturned',
   certified: 'Overturned',
 };
-
-export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
-}
 
 /**
  * The outcome a written word is nearest to, when one clearly is: a known synonym, or a typo within

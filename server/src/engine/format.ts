@@ -15,7 +15,7 @@
 // items, outcomes and findings, only trailing white space is removed (that cannot change a parse).
 
 import { checkLetter, Finding, itemKey } from './check';
-import { computeLineStarts } from './lines';
+import { computeLineStarts, lastAtOrBefore } from './lines';
 import type { LetterDocument, Span } from './model';
 import { detectEol, isDoubleSpaced, logicalLines, parseLetter } from './parse';
 import { Line, splitLines } from './text';
@@ -147,16 +147,7 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
 /** The range widened to whole lines: from the start of its first line to the start of the line after its last. */
 function wholeLines(text: string, lines: readonly Line[], range: Span): Span {
   const starts = lines.map((l) => l.start);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineAt = (offset: number) => lastAtOrBefore(starts, offset);
   const a = lineAt(Math.max(0, range.start));
   // A selection that ends at the very start of a line does not take that line.
   let b = lineAt(Math.min(text.length, range.end));

@@ -30,6 +30,18 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** The index of the last element of a sorted, non-empty array that is <= value (0 when none is). */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class LineIndex {
   readonly lineStarts: readonly number[];
 
@@ -43,16 +55,7 @@ export class LineIndex {
 
   /** The 0-based line holding `offset` (clamped to the text). */
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, Math.max(0, Math.min(offset, this.text.length)));
   }
 
   positionAt(offset: number): Position {

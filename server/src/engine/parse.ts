@@ -25,7 +25,7 @@ import type {
   SectionKind,
   Span,
 } from './model';
-import { fold, JoinedText, Line, splitLines, straighten } from './text';
+import { editDistance, fold, JoinedText, Line, splitLines, straighten } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // What lines mean
@@ -111,21 +111,6 @@ export function partLabelAt(t: string): { kind: PartKind; length: number } | und
     if (m) return { kind: p.kind, length: m[0].length };
   }
   return undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length];
 }
 
 export const OUTCOME_WORDS = ['Upheld', 'Overturned'] as const;

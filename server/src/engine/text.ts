@@ -1,7 +1,7 @@
 // Text helpers for letter text pulled out of PDFs: lines with their noise classified, and runs of
 // lines joined into one searchable string that still maps back to document offsets.
 
-import { computeLineStarts } from './lines';
+import { computeLineStarts, lastAtOrBefore } from './lines';
 import type { Span } from './model';
 
 export interface Line {
@@ -98,14 +98,8 @@ export class JoinedText {
   toDoc(offset: number): number {
     const starts = this.joinedStarts;
     if (starts.length === 0) return 0;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.docStarts[lo] + (offset - starts[lo]);
+    const k = lastAtOrBefore(starts, offset);
+    return this.docStarts[k] + (offset - starts[k]);
   }
 
   /** The document span of [start, end) in the joined text; `end` maps just after the last character. */
@@ -131,4 +125,20 @@ export function fold(s: string): string {
 /** Straighten curly quotes and dashes so patterns need only the ASCII forms. Keeps the length. */
 export function straighten(s: string): string {
   return s.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+/** Levenshtein distance: how many single-character edits turn a into b. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
 }
