@@ -6,6 +6,9 @@
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
 //   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli]
+//
+// Only a full run writes bench/results.json (then `node bench/readme.mjs` prints the README's
+// table from it); --quick and --only runs write bench/.data/results-partial.json.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -105,7 +108,7 @@ const results = {
 const pauses = { letter: { pauseMs: 20, typingPauseMs: 200 }, big: { pauseMs: 1500, typingPauseMs: 200 } };
 const reps = quick
   ? { letterBatches: 7, bigRuns: 3, letter: { warmup: 2, open: 7, requestWarmup: 5, requests: 20, edits: 8, ...pauses.letter }, big: { warmup: 1, open: 2, requestWarmup: 1, requests: 5, edits: 4, ...pauses.big }, peerLetter: { coldWarmup: 3, cold: 7, warmWarmup: 5, warm: 20, ...pauses.letter }, peerBig: { coldWarmup: 0, cold: 1, warmWarmup: 1, warm: 3, ...pauses.big } }
-  : { letterBatches: 15, bigRuns: 7, letter: { warmup: 5, open: 20, requestWarmup: 20, requests: 100, edits: 20, ...pauses.letter }, big: { warmup: 1, open: 5, requestWarmup: 2, requests: 15, edits: 9, ...pauses.big }, peerLetter: { coldWarmup: 5, cold: 20, warmWarmup: 10, warm: 50, ...pauses.letter }, peerBig: { coldWarmup: 1, cold: 3, warmWarmup: 1, warm: 5, ...pauses.big } };
+  : { letterBatches: 15, bigRuns: 7, letter: { warmup: 5, open: 20, requestWarmup: 20, requests: 100, edits: 20, ...pauses.letter }, big: { warmup: 1, open: 5, requestWarmup: 2, requests: 15, edits: 9, ...pauses.big }, peerLetter: { coldWarmup: 5, cold: 20, warmWarmup: 10, warm: 50, ...pauses.letter }, peerBig: { coldWarmup: 1, cold: 5, warmWarmup: 1, warm: 5, ...pauses.big } };
 results.method = {
   ...pauses,
   note: 'open and edit figures are single events: the previous document closed pauseMs before, the previous edit came typingPauseMs before (a burst of faster edits is debounced by the server). "open doc" requests are repeated on one version with no cache in the server. Markdown server: the client answers markdown/parse with markdown-it tokens, as VS Code does.',
@@ -133,7 +136,7 @@ if (serverArgs && wanted('server')) {
 
 if (serverArgs && wanted('memory')) {
   log('language server: memory');
-  results.server.memory = await measureOurMemory(serverArgs, bigServer);
+  results.server.memory = await measureOurMemory(serverArgs, { ...bigServer, model: engine.parseLetter(bigServer.text), lines: new engine.LineIndex(bigServer.text) });
 }
 
 if (serverArgs && wanted('startup')) {
@@ -224,7 +227,10 @@ results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 
 // Rounded for the file: the noise is far above a microsecond.
 const rounded = JSON.parse(JSON.stringify(results, (k, v) => (typeof v === 'number' ? round(v, 3) : v)));
-fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(rounded, null, 2) + '\n');
+// Only a full run replaces the committed figures; --quick and --only runs go next to the generated texts.
+const resultsFile = quick || only ? path.join(root, 'bench', '.data', 'results-partial.json') : path.join(root, 'bench', 'results.json');
+fs.writeFileSync(resultsFile, JSON.stringify(rounded, null, 2) + '\n');
+log(`figures written to ${path.relative(root, resultsFile)}`);
 
 printReport(rounded);
 
@@ -259,7 +265,7 @@ function printReport(r) {
   }
   if (r.server.memory) {
     const m = r.server.memory;
-    out.push('', `Server resident memory (VmRSS): at rest ${fmt(m.baselineMB)} MB, 10 MB open ${fmt(m.openMB)} MB, after close ${fmt(m.closedMB)} MB (peak ${fmt(m.peakMB)} MB)`);
+    out.push('', `Server resident memory (VmRSS, each after ${fmt(m.settleMs / 1000)} s idle): at rest ${fmt(m.baselineMB)} MB, 10 MB open ${fmt(m.openMB)} MB (peak while opening ${fmt(m.openPeakMB)}), after 20 edits ${fmt(m.afterEditsMB)} MB, after close ${fmt(m.closedMB)} MB (peak overall ${fmt(m.peakMB)} MB)`);
   }
   if (r.server.startup) out.push(`Start-up (spawn -> initialize answer): ${mmm(r.server.startup)}`);
   if (r.sizes) out.push(`Sizes: ${Object.entries(r.sizes).map(([k, v]) => `${k} ${v ? fmt(v.bytes / 1024) + ' KiB' : 'n/a'}`).join(', ')}`);

@@ -139,8 +139,8 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
   return out;
 }
 
-/** Resident memory: at rest, with the big file open (parsed, outline and folding asked for), after closing it. */
-export async function measureOurMemory(serverArgs, big, { settleMs = 1500, releaseMs = 10_000 } = {}) {
+/** Resident memory: at rest, with the big file open (parsed, outline and folding asked for) once the server has been idle for `settleMs`, and after closing it. */
+export async function measureOurMemory(serverArgs, big, { settleMs = 3000, releaseMs = 10_000 } = {}) {
   const client = new BenchClient(serverArgs, ourAnswers);
   await client.start();
   try {
@@ -154,6 +154,20 @@ export async function measureOurMemory(serverArgs, big, { settleMs = 1500, relea
     await client.timed('textDocument/foldingRange', { textDocument: { uri } });
     await sleep(settleMs);
     const open = residentMB(client.pid);
+    const openPeak = peakMB(client.pid);
+    // Twenty one-character edits, each in another letter, 200 ms apart; then a pause.
+    const model = big.model;
+    const lines = big.lines;
+    for (let v = 2; v <= 21; v++) {
+      const letter = model.letters[Math.floor(((v * 37) % 100) / 100 * model.letters.length)];
+      const at = lines.positionAt(letter.range.start);
+      const wait = client.waitForDiagnostics(uri, (p) => p.version === v);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+      await wait;
+      await sleep(200);
+    }
+    await sleep(settleMs);
+    const edited = residentMB(client.pid);
     const cleared = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
     client.close(uri);
     await cleared;
@@ -165,7 +179,7 @@ export async function measureOurMemory(serverArgs, big, { settleMs = 1500, relea
       closed = Math.min(closed, residentMB(client.pid) ?? Infinity);
     }
     const peak = peakMB(client.pid);
-    return { baselineMB: baseline, openMB: open, closedMB: closed, peakMB: peak, releaseWaitMs: releaseMs };
+    return { baselineMB: baseline, openMB: open, openPeakMB: openPeak, afterEditsMB: edited, closedMB: closed, peakMB: peak, settleMs, releaseWaitMs: releaseMs };
   } finally {
     await client.stop();
   }

@@ -150,6 +150,8 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   if (ctx.isLetter) published.add(uri);
   else published.delete(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics: list });
+  // The models of a large document's earlier versions are garbage now: collect once typing pauses.
+  if (ctx.model.text.length > 1_000_000) collectSoon(2000);
 }
 
 /** When each open document last changed, to tell the first edit after a pause from a burst. */

@@ -256,7 +256,8 @@ export function mutatedLetter(from: readonly Fixture[], maxMutations = 6): fc.Ar
 // Texts made from scratch
 
 /** Arbitrary UTF-16 text, lone surrogates and control characters included. */
-export const anyText: fc.Arbitrary<string> = fc.string({ unit: codeUnit, maxLength: 3000 });
+// size 'large': fast-check's default ('small') keeps strings to about ten characters.
+export const anyText: fc.Arbitrary<string> = fc.string({ unit: codeUnit, maxLength: 3000, size: 'large' });
 
 /** Lines built from the parser's own vocabulary, so structure (headings, items, parts) appears in odd orders. */
 const vocabularySoup: fc.Arbitrary<string> = fc
@@ -269,7 +270,7 @@ const vocabularySoup: fc.Arbitrary<string> = fc
         { arbitrary: fc.lorem({ maxCount: 12 }), weight: 2 },
         { arbitrary: snippet, weight: 1 },
       ),
-      { maxLength: 60 },
+      { maxLength: 60, size: 'medium' },
     ),
     fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\n\r\n'),
   )

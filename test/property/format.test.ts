@@ -59,7 +59,7 @@ describe('formatting properties (fast-check)', function () {
       assert.deepStrictEqual(words(once), wordsWithoutFurniture(text), 'words lost, added or reordered');
     };
     for (const f of all) check(f.text);
-    fc.assert(fc.property(texts, check), params(300));
+    fc.assert(fc.property(texts, check), params(500));
   });
 
   it('edits are in the document, do not overlap, and undoing them gives back the original bytes', function () {
@@ -74,7 +74,7 @@ describe('formatting properties (fast-check)', function () {
         const formatted = applyEdits(text, edits);
         assert.strictEqual(applyEdits(formatted, inverse(text, edits)), text, 'undo does not restore the original');
       }),
-      params(300),
+      params(500),
     );
   });
 
@@ -99,7 +99,7 @@ describe('formatting properties (fast-check)', function () {
         const tail = text.slice(after);
         assert.ok(out.endsWith(tail), 'range formatting changed a line after the selection');
       }),
-      params(300),
+      params(500),
     );
   });
 });

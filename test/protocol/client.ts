@@ -6,12 +6,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 // vscode-languageserver-protocol re-exports the JSON-RPC layer it was built with: one version of it.
 import {
+  ClientCapabilities,
   createMessageConnection,
   Diagnostic,
   InitializeParams,
   MessageConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
+  ShowDocumentParams,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -31,6 +33,8 @@ export interface TestServer {
   published: PublishDiagnosticsParams[];
   /** Server-to-client requests seen (method names), e.g. to prove the server never applies edits itself. */
   serverRequests: string[];
+  /** Documents the server asked the client to show (window/showDocument), answered with success. */
+  shown: ShowDocumentParams[];
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
@@ -43,6 +47,8 @@ export interface StartOptions {
   configuration?: boolean;
   /** Folders the server may index for workspace symbols (file URIs). */
   workspaceFolders?: string[];
+  /** Capabilities added to the defaults, e.g. window.showDocument (top-level keys replace the defaults' own). */
+  capabilities?: ClientCapabilities;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -51,6 +57,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
   const serverRequests: string[] = [];
+  const shown: ShowDocumentParams[] = [];
   const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
   connection.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => {
     published.push(p);
@@ -68,7 +75,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       const items = (params as { items: unknown[] }).items;
       return items.map(() => options.settings ?? null);
     }
-    if (method === 'client/registerCapability' || method === 'window/workDoneProgress/create') return null;
+    if (method === 'window/showDocument') {
+      shown.push(params as ShowDocumentParams);
+      return { success: true };
+    }
     return null;
   });
   connection.onNotification((): void => undefined);
@@ -83,6 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
         hover: { contentFormat: ['markdown', 'plaintext'] },
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
       },
+      ...options.capabilities,
     },
     workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })) : null,
   };
@@ -93,6 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     process: child,
     published,
     serverRequests,
+    shown,
     nextDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },

@@ -270,55 +270,12 @@ describe('code actions over stdio: a code set to off gets no fix', function () {
 });
 
 /** A client that can show documents (window/showDocument) and takes versioned document changes. */
-async function startShowingClient(): Promise<Session & { shown: ShowDocumentParams[] }> {
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr!.on('data', () => undefined);
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const shown: ShowDocumentParams[] = [];
-  const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    for (let i = 0; i < waiters.length; i++) {
-      const w = waiters[i];
-      if (w.uri === p.uri && (w.version === undefined || p.version === undefined || p.version >= w.version)) {
-        waiters.splice(i--, 1);
-        w.resolve(p.diagnostics);
-      }
-    }
-  });
-  connection.onRequest('window/showDocument', (p: ShowDocumentParams) => {
-    shown.push(p);
-    return { success: true };
-  });
-  connection.onRequest(() => null);
-  connection.onNotification(() => undefined);
-  connection.listen();
-  const init: InitializeParams = {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: { window: { showDocument: { support: true } }, workspace: { workspaceEdit: { documentChanges: true } } },
-    workspaceFolders: null,
-  };
-  await connection.sendRequest('initialize', init);
-  await connection.sendNotification('initialized', {});
-  return {
-    connection,
-    shown,
-    nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
-    async stop() {
-      try {
-        await Promise.race([connection.sendRequest('shutdown', undefined), new Promise((r) => setTimeout(r, 2000))]);
-        await connection.sendNotification('exit', undefined);
-      } catch {
-        // already gone
-      }
-      connection.dispose();
-      if (child.exitCode === null) child.kill();
-    },
-  };
+function startShowingClient(): Promise<TestServer> {
+  return startServer({ capabilities: { window: { showDocument: { support: true } }, workspace: { workspaceEdit: { documentChanges: true } } } });
 }
 
 describe('"go to" code actions with a client that can show documents', function () {
-  let client: Session & { shown: ShowDocumentParams[] };
+  let client: TestServer;
   before(async () => {
     client = await startShowingClient();
   });
