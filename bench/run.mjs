@@ -111,7 +111,7 @@ const reps = quick
   : { letterBatches: 15, bigRuns: 7, letter: { warmup: 5, open: 20, requestWarmup: 20, requests: 100, edits: 20, ...pauses.letter }, big: { warmup: 1, open: 5, requestWarmup: 2, requests: 15, edits: 9, ...pauses.big }, peerLetter: { coldWarmup: 5, cold: 20, warmWarmup: 10, warm: 50, ...pauses.letter }, peerBig: { coldWarmup: 1, cold: 5, warmWarmup: 1, warm: 5, ...pauses.big } };
 results.method = {
   ...pauses,
-  note: 'open and edit figures are single events: the previous document closed pauseMs before, the previous edit came typingPauseMs before (a burst of faster edits is debounced by the server). "open doc" requests are repeated on one version with no cache in the server. Markdown server: the client answers markdown/parse with markdown-it tokens, as VS Code does.',
+  note: 'open and edit figures are single events: the previous document closed pauseMs before, the previous edit came typingPauseMs before (a burst of faster edits is debounced by the server). "open doc" requests are repeated on one version: the server keeps the model and the outline (documentSymbol) of a version, so a repeated documentSymbol measures sending the same outline again, as VS Code asks for it several times per version (outline, breadcrumbs, sticky scroll); "open -> documentSymbol" is the first outline of a fresh document. Markdown server: the client answers markdown/parse with markdown-it tokens, as VS Code does.',
 };
 
 if (wanted('throughput')) {

@@ -140,7 +140,11 @@ function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
 }
 
 async function publishDiagnostics(uri: string, version: number): Promise<void> {
-  const settings = await settingsFor(uri);
+  const asked = settingsFor(uri);
+  // Parse and check while the client answers the settings request, not after: on a large document
+  // that is the round trip saved, and the work is kept with the version for the lines below.
+  if (documents.get(uri)?.version === version) contextOf(uri)?.findings();
+  const settings = await asked;
   const ctx = contextOf(uri);
   // A newer version is on its way, or the document closed: its own run will publish.
   if (!ctx || ctx.version !== version) return;

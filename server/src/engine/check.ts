@@ -2,6 +2,7 @@
 // The language server and the command-line tool turn findings into diagnostics and report lines.
 
 import type { DisputedItem, Letter, LetterDocument, Span } from './model';
+import { isEmptyPart } from './lazy';
 
 export type DiagnosticCode =
   | 'missing-decision'
@@ -85,10 +86,11 @@ function quote(name: string): string {
 
 function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: Finding[]): void {
   const at = { letterIndex: letter.index, itemIndex };
-  const name = quote(item.name);
+  // Quoted only for a finding: most items have none, and this runs on every item of a 10 MB export.
+  const name = (): string => quote(item.name);
   const nameRange = item.nameRange.end > item.nameRange.start ? item.nameRange : item.decisionRange;
   if (item.outcome.kind === 'missing') {
-    out.push({ ...at, code: 'missing-decision', message: `The decision for ${name} has no outcome: expected "Upheld" or "Overturned".`, range: nameRange });
+    out.push({ ...at, code: 'missing-decision', message: `The decision for ${name()} has no outcome: expected "Upheld" or "Overturned".`, range: nameRange });
   } else if (item.outcome.kind === 'unknown') {
     out.push({
       ...at,
@@ -100,29 +102,29 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
   }
   // The professional review form has no claims administrator line and words its own headings.
   const form = letter.layout === 'professional-review';
-  if (!item.rationale || item.rationale.text.length === 0) {
+  if (!item.rationale || isEmptyPart(item.rationale)) {
     out.push({
       ...at,
       code: 'missing-rationale',
-      message: item.rationale ? `The decision rationale for ${name} is empty.` : `${name} has no "Decision rationale:".`,
+      message: item.rationale ? `The decision rationale for ${name()} is empty.` : `${name()} has no "Decision rationale:".`,
       range: item.rationale ? item.rationale.labelRange : nameRange,
     });
   }
-  if (!item.reviewerGuideline || item.reviewerGuideline.text.length === 0) {
+  if (!item.reviewerGuideline || isEmptyPart(item.reviewerGuideline)) {
     out.push({
       ...at,
       code: 'missing-reviewer-guideline',
       message: item.reviewerGuideline
-        ? `The reviewer guideline for ${name} is empty: the decision states no guideline source.`
-        : `${name} has no "MAXIMUS guideline:": the decision states no guideline source.`,
+        ? `The reviewer guideline for ${name()} is empty: the decision states no guideline source.`
+        : `${name()} has no "MAXIMUS guideline:": the decision states no guideline source.`,
       range: item.reviewerGuideline ? item.reviewerGuideline.labelRange : nameRange,
     });
   }
-  if (!form && (!item.claimsAdministratorGuideline || item.claimsAdministratorGuideline.text.length === 0)) {
+  if (!form && (!item.claimsAdministratorGuideline || isEmptyPart(item.claimsAdministratorGuideline))) {
     out.push({
       ...at,
       code: 'missing-claims-administrator-guideline',
-      message: item.claimsAdministratorGuideline ? `The claims administrator guideline for ${name} is empty.` : `${name} has no "Claims Administrator guideline:".`,
+      message: item.claimsAdministratorGuideline ? `The claims administrator guideline for ${name()} is empty.` : `${name()} has no "Claims Administrator guideline:".`,
       range: item.claimsAdministratorGuideline ? item.claimsAdministratorGuideline.labelRange : nameRange,
     });
   }
@@ -132,7 +134,7 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
     out.push({
       ...at,
       code: 'decision-contradicts-rationale',
-      message: `${name} is ${item.outcome.raw} but its rationale concludes it is ${says}.`,
+      message: `${name()} is ${item.outcome.raw} but its rationale concludes it is ${says}.`,
       range: item.outcome.range,
       related: { range: c.range, message: `The rationale concludes: ${says}.` },
     });

@@ -7,6 +7,7 @@
 // per letter; nothing is quadratic in the number of lines.
 
 import { guidelineCitations, mentionedCitations } from './citations';
+import { Deferred, defineLazy, peek, settle } from './lazy';
 import { computeLineStarts } from './lines';
 import type {
   Citation,
@@ -25,7 +26,7 @@ import type {
   SectionKind,
   Span,
 } from './model';
-import { editDistance, fold, JoinedText, Line, splitLines, straighten } from './text';
+import { BLANK, editDistance, fold, JoinedText, Line, LineTable, logicalLinesIn, NOISE, SPACED, straighten } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // What lines mean
@@ -141,42 +142,65 @@ export interface Logical {
   paragraphStart: boolean;
 }
 
+/** Line flags (text.ts BLANK, SPACED, NOISE) of lines given as objects. */
+function flagsOf(lines: readonly Line[]): Uint8Array {
+  const flags = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) flags[i] = (lines[i].blank ? BLANK : 0) | (lines[i].spaced ? SPACED : 0) | (lines[i].noise ? NOISE : 0);
+  return flags;
+}
+
 /**
  * In a double-spaced extraction a single blank line follows every line, so only two or more blank
  * lines (or a line holding a space, which extraction emits between paragraphs) break a paragraph.
  */
 export function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Logical[] {
-  const out: Logical[] = [];
+  const { line, paragraphStart } = logicalIndex(flagsOf(lines), doubleSpaced);
+  const out: Logical[] = new Array(line.length);
+  for (let k = 0; k < line.length; k++) out[k] = { line: line[k], paragraphStart: paragraphStart[k] === 1 };
+  return out;
+}
+
+/** logicalLines on line flags, in typed arrays: the physical line of each logical line, and whether it starts a paragraph (1) or not (0). */
+export function logicalIndex(flags: Uint8Array, doubleSpaced: boolean): { line: Int32Array; paragraphStart: Uint8Array } {
+  const line = new Int32Array(flags.length);
+  const paragraphStart = new Uint8Array(flags.length);
+  let count = 0;
   let blanks = 0;
   let spaced = false;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.blank) {
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i];
+    if (f & BLANK) {
       blanks++;
-      if (l.spaced) spaced = true;
+      if (f & SPACED) spaced = true;
       continue;
     }
-    if (l.noise) {
+    if (f & NOISE) {
       // A page footer in double-spaced text brings its own blank line: without this, a footer in
       // mid-paragraph would read as a paragraph break.
       if (doubleSpaced && blanks > 0) blanks--;
       continue;
     }
-    const paragraphStart = out.length === 0 || spaced || (doubleSpaced ? blanks >= 2 : blanks >= 1);
-    out.push({ line: i, paragraphStart });
+    line[count] = i;
+    paragraphStart[count] = count === 0 || spaced || (doubleSpaced ? blanks >= 2 : blanks >= 1) ? 1 : 0;
+    count++;
     blanks = 0;
     spaced = false;
   }
-  return out;
+  return { line: line.subarray(0, count), paragraphStart: paragraphStart.subarray(0, count) };
 }
 
 export function isDoubleSpaced(lines: readonly Line[]): boolean {
+  return isDoubleSpacedFlags(flagsOf(lines));
+}
+
+function isDoubleSpacedFlags(flags: Uint8Array): boolean {
   let text = 0;
   let followedByOneBlank = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].blank) continue;
+  const n = flags.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (flags[i] & BLANK) continue;
     text++;
-    if (lines[i + 1].blank && !lines[i + 1].spaced && (i + 2 >= lines.length || !lines[i + 2].blank)) followedByOneBlank++;
+    if ((flags[i + 1] & (BLANK | SPACED)) === BLANK && (i + 2 >= n || !(flags[i + 2] & BLANK))) followedByOneBlank++;
   }
   return text > 0 && followedByOneBlank / text >= 0.6;
 }
@@ -214,34 +238,47 @@ interface RawLetter {
 }
 
 class Parser {
-  readonly lines: Line[];
+  readonly lines: LineTable;
   readonly lineStarts: number[];
-  readonly logical: Logical[];
+  /** The physical line of each logical line (see logicalLines). */
+  readonly logical: Int32Array;
+  /** 1 where a logical line starts a paragraph. */
+  readonly paragraphStart: Uint8Array;
   readonly doubleSpaced: boolean;
 
   constructor(readonly text: string) {
     this.lineStarts = computeLineStarts(text);
-    this.lines = splitLines(text, this.lineStarts);
-    this.doubleSpaced = isDoubleSpaced(this.lines);
-    this.logical = logicalLines(this.lines, this.doubleSpaced);
+    this.lines = new LineTable(text, this.lineStarts);
+    this.doubleSpaced = isDoubleSpacedFlags(this.lines.flags);
+    const logical = logicalIndex(this.lines.flags, this.doubleSpaced);
+    this.logical = logical.line;
+    this.paragraphStart = logical.paragraphStart;
   }
 
+  /** The content of logical line i (sliced on each call: keep it while it is needed). */
   t(i: number): string {
-    return this.lines[this.logical[i].line].t;
+    return this.lines.t(this.logical[i]);
   }
 
+  /** Logical line i as an object, for code that runs on a few lines; the rest reads contentStart and contentEnd. */
   lineOf(i: number): Line {
-    return this.lines[this.logical[i].line];
+    return this.lines.line(this.logical[i]);
   }
 
-  /** The heading at logical line i, joining a heading wrapped onto a second line. */
-  headingAt(i: number): { spec: HeadingSpec; last: number; title: string; headingEnd: number } | undefined {
-    const t = this.t(i);
+  contentStart(i: number): number {
+    return this.lines.contentStart[this.logical[i]];
+  }
+
+  contentEnd(i: number): number {
+    return this.lines.contentEnd[this.logical[i]];
+  }
+
+  /** The heading at logical line i (whose content is `t`), joining a heading wrapped onto a second line. */
+  headingAt(i: number, t = this.t(i)): { spec: HeadingSpec; last: number; title: string; headingEnd: number } | undefined {
     const spec = headingAt(t);
-    const line = this.lineOf(i);
     if (spec) {
       const m = spec.re.exec(t)!;
-      return { spec, last: i, title: fold(m[0]), headingEnd: line.contentStart + m[0].length };
+      return { spec, last: i, title: fold(m[0]), headingEnd: this.contentStart(i) + m[0].length };
     }
     // Long capitalized headings wrap; try this line with the next one.
     if (i + 1 < this.logical.length && t.length >= 10 && t.length < 100 && isUpperCase(t) && /[A-Z]/.test(t)) {
@@ -291,7 +328,7 @@ class Parser {
         else current.layoutHint = 'notice-2013';
         continue;
       }
-      const h = this.headingAt(i);
+      const h = this.headingAt(i, t);
       if (!h) continue;
       const kind = h.spec.kind;
       // A heading the current letter already has, or the opening heading after its decisions, begins the next letter.
@@ -349,8 +386,8 @@ class Parser {
    * the next letter, and the end of the text after the last letter, nothing else.
    */
   regionOf(r: RawLetter): { from: number; to: number } {
-    const from = r.first === 0 ? 0 : this.lines[this.logical[r.first - 1].line + 1].start;
-    const to = r.end < this.logical.length ? this.lineOf(r.end).end : this.text.length;
+    const from = r.first === 0 ? 0 : this.lineStarts[this.logical[r.first - 1] + 1];
+    const to = r.end < this.logical.length ? this.lines.end[this.logical[r.end]] : this.text.length;
     return { from, to };
   }
 
@@ -396,10 +433,10 @@ class Parser {
   /** The span from the start of logical line a to the end of logical line b - 1. */
   spanOf(a: number, b: number): Span {
     if (b <= a) {
-      const at = a < this.logical.length ? this.lineOf(a).contentStart : this.text.length;
+      const at = a < this.logical.length ? this.contentStart(a) : this.text.length;
       return { start: at, end: at };
     }
-    return { start: this.lineOf(a).contentStart, end: this.lineOf(b - 1).contentEnd };
+    return { start: this.contentStart(a), end: this.contentEnd(b - 1) };
   }
 
   linesOf(a: number, b: number): Line[] {
@@ -411,7 +448,7 @@ class Parser {
   buildLetter(r: RawLetter, index: number): Letter {
     const range = this.spanOf(r.first, r.end);
     const sections: Section[] = r.sections.map((s) => {
-      const bodyEnd = s.end > s.headingLast + 1 ? this.lineOf(s.end - 1).contentEnd : Math.max(s.bodyStart, this.lineOf(s.headingLast).contentEnd);
+      const bodyEnd = s.end > s.headingLast + 1 ? this.contentEnd(s.end - 1) : Math.max(s.bodyStart, this.contentEnd(s.headingLast));
       const bodyStart = Math.min(s.bodyStart, bodyEnd);
       return {
         kind: s.kind,
@@ -435,17 +472,7 @@ class Parser {
       const s = r.sections[decisionsIndex];
       items = layout === 'notice-2013' ? this.noticeItems(s) : this.decisionItems(s.headingLast + 1, s.end);
     }
-    return {
-      index,
-      layout,
-      range,
-      header,
-      caseNumber,
-      sections,
-      reviewer: this.reviewer(r),
-      decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined,
-      items,
-    };
+    return newLetter({ index, layout, range, header, caseNumber, sections, decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined, items }, this.text, this.reviewerSection(r));
   }
 
   headerFields(r: RawLetter): HeaderField[] {
@@ -475,56 +502,12 @@ class Parser {
     return undefined;
   }
 
-  reviewer(r: RawLetter): ReviewerCredentials | undefined {
+  /** The body of the section that states the reviewer's credentials (see reviewerIn), read when they are. */
+  reviewerSection(r: RawLetter): { from: number; to: number } | undefined {
     const s = r.sections.find((x) => x.kind === 'determination') ?? r.sections.find((x) => x.kind === 'qualifications');
     if (!s) return undefined;
-    const specialties: string[] = [];
-    const subspecialties: string[] = [];
-    const licensure: string[] = [];
-    let start = Infinity;
-    let end = -1;
-    const cover = (sp: Span) => {
-      start = Math.min(start, sp.start);
-      end = Math.max(end, sp.end);
-    };
-    const split = (v: string) =>
-      fold(v)
-        .split(/\s*,\s*|\s+and\s+(?=[A-Z])/)
-        .map((x) => x.replace(/^and\s+/i, '').replace(/[.;]+$/, '').trim())
-        .filter((x) => x.length > 0);
-    // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
-    for (let i = s.headingLast + 1; i < s.end; i++) {
-      const line = this.lineOf(i);
-      const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
-      const spec = /^Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
-      if (lic) {
-        licensure.push(...split(lic[1]));
-        cover(line);
-      } else if (spec) {
-        specialties.push(...split(spec[1]));
-        cover({ start: line.contentStart, end: line.contentEnd });
-      }
-    }
-    // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
-    const joined = new JoinedText(this.linesOf(s.headingLast + 1, s.end));
-    const prose = straighten(joined.text);
-    const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
-    if (board) {
-      specialties.push(...split(board[1]));
-      cover(joined.span(board.index, board.index + board[0].length));
-    }
-    const sub = /sub-?\s*specialty\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
-    if (sub) {
-      subspecialties.push(...split(sub[1]));
-      cover(joined.span(sub.index, sub.index + sub[0].length));
-    }
-    const lic = /licensed\s+to\s+practice\s+in\s+(.+?)\./i.exec(prose);
-    if (lic) {
-      licensure.push(...split(lic[1]));
-      cover(joined.span(lic.index, lic.index + lic[0].length));
-    }
-    if (end < 0) return undefined;
-    return { specialties, subspecialties, licensure, range: { start, end } };
+    if (s.end <= s.headingLast + 1) return { from: 0, to: 0 };
+    return { from: this.contentStart(s.headingLast + 1), to: this.contentEnd(s.end - 1) };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -538,7 +521,6 @@ class Parser {
 
     for (let i = from; i < to; i++) {
       const t = this.t(i);
-      const line = this.lineOf(i);
       if (INTRO.test(t)) {
         inIntro = !t.endsWith(':');
         continue;
@@ -558,24 +540,24 @@ class Parser {
           item = this.itemWithoutDecision(item, part, i, from);
           builders.push(item);
         }
-        part = { kind: label.kind, first: i, end: i + 1, labelRange: { start: line.contentStart, end: line.contentStart + label.length } };
+        part = { kind: label.kind, first: i, end: i + 1, labelRange: { start: this.contentStart(i), end: this.contentStart(i) + label.length } };
         item.parts.push(part);
         continue;
       }
 
-      const decision = this.decisionAt(i, to, item !== undefined && item.parts.length > 0 || item === undefined);
+      const decision = this.decisionAt(i, to, item !== undefined && item.parts.length > 0 || item === undefined, t);
       if (decision) {
         // The item's name may have wrapped: take earlier lines of the same paragraph that do not end a sentence.
         let first = i;
         const owner = part ?? item;
         const floor = owner ? (part ? part.first + 1 : item!.decisionLast + 1) : from;
-        while (first > floor && first - i < 2 && !this.logical[first].paragraphStart) {
+        while (first > floor && first - i < 2 && this.paragraphStart[first] === 0) {
           const prev = this.t(first - 1);
           if (/[.:;]$/.test(prev) || partLabelAt(prev) || INTRO.test(prev)) break;
           first--;
         }
         if (part && first <= part.end - 1) part.end = first;
-        const name = first < i ? { start: this.lineOf(first).contentStart, end: decision.name.end } : decision.name;
+        const name = first < i ? { start: this.contentStart(first), end: decision.name.end } : decision.name;
         item = { first, decisionLast: decision.last, name, outcome: decision.outcome, parts: [] };
         builders.push(item);
         part = undefined;
@@ -597,13 +579,12 @@ class Parser {
    * the next line, or `<item>:` followed directly by a part label (the outcome is missing).
    * `expectItem` is true where an item may begin (not in the middle of a part's prose).
    */
-  decisionAt(i: number, to: number, expectItem: boolean): { last: number; name: Span; outcome: Outcome } | undefined {
-    const line = this.lineOf(i);
-    const t = line.t;
+  decisionAt(i: number, to: number, expectItem: boolean, t = this.t(i)): { last: number; name: Span; outcome: Outcome } | undefined {
     // Most lines hold no colon at all: skip the backtracking regex for them.
     const m = t.indexOf(':') > 0 ? DECISION.exec(t) : null;
     // Neither form below can match: leave the next line alone (this runs on every line of prose).
     if (!m && !(t.endsWith(':') && t.length > 1)) return undefined;
+    const line = this.lineOf(i);
     const nextT = i + 1 < to ? this.t(i + 1) : undefined;
     const nextIsLabel = nextT !== undefined && partLabelAt(nextT) !== undefined;
     if (m) {
@@ -649,12 +630,12 @@ class Parser {
     let first = labelAt;
     while (first > floor && labelAt - first < 2) {
       first--;
-      if (this.logical[first].paragraphStart) break;
+      if (this.paragraphStart[first] === 1) break;
     }
     let named = first < labelAt && first >= floor;
     if (named) {
       const last = this.t(labelAt - 1);
-      if (/[.;]$/.test(last) || (part && !this.logical[first].paragraphStart && first > floor)) named = false;
+      if (/[.;]$/.test(last) || (part && this.paragraphStart[first] === 0 && first > floor)) named = false;
       for (let k = first; k < labelAt && named; k++) if (INTRO.test(this.t(k))) named = false;
     }
     if (named) {
@@ -669,7 +650,7 @@ class Parser {
         parts: [],
       };
     }
-    const at = this.lineOf(labelAt).contentStart;
+    const at = this.contentStart(labelAt);
     return {
       first: labelAt,
       decisionLast: labelAt - 1,
@@ -681,44 +662,71 @@ class Parser {
 
   finishItem(b: ItemBuilder): DisputedItem {
     const parts: ItemPart[] = [];
-    const citations: Citation[] = [];
-    // The first rationale's joined text also gives the conclusion: joined once, not twice.
-    let rationaleJoined: JoinedText | undefined;
+    // Where each part's text lies, for the citations, which are found on first use (see lazy.ts).
+    const sources: PartSource[] = [];
+    let conclusion: Conclusion = { kind: 'not-stated' };
+    let rationaleSeen = false;
     for (const p of b.parts) {
-      const labelLine = this.lineOf(p.first);
-      const joined = new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end);
-      const bodyEnd = p.end > p.first ? this.lineOf(p.end - 1).contentEnd : labelLine.contentEnd;
-      const bodyStart = Math.min(bodyEnd, joined.text.length > 0 ? joined.toDoc(0) : p.labelRange.end);
-      const part: ItemPart = {
-        kind: p.kind,
-        label: fold(this.text.slice(p.labelRange.start, p.labelRange.end)),
-        labelRange: p.labelRange,
-        text: fold(joined.text),
-        body: { start: bodyStart, end: bodyEnd },
-        range: { start: p.labelRange.start, end: bodyEnd },
-      };
-      parts.push(part);
-      if (p.kind === 'rationale' && rationaleJoined === undefined) rationaleJoined = joined;
-      if (p.kind === 'rationale') citations.push(...mentionedCitations(joined, p.kind));
-      else citations.push(...guidelineCitations(joined, p.kind));
+      const labelEnd = this.contentEnd(p.first);
+      const bodyEnd = p.end > p.first ? this.contentEnd(p.end - 1) : labelEnd;
+      // What `new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end)` would join, read
+      // from the lines without joining them: where its first piece starts and whether it is all
+      // white space (its folded text empty), which is all the diagnostics need of a part.
+      const from = p.labelRange.end;
+      const rest = NON_SPACE.exec(this.text.slice(from, labelEnd));
+      let firstPiece = rest ? from + rest.index : -1;
+      let empty = rest === null;
+      if (p.end > p.first + 1) {
+        // The label line holds nothing after the label: the next line (never blank) starts the text.
+        if (firstPiece < 0) firstPiece = this.contentStart(p.first + 1);
+        for (let i = p.first + 1; empty && i < p.end; i++) if (NON_SPACE.test(this.t(i))) empty = false;
+      }
+      const bodyStart = Math.min(bodyEnd, firstPiece >= 0 ? firstPiece : p.labelRange.end);
+      const to = p.end > p.first ? bodyEnd : from;
+      const label = fold(this.text.slice(p.labelRange.start, p.labelRange.end));
+      parts.push(newPart(p.kind, label, p.labelRange, { start: bodyStart, end: bodyEnd }, { start: p.labelRange.start, end: bodyEnd }, this.text, from, to, empty));
+      sources.push({ kind: p.kind, from, to });
+      // The first rationale gives the conclusion.
+      if (p.kind === 'rationale' && !rationaleSeen) {
+        rationaleSeen = true;
+        conclusion = this.conclusionOf(p.first, p.end, from);
+      }
     }
     const rationale = parts.find((p) => p.kind === 'rationale');
     const lastEnd = parts.length > 0 ? parts[parts.length - 1].range.end : this.spanOf(b.first, b.decisionLast + 1).end;
-    const start = b.first <= b.decisionLast ? this.lineOf(b.first).contentStart : b.name.start;
-    const decisionEnd = b.first <= b.decisionLast ? this.lineOf(b.decisionLast).contentEnd : b.name.end;
-    return {
-      name: fold(this.text.slice(b.name.start, b.name.end)),
-      nameRange: b.name,
-      decisionRange: { start, end: Math.max(start, decisionEnd) },
-      outcome: b.outcome,
-      claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
-      reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
-      rationale,
-      parts,
-      citations,
-      conclusion: rationaleJoined ? conclusionIn(rationaleJoined) : { kind: 'not-stated' },
-      range: { start, end: Math.max(lastEnd, start) },
-    };
+    const start = b.first <= b.decisionLast ? this.contentStart(b.first) : b.name.start;
+    const decisionEnd = b.first <= b.decisionLast ? this.contentEnd(b.decisionLast) : b.name.end;
+    return newItem(
+      {
+        name: fold(this.text.slice(b.name.start, b.name.end)),
+        nameRange: b.name,
+        decisionRange: { start, end: Math.max(start, decisionEnd) },
+        outcome: b.outcome,
+        claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
+        reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
+        rationale,
+        parts,
+        conclusion,
+        range: { start, end: Math.max(lastEnd, start) },
+      },
+      citationsAt(this.text, sources),
+    );
+  }
+
+  /**
+   * conclusionIn of the rationale on logical lines [first, end), its first line read from `from`.
+   * The conclusion is the rationale's last statement of medical necessity, nearly always in its
+   * last lines: those are joined first, not the whole rationale (most of a 10 MB export's text).
+   * A statement found there at least NEGATION_REACH characters after their start is the last one
+   * of the whole rationale too, with the same sentence, negation window and span (the joined
+   * lines are the end of the whole joined text); only when there is none is more joined.
+   */
+  conclusionOf(first: number, end: number, from: number): Conclusion {
+    for (let tail = 3; end - tail > first; tail *= 4) {
+      const found = conclusionFrom(new JoinedText(this.linesOf(end - tail, end)), NEGATION_REACH);
+      if (found) return found;
+    }
+    return conclusionIn(new JoinedText(this.linesOf(first, end), from));
   }
 
   // 2013 notices: `1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary ...`
@@ -753,22 +761,24 @@ class Parser {
       const nameRange = { start: Math.min(nameStart, nameEnd), end: nameEnd };
       const decision = decided.get(blockNumber);
       const parts = items.flatMap((x) => x.parts);
-      const citations = items.flatMap((x) => x.citations);
       const range = { start: headLine.contentStart, end: Math.max(headLine.contentEnd, parts.length > 0 ? parts[parts.length - 1].range.end : headLine.contentEnd) };
       const rationale = parts.find((p) => p.kind === 'rationale');
-      blocks.set(blockNumber, {
-        name: fold(this.text.slice(nameRange.start, nameRange.end)),
-        nameRange,
-        decisionRange: decision?.sentence ?? { start: headLine.contentStart, end: headLine.contentEnd },
-        outcome: decision?.outcome ?? { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } },
-        claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
-        reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
-        rationale,
-        parts,
-        citations,
-        conclusion: merged?.conclusion ?? { kind: 'not-stated' },
-        range,
-      });
+      const block = newItem(
+        {
+          name: fold(this.text.slice(nameRange.start, nameRange.end)),
+          nameRange,
+          decisionRange: decision?.sentence ?? { start: headLine.contentStart, end: headLine.contentEnd },
+          outcome: decision?.outcome ?? { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } },
+          claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
+          reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
+          rationale,
+          parts,
+          conclusion: merged?.conclusion ?? { kind: 'not-stated' },
+          range,
+        },
+        citationsOf(items),
+      );
+      blocks.set(blockNumber, block);
       blockStart = -1;
     };
     for (let i = s.headingLast + 1; i < s.end; i++) {
@@ -821,7 +831,7 @@ class Parser {
       const kind: PartKind = s.kind === 'guidelines' ? 'reviewer-guideline' : 'rationale';
       const sLines = this.linesOf(s.headingLast, s.end);
       const j = new JoinedText(sLines, s.bodyStart);
-      const bodyEnd = s.end > s.headingLast + 1 ? this.lineOf(s.end - 1).contentEnd : this.lineOf(s.headingLast).contentEnd;
+      const bodyEnd = s.end > s.headingLast + 1 ? this.contentEnd(s.end - 1) : this.contentEnd(s.headingLast);
       parts.push({
         kind,
         label: s.title,
@@ -844,7 +854,7 @@ class Parser {
         : conclusion.kind === 'medically-necessary'
           ? { kind: 'overturned', raw: this.text.slice(conclusion.range!.start, conclusion.range!.end), range: conclusion.range! }
           : { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } };
-    const issueEnd = issue.end > issue.headingLast + 1 ? this.lineOf(issue.end - 1).contentEnd : headLine.contentEnd;
+    const issueEnd = issue.end > issue.headingLast + 1 ? this.contentEnd(issue.end - 1) : headLine.contentEnd;
     return [
       {
         name: fold(this.text.slice(nameRange.start, nameRange.end)),
@@ -879,6 +889,140 @@ interface ItemBuilder {
   parts: PartBuilder[];
 }
 
+/**
+ * The reviewer's credentials in a section's body, [from, to) of the text (empty when the section
+ * has no body): a credentials block or the sentence that states them.
+ */
+function reviewerIn(text: string, from: number, to: number): ReviewerCredentials | undefined {
+    const specialties: string[] = [];
+    const subspecialties: string[] = [];
+    const licensure: string[] = [];
+    let start = Infinity;
+    let end = -1;
+    const cover = (sp: Span) => {
+      start = Math.min(start, sp.start);
+      end = Math.max(end, sp.end);
+    };
+    const split = (v: string) =>
+      fold(v)
+        .split(/\s*,\s*|\s+and\s+(?=[A-Z])/)
+        .map((x) => x.replace(/^and\s+/i, '').replace(/[.;]+$/, '').trim())
+        .filter((x) => x.length > 0);
+    // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
+    const lines = logicalLinesIn(text, from, to);
+    for (const line of lines) {
+      const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
+      const spec = /^Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
+      if (lic) {
+        licensure.push(...split(lic[1]));
+        // The whole line, indentation included (as the model always gave it).
+        cover(line);
+      } else if (spec) {
+        specialties.push(...split(spec[1]));
+        cover({ start: line.contentStart, end: line.contentEnd });
+      }
+    }
+    // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
+    const joined = new JoinedText(lines);
+    const prose = straighten(joined.text);
+    const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+    if (board) {
+      specialties.push(...split(board[1]));
+      cover(joined.span(board.index, board.index + board[0].length));
+    }
+    const sub = /sub-?\s*specialty\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+    if (sub) {
+      subspecialties.push(...split(sub[1]));
+      cover(joined.span(sub.index, sub.index + sub[0].length));
+    }
+    const lic = /licensed\s+to\s+practice\s+in\s+(.+?)\./i.exec(prose);
+    if (lic) {
+      licensure.push(...split(lic[1]));
+      cover(joined.span(lic.index, lic.index + lic[0].length));
+    }
+    if (end < 0) return undefined;
+    return { specialties, subspecialties, licensure, range: { start, end } };
+}
+
+const NON_SPACE = /\S/;
+
+/** A part's text after its label: [from, to) of the text, read as JoinedText.ofRange reads it. */
+interface PartSource {
+  kind: PartKind;
+  from: number;
+  to: number;
+}
+
+// The objects with lazy values (lazy.ts) are made by the functions below, outside the Parser, so
+// that their getters hold the text and a few offsets, never the parser and its lines.
+
+function newPart(kind: PartKind, label: string, labelRange: Span, body: Span, range: Span, text: string, from: number, to: number, empty: boolean): ItemPart {
+  return {
+    kind,
+    label,
+    labelRange,
+    get text(): string {
+      return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(text, from, to).text)), empty);
+    },
+    body,
+    range,
+  };
+}
+
+/** A disputed item whose citations are found on first read: `citations` computes them. */
+function newItem(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]): DisputedItem {
+  return {
+    name: f.name,
+    nameRange: f.nameRange,
+    decisionRange: f.decisionRange,
+    outcome: f.outcome,
+    claimsAdministratorGuideline: f.claimsAdministratorGuideline,
+    reviewerGuideline: f.reviewerGuideline,
+    rationale: f.rationale,
+    parts: f.parts,
+    get citations(): Citation[] {
+      return settle(this, 'citations', citations);
+    },
+    conclusion: f.conclusion,
+    range: f.range,
+  };
+}
+
+/** The citations of the parts whose text lies at `sources`. */
+function citationsAt(text: string, sources: readonly PartSource[]): () => Citation[] {
+  return () => {
+    const citations: Citation[] = [];
+    for (const p of sources) {
+      const joined = JoinedText.ofRange(text, p.from, p.to);
+      if (p.kind === 'rationale') citations.push(...mentionedCitations(joined, p.kind));
+      else citations.push(...guidelineCitations(joined, p.kind));
+    }
+    return citations;
+  };
+}
+
+/** A letter whose reviewer credentials are read on first use from [from, to) of the text (see reviewerIn). */
+function newLetter(f: Omit<Letter, 'reviewer'>, text: string, reviewerAt: { from: number; to: number } | undefined): Letter {
+  return {
+    index: f.index,
+    layout: f.layout,
+    range: f.range,
+    header: f.header,
+    caseNumber: f.caseNumber,
+    sections: f.sections,
+    get reviewer(): ReviewerCredentials | undefined {
+      return settle(this, 'reviewer', () => (reviewerAt ? reviewerIn(text, reviewerAt.from, reviewerAt.to) : undefined));
+    },
+    decisions: f.decisions,
+    items: f.items,
+  };
+}
+
+/** A 2013 notice's item: the citations of the items its discussion holds. */
+function citationsOf(items: readonly DisputedItem[]): () => Citation[] {
+  return () => items.flatMap((x) => x.citations);
+}
+
 const NECESSARY = /medically\s+(?:reasonable\s+and\s+)?necessary/gi;
 const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/i;
 
@@ -887,13 +1031,21 @@ const NEGATION = /\b(?:not|no|never|cannot|neither|nor)\b|n't\b/i;
  * that sentence (within a few words) makes it "not medically necessary".
  */
 export function conclusionIn(joined: JoinedText): Conclusion {
+  return conclusionFrom(joined, 0) ?? { kind: 'not-stated' };
+}
+
+/** How far before the statement of necessity conclusionIn looks for a negation. */
+const NEGATION_REACH = 48;
+
+/** conclusionIn, when the last statement of medical necessity starts at `minIndex` or later; else undefined. */
+function conclusionFrom(joined: JoinedText, minIndex: number): Conclusion | undefined {
   const text = joined.text;
   let last: RegExpExecArray | undefined;
   NECESSARY.lastIndex = 0;
   for (let m = NECESSARY.exec(text); m; m = NECESSARY.exec(text)) last = m;
-  if (!last) return { kind: 'not-stated' };
+  if (!last || last.index < minIndex) return undefined;
   const sentenceStart = Math.max(text.lastIndexOf('. ', last.index), text.lastIndexOf('? ', last.index), text.lastIndexOf('! ', last.index)) + 1;
-  const windowStart = Math.max(sentenceStart, last.index - 48);
+  const windowStart = Math.max(sentenceStart, last.index - NEGATION_REACH);
   const before = text.slice(windowStart, last.index);
   const neg = NEGATION.exec(before);
   const start = neg ? windowStart + neg.index : last.index;
@@ -972,7 +1124,15 @@ function shiftSpans(value: unknown, shift: number): unknown {
     for (const k in o) out[k] = (o[k] as number) + shift;
     return out;
   }
-  for (const k in o) out[k] = shiftSpans(o[k], shift);
+  for (const k in o) {
+    // A value not computed yet (lazy.ts) stays so in the copy: reading it here would compute every
+    // citation of every letter after the edit.
+    const v = peek(o, k);
+    if (v instanceof Deferred) {
+      out[k] = undefined;
+      defineLazy(out, k, () => shiftSpans(v.compute(), shift), v.empty);
+    } else out[k] = shiftSpans(v, shift);
+  }
   return out;
 }
 

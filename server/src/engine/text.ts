@@ -29,30 +29,125 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
 }
 
+/** LineTable.flags: nothing but white space (see Line.blank). */
+export const BLANK = 1;
+/** LineTable.flags: blank but holding white space (see Line.spaced). */
+export const SPACED = 2;
+/** LineTable.flags: page noise (see Line.noise). */
+export const NOISE = 4;
+
+/**
+ * The lines of a text as splitLines classifies them, in typed arrays, the content of a line sliced
+ * only when asked for: a 10 MB export has about 300,000 lines, and an object and a string for each
+ * made the garbage collector a quarter of a parse.
+ */
+export class LineTable {
+  readonly length: number;
+  readonly end: Int32Array;
+  readonly contentStart: Int32Array;
+  readonly contentEnd: Int32Array;
+  /** BLANK, SPACED and NOISE. */
+  readonly flags: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    /** computeLineStarts(text) */
+    readonly starts: readonly number[],
+  ) {
+    const count = starts.length;
+    const n = text.length;
+    this.length = count;
+    this.end = new Int32Array(count);
+    this.contentStart = new Int32Array(count);
+    this.contentEnd = new Int32Array(count);
+    this.flags = new Uint8Array(count);
+    for (let i = 0; i < count; i++) {
+      const start = starts[i];
+      let end = i + 1 < count ? starts[i + 1] : n;
+      if (end > start && text.charCodeAt(end - 1) === 10) end--;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      let a = start;
+      while (a < end && isSpace(text.charCodeAt(a))) a++;
+      let b = end;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      this.end[i] = end;
+      if (a === b) {
+        this.contentStart[i] = end;
+        this.contentEnd[i] = end;
+        this.flags[i] = end > start ? BLANK | SPACED : BLANK;
+      } else {
+        this.contentStart[i] = a;
+        this.contentEnd[i] = b;
+        // Only short lines can be page noise: slice just those.
+        if (b - a < 24 && PAGE_NOISE.test(text.slice(a, b))) this.flags[i] = NOISE;
+      }
+    }
+  }
+
+  /** Line.t: the trimmed content, '' when blank. */
+  t(i: number): string {
+    const a = this.contentStart[i];
+    const b = this.contentEnd[i];
+    return a === b ? '' : this.text.slice(a, b);
+  }
+
+  /** Line i as an object. */
+  line(i: number): Line {
+    const f = this.flags[i];
+    return {
+      start: this.starts[i],
+      end: this.end[i],
+      contentStart: this.contentStart[i],
+      contentEnd: this.contentEnd[i],
+      t: this.t(i),
+      blank: (f & BLANK) !== 0,
+      spaced: (f & SPACED) !== 0,
+      noise: (f & NOISE) !== 0,
+    };
+  }
+}
+
 export function splitLines(text: string, lineStarts = computeLineStarts(text)): Line[] {
-  const lines: Line[] = new Array(lineStarts.length);
+  const table = new LineTable(text, lineStarts);
+  const lines: Line[] = new Array(table.length);
+  for (let i = 0; i < table.length; i++) lines[i] = table.line(i);
+  return lines;
+}
+
+/**
+ * The lines splitLines would find that are neither blank nor noise (the parser's logical lines),
+ * read from the text alone, from the line that holds `from` to the last line that starts before
+ * `to`. Lazy model values (lazy.ts) use it instead of keeping the parser's lines in memory.
+ */
+export function logicalLinesIn(text: string, from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  if (to <= from) return lines;
+  let start = from;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || c === 13) break;
+    start--;
+  }
   const n = text.length;
-  for (let i = 0; i < lineStarts.length; i++) {
-    const start = lineStarts[i];
-    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : n;
-    if (end > start && text.charCodeAt(end - 1) === 10) end--;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  while (start < to) {
+    // Not indexOf: in a text without '\r', indexOf('\r') would read to the end of a 10 MB text for every part.
+    let end = start;
+    while (end < n) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
     let a = start;
     while (a < end && isSpace(text.charCodeAt(a))) a++;
     let b = end;
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    const blank = a === b;
-    const t = blank ? '' : text.slice(a, b);
-    lines[i] = {
-      start,
-      end,
-      contentStart: blank ? end : a,
-      contentEnd: blank ? end : b,
-      t,
-      blank,
-      spaced: blank && end > start,
-      noise: !blank && t.length < 24 && PAGE_NOISE.test(t),
-    };
+    if (a < b) {
+      const t = text.slice(a, b);
+      if (!(t.length < 24 && PAGE_NOISE.test(t))) lines.push({ start, end, contentStart: a, contentEnd: b, t, blank: false, spaced: false, noise: false });
+    }
+    if (end >= n) break;
+    // After '\r\n', '\r' or '\n'.
+    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
   }
   return lines;
 }
@@ -65,9 +160,12 @@ export class JoinedText {
   readonly text: string;
   private readonly joinedStarts: number[] = [];
   private readonly docStarts: number[] = [];
+  /** Where an empty joined text stands in the document, so its empty spans stay where its lines are. */
+  private readonly emptyAt: number;
 
   /** `from` lets the first line start mid-line (after a label). */
   constructor(lines: readonly Line[], from?: number) {
+    this.emptyAt = from ?? (lines.length > 0 ? lines[0].contentStart : 0);
     const parts: string[] = [];
     let length = 0;
     for (const line of lines) {
@@ -94,10 +192,18 @@ export class JoinedText {
     this.text = parts.join('');
   }
 
+  /**
+   * The same as `new JoinedText(lines, from)` where `lines` are the logical lines from the one that
+   * holds `from` to the one that ends at `to`, read from the text instead of from the parser's lines.
+   */
+  static ofRange(text: string, from: number, to: number): JoinedText {
+    return new JoinedText(logicalLinesIn(text, from, to), from);
+  }
+
   /** The document offset of a position in the joined text. */
   toDoc(offset: number): number {
     const starts = this.joinedStarts;
-    if (starts.length === 0) return 0;
+    if (starts.length === 0) return this.emptyAt;
     const k = lastAtOrBefore(starts, offset);
     return this.docStarts[k] + (offset - starts[k]);
   }

@@ -17,6 +17,12 @@ export interface LetterContext {
   readonly isLetter: boolean;
   /** Computed on first use and kept with the version. */
   findings(): readonly Finding[];
+  /**
+   * An answer computed once per version: VS Code asks for the same one several times per version
+   * (documentSymbol for the outline, the breadcrumbs and sticky scroll), and on a 10 MB export
+   * each costs tens of milliseconds. The answer is shared: callers must not change it.
+   */
+  memo<T>(key: string, compute: () => T): T;
   range(span: Span): Range;
   offsetAt(position: { line: number; character: number }): number;
 }
@@ -29,6 +35,7 @@ export function createContext(uri: string, version: number, text: string, langua
   // The parser has split this very text into lines already.
   const lines = new LineIndex(text, letter ? lineStartsOf(model) : undefined);
   let findings: Finding[] | undefined;
+  const memos = new Map<string, unknown>();
   return {
     uri,
     version,
@@ -36,6 +43,10 @@ export function createContext(uri: string, version: number, text: string, langua
     lines,
     isLetter: letter,
     findings: () => (findings ??= letter ? checkLetter(model) : []),
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
     range: (span) => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) }),
     offsetAt: (position) => lines.offsetAt(position),
   };

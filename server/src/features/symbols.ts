@@ -94,8 +94,11 @@ function letterSymbol(ctx: LetterContext, letter: Letter, total: number): Docume
   return symbol(ctx, name, detail, SymbolKind.Module, letter.range, selection, undefined, sections);
 }
 
+/** The outline of the context's version, computed once for it (the answer is shared: do not change it). */
 export function documentSymbols(ctx: LetterContext): DocumentSymbol[] {
   if (!ctx.isLetter) return [];
-  const letters = ctx.model.letters;
-  return letters.map((l) => letterSymbol(ctx, l, letters.length));
+  return ctx.memo('documentSymbols', () => {
+    const letters = ctx.model.letters;
+    return letters.map((l) => letterSymbol(ctx, l, letters.length));
+  });
 }
