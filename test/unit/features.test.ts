@@ -9,7 +9,7 @@ import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { escapeMarkdown } from '../../server/src/features/markdown';
-import { documentSymbols } from '../../server/src/features/symbols';
+import { documentSymbols, PARTS_IN_OUTLINE_UP_TO } from '../../server/src/features/symbols';
 import { allLetters, FIXTURES, fixtureText, letterText, toCrlf } from './helpers';
 
 type R = DocumentSymbol['range'];
@@ -52,6 +52,27 @@ describe('documentSymbols', () => {
       });
     }
   }
+});
+
+describe('documentSymbols on a large export', () => {
+  it('leaves out item parts past PARTS_IN_OUTLINE_UP_TO items, keeping every item', () => {
+    const letter = letterText(FIXTURES.familyPractice); // 4 items
+    const count = (symbols: DocumentSymbol[], kind: 'items' | 'parts') => {
+      let n = 0;
+      const walk = (list: DocumentSymbol[]) =>
+        list.forEach((s) => {
+          if (kind === 'items' && s.detail === 'Upheld') n++;
+          if (kind === 'parts' && s.name === 'Decision rationale') n++;
+          walk(s.children ?? []);
+        });
+      walk(symbols);
+      return n;
+    };
+    const small = documentSymbols(createContext('file:///x.txt', 1, letter.repeat(PARTS_IN_OUTLINE_UP_TO / 4), 'imr-letter'));
+    assert.deepStrictEqual([count(small, 'items'), count(small, 'parts')], [PARTS_IN_OUTLINE_UP_TO, PARTS_IN_OUTLINE_UP_TO]);
+    const large = documentSymbols(createContext('file:///x.txt', 1, letter.repeat(PARTS_IN_OUTLINE_UP_TO / 4 + 1), 'imr-letter'));
+    assert.deepStrictEqual([count(large, 'items'), count(large, 'parts')], [PARTS_IN_OUTLINE_UP_TO + 4, 0]);
+  });
 });
 
 describe('hover', () => {

@@ -45,10 +45,17 @@ export function outcomeLabel(item: DisputedItem): string {
   }
 }
 
-function itemSymbol(ctx: LetterContext, item: DisputedItem, parent: Span): DocumentSymbol {
+/**
+ * Past this many disputed items (an export of hundreds of letters in one file) the outline leaves
+ * out each item's parts: they triple the symbols, and so the time to build, send and show the
+ * outline, while items stay one click away. Folding and hovers still cover the parts.
+ */
+export const PARTS_IN_OUTLINE_UP_TO = 1000;
+
+function itemSymbol(ctx: LetterContext, item: DisputedItem, parent: Span, withParts: boolean): DocumentSymbol {
   const range = clamp(item.range, parent);
   const selection = item.nameRange.end > item.nameRange.start ? item.nameRange : item.decisionRange;
-  const parts = item.parts
+  const parts = (withParts ? item.parts : [])
     .filter((p) => p.range.start >= range.start && p.range.end <= range.end)
     .map((p) => symbol(ctx, PART_NAMES[p.kind], p.kind === 'rationale' ? conclusionDetail(item) : citationDetail(item, p), SymbolKind.Field, p.range, p.labelRange, range));
   return symbol(ctx, item.name, outcomeLabel(item), SymbolKind.Event, range, selection, parent, parts);
@@ -70,10 +77,10 @@ function citationDetail(item: DisputedItem, part: ItemPart): string {
   return sources.length > 0 ? sources.join(', ') : part.text.length > 0 ? 'no source named' : 'empty';
 }
 
-function letterSymbol(ctx: LetterContext, letter: Letter, total: number): DocumentSymbol {
+function letterSymbol(ctx: LetterContext, letter: Letter, total: number, withParts: boolean): DocumentSymbol {
   const sections = letter.sections.map((section) => {
     const items = letter.items.filter((it) => it.range.start >= section.range.start && it.range.start < Math.max(section.range.end, section.range.start + 1));
-    const children = items.map((it) => itemSymbol(ctx, it, section.range));
+    const children = items.map((it) => itemSymbol(ctx, it, section.range, withParts));
     if (section.kind === 'determination' && letter.reviewer) {
       const r = letter.reviewer;
       const detail = [...r.specialties, ...r.subspecialties].join(', ');
@@ -85,7 +92,7 @@ function letterSymbol(ctx: LetterContext, letter: Letter, total: number): Docume
   // Items outside any section (the professional review form keeps its issue in its own section).
   for (const it of letter.items) {
     if (!letter.sections.some((s) => it.range.start >= s.range.start && it.range.start < Math.max(s.range.end, s.range.start + 1))) {
-      sections.push(itemSymbol(ctx, it, letter.range));
+      sections.push(itemSymbol(ctx, it, letter.range, withParts));
     }
   }
   const name = total > 1 ? `Letter ${letter.index + 1}` : 'IMR letter';
@@ -99,6 +106,9 @@ export function documentSymbols(ctx: LetterContext): DocumentSymbol[] {
   if (!ctx.isLetter) return [];
   return ctx.memo('documentSymbols', () => {
     const letters = ctx.model.letters;
-    return letters.map((l) => letterSymbol(ctx, l, letters.length));
+    let items = 0;
+    for (const l of letters) items += l.items.length;
+    const withParts = items <= PARTS_IN_OUTLINE_UP_TO;
+    return letters.map((l) => letterSymbol(ctx, l, letters.length, withParts));
   });
 }
