@@ -162,6 +162,27 @@ describe('engine properties (fast-check)', function () {
     );
   });
 
+  it('regression (fuzz seed 31337): long runs of spaces or dots where the parser trims a name parse in linear time', function () {
+    // Each of these took seconds (quadratic regular expressions such as /\s*:$/) before the trims
+    // became loops; at this size a regression runs past the suite's timeout.
+    const run = ' '.repeat(200_000);
+    const cases: Array<[string, string, string[]]> = [
+      ['a decision line whose outcome wrapped', `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro${run}20mg:\nUpheld\n\nDecision rationale: x\n`, [`Lexapro${run}20mg`]],
+      ['a name just before a label', `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro${run}20mg :\nDecision rationale: x\n`, [`Lexapro 20mg`]],
+      ['a 2013 discussion heading', `Notice of Independent Medical Review Determination\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n1) Regarding the request for Xanax${run}1mg :\nRationale for the Decision: x\n`, [`Xanax 1mg`]],
+      ['an issue at dispute', `MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\nXanax${run}1mg. Requested.\nRATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY: It is not medically necessary.\n`, [`Xanax${run}1mg`]],
+      ['a guideline clause', `IMR ISSUES, DECISIONS AND RATIONALES\n\nX: Upheld\nMAXIMUS guideline: Decision based on MTUS Pain${'.'.repeat(200_000)}x\n`, ['X']],
+      ['2013 decision sentences that never conclude', `Notice of Independent Medical Review Determination\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n${'1) MAXIMUS Federal Services, Inc. has determined the request for X\n'.repeat(20_000)}`, []],
+    ];
+    for (const [what, text, names] of cases) {
+      const doc = parseLetter(text);
+      assertSpansInside(doc, text);
+      checkLetter(doc);
+      const got = doc.letters.flatMap((l) => l.items.map((i) => i.name));
+      assert.deepStrictEqual(got.map((n) => n.replace(/\s+/g, ' ')), names.map((n) => n.replace(/\s+/g, ' ')), what);
+    }
+  });
+
   it('regressions found by the generators read correctly', function () {
     for (const r of REGRESSIONS) {
       const doc = parseLetter(r.text);

@@ -5,7 +5,7 @@
 // (`MTUS Guidelines page 24`, `the MTUS Guideline in ACOEM Chapter 15, page 405`).
 
 import type { Citation, GuidelineSource, PartKind } from './model';
-import { fold, JoinedText } from './text';
+import { fold, isWhite, JoinedText, trimEndWhere } from './text';
 
 type Document = Citation['document'];
 
@@ -64,7 +64,8 @@ function topicIn(s: string, name: RegExp | undefined): string | undefined {
   const cut = rest.search(/\bPages?\s*(?:\(s\))?\s*:|\bSections?\s*(?:\(s\))?\s*:/i);
   if (cut >= 0) rest = rest.slice(0, cut);
   rest = rest.replace(TRAILING_PAGE, '');
-  const topic = fold(rest).replace(/^[\s,;:.)-]+|[\s,;:.(-]+$/g, '');
+  // The trailing run is cut by a loop: as a regular expression it is quadratic on a long run (see trimEndWhere).
+  const topic = trimEndWhere(fold(rest).replace(/^[\s,;:.)-]+/, ''), (ch) => ',;:.(-'.includes(ch) || isWhite(ch));
   return topic.length > 0 ? topic : undefined;
 }
 
@@ -81,8 +82,7 @@ function makeCitation(joined: JoinedText, part: PartKind, start: number, end: nu
   const raw = joined.text.slice(start, end);
   const lead = /^[\s,;:.]+/.exec(raw);
   const s0 = start + (lead ? lead[0].length : 0);
-  const trail = /[\s,;:.]+$/.exec(joined.text.slice(s0, end));
-  const e0 = end - (trail ? trail[0].length : 0);
+  const e0 = s0 + trimEndWhere(joined.text.slice(s0, end), (ch) => ',;:.'.includes(ch) || isWhite(ch)).length;
   if (e0 <= s0) return undefined;
   const text = joined.text.slice(s0, e0);
   const found = sourceOf(text);

@@ -224,7 +224,8 @@ function missingDecision(doc: LetterDocument, letter: Letter, item: DisputedItem
     let edit: Edit;
     if (item.name.length > 0) {
       const at = item.outcome.range.start;
-      const before = text.slice(lineStartOf(text, at), at).replace(/\s+$/, '');
+      // trimEnd, not /\s+$/: the regular expression is quadratic on a long run of spaces.
+      const before = text.slice(lineStartOf(text, at), at).trimEnd();
       edit = { range: { start: at, end: at }, newText: (before.endsWith(':') ? ' ' : ': ') + o };
     } else {
       // No decision line at all: write one above the item's first part.

@@ -26,7 +26,7 @@ import type {
   SectionKind,
   Span,
 } from './model';
-import { BLANK, editDistance, fold, JoinedText, Line, LineTable, logicalLinesIn, NOISE, SPACED, straighten } from './text';
+import { BLANK, editDistance, fold, isWhite, JoinedText, Line, LineTable, logicalLinesIn, NOISE, SPACED, straighten, trimEndWhere, withoutTrailingColon } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // What lines mean
@@ -600,7 +600,7 @@ class Parser {
       }
     }
     if (t.endsWith(':') && t.length > 1) {
-      const nameEnd = line.contentStart + t.replace(/\s*:$/, '').length;
+      const nameEnd = line.contentStart + withoutTrailingColon(t, true).length;
       if (nextT !== undefined && LONE_WORD.test(nextT) && !nextIsLabel) {
         const after = i + 2 < to ? this.t(i + 2) : undefined;
         if (looksLikeOutcome(nextT) || (after !== undefined && partLabelAt(after))) {
@@ -645,7 +645,7 @@ class Parser {
       return {
         first,
         decisionLast: labelAt - 1,
-        name: { start: nameSpan.start, end: this.text.slice(nameSpan.start, end).replace(/\s*:?\s*$/, '').length + nameSpan.start },
+        name: { start: nameSpan.start, end: withoutTrailingColon(this.text.slice(nameSpan.start, end), false).length + nameSpan.start },
         outcome: { kind: 'missing', raw: '', range: { start: end, end } },
         parts: [],
       };
@@ -733,7 +733,9 @@ class Parser {
   noticeItems(s: RawSection): DisputedItem[] {
     const joined = new JoinedText(this.linesOf(s.headingLast + 1, s.end));
     const text = straighten(joined.text);
-    const re = /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.+?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
+    // The name is bounded: unbounded, a sentence that never says "medically necessary" made each
+    // sentence before it scan to the end of the section (quadratic; 10,000 such sentences took seconds).
+    const re = /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.{1,600}?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
     const decided = new Map<string, { name: Span; outcome: Outcome; sentence: Span }>();
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const numberAt = m.index + m[0].indexOf(m[1]);
@@ -755,7 +757,7 @@ class Parser {
       const headLine = this.lineOf(blockStart);
       const m = REGARDING.exec(headLine.t)!;
       const nameStart = headLine.contentStart + m[0].length;
-      const nameEnd = headLine.contentStart + headLine.t.replace(/\s*:\s*$/, '').length;
+      const nameEnd = headLine.contentStart + withoutTrailingColon(headLine.t, true).length;
       const items = this.decisionItems(blockStart + 1, end);
       const merged = items.length > 0 ? items[0] : undefined;
       const nameRange = { start: Math.min(nameStart, nameEnd), end: nameEnd };
@@ -822,7 +824,7 @@ class Parser {
     const joined = new JoinedText(lines, issue.bodyStart);
     // The s flag: without it a U+2028 in the issue made this match fail and the parse throw.
     const firstSentence = /^.*?(?:\.(?=\s|$)|$)/s.exec(joined.text)![0];
-    const nameRange = joined.span(0, firstSentence.replace(/[.\s]+$/, '').length);
+    const nameRange = joined.span(0, trimEndWhere(firstSentence, (ch) => ch === '.' || isWhite(ch)).length);
     const parts: ItemPart[] = [];
     const citations: Citation[] = [];
     let conclusion: Conclusion = { kind: 'not-stated' };
@@ -906,7 +908,7 @@ function reviewerIn(text: string, from: number, to: number): ReviewerCredentials
     const split = (v: string) =>
       fold(v)
         .split(/\s*,\s*|\s+and\s+(?=[A-Z])/)
-        .map((x) => x.replace(/^and\s+/i, '').replace(/[.;]+$/, '').trim())
+        .map((x) => trimEndWhere(x.replace(/^and\s+/i, ''), (ch) => ch === '.' || ch === ';').trim())
         .filter((x) => x.length > 0);
     // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
     const lines = logicalLinesIn(text, from, to);

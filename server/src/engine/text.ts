@@ -222,6 +222,27 @@ export class JoinedText {
 const NOT_FOLDED = /\s\s|[^\S ]|^ | $/;
 
 /** Collapse every run of white space to one space and trim. */
+/**
+ * `s` without the trailing characters `drop` accepts. A loop on purpose: V8 runs a pattern such as
+ * /[.\s]+$/ or /\s*:$/ from every character of a long run that does not reach the end, which is
+ * quadratic (a line with 40,000 spaces in it took seconds to parse; found by the fuzzer).
+ */
+export function trimEndWhere(s: string, drop: (ch: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && drop(s[end - 1])) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+const WHITE = /\s/;
+export const isWhite = (ch: string): boolean => WHITE.test(ch);
+
+/** `s` trimmed, then without one trailing colon and the white space before it; `s` itself when `required` and there is no colon. */
+export function withoutTrailingColon(s: string, required: boolean): string {
+  const t = s.trimEnd();
+  if (t.endsWith(':')) return t.slice(0, -1).trimEnd();
+  return required ? s : t;
+}
+
 export function fold(s: string): string {
   // Most strings folded while parsing (part texts joined from trimmed lines) are already folded:
   // one test is about half the cost of a replace that copies them.
