@@ -3,36 +3,26 @@
 // letter with an outcome typo ("Uphled") open in the editor, the Outline view listing its items with
 // their outcomes, the hover on a guideline citation and the Problems panel with the diagnostic.
 //
-// Same machinery as test/editor/run-browser.mjs (which runs top-level code and exports nothing, so
-// it cannot be imported): the VS Code server from the npm package code-server, installed by
-// scripts/setup-editor-tests.sh, opened in Debian's chromium through playwright-core, with this
-// extension in development mode. Everything is driven the way a user would: Quick Open, the command
+// Same machinery as test/editor/run-browser.mjs, shared in test/editor/vscode-web.mjs: the VS Code
+// server from the npm package code-server, installed by scripts/setup-editor-tests.sh, opened in
+// Debian's chromium through playwright-core, with this extension in development mode. Everything is driven the way a user would: Quick Open, the command
 // palette, keyboard shortcuts and the mouse.
 //
 // Needs `bash scripts/setup-editor-tests.sh` and `npm run build` first. The server's process group,
 // chromium and the temp folder are always cleaned up.
 //
 // Environment:
-//   IMR_EDITOR_CACHE       cache folder of scripts/setup-editor-tests.sh (default ~/.cache/imr-letters-editor)
-//   IMR_VSCODE_SERVER_DIR  a VS Code server folder (…/lib/vscode) to use instead of the cache's
-//   IMR_CHROMIUM           browser binary (default /usr/bin/chromium)
+//   IMR_EDITOR_CACHE, IMR_VSCODE_SERVER_DIR, IMR_CHROMIUM  where the server and the browser are
+//                          (see test/editor/vscode-web.mjs)
 //   IMR_SCREENSHOT_OUT     where to write the PNG (default images/screenshot.png)
 //   IMR_EDITOR_VERBOSE=1   also print the server's output and the page's console
 //   IMR_SCREENSHOT_DEBUG   when a step fails, save the page as it was to this path
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import * as vscodeWeb from '../test/editor/vscode-web.mjs';
 
-const CODE_SERVER_VERSION = '4.100.3';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cacheDir = process.env.IMR_EDITOR_CACHE || path.join(os.homedir(), '.cache', 'imr-letters-editor');
-const vscodeDir =
-  process.env.IMR_VSCODE_SERVER_DIR ||
-  path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode');
-const chromiumPath = process.env.IMR_CHROMIUM || '/usr/bin/chromium';
 const outputPath = path.resolve(process.env.IMR_SCREENSHOT_OUT || path.join(repoRoot, 'images', 'screenshot.png'));
 const verbose = process.env.IMR_EDITOR_VERBOSE === '1';
 // Generous: each step waits on what it needs to see, this only stops a run that hangs.
@@ -51,10 +41,8 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!fs.existsSync(path.join(vscodeDir, 'out', 'server-main.js'))) {
-  fail(`no VS Code server in ${vscodeDir}; run \`bash scripts/setup-editor-tests.sh\` first`);
-}
-if (!fs.existsSync(chromiumPath)) fail(`no browser at ${chromiumPath}; run \`bash scripts/setup-editor-tests.sh\` first`);
+const missing = vscodeWeb.missingServerOrBrowser();
+if (missing) fail(missing);
 if (!fs.existsSync(path.join(repoRoot, 'dist', 'client.js'))) fail('no dist/client.js; run `npm run build` first');
 const letterText = fs.readFileSync(sourceLetter, 'utf8');
 if (!letterText.includes(correctLine)) fail(`${sourceLetter} no longer contains "${correctLine}"`);
@@ -64,149 +52,37 @@ const typoText = letterText.replace(correctLine, typoLine);
 const lineOf = (text, needle) => text.slice(0, text.indexOf(needle)).split('\n').length;
 const typoLineNumber = lineOf(typoText, typoLine);
 
-// Short on purpose: the extension host's IPC socket lives under it and a Unix socket path must stay
-// under 107 bytes.
-const tempDir = fs.mkdtempSync(path.join('/tmp', 'imr-shot-'));
-const dirs = {
-  serverData: path.join(tempDir, 'd'),
-  userData: path.join(tempDir, 'u'),
-  extensions: path.join(tempDir, 'e'),
-  home: path.join(tempDir, 'h'),
-  tmp: path.join(tempDir, 't'),
-  browser: path.join(tempDir, 'b'),
+const { tempDir, dirs } = vscodeWeb.createTempDirs({
+  prefix: 'imr-shot-',
   // Named like the folder a claims examiner would keep letters in: its name shows in the picture.
-  workspace: path.join(tempDir, 'letters'),
-};
-for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+  extraDirs: { workspace: 'letters' },
+  // Over the base settings of vscode-web.mjs: a light, uncluttered workbench with room for the letter.
+  userSettings: {
+    'workbench.enableExperiments': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+    'workbench.layoutControl.enabled': false,
+    // Its icons over the side bar rather than in a column beside it: 48 px more for the letter.
+    'workbench.activityBar.location': 'top',
+    'editor.minimap.enabled': false,
+    // Both would take room or colour from what the picture is about: the breadcrumbs already
+    // show where the cursor is in the letter, and a highlighted "Xanax" draws the eye.
+    'editor.stickyScroll.enabled': false,
+    'editor.occurrencesHighlight': 'off',
+    // The letters are long-lined prose; without wrapping the decision lines run off the right.
+    'editor.wordWrap': 'on',
+    // So the hover opens below the citation and leaves the squiggled line above it in view.
+    'editor.hover.above': false,
+    // Every item shows its parts and outcome without clicking the tree open.
+    'outline.collapseItems': 'alwaysExpand',
+  },
+});
 fs.copyFileSync(sourceLetter, path.join(dirs.workspace, path.basename(sourceLetter)));
 fs.writeFileSync(path.join(dirs.workspace, typoFileName), typoText);
-fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-fs.writeFileSync(
-  path.join(dirs.userData, 'User', 'settings.json'),
-  JSON.stringify(
-    {
-      // Otherwise a trust dialog covers the workbench.
-      'security.workspace.trust.enabled': false,
-      'update.mode': 'none',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'workbench.enableExperiments': false,
-      'workbench.colorTheme': 'Default Light Modern',
-      'window.commandCenter': false,
-      'workbench.layoutControl.enabled': false,
-      // Its icons over the side bar rather than in a column beside it: 48 px more for the letter.
-      'workbench.activityBar.location': 'top',
-      'editor.minimap.enabled': false,
-      // Both would take room or colour from what the picture is about: the breadcrumbs already
-      // show where the cursor is in the letter, and a highlighted "Xanax" draws the eye.
-      'editor.stickyScroll.enabled': false,
-      'editor.occurrencesHighlight': 'off',
-      // The letters are long-lined prose; without wrapping the decision lines run off the right.
-      'editor.wordWrap': 'on',
-      // So the hover opens below the citation and leaves the squiggled line above it in view.
-      'editor.hover.above': false,
-      // Every item shows its parts and outcome without clicking the tree open.
-      'outline.collapseItems': 'alwaysExpand',
-      'files.autoSave': 'off',
-    },
-    null,
-    2,
-  ),
-);
 
 let server;
 let context;
-let cleanedUp = false;
-
-function killServer(signal) {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  try {
-    // Negative pid: the whole process group (server, extension host, language server, watchers).
-    process.kill(-server.pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function cleanUp() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  if (context) {
-    await Promise.race([context.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  }
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    killServer('SIGTERM');
-    const timer = setTimeout(() => killServer('SIGKILL'), 5_000);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    clearTimeout(timer);
-    killServer('SIGKILL');
-  }
-  fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
-}
-
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    console.error(`screenshot: ${signal}, cleaning up`);
-    cleanUp().finally(() => process.exit(1));
-  });
-}
-
-function startServer() {
-  const env = {
-    ...process.env,
-    HOME: dirs.home,
-    XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
-    XDG_DATA_HOME: path.join(dirs.home, '.local', 'share'),
-    XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
-    XDG_RUNTIME_DIR: dirs.tmp,
-    TMPDIR: dirs.tmp,
-    // An empty gallery: otherwise the server queries the extension marketplace online.
-    EXTENSIONS_GALLERY: '{}',
-    // Otherwise the server runs the login shell to read the user's environment.
-    VSCODE_CLI: '1',
-  };
-  const args = [
-    path.join(vscodeDir, 'out', 'server-main.js'),
-    '--host', '127.0.0.1',
-    '--port', '0',
-    '--without-connection-token',
-    '--accept-server-license-terms',
-    '--server-data-dir', dirs.serverData,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--telemetry-level', 'off',
-    '--force-disable-user-env',
-  ];
-  server = spawn(process.execPath, args, { env, cwd: dirs.tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk) => {
-      const text = chunk.toString();
-      if (verbose) process.stderr.write(`[server] ${text}`);
-      if (output !== null) {
-        output += text;
-        const match = /listening on (?:[\d.]+:)?(\d+)/i.exec(output);
-        if (match) {
-          output = null;
-          resolve(Number(match[1]));
-        }
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', (chunk) => {
-      if (verbose) process.stderr.write(`[server:err] ${chunk}`);
-      else if (output !== null) output += chunk.toString();
-    });
-    server.once('exit', (code, signal) => {
-      if (output !== null) reject(new Error(`VS Code server exited (${code ?? signal}) before listening:\n${output}`));
-    });
-  });
-}
+const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => ({ context, server, tempDir }));
 
 /** Runs a command from the command palette by its title, as a user types it. */
 async function runCommand(page, title) {
@@ -290,39 +166,15 @@ async function textRect(page, text) {
 }
 
 async function main() {
-  const port = await startServer();
-  context = await chromium.launchPersistentContext(dirs.browser, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: VIEWPORT,
-    deviceScaleFactor: 1,
-    env: { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Nothing but the local server resolves: the picture must not depend on the network.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
-  });
+  const start = vscodeWeb.startVsCodeServer({ dirs, verbose });
+  server = start.process;
+  const port = await start.port;
+  context = await vscodeWeb.launchChromium({ dirs, viewport: VIEWPORT });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = context.pages()[0] ?? (await context.newPage());
-  if (verbose) {
-    page.on('console', (message) => process.stderr.write(`[page:${message.type()}] ${message.text()}\n`));
-    page.on('pageerror', (error) => process.stderr.write(`[page:error] ${error.message}\n`));
-  }
+  const page = await vscodeWeb.firstPage(context, { verbose });
 
-  // The authority is the literal word `remote` in this build of the web workbench.
-  const payload = [['extensionDevelopmentPath', `vscode-remote://remote${repoRoot}`]];
-  await page.goto(
-    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}` +
-      `&payload=${encodeURIComponent(JSON.stringify(payload))}`,
-  );
+  const payload = [['extensionDevelopmentPath', vscodeWeb.remoteUri(repoRoot)]];
+  await page.goto(vscodeWeb.workbenchUrl({ port, folder: dirs.workspace, payload }));
   // The Explorer lists the workspace once the workbench is up and connected to the server.
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: typoFileName }).waitFor({ state: 'visible' });
 

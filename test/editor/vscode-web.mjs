@@ -1,0 +1,238 @@
+// The machinery shared by test/editor/run-browser.mjs (the editor suite) and scripts/screenshot.mjs
+// (the README's picture): the VS Code server carried by the npm package code-server (installed by
+// scripts/setup-editor-tests.sh), run from a throwaway temp folder, opened in Debian's chromium
+// through playwright-core, and everything torn down again afterwards.
+//
+// Environment read here:
+//   IMR_EDITOR_CACHE       cache folder of scripts/setup-editor-tests.sh (default ~/.cache/imr-letters-editor)
+//   IMR_VSCODE_SERVER_DIR  a VS Code server folder (…/lib/vscode) to use instead of the cache's
+//   IMR_CHROMIUM           browser binary (default /usr/bin/chromium)
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+
+// The version scripts/setup-editor-tests.sh installs into the cache.
+const CODE_SERVER_VERSION = '4.100.3';
+
+/** The VS Code server folder (…/lib/vscode); its out/server-main.js is what gets started. */
+export function vscodeServerDir() {
+  const cacheDir = process.env.IMR_EDITOR_CACHE || path.join(os.homedir(), '.cache', 'imr-letters-editor');
+  return (
+    process.env.IMR_VSCODE_SERVER_DIR ||
+    path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'lib', 'vscode')
+  );
+}
+
+export function chromiumPath() {
+  return process.env.IMR_CHROMIUM || '/usr/bin/chromium';
+}
+
+/** Why the server or the browser cannot be started (a message for the user), or undefined. */
+export function missingServerOrBrowser() {
+  const vscodeDir = vscodeServerDir();
+  if (!fs.existsSync(path.join(vscodeDir, 'out', 'server-main.js'))) {
+    return `no VS Code server in ${vscodeDir}; run \`bash scripts/setup-editor-tests.sh\` first`;
+  }
+  if (!fs.existsSync(chromiumPath())) return `no browser at ${chromiumPath()}; run \`bash scripts/setup-editor-tests.sh\` first`;
+  return undefined;
+}
+
+// User settings every run starts from: a workbench that opens straight onto the folder and stays
+// offline and quiet.
+const baseUserSettings = {
+  // Otherwise a trust dialog covers the workbench (and the editor suite never starts).
+  'security.workspace.trust.enabled': false,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'files.autoSave': 'off',
+};
+
+/**
+ * A fresh temp folder with the server's, the browser's and a private home's folders in it, plus
+ * `extraDirs` (key -> folder name inside it), and the base settings above with `userSettings` over
+ * them as the user's settings.json.
+ * Returns { tempDir, dirs } with the absolute paths.
+ */
+export function createTempDirs({ prefix, userSettings = {}, extraDirs = {} }) {
+  // Short on purpose: the extension host's IPC socket lives under it and a Unix socket path must stay
+  // under 107 bytes.
+  const tempDir = fs.mkdtempSync(path.join('/tmp', prefix));
+  const dirs = {
+    serverData: path.join(tempDir, 'd'),
+    userData: path.join(tempDir, 'u'),
+    extensions: path.join(tempDir, 'e'),
+    home: path.join(tempDir, 'h'),
+    tmp: path.join(tempDir, 't'),
+    browser: path.join(tempDir, 'b'),
+  };
+  for (const [key, name] of Object.entries(extraDirs)) dirs[key] = path.join(tempDir, name);
+  for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...baseUserSettings, ...userSettings }, null, 2));
+  return { tempDir, dirs };
+}
+
+/**
+ * Starts the VS Code server on a free port of 127.0.0.1 in its own process group. Returns
+ * { process, port } at once, `port` being a promise of the port it listens on, so that the caller
+ * holds the process (to kill it) even when it never gets that far. `env` adds to its environment.
+ */
+export function startVsCodeServer({ dirs, verbose, env: extraEnv = {} }) {
+  const env = {
+    ...process.env,
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
+    XDG_DATA_HOME: path.join(dirs.home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
+    XDG_RUNTIME_DIR: dirs.tmp,
+    TMPDIR: dirs.tmp,
+    // An empty gallery: otherwise the server queries the extension marketplace online.
+    EXTENSIONS_GALLERY: '{}',
+    // Otherwise the server runs the login shell to read the user's environment.
+    VSCODE_CLI: '1',
+    ...extraEnv,
+  };
+  const args = [
+    path.join(vscodeServerDir(), 'out', 'server-main.js'),
+    '--host', '127.0.0.1',
+    '--port', '0',
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--server-data-dir', dirs.serverData,
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+    '--telemetry-level', 'off',
+    '--force-disable-user-env',
+  ];
+  // Detached: its own process group, so cleanUp() can take down everything it starts with it.
+  const server = spawn(process.execPath, args, { env, cwd: dirs.tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+
+  const port = new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      if (verbose) process.stderr.write(`[server] ${text}`);
+      if (output !== null) {
+        output += text;
+        const match = /listening on (?:[\d.]+:)?(\d+)/i.exec(output);
+        if (match) {
+          output = null;
+          resolve(Number(match[1]));
+        }
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', (chunk) => {
+      if (verbose) process.stderr.write(`[server:err] ${chunk}`);
+      else if (output !== null) output += chunk.toString();
+    });
+    server.once('exit', (code, signal) => {
+      if (output !== null) reject(new Error(`VS Code server exited (${code ?? signal}) before listening:\n${output}`));
+    });
+  });
+  return { process: server, port };
+}
+
+/**
+ * Headless chromium with its profile in dirs.browser. With a `viewport`, the page has that size at
+ * a device scale factor of 1 (for pictures); without, playwright's default.
+ */
+export function launchChromium({ dirs, viewport }) {
+  return chromium.launchPersistentContext(dirs.browser, {
+    executablePath: chromiumPath(),
+    headless: true,
+    // Our own signal handlers (cleanUpOnExit) close chromium and then kill the VS Code server's
+    // process group; playwright's would exit first and leave the server and its temp folder behind.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    ...(viewport ? { viewport, deviceScaleFactor: 1 } : {}),
+    env: { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Nothing but the local server resolves: a run (or a picture) must not depend on the network.
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+/** The context's page; with `verbose`, its console and errors are printed to stderr. */
+export async function firstPage(context, { verbose }) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  if (verbose) {
+    page.on('console', (message) => process.stderr.write(`[page:${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => process.stderr.write(`[page:error] ${error.message}\n`));
+  }
+  return page;
+}
+
+/** The workbench's address with `folder` open and `payload` ([name, value] pairs) handed to it. */
+export function workbenchUrl({ port, folder, payload }) {
+  return (
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` +
+    `&payload=${encodeURIComponent(JSON.stringify(payload))}`
+  );
+}
+
+/** A vscode-remote URI of a path on the server's machine, for the payload. */
+export function remoteUri(fsPath) {
+  // The authority is the literal word `remote` in this build of the web workbench.
+  return `vscode-remote://remote${fsPath}`;
+}
+
+function killGroup(server, signal) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    // Negative pid: the whole process group (server, extension host, language server, watchers).
+    process.kill(-server.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * A cleanUp() that closes the browser, kills the server's process group and removes the temp folder,
+ * whichever of them `getResources()` ({ context, server, tempDir }) returns by then; it only does so
+ * once however often it is called (a signal may arrive while the normal end is cleaning up). SIGINT,
+ * SIGTERM and SIGHUP run it too, then exit with status 1, after printing `${label}: SIGxxx, cleaning up`.
+ */
+export function cleanUpOnExit(label, getResources) {
+  let cleanedUp = false;
+  async function cleanUp() {
+    if (cleanedUp) return;
+    cleanedUp = true;
+    const { context, server, tempDir } = getResources();
+    if (context) {
+      await Promise.race([context.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      killGroup(server, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(server, 'SIGKILL'), 5_000);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      clearTimeout(timer);
+      killGroup(server, 'SIGKILL');
+    }
+    fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      console.error(`${label}: ${signal}, cleaning up`);
+      cleanUp().finally(() => process.exit(1));
+    });
+  }
+  return cleanUp;
+}
