@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { decodeLetterBytes } from '../../server/src/cli/analyze';
 import { autoJobs, parseArgs, UsageError } from '../../server/src/cli/args';
 import { parseConfig, ConfigError } from '../../server/src/cli/config';
-import { csvField, csvRow } from '../../server/src/cli/export';
+import { csvField, csvRow, spreadsheetSafe } from '../../server/src/cli/export';
 import { globBase, globToRegExp, mayMatchBelow } from '../../server/src/cli/glob';
 import { Progress, progressWanted } from '../../server/src/cli/progress';
 
@@ -49,6 +49,10 @@ describe('imr-letters parts', () => {
       assert.strictEqual(csvField('the "Claims Administrator"'), '"the ""Claims Administrator"""');
       assert.strictEqual(csvField('two\nlines'), '"two\nlines"');
       assert.strictEqual(csvField('cr\rhere'), '"cr\rhere"');
+      // Letter text never runs as a spreadsheet formula.
+      assert.strictEqual(spreadsheetSafe('=HYPERLINK("http://x","y")'), '\'=HYPERLINK("http://x","y")');
+      for (const lead of ['+', '-', '@', '\t', '\r']) assert.strictEqual(spreadsheetSafe(lead + '1'), "'" + lead + '1');
+      assert.strictEqual(spreadsheetSafe('Xanax 2mg = 60 tablets'), 'Xanax 2mg = 60 tablets');
       assert.strictEqual(csvRow(['a', 'b,c', '']), 'a,"b,c",\r\n');
     });
   });

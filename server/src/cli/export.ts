@@ -16,6 +16,15 @@ export function csvRow(fields: readonly string[]): string {
   return fields.map(csvField).join(',') + '\r\n';
 }
 
+/**
+ * Letter text in a CSV cell must not run as a spreadsheet formula: a cell that begins with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return gets a leading apostrophe, which spreadsheets show as text
+ * (the OWASP advice on CSV injection). JSON and JSON Lines keep the text as it is.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? "'" + value : value;
+}
+
 /** `MTUS/CPMTG (MTUS): Benzodiazepines, p. 24`; `ODG (non-MTUS): Mental Illness Chapter`. */
 export function citationText(c: ExportCitation): string {
   let s = c.source + (c.document ? '/' + c.document : '') + (c.mtus ? ' (MTUS)' : ' (non-MTUS)');
@@ -27,7 +36,7 @@ export function citationText(c: ExportCitation): string {
 }
 
 export function csvRecord(r: ExportRecord): string {
-  return csvRow([
+  const cells = [
     r.file,
     String(r.letter),
     r.caseNumber ?? '',
@@ -41,7 +50,8 @@ export function csvRecord(r: ExportRecord): string {
     r.citations.map(citationText).join('\n'),
     r.conclusion,
     r.diagnostics.join('; '),
-  ]);
+  ];
+  return csvRow(cells.map(spreadsheetSafe));
 }
 
 export interface RecordWriter {
