@@ -122,9 +122,12 @@ function contextOf(uri: string): LetterContext | undefined {
 const pending = new Map<string, Disposable>();
 const published = new Set<string>();
 
+/** Past this many characters a document is an export of many letters: slower debounce, memory given back. */
+const LARGE_DOCUMENT = 1_000_000;
+
 function delayFor(doc: TextDocument): number {
   const size = doc.getText().length;
-  return size > 1_000_000 ? 120 : size > 100_000 ? 60 : 20;
+  return size > LARGE_DOCUMENT ? 120 : size > 100_000 ? 60 : 20;
 }
 
 function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
@@ -155,7 +158,7 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   else published.delete(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics: list });
   // The models of a large document's earlier versions are garbage now: collect once typing pauses.
-  if (ctx.model.text.length > 1_000_000) collectSoon(2000);
+  if (ctx.model.text.length > LARGE_DOCUMENT) collectSoon(2000);
 }
 
 /** When each open document last changed, to tell the first edit after a pause from a burst. */
@@ -174,7 +177,7 @@ documents.onDidClose((e) => {
   pending.get(e.document.uri)?.dispose();
   pending.delete(e.document.uri);
   lastChange.delete(e.document.uri);
-  if (e.document.getText().length > 1_000_000) collectSoon();
+  if (e.document.getText().length > LARGE_DOCUMENT) collectSoon();
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   if (published.delete(e.document.uri)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ItemsResult } from '../../server/src/protocol';
+import { MALFORMED } from '../unit/helpers';
 import { fixture, openDocument, serverPath, startServer, TestServer } from './client';
 
 function words(text: string): string[] {
@@ -62,18 +63,6 @@ function requestActions(s: Session, uri: string, range: Range, diagnostics: Diag
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 
-const MALFORMED: Array<[string, string]> = [
-  ['unknown-outcome-typo.txt', 'unknown-decision'],
-  ['unknown-outcome-overturn.txt', 'unknown-decision'],
-  ['missing-outcome.txt', 'missing-decision'],
-  ['missing-rationale.txt', 'missing-rationale'],
-  ['missing-reviewer-guideline.txt', 'missing-reviewer-guideline'],
-  ['missing-reviewer-guideline-crlf.txt', 'missing-reviewer-guideline'],
-  ['missing-reviewer-guideline-single-spaced.txt', 'missing-reviewer-guideline'],
-  ['missing-claims-administrator-guideline.txt', 'missing-claims-administrator-guideline'],
-  ['outcome-contradicts-rationale.txt', 'decision-contradicts-rationale'],
-  ['duplicate-item.txt', 'duplicate-item'],
-];
 
 /** Several problems in one letter: a typo, a contradiction, two missing guideline parts. */
 function brokenLetter(): string {

@@ -7,7 +7,7 @@ import { applyEdits, DECISION_FINDINGS, Fix, fixAll, fixAllEdits, fixesFor, near
 import { editDistance } from '../../server/src/engine/text';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
-import { FIXTURES, fixtureText, letterText, replaceOnce, toCrlf } from './helpers';
+import { FIXTURES, fixtureText, letterText, MALFORMED, replaceOnce, toCrlf } from './helpers';
 
 function load(name: string): { text: string; doc: LetterDocument; findings: Finding[] } {
   const text = fixtureText('malformed', name);
@@ -336,19 +336,7 @@ describe('fixesFor', () => {
 });
 
 describe('every fix on every malformed fixture', () => {
-  const cases: Array<[string, DiagnosticCode]> = [
-    ['unknown-outcome-typo.txt', 'unknown-decision'],
-    ['unknown-outcome-overturn.txt', 'unknown-decision'],
-    ['missing-outcome.txt', 'missing-decision'],
-    ['missing-rationale.txt', 'missing-rationale'],
-    ['missing-reviewer-guideline.txt', 'missing-reviewer-guideline'],
-    ['missing-reviewer-guideline-crlf.txt', 'missing-reviewer-guideline'],
-    ['missing-reviewer-guideline-single-spaced.txt', 'missing-reviewer-guideline'],
-    ['missing-claims-administrator-guideline.txt', 'missing-claims-administrator-guideline'],
-    ['outcome-contradicts-rationale.txt', 'decision-contradicts-rationale'],
-    ['duplicate-item.txt', 'duplicate-item'],
-  ];
-  for (const [name, code] of cases) {
+  for (const [name, code] of MALFORMED) {
     it(`${name}: the preferred fix leaves a clean letter that reads as before, Fix All does the same`, () => {
       const { text, doc, fixes } = only(name, code);
       const preferred = fixes.filter((f) => f.preferred);

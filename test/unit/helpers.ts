@@ -2,6 +2,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import type { DiagnosticCode } from '../../server/src/engine/check';
 import type { LetterDocument, Span } from '../../server/src/engine/model';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -49,3 +50,17 @@ export function replaceOnce(text: string, from: string | RegExp, to: string): st
   if (found < 0) throw new Error(`fixture does not contain ${String(from)}`);
   return text.replace(from, to);
 }
+
+/** The single-problem fixtures in test/fixtures/malformed/ (see its README) and the finding each holds. */
+export const MALFORMED: ReadonlyArray<readonly [string, DiagnosticCode]> = [
+  ['unknown-outcome-typo.txt', 'unknown-decision'],
+  ['unknown-outcome-overturn.txt', 'unknown-decision'],
+  ['missing-outcome.txt', 'missing-decision'],
+  ['missing-rationale.txt', 'missing-rationale'],
+  ['missing-reviewer-guideline.txt', 'missing-reviewer-guideline'],
+  ['missing-reviewer-guideline-crlf.txt', 'missing-reviewer-guideline'],
+  ['missing-reviewer-guideline-single-spaced.txt', 'missing-reviewer-guideline'],
+  ['missing-claims-administrator-guideline.txt', 'missing-claims-administrator-guideline'],
+  ['outcome-contradicts-rationale.txt', 'decision-contradicts-rationale'],
+  ['duplicate-item.txt', 'duplicate-item'],
+];

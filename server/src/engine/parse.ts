@@ -114,8 +114,6 @@ export function partLabelAt(t: string): { kind: PartKind; length: number } | und
   return undefined;
 }
 
-export const OUTCOME_WORDS = ['Upheld', 'Overturned'] as const;
-
 /** What an outcome word means: the two valid words (any case, a trailing period allowed), else unknown. */
 export function outcomeOf(word: string): OutcomeKind {
   const w = word.replace(/\.$/, '').toLowerCase();

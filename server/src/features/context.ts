@@ -1,7 +1,7 @@
 // What every feature reads: the model of one document version and its line index.
 // The server builds it once per version (see server.ts); features never reparse.
 
-import type { Diagnostic, Range } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver';
 import { checkLetter, Finding } from '../engine/check';
 import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
@@ -34,19 +34,19 @@ export function createContext(uri: string, version: number, text: string, langua
   const model: LetterDocument = letter ? reparseLetter(text, previous?.model) : { text, letters: [], eol: '\n', doubleSpaced: false };
   // The parser has split this very text into lines already.
   const lines = new LineIndex(text, letter ? lineStartsOf(model) : undefined);
-  let findings: Finding[] | undefined;
   const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
   return {
     uri,
     version,
     model,
     lines,
     isLetter: letter,
-    findings: () => (findings ??= letter ? checkLetter(model) : []),
-    memo<T>(key: string, compute: () => T): T {
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
+    findings: () => memo('findings', () => (letter ? checkLetter(model) : [])),
+    memo,
     range: (span) => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) }),
     offsetAt: (position) => lines.offsetAt(position),
   };
@@ -56,4 +56,3 @@ export function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
 
-export type { Diagnostic };
