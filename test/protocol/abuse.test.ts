@@ -37,10 +37,16 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Item names as the server's outline shows them (letter > section > item). */
+/** Item names as the server's outline shows them (letter > section > item; letter > item in a large export). */
 function outlineItems(symbols: DocumentSymbol[]): string[] {
   const out: string[] = [];
-  for (const letter of symbols) for (const section of letter.children ?? []) for (const child of section.children ?? []) if (child.kind === 24 /* Event */) out.push(child.name);
+  const walk = (list: DocumentSymbol[]) => {
+    for (const s of list) {
+      if (s.kind === 24 /* Event */) out.push(s.name);
+      else walk(s.children ?? []);
+    }
+  };
+  walk(symbols);
   return out;
 }
 

@@ -3,6 +3,7 @@
 
 import * as assert from 'assert';
 import type { DocumentSymbol, FoldingRange, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import { FULL_OUTLINE_UP_TO } from '../../server/src/features/symbols';
 import { ItemsResult } from '../../server/src/protocol';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -10,6 +11,13 @@ import { fixture, openDocument, ROOT, startServer, TestServer } from './client';
 
 const LETTER_001 = '001_95d645f4881bb0c4.txt';
 const LETTER_004 = '004_b9c7ee4c5df882e9.txt';
+const LETTER_001_ITEMS = [
+  'Lexapro 20mg, 1 daily for 12 months',
+  'Buspar 15mg, 1 three times a day as needed for 12 months',
+  'Xanax 2mg, 1 twice a day as needed for 12 months',
+  '12 Sessions of medication management with a psychiatrist',
+];
+const LETTER_004_ITEMS = ['Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions'];
 
 function lineOf(text: string, needle: string): number {
   const at = text.indexOf(needle);
@@ -55,15 +63,12 @@ describe('language server over stdio', function () {
       sections.map((s) => s.name),
       ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
     );
+    // detail and children are optional in LSP: a section with nothing to say sends neither.
+    assert.deepStrictEqual(Object.keys(sections[1]).sort(), ['kind', 'name', 'range', 'selectionRange']);
     const items = sections[2].children!;
     assert.deepStrictEqual(
       items.map((s) => [s.name, s.detail]),
-      [
-        ['Lexapro 20mg, 1 daily for 12 months', 'Upheld'],
-        ['Buspar 15mg, 1 three times a day as needed for 12 months', 'Upheld'],
-        ['Xanax 2mg, 1 twice a day as needed for 12 months', 'Upheld'],
-        ['12 Sessions of medication management with a psychiatrist', 'Upheld'],
-      ],
+      LETTER_001_ITEMS.map((name) => [name, 'Upheld']),
     );
     assert.strictEqual(items[2].selectionRange.start.line, lineOf(text, 'Xanax 2mg, 1 twice a day'));
     assert.deepStrictEqual(
@@ -80,6 +85,40 @@ describe('language server over stdio', function () {
     // The determination section lists the reviewer's credentials.
     assert.strictEqual(sections[0].children![0].name, 'Reviewer credentials');
     assert.match(sections[0].children![0].detail!, /Family Practice/);
+  });
+
+  it('outlines an export of more than FULL_OUTLINE_UP_TO disputed items as its letters and their items only', async () => {
+    const letters = [fixture('letters', LETTER_001), fixture('letters', LETTER_004)];
+    const names = [LETTER_001_ITEMS, LETTER_004_ITEMS];
+    // 001 and 004 one after the other until the items outnumber the threshold.
+    const order: number[] = [];
+    for (let items = 0; items <= FULL_OUTLINE_UP_TO; ) {
+      const k = order.length % 2;
+      order.push(k);
+      items += names[k].length;
+    }
+    const big = 'file:///letters/export.txt';
+    await openDocument(server, big, order.map((k) => letters[k]).join('\n'));
+    try {
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: big } })) as DocumentSymbol[];
+      assert.deepStrictEqual(
+        symbols.map((l) => [l.name, l.kind, l.children!.map((i) => [i.name, i.detail, i.kind, i.children])]),
+        order.map((k, n) => [`Letter ${n + 1}`, 2 /* Module */, names[k].map((name) => [name, 'Upheld', 24 /* Event */, undefined])]),
+      );
+      // Each copy of 001 selects its items' decision lines, moved by the letters before it.
+      let firstLine = 0;
+      order.forEach((k, n) => {
+        if (k === 0) assert.deepStrictEqual(symbols[n].children!.map((i) => i.selectionRange.start.line), LETTER_001_ITEMS.map((name) => firstLine + lineOf(letters[0], name)), `letter ${n + 1}`);
+        firstLine += letters[k].split(/\r\n|\r|\n/).length;
+      });
+      walk(symbols, (s, parent) => {
+        assert.ok(inside(s.selectionRange, s.range), `${s.name}: selectionRange inside range`);
+        if (parent) assert.ok(inside(s.range, parent.range), `${s.name} inside ${parent.name}`);
+      });
+    } finally {
+      // Closed even when an assertion fails: the workspace symbol test below counts the open letters.
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
+    }
   });
 
   it('folds sections, items and parts on whole lines', async () => {

@@ -2,6 +2,7 @@
 // diagnostics severities, isLetter.
 
 import * as assert from 'assert';
+import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
 import { isLetter } from '../../server/src/engine/detect';
 import { createContext } from '../../server/src/features/context';
@@ -9,7 +10,7 @@ import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { escapeMarkdown } from '../../server/src/features/markdown';
-import { documentSymbols, PARTS_IN_OUTLINE_UP_TO } from '../../server/src/features/symbols';
+import { documentSymbols, FULL_OUTLINE_UP_TO } from '../../server/src/features/symbols';
 import { allLetters, FIXTURES, fixtureText, letterText, toCrlf } from './helpers';
 
 type R = DocumentSymbol['range'];
@@ -30,48 +31,119 @@ function hoverText(text: string, needle: string, offsetInNeedle = 0): string | u
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
+function* walkSymbols(list: readonly DocumentSymbol[], parent?: DocumentSymbol): Generator<[DocumentSymbol, DocumentSymbol | undefined]> {
+  for (const s of list) {
+    yield [s, parent];
+    yield* walkSymbols(s.children ?? [], s);
+  }
+}
+
+/** One line per symbol: its depth, name, detail when it has one, and the 0-based line it selects. */
+function outlineLines(symbols: readonly DocumentSymbol[], depth = 0): string[] {
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail !== undefined ? ` \u2014 ${s.detail}` : ''} @${s.selectionRange.start.line}`,
+    ...outlineLines(s.children ?? [], depth + 1),
+  ]);
+}
+
 describe('documentSymbols', () => {
   for (const { name, text } of allLetters()) {
     for (const [variant, t] of [
       ['LF', text],
       ['CRLF', toCrlf(text)],
     ] as const) {
-      it(`${name} (${variant}): every selectionRange in its range, every child in its parent`, () => {
+      it(`${name} (${variant}): every selectionRange in its range, every child in its parent, no empty detail or children`, () => {
         const symbols = documentSymbols(createContext('file:///x.txt', 1, t, 'imr-letter'));
         let items = 0;
-        const walk = (list: DocumentSymbol[], parent?: DocumentSymbol) => {
-          for (const s of list) {
-            assert.ok(inside(s.selectionRange, s.range), s.name);
-            if (parent) assert.ok(inside(s.range, parent.range), `${s.name} in ${parent.name}`);
-            if (s.detail === 'Upheld') items++;
-            walk(s.children ?? [], s);
-          }
-        };
-        walk(symbols);
+        for (const [s, parent] of walkSymbols(symbols)) {
+          assert.ok(inside(s.selectionRange, s.range), s.name);
+          if (parent) assert.ok(inside(s.range, parent.range), `${s.name} in ${parent.name}`);
+          // Both are optional in LSP: an empty one is bytes sent for nothing.
+          assert.ok(!('detail' in s) || s.detail!.length > 0, `${s.name}: empty detail`);
+          assert.ok(!('children' in s) || s.children!.length > 0, `${s.name}: empty children`);
+          if (s.detail === 'Upheld') items++;
+        }
         assert.ok(items >= 1);
       });
     }
   }
+
+  it('outlines letter 001 in full: sections, reviewer credentials, items with their outcome, parts with their sources or conclusion', () => {
+    const symbols = documentSymbols(createContext('file:///x.txt', 1, letterText(FIXTURES.familyPractice), 'imr-letter'));
+    assert.deepStrictEqual(outlineLines(symbols), [
+      'IMR letter \u2014 4 items @0',
+      // A section with nothing to say has no detail.
+      '  HOW THE IMR FINAL DETERMINATION WAS MADE @0',
+      '    Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California @6',
+      '  CLINICAL CASE SUMMARY @22',
+      '  IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items @46',
+      '    Lexapro 20mg, 1 daily for 12 months \u2014 Upheld @52',
+      '      Claims Administrator guideline \u2014 ODG @56',
+      '      Reviewer guideline \u2014 CPMTG, ODG @62',
+      '      Decision rationale \u2014 concludes: not medically necessary @70',
+      '    Buspar 15mg, 1 three times a day as needed for 12 months \u2014 Upheld @88',
+      '      Claims Administrator guideline \u2014 ODG @92',
+      '      Reviewer guideline \u2014 other @98',
+      '      Decision rationale \u2014 concludes: not medically necessary @104',
+      '    Xanax 2mg, 1 twice a day as needed for 12 months \u2014 Upheld @120',
+      '      Claims Administrator guideline \u2014 CPMTG @124',
+      '      Reviewer guideline \u2014 CPMTG @130',
+      '      Decision rationale \u2014 concludes: not medically necessary @136',
+      '    12 Sessions of medication management with a psychiatrist \u2014 Upheld @150',
+      '      Claims Administrator guideline \u2014 no source named @154',
+      '      Reviewer guideline \u2014 CPMTG, ODG @160',
+      '      Decision rationale \u2014 concludes: not medically necessary @170',
+    ]);
+  });
 });
 
 describe('documentSymbols on a large export', () => {
-  it('leaves out item parts past PARTS_IN_OUTLINE_UP_TO items, keeping every item', () => {
-    const letter = letterText(FIXTURES.familyPractice); // 4 items
-    const count = (symbols: DocumentSymbol[], kind: 'items' | 'parts') => {
-      let n = 0;
-      const walk = (list: DocumentSymbol[]) =>
-        list.forEach((s) => {
-          if (kind === 'items' && s.detail === 'Upheld') n++;
-          if (kind === 'parts' && s.name === 'Decision rationale') n++;
-          walk(s.children ?? []);
-        });
-      walk(symbols);
-      return n;
-    };
-    const small = documentSymbols(createContext('file:///x.txt', 1, letter.repeat(PARTS_IN_OUTLINE_UP_TO / 4), 'imr-letter'));
-    assert.deepStrictEqual([count(small, 'items'), count(small, 'parts')], [PARTS_IN_OUTLINE_UP_TO, PARTS_IN_OUTLINE_UP_TO]);
-    const large = documentSymbols(createContext('file:///x.txt', 1, letter.repeat(PARTS_IN_OUTLINE_UP_TO / 4 + 1), 'imr-letter'));
-    assert.deepStrictEqual([count(large, 'items'), count(large, 'parts')], [PARTS_IN_OUTLINE_UP_TO + 4, 0]);
+  const fixtures = allLetters().map((l) => l.text);
+  /** `count` letters: the fixture letters one after another, over and over, as an export holds them. */
+  const exportOf = (count: number) => {
+    const letters = Array.from({ length: count }, (_, k) => fixtures[k % fixtures.length]);
+    return { letters, text: letters.join('\n') };
+  };
+  const itemsIn = (texts: readonly string[]) => texts.reduce((n, t) => n + createContext('file:///x.txt', 1, t, 'imr-letter').model.letters[0].items.length, 0);
+  // As many letters as make FULL_OUTLINE_UP_TO items exactly (the fixtures hold 8 items in 4 letters).
+  const atThreshold = (FULL_OUTLINE_UP_TO / itemsIn(fixtures)) * fixtures.length;
+
+  it('is the full outline up to FULL_OUTLINE_UP_TO disputed items', () => {
+    const { letters, text } = exportOf(atThreshold);
+    assert.strictEqual(itemsIn(letters), FULL_OUTLINE_UP_TO);
+    const symbols = documentSymbols(createContext('file:///x.txt', 1, text, 'imr-letter'));
+    assert.strictEqual(symbols.length, atThreshold);
+    const all = [...walkSymbols(symbols)].map(([s]) => s);
+    assert.strictEqual(all.filter((s) => s.kind === SymbolKind.Event).length, FULL_OUTLINE_UP_TO);
+    assert.strictEqual(all.filter((s) => s.name === 'Decision rationale').length, FULL_OUTLINE_UP_TO);
+    assert.ok(all.some((s) => s.name === 'Reviewer credentials'));
+    assert.ok(all.some((s) => s.kind === SymbolKind.Namespace));
+  });
+
+  it('past FULL_OUTLINE_UP_TO items is letters and their items only, each item named, outcome and lines as in its own letter', () => {
+    const { letters, text } = exportOf(atThreshold + 1);
+    assert.ok(itemsIn(letters) > FULL_OUTLINE_UP_TO);
+    const symbols = documentSymbols(createContext('file:///x.txt', 1, text, 'imr-letter'));
+    assert.strictEqual(symbols.length, letters.length);
+    let firstLine = 0;
+    letters.forEach((ownText, k) => {
+      const own = documentSymbols(createContext('file:///x.txt', 1, ownText, 'imr-letter'));
+      const ownItems = [...walkSymbols(own)].map(([s]) => s).filter((s) => s.kind === SymbolKind.Event);
+      const letter = symbols[k];
+      assert.deepStrictEqual([letter.name, letter.kind, letter.detail], [`Letter ${k + 1}`, SymbolKind.Module, own[0].detail]);
+      // An item selects the same line as in the letter's own outline, moved by the letters before it.
+      const shape = (s: DocumentSymbol, moved: number) => ({ name: s.name, detail: s.detail, kind: s.kind, line: s.selectionRange.start.line + moved, children: s.children });
+      assert.deepStrictEqual(
+        letter.children!.map((s) => shape(s, 0)),
+        ownItems.map((s) => ({ ...shape(s, firstLine), children: undefined })),
+        `letter ${k + 1}`,
+      );
+      firstLine += ownText.split(/\r\n|\r|\n/).length;
+    });
+    for (const [s, parent] of walkSymbols(symbols)) {
+      assert.ok(inside(s.selectionRange, s.range), s.name);
+      if (parent) assert.ok(inside(s.range, parent.range), `${s.name} in ${parent.name}`);
+    }
   });
 });
 

@@ -15,7 +15,7 @@
 // items, outcomes and findings, only trailing white space is removed (that cannot change a parse).
 
 import { checkLetter, Finding, itemKey } from './check';
-import { computeLineStarts, lastAtOrBefore } from './lines';
+import { lastAtOrBefore } from './lines';
 import type { LetterDocument, Span } from './model';
 import { detectEol, isDoubleSpaced, logicalLines, parseLetter } from './parse';
 import { Line, splitLines } from './text';
@@ -81,7 +81,7 @@ export function formatEdits(text: string, range?: Span, doc: LetterDocument = pa
 
 /** The formatting plan without the parse check: for tests that prove the check never has to step in. */
 export function planFormat(text: string, range?: Span, doc: LetterDocument = parseLetter(text)): Edit[] {
-  const lines = splitLines(text, computeLineStarts(text));
+  const lines = splitLines(text);
   const doubleSpaced = isDoubleSpaced(lines);
   const logical = logicalLines(lines, doubleSpaced);
   if (logical.length === 0) return [];
@@ -140,7 +140,7 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
   const paragraphs = logical.filter((l) => l.paragraphStart).length;
   if (!window && paragraphs < 0.6 * (logical.length - joins.size)) return single;
   const after = applyEdits(text, single);
-  if (!isDoubleSpaced(splitLines(after, computeLineStarts(after)))) return single;
+  if (!isDoubleSpaced(splitLines(after))) return single;
   return plan(SINGLE_WIDE);
 }
 
@@ -207,7 +207,7 @@ function minimal(text: string, start: number, end: number, newText: string): Edi
 
 /** The fallback: trailing white space off lines of text, which changes nothing the parser reads. */
 function trailingSpaceEdits(text: string, range?: Span): Edit[] {
-  const lines = splitLines(text, computeLineStarts(text));
+  const lines = splitLines(text);
   const window = range ? wholeLines(text, lines, range) : undefined;
   const out: Edit[] = [];
   for (const l of lines) {

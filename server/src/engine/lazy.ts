@@ -4,62 +4,27 @@
 // conclusion); the folded text of every part, every citation and the reviewer's credentials cost
 // about a third of a parse and are read only by hovers, the outline and the command-line tool.
 //
-// Such a value is a getter written in the object literal (`get text() { return settle(this,
-// 'text', compute) }`) that replaces itself with a plain value on first read, so the property is
-// an ordinary enumerable one to JSON.stringify, assert.deepStrictEqual and for-in alike. Getters
-// in the literal, not Object.defineProperty and a WeakMap: those cost more than the work saved
-// (measured: 14% of a parse, and a garbage collector slowed by the weak tables).
+// Such a value is an own enumerable accessor (the classes at the end of parse.ts define it through
+// one descriptor shared by every object of a kind) that replaces itself with a plain value on
+// first read, so the property is an ordinary enumerable one to JSON.stringify and for-in alike.
+// Not a getter written in each object literal: V8 gives each such object a hidden class of its
+// own (measured on a 10 MB export: 20,000 of them, a third of a parse's garbage collection). Not a
+// WeakMap of values either: the weak tables slowed the garbage collector more than the work saved.
 //
-// The literal must be written in a function whose scope holds only what `compute` reads (the text
-// and a few offsets), never in a Parser method: a closure keeps its whole scope alive, and the
-// parser's lines of a 10 MB text would stay in memory with the model.
+// What `compute` reads is the text and a few offsets, never the parser: a closure keeps its whole
+// scope alive, and the parser's lines of a 10 MB text would stay in memory with the model.
 
 import type { ItemPart } from './model';
 
-/** A value not computed yet, as a getter gives it while `peek` runs. */
-export class Deferred {
-  constructor(
-    readonly compute: () => unknown,
-    /** Whether the value is known to be empty (a part's text) without computing it. */
-    readonly empty: boolean | undefined,
-  ) {}
-}
-
-let deferring = false;
 /** While isEmptyPart reads a part's text: a getter that knows whether its value is empty says so without computing it. */
 let probingEmpty = false;
 
-/**
- * What a lazy getter returns: the value computed now and kept in place of the getter, or, while
- * `peek` runs, the computation itself.
- */
+/** What a lazy getter returns: the value, computed now and kept in place of the getter. */
 export function settle<T>(obj: object, key: string, compute: () => T, empty?: boolean): T {
   if (probingEmpty && empty !== undefined) return (empty ? '' : 'not empty') as unknown as T;
-  if (deferring) return new Deferred(compute, empty) as unknown as T;
   const value = compute();
   Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
   return value;
-}
-
-/** `obj[key]`, or a Deferred when it is a lazy value not computed yet (which stays so). */
-export function peek(obj: object, key: string): unknown {
-  deferring = true;
-  try {
-    return (obj as Record<string, unknown>)[key];
-  } finally {
-    deferring = false;
-  }
-}
-
-/** Makes `obj[key]` (any key the object already has, so that key order is kept) computed on first read. */
-export function defineLazy(obj: object, key: string, compute: () => unknown, empty?: boolean): void {
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      return settle(obj, key, compute, empty);
-    },
-  });
 }
 
 /**

@@ -31,7 +31,7 @@ export function computeLineStarts(text: string): number[] {
 }
 
 /** The index of the last element of a sorted, non-empty array that is <= value (0 when none is). */
-export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {
@@ -43,9 +43,9 @@ export function lastAtOrBefore(sorted: readonly number[], value: number): number
 }
 
 export class LineIndex {
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: ArrayLike<number>;
 
-  constructor(readonly text: string, lineStarts?: readonly number[]) {
+  constructor(readonly text: string, lineStarts?: ArrayLike<number>) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
   }
 

@@ -7,8 +7,7 @@
 // per letter; nothing is quadratic in the number of lines.
 
 import { guidelineCitations, mentionedCitations } from './citations';
-import { Deferred, defineLazy, peek, settle } from './lazy';
-import { computeLineStarts } from './lines';
+import { settle } from './lazy';
 import type {
   Citation,
   Conclusion,
@@ -26,40 +25,42 @@ import type {
   SectionKind,
   Span,
 } from './model';
-import { BLANK, editDistance, fold, isWhite, JoinedText, Line, LineTable, logicalLinesIn, NOISE, SPACED, straighten, trimEndWhere, withoutTrailingColon } from './text';
+import { BLANK, COLON, editDistance, fold, isRegExpSpace, isWhite, JoinedText, Line, LineContent, LineTable, logicalLinesIn, NOISE, SPACED, straighten, trimEndWhere, withoutTrailingColon } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // What lines mean
 
-interface HeadingSpec {
+export interface HeadingSpec {
   kind: SectionKind;
+  /** The words the pattern can begin with: lines that begin otherwise are not tested (see prefixCode). */
+  starts: string[];
   re: RegExp;
 }
 
 /** Section headings of every layout; a heading that ends in ':' may have text after it on its line. */
-const HEADINGS: HeadingSpec[] = [
-  { kind: 'determination', re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE\s*:?$/i },
-  { kind: 'summary', re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY\s*:/i },
-  { kind: 'summary', re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY$/i },
-  { kind: 'documents', re: /^DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?\s*:?$/i },
-  { kind: 'decisions', re: /^IMR\s+ISSUES?\s*,?\s+DECISIONS?\s*,?\s+AND\s+RATIONALES?\s*:?$/i },
-  { kind: 'decisions', re: /^IMR\s+DECISION\s*\(?S?\)?\s+AND\s+RATIONALE\s*\(?S?\)?\s*:?$/i },
-  { kind: 'decisions', re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?\s*:?$/i },
-  { kind: 'issue', re: /^ISSUES?\s+AT\s+DISPUTE\s*:/i },
-  { kind: 'guidelines', re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER\s+AND\s+WHY\s*:/i },
-  { kind: 'rationale', re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*\/\s*SERVICE\s+IS\s*\/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY\s*:/i },
-  { kind: 'qualifications', re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
-  { kind: 'qualifications', re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
+export const HEADINGS: readonly HeadingSpec[] = [
+  { kind: 'determination', starts: ['how'], re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE\s*:?$/i },
+  { kind: 'summary', starts: ['clinical', 'case'], re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY\s*:/i },
+  { kind: 'summary', starts: ['clinical', 'case'], re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY$/i },
+  { kind: 'documents', starts: ['documents'], re: /^DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?\s*:?$/i },
+  { kind: 'decisions', starts: ['imr'], re: /^IMR\s+ISSUES?\s*,?\s+DECISIONS?\s*,?\s+AND\s+RATIONALES?\s*:?$/i },
+  { kind: 'decisions', starts: ['imr'], re: /^IMR\s+DECISION\s*\(?S?\)?\s+AND\s+RATIONALE\s*\(?S?\)?\s*:?$/i },
+  { kind: 'decisions', starts: ['independent'], re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?\s*:?$/i },
+  { kind: 'issue', starts: ['issues'], re: /^ISSUES?\s+AT\s+DISPUTE\s*:/i },
+  { kind: 'guidelines', starts: ['medical'], re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER\s+AND\s+WHY\s*:/i },
+  { kind: 'rationale', starts: ['rationale'], re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*\/\s*SERVICE\s+IS\s*\/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY\s*:/i },
+  { kind: 'qualifications', starts: ['medical'], re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
+  { kind: 'qualifications', starts: ['medical'], re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
 ];
 
-const PART_LABELS: Array<{ kind: PartKind; re: RegExp }> = [
-  { kind: 'claims-administrator-guideline', re: /^Claims?\s+Administrator(?:'s)?\s+guidelines?\s*:/i },
-  { kind: 'reviewer-guideline', re: /^(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|Reviewer(?:'s)?|IMR)\s+guidelines?\s*:/i },
-  { kind: 'rationale', re: /^Decision\s+rationale\s*:/i },
+export const PART_LABELS: ReadonlyArray<{ kind: PartKind; starts: string[]; re: RegExp }> = [
+  { kind: 'claims-administrator-guideline', starts: ['claims'], re: /^Claims?\s+Administrator(?:'s)?\s+guidelines?\s*:/i },
+  { kind: 'reviewer-guideline', starts: ['maximus', 'expert', 'reviewer', 'imr'], re: /^(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|Reviewer(?:'s)?|IMR)\s+guidelines?\s*:/i },
+  { kind: 'rationale', starts: ['decision'], re: /^Decision\s+rationale\s*:/i },
   // 2013 notices
-  { kind: 'claims-administrator-guideline', re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Claims\s+Administrator\s*:/i },
-  { kind: 'reviewer-guideline', re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i },
-  { kind: 'rationale', re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
+  { kind: 'claims-administrator-guideline', starts: ['medical'], re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Claims\s+Administrator\s*:/i },
+  { kind: 'reviewer-guideline', starts: ['medical'], re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i },
+  { kind: 'rationale', starts: ['rationale'], re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
 ];
 
 const PART_ORDER: Record<PartKind, number> = {
@@ -80,16 +81,54 @@ const HEADER_FIELD = /^([A-Z][A-Za-z0-9 .#/()'-]{1,40}?)\s*:\s*(\S.*)?$/s;
 const DECISION = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z'-]*\.?)$/s;
 const LONE_WORD = /^[A-Za-z][A-Za-z'-]*\.?$/;
 
+// Most lines are prose. Every heading, marker and label above begins with a known word, so the
+// parser compares a line's first three characters (folded to lower case) with those words and
+// runs the regular expressions, and slices the line, only on a match: most lines are turned away
+// by their first character, read from the text.
+
+/** The first three characters, ASCII letters folded to lower case, as one number. */
+function prefixCode(a: number, b: number, c: number): number {
+  return (((a | 32) & 0xff) << 16) | (((b | 32) & 0xff) << 8) | ((c | 32) & 0xff);
+}
+
+function wordPrefix(word: string): number {
+  return prefixCode(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2));
+}
+
+/** The patterns of `specs` by the prefixes they can begin with, in the order of `specs`. */
+function byPrefix<T extends { starts: string[] }>(specs: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const spec of specs) {
+    for (const p of new Set(spec.starts.map(wordPrefix))) {
+      const list = map.get(p) ?? [];
+      list.push(spec);
+      map.set(p, list);
+    }
+  }
+  return map;
+}
+
+const HEADINGS_BY_PREFIX = byPrefix(HEADINGS);
+const LABELS_BY_PREFIX = byPrefix(PART_LABELS);
+/** Where splitLetters looks: HEADINGS, and the markers CASE_NUMBER_FIELD, LETTERHEAD, PROFESSIONAL_REVIEW and NOTICE_2013. */
+const SPLIT_PREFIXES = new Set([...HEADINGS_BY_PREFIX.keys(), ...['case', 'maximus', 'medical', 'notice'].map(wordPrefix)]);
+/** INTRO. */
+const INTRO_PREFIX = wordPrefix('the');
+/** The first characters (lower case) of every word above: a line that begins with another has no prefix worth looking up. */
+const FIRST_CHARACTERS = new Uint8Array(128);
+for (const p of [...SPLIT_PREFIXES, ...LABELS_BY_PREFIX.keys(), INTRO_PREFIX]) FIRST_CHARACTERS[p >> 16] = 1;
+
+/** prefixCode of a line's content starting at `at`, or -1 when its first character begins none of the words. */
+function prefixAt(text: string, at: number): number {
+  const c = text.charCodeAt(at) | 32;
+  if (c >= 128 || FIRST_CHARACTERS[c] === 0) return -1;
+  return prefixCode(c, text.charCodeAt(at + 1), text.charCodeAt(at + 2));
+}
+
 export function headingAt(t: string): HeadingSpec | undefined {
   if (t.length > 140) return undefined;
-  const c = t.charCodeAt(0);
-  // Every heading starts with a letter: skip the rest without running a regex.
-  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
-  // Every heading above starts with h, c, d, i, m or r (keep in step with HEADINGS): most prose
-  // lines are turned away here instead of by a dozen regular expressions.
-  const lc = c | 32;
-  if (lc !== 104 && lc !== 99 && lc !== 100 && lc !== 105 && lc !== 109 && lc !== 114) return undefined;
-  for (const h of HEADINGS) if (h.re.test(t)) return h;
+  const specs = HEADINGS_BY_PREFIX.get(prefixAt(t, 0));
+  if (specs) for (const h of specs) if (h.re.test(t)) return h;
   return undefined;
 }
 
@@ -104,13 +143,10 @@ function isUpperCase(t: string): boolean {
 }
 
 export function partLabelAt(t: string): { kind: PartKind; length: number } | undefined {
-  const c = t.charCodeAt(0) | 32;
-  // Labels start with c, m, e, r, i or d.
-  if (c !== 99 && c !== 109 && c !== 101 && c !== 114 && c !== 105 && c !== 100) return undefined;
-  for (const p of PART_LABELS) {
-    const m = p.re.exec(t);
-    if (m) return { kind: p.kind, length: m[0].length };
-  }
+  const specs = LABELS_BY_PREFIX.get(prefixAt(t, 0));
+  if (!specs) return undefined;
+  // Every label is words then its first ':' (test, not exec: no match object for each label).
+  for (const p of specs) if (p.re.test(t)) return { kind: p.kind, length: t.indexOf(':') + 1 };
   return undefined;
 }
 
@@ -158,14 +194,18 @@ export function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Log
   return out;
 }
 
-/** logicalLines on line flags, in typed arrays: the physical line of each logical line, and whether it starts a paragraph (1) or not (0). */
-export function logicalIndex(flags: Uint8Array, doubleSpaced: boolean): { line: Int32Array; paragraphStart: Uint8Array } {
-  const line = new Int32Array(flags.length);
-  const paragraphStart = new Uint8Array(flags.length);
+/**
+ * logicalLines on the flags of the first `n` lines, in typed arrays (one buffer): the physical line
+ * of each logical line, and whether it starts a paragraph (1) or not (0).
+ */
+export function logicalIndex(flags: Uint8Array, doubleSpaced: boolean, n = flags.length): { line: Int32Array; paragraphStart: Uint8Array } {
+  const buffer = new ArrayBuffer(n * 5);
+  const line = new Int32Array(buffer, 0, n);
+  const paragraphStart = new Uint8Array(buffer, n * 4, n);
   let count = 0;
   let blanks = 0;
   let spaced = false;
-  for (let i = 0; i < flags.length; i++) {
+  for (let i = 0; i < n; i++) {
     const f = flags[i];
     if (f & BLANK) {
       blanks++;
@@ -184,17 +224,18 @@ export function logicalIndex(flags: Uint8Array, doubleSpaced: boolean): { line: 
     blanks = 0;
     spaced = false;
   }
-  return { line: line.subarray(0, count), paragraphStart: paragraphStart.subarray(0, count) };
+  // paragraphStart is read at logical lines only: it need not be cut to `count`.
+  return { line: line.subarray(0, count), paragraphStart };
 }
 
 export function isDoubleSpaced(lines: readonly Line[]): boolean {
   return isDoubleSpacedFlags(flagsOf(lines));
 }
 
-function isDoubleSpacedFlags(flags: Uint8Array): boolean {
+/** Whether the first `n` lines are double spaced (see isDoubleSpaced). */
+function isDoubleSpacedFlags(flags: Uint8Array, n = flags.length): boolean {
   let text = 0;
   let followedByOneBlank = 0;
-  const n = flags.length;
   for (let i = 0; i + 1 < n; i++) {
     if (flags[i] & BLANK) continue;
     text++;
@@ -237,7 +278,7 @@ interface RawLetter {
 
 class Parser {
   readonly lines: LineTable;
-  readonly lineStarts: number[];
+  readonly lineStarts: Int32Array;
   /** The physical line of each logical line (see logicalLines). */
   readonly logical: Int32Array;
   /** 1 where a logical line starts a paragraph. */
@@ -245,10 +286,10 @@ class Parser {
   readonly doubleSpaced: boolean;
 
   constructor(readonly text: string) {
-    this.lineStarts = computeLineStarts(text);
-    this.lines = new LineTable(text, this.lineStarts);
-    this.doubleSpaced = isDoubleSpacedFlags(this.lines.flags);
-    const logical = logicalIndex(this.lines.flags, this.doubleSpaced);
+    this.lines = new LineTable(text);
+    this.lineStarts = this.lines.starts;
+    this.doubleSpaced = isDoubleSpacedFlags(this.lines.flags, this.lines.length);
+    const logical = logicalIndex(this.lines.flags, this.doubleSpaced, this.lines.length);
     this.logical = logical.line;
     this.paragraphStart = logical.paragraphStart;
   }
@@ -265,6 +306,27 @@ class Parser {
 
   contentStart(i: number): number {
     return this.lines.contentStart[this.logical[i]];
+  }
+
+  /** detectEol, from the first line's break (detectEol would search a text without '\r' to its end). */
+  eol(): '\n' | '\r\n' | '\r' {
+    if (this.lines.length < 2 || this.text.charCodeAt(this.lines.end[0]) !== 13) return '\n';
+    return this.text.charCodeAt(this.lines.end[0] + 1) === 10 ? '\r\n' : '\r';
+  }
+
+  /** prefixCode of logical line i, read from the text without slicing the line. */
+  prefix(i: number): number {
+    return prefixAt(this.text, this.lines.contentStart[this.logical[i]]);
+  }
+
+  /** Whether logical line i's content ends with ':'. */
+  endsWithColon(i: number): boolean {
+    return this.text.charCodeAt(this.lines.contentEnd[this.logical[i]] - 1) === 58;
+  }
+
+  /** partLabelAt of logical line i, slicing it only when it may be one. */
+  labelAt(i: number): { kind: PartKind; length: number } | undefined {
+    return LABELS_BY_PREFIX.has(this.prefix(i)) ? partLabelAt(this.t(i)) : undefined;
   }
 
   contentEnd(i: number): number {
@@ -304,6 +366,7 @@ class Parser {
       return current;
     };
     for (let i = 0; i < this.logical.length; i++) {
+      if (!SPLIT_PREFIXES.has(this.prefix(i))) continue;
       const t = this.t(i);
       // The markers below start with c, m or n (any case): test their first letter before the regexes.
       const c0 = t.charCodeAt(0) | 32;
@@ -373,7 +436,7 @@ class Parser {
       letters.push(letter);
       regions.push({ raw: r, from, to, letter, source: kept ? reuse!.base : this.text });
     }
-    const doc: LetterDocument = { text: this.text, letters, eol: detectEol(this.text), doubleSpaced: this.doubleSpaced };
+    const doc: LetterDocument = { text: this.text, letters, eol: this.eol(), doubleSpaced: this.doubleSpaced };
     memos.set(doc, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
     return doc;
   }
@@ -421,9 +484,7 @@ class Parser {
       if ((old.raw.first === 0) !== (r.first === 0) || (old.to === before.length) !== (to === after.length)) return undefined;
       if (!sameSplit(old.raw, r, shift)) return undefined;
       if (shift === 0 && old.letter.index === index) return old.letter;
-      const moved = shiftSpans(old.letter, shift) as { index: number };
-      moved.index = index;
-      return moved as unknown as Letter;
+      return (old.letter as LetterObject).moved(shift, index);
     };
     return { base: memo.base, find };
   }
@@ -435,6 +496,16 @@ class Parser {
       return { start: at, end: at };
     }
     return { start: this.contentStart(a), end: this.contentEnd(b - 1) };
+  }
+
+  /** What JoinedText reads of logical lines [a, b): lighter than linesOf for the lines of every item. */
+  contentOf(a: number, b: number): LineContent[] {
+    const out: LineContent[] = [];
+    for (let i = a; i < b; i++) {
+      const k = this.logical[i];
+      out.push({ contentStart: this.lines.contentStart[k], contentEnd: this.lines.contentEnd[k], t: this.lines.t(k) });
+    }
+    return out;
   }
 
   linesOf(a: number, b: number): Line[] {
@@ -518,18 +589,19 @@ class Parser {
     let inIntro = false;
 
     for (let i = from; i < to; i++) {
-      const t = this.t(i);
-      if (INTRO.test(t)) {
-        inIntro = !t.endsWith(':');
+      // Lines are sliced only when they may be an intro, a label or a decision line (see prefixCode).
+      const prefix = this.prefix(i);
+      if (prefix === INTRO_PREFIX && INTRO.test(this.t(i))) {
+        inIntro = !this.endsWithColon(i);
         continue;
       }
       if (inIntro) {
         // The intro sentence wrapped; it ends at its colon.
-        if (t.endsWith(':')) inIntro = false;
+        if (this.endsWithColon(i)) inIntro = false;
         continue;
       }
 
-      const label = partLabelAt(t);
+      const label = LABELS_BY_PREFIX.has(prefix) ? partLabelAt(this.t(i)) : undefined;
       if (label) {
         const order = PART_ORDER[label.kind];
         if (!item || item.parts.some((p) => PART_ORDER[p.kind] >= order)) {
@@ -543,7 +615,8 @@ class Parser {
         continue;
       }
 
-      const decision = this.decisionAt(i, to, item !== undefined && item.parts.length > 0 || item === undefined, t);
+      // Every form of decision line holds a ':'.
+      const decision = this.lines.flags[this.logical[i]] & COLON ? this.decisionAt(i, to, (item !== undefined && item.parts.length > 0) || item === undefined) : undefined;
       if (decision) {
         // The item's name may have wrapped: take earlier lines of the same paragraph that do not end a sentence.
         let first = i;
@@ -582,9 +655,9 @@ class Parser {
     const m = t.indexOf(':') > 0 ? DECISION.exec(t) : null;
     // Neither form below can match: leave the next line alone (this runs on every line of prose).
     if (!m && !(t.endsWith(':') && t.length > 1)) return undefined;
-    const line = this.lineOf(i);
+    const line = { contentStart: this.contentStart(i), contentEnd: this.contentEnd(i) };
     const nextT = i + 1 < to ? this.t(i + 1) : undefined;
-    const nextIsLabel = nextT !== undefined && partLabelAt(nextT) !== undefined;
+    const nextIsLabel = nextT !== undefined && this.labelAt(i + 1) !== undefined;
     if (m) {
       const word = m[2];
       const confirmed = outcomeOf(word) !== 'unknown' || looksLikeOutcome(word) || nextIsLabel;
@@ -671,9 +744,10 @@ class Parser {
       // from the lines without joining them: where its first piece starts and whether it is all
       // white space (its folded text empty), which is all the diagnostics need of a part.
       const from = p.labelRange.end;
-      const rest = NON_SPACE.exec(this.text.slice(from, labelEnd));
-      let firstPiece = rest ? from + rest.index : -1;
-      let empty = rest === null;
+      let firstPiece = from;
+      while (firstPiece < labelEnd && isRegExpSpace(this.text.charCodeAt(firstPiece))) firstPiece++;
+      let empty = firstPiece === labelEnd;
+      if (empty) firstPiece = -1;
       if (p.end > p.first + 1) {
         // The label line holds nothing after the label: the next line (never blank) starts the text.
         if (firstPiece < 0) firstPiece = this.contentStart(p.first + 1);
@@ -721,10 +795,10 @@ class Parser {
    */
   conclusionOf(first: number, end: number, from: number): Conclusion {
     for (let tail = 3; end - tail > first; tail *= 4) {
-      const found = conclusionFrom(new JoinedText(this.linesOf(end - tail, end)), NEGATION_REACH);
+      const found = conclusionFrom(new JoinedText(this.contentOf(end - tail, end)), NEGATION_REACH);
       if (found) return found;
     }
-    return conclusionIn(new JoinedText(this.linesOf(first, end), from));
+    return conclusionIn(new JoinedText(this.contentOf(first, end), from));
   }
 
   // 2013 notices: `1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary ...`
@@ -954,38 +1028,137 @@ interface PartSource {
 }
 
 // The objects with lazy values (lazy.ts) are made by the functions below, outside the Parser, so
-// that their getters hold the text and a few offsets, never the parser and its lines.
+// that what their getters read is the text and a few offsets, never the parser and its lines.
+//
+// Each is a class whose lazy property is an own enumerable accessor defined through one shared
+// descriptor. A getter written in an object literal is a new function for every object, and V8
+// then gives every object a hidden class of its own: on a 10 MB export that was 20,000 hidden
+// classes, a third of a parse's garbage collection, and a runtime call per object.
+
+/** The descriptor of a lazy property: enumerable, replaced by settle() with the value `read` computes. */
+function lazyProperty<T>(read: (obj: T) => unknown): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: T) {
+      return read(this);
+    },
+  };
+}
+
+const PART_TEXT = lazyProperty((part: PartObject) => part.textNow());
+
+class PartObject implements ItemPart {
+  declare readonly kind: PartKind;
+  declare readonly label: string;
+  declare readonly labelRange: Span;
+  declare readonly text: string;
+  declare readonly body: Span;
+  declare readonly range: Span;
+  readonly #source: string;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #empty: boolean;
+
+  constructor(kind: PartKind, label: string, labelRange: Span, body: Span, range: Span, source: string, from: number, to: number, empty: boolean) {
+    // Assigned in the model's key order (JSON and for-in list them so), `text` in its place.
+    this.kind = kind;
+    this.label = label;
+    this.labelRange = labelRange;
+    Object.defineProperty(this, 'text', PART_TEXT);
+    this.body = body;
+    this.range = range;
+    this.#source = source;
+    this.#from = from;
+    this.#to = to;
+    this.#empty = empty;
+  }
+
+  /** The part with its spans moved by `shift` (see reparseLetter); its text is the same words. */
+  moved(shift: number): PartObject {
+    const copy = new PartObject(this.kind, this.label, move(this.labelRange, shift), move(this.body, shift), move(this.range, shift), this.#source, this.#from, this.#to, this.#empty);
+    const text = computed(this, 'text');
+    if (text) keep(copy, 'text', text.value);
+    return copy;
+  }
+
+  textNow(): string {
+    const source = this.#source;
+    const from = this.#from;
+    const to = this.#to;
+    const empty = this.#empty;
+    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)), empty);
+  }
+}
 
 function newPart(kind: PartKind, label: string, labelRange: Span, body: Span, range: Span, text: string, from: number, to: number, empty: boolean): ItemPart {
-  return {
-    kind,
-    label,
-    labelRange,
-    get text(): string {
-      return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(text, from, to).text)), empty);
-    },
-    body,
-    range,
-  };
+  return new PartObject(kind, label, labelRange, body, range, text, from, to, empty);
+}
+
+const ITEM_CITATIONS = lazyProperty((item: ItemObject) => item.citationsNow());
+
+/** A disputed item whose citations are found on first read. */
+class ItemObject implements DisputedItem {
+  declare readonly name: string;
+  declare readonly nameRange: Span;
+  declare readonly decisionRange: Span;
+  declare readonly outcome: Outcome;
+  declare readonly claimsAdministratorGuideline?: ItemPart;
+  declare readonly reviewerGuideline?: ItemPart;
+  declare readonly rationale?: ItemPart;
+  declare readonly parts: readonly ItemPart[];
+  declare readonly citations: readonly Citation[];
+  declare readonly conclusion: Conclusion;
+  declare readonly range: Span;
+  readonly #citations: () => Citation[];
+
+  constructor(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]) {
+    this.name = f.name;
+    this.nameRange = f.nameRange;
+    this.decisionRange = f.decisionRange;
+    this.outcome = f.outcome;
+    this.claimsAdministratorGuideline = f.claimsAdministratorGuideline;
+    this.reviewerGuideline = f.reviewerGuideline;
+    this.rationale = f.rationale;
+    this.parts = f.parts;
+    Object.defineProperty(this, 'citations', ITEM_CITATIONS);
+    this.conclusion = f.conclusion;
+    this.range = f.range;
+    this.#citations = citations;
+  }
+
+  citationsNow(): Citation[] {
+    return settle(this, 'citations', this.#citations);
+  }
+
+  /** The item with its spans moved by `shift` (see reparseLetter); its citations too, when they are found. */
+  moved(shift: number): ItemObject {
+    const parts = this.parts.map((p) => move(p, shift));
+    // The guideline and rationale fields are parts of the list: the copy keeps them so.
+    const same = (p: ItemPart | undefined) => (p ? parts[this.parts.indexOf(p)] : undefined);
+    const done = computed(this, 'citations');
+    const find = this.#citations;
+    return new ItemObject(
+      {
+        name: this.name,
+        nameRange: move(this.nameRange, shift),
+        decisionRange: move(this.decisionRange, shift),
+        outcome: move(this.outcome, shift),
+        claimsAdministratorGuideline: same(this.claimsAdministratorGuideline),
+        reviewerGuideline: same(this.reviewerGuideline),
+        rationale: same(this.rationale),
+        parts,
+        conclusion: move(this.conclusion, shift),
+        range: move(this.range, shift),
+      },
+      done ? () => move(done.value as Citation[], shift) : () => move(find(), shift),
+    );
+  }
 }
 
 /** A disputed item whose citations are found on first read: `citations` computes them. */
 function newItem(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]): DisputedItem {
-  return {
-    name: f.name,
-    nameRange: f.nameRange,
-    decisionRange: f.decisionRange,
-    outcome: f.outcome,
-    claimsAdministratorGuideline: f.claimsAdministratorGuideline,
-    reviewerGuideline: f.reviewerGuideline,
-    rationale: f.rationale,
-    parts: f.parts,
-    get citations(): Citation[] {
-      return settle(this, 'citations', citations);
-    },
-    conclusion: f.conclusion,
-    range: f.range,
-  };
+  return new ItemObject(f, citations);
 }
 
 /** The citations of the parts whose text lies at `sources`. */
@@ -1001,21 +1174,88 @@ function citationsAt(text: string, sources: readonly PartSource[]): () => Citati
   };
 }
 
+const LETTER_REVIEWER = lazyProperty((letter: LetterObject) => letter.reviewerNow());
+
 /** A letter whose reviewer credentials are read on first use from [from, to) of the text (see reviewerIn). */
+class LetterObject implements Letter {
+  declare readonly index: number;
+  declare readonly layout: Layout;
+  declare readonly range: Span;
+  declare readonly header: readonly HeaderField[];
+  declare readonly caseNumber?: string;
+  declare readonly sections: readonly Section[];
+  declare readonly reviewer?: ReviewerCredentials;
+  declare readonly decisions?: Section;
+  declare readonly items: readonly DisputedItem[];
+  readonly #source: string;
+  readonly #reviewerAt: { from: number; to: number } | undefined;
+  /** How far the letter moved since its reviewer's offsets in #source (see moved). */
+  readonly #shift: number;
+
+  constructor(f: Omit<Letter, 'reviewer'>, source: string, reviewerAt: { from: number; to: number } | undefined, shift = 0) {
+    this.index = f.index;
+    this.layout = f.layout;
+    this.range = f.range;
+    this.header = f.header;
+    this.caseNumber = f.caseNumber;
+    this.sections = f.sections;
+    Object.defineProperty(this, 'reviewer', LETTER_REVIEWER);
+    this.decisions = f.decisions;
+    this.items = f.items;
+    this.#source = source;
+    this.#reviewerAt = reviewerAt;
+    this.#shift = shift;
+  }
+
+  reviewerNow(): ReviewerCredentials | undefined {
+    const source = this.#source;
+    const at = this.#reviewerAt;
+    const shift = this.#shift;
+    return settle(this, 'reviewer', () => (at ? move(reviewerIn(source, at.from, at.to), shift) : undefined));
+  }
+
+  /** The letter with its spans moved by `shift` and its new index (see reparseLetter). */
+  moved(shift: number, index: number): LetterObject {
+    const sections = this.sections.map((s) => move(s, shift));
+    const copy = new LetterObject(
+      {
+        index,
+        layout: this.layout,
+        range: move(this.range, shift),
+        header: move(this.header, shift),
+        caseNumber: this.caseNumber,
+        sections,
+        decisions: this.decisions ? sections[this.sections.indexOf(this.decisions)] : undefined,
+        items: this.items.map((it) => move(it, shift)),
+      },
+      this.#source,
+      this.#reviewerAt,
+      this.#shift + shift,
+    );
+    const reviewer = computed(this, 'reviewer');
+    if (reviewer) keep(copy, 'reviewer', move(reviewer.value, shift));
+    return copy;
+  }
+}
+
 function newLetter(f: Omit<Letter, 'reviewer'>, text: string, reviewerAt: { from: number; to: number } | undefined): Letter {
-  return {
-    index: f.index,
-    layout: f.layout,
-    range: f.range,
-    header: f.header,
-    caseNumber: f.caseNumber,
-    sections: f.sections,
-    get reviewer(): ReviewerCredentials | undefined {
-      return settle(this, 'reviewer', () => (reviewerAt ? reviewerIn(text, reviewerAt.from, reviewerAt.to) : undefined));
-    },
-    decisions: f.decisions,
-    items: f.items,
-  };
+  return new LetterObject(f, text, reviewerAt);
+}
+
+/** shiftSpans, typed. */
+function move<T>(value: T, shift: number): T {
+  return shift === 0 ? value : (shiftSpans(value, shift) as T);
+}
+
+/** The value of a lazy property once computed (settle made it a data property), else undefined. */
+function computed(obj: object, key: string): { value: unknown } | undefined {
+  const d = Object.getOwnPropertyDescriptor(obj, key);
+  return d && 'value' in d ? { value: d.value } : undefined;
+}
+
+/** Gives a lazy property its value, as settle does once it is computed. */
+function keep(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
 /** A 2013 notice's item: the citations of the items its discussion holds. */
@@ -1044,8 +1284,16 @@ function conclusionFrom(joined: JoinedText, minIndex: number): Conclusion | unde
   NECESSARY.lastIndex = 0;
   for (let m = NECESSARY.exec(text); m; m = NECESSARY.exec(text)) last = m;
   if (!last || last.index < minIndex) return undefined;
-  const sentenceStart = Math.max(text.lastIndexOf('. ', last.index), text.lastIndexOf('? ', last.index), text.lastIndexOf('! ', last.index)) + 1;
-  const windowStart = Math.max(sentenceStart, last.index - NEGATION_REACH);
+  // The window starts after the last '. ', '? ' or '! ' before the statement, at most NEGATION_REACH
+  // characters back: only that far is looked at (lastIndexOf would search to the text's start).
+  let windowStart = Math.max(0, last.index - NEGATION_REACH);
+  for (let p = last.index - 1; p >= windowStart; p--) {
+    const c = text.charCodeAt(p);
+    if ((c === 46 || c === 63 || c === 33) && text.charCodeAt(p + 1) === 32) {
+      windowStart = p + 1;
+      break;
+    }
+  }
   const before = text.slice(windowStart, last.index);
   const neg = NEGATION.exec(before);
   const start = neg ? windowStart + neg.index : last.index;
@@ -1083,10 +1331,10 @@ interface LetterRegion {
 }
 
 /** What reparseLetter needs of an earlier parse, kept as long as its model is. */
-const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean; base: string; lineStarts: readonly number[] }>();
+const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean; base: string; lineStarts: ArrayLike<number> }>();
 
 /** The line starts (computeLineStarts) of the text a model was parsed from, so that a LineIndex need not compute them again. */
-export function lineStartsOf(doc: LetterDocument): readonly number[] | undefined {
+export function lineStartsOf(doc: LetterDocument): ArrayLike<number> | undefined {
   return memos.get(doc)?.lineStarts;
 }
 
@@ -1124,15 +1372,10 @@ function shiftSpans(value: unknown, shift: number): unknown {
     for (const k in o) out[k] = (o[k] as number) + shift;
     return out;
   }
-  for (const k in o) {
-    // A value not computed yet (lazy.ts) stays so in the copy: reading it here would compute every
-    // citation of every letter after the edit.
-    const v = peek(o, k);
-    if (v instanceof Deferred) {
-      out[k] = undefined;
-      defineLazy(out, k, () => shiftSpans(v.compute(), shift), v.empty);
-    } else out[k] = shiftSpans(v, shift);
-  }
+  // The objects with lazy values (PartObject, ItemObject, LetterObject) move themselves: reading
+  // their values here would compute every citation of every letter after the edit.
+  if (o instanceof PartObject || o instanceof ItemObject) return o.moved(shift);
+  for (const k in o) out[k] = shiftSpans(o[k], shift);
   return out;
 }
 
