@@ -64,7 +64,7 @@ function texts(): Array<{ name: string; text: string }> {
 /** A part's text the plain way: its lines from splitLines (neither blank nor noise) joined by JoinedText, folded. */
 function plainPartText(doc: LetterDocument, part: ItemPart): string {
   const lines = splitLines(doc.text).filter((l) => !l.blank && !l.noise && l.end >= part.labelRange.start && l.start < part.body.end);
-  return fold(new JoinedText(lines, part.labelRange.end).text);
+  return fold(JoinedText.of(lines, part.labelRange.end).text);
 }
 
 function parts(doc: LetterDocument): ItemPart[] {
@@ -110,7 +110,7 @@ describe('lazy model values', () => {
         const r = item.parts.find((p) => p.kind === 'rationale');
         if (!r || doc.letters.some((l) => l.layout !== 'standard')) continue;
         const lines = splitLines(doc.text).filter((l) => !l.blank && !l.noise && l.end >= r.labelRange.start && l.start < r.body.end);
-        const whole = conclusionIn(new JoinedText(lines, r.labelRange.end));
+        const whole = conclusionIn(JoinedText.of(lines, r.labelRange.end));
         assert.deepStrictEqual(item.conclusion, whole, `${name}: ${item.name}`);
         if (whole.kind !== 'not-stated') stated++;
       }

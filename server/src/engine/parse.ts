@@ -398,14 +398,12 @@ class Parser {
       const letter = current!;
       const prev = letter.sections[letter.sections.length - 1];
       if (prev) prev.end = i;
-      const first = this.lineOf(i);
-      const last = this.lineOf(h.last);
       letter.sections.push({
         kind,
         title: h.title,
         first: i,
         headingLast: h.last,
-        heading: { start: first.contentStart, end: Math.min(h.headingEnd, last.contentEnd) },
+        heading: { start: this.contentStart(i), end: Math.min(h.headingEnd, this.contentEnd(h.last)) },
         bodyStart: h.headingEnd,
         end: this.logical.length,
       });
@@ -436,9 +434,7 @@ class Parser {
       letters.push(letter);
       regions.push({ raw: r, from, to, letter, source: kept ? reuse!.base : this.text });
     }
-    const doc: LetterDocument = { text: this.text, letters, eol: this.eol(), doubleSpaced: this.doubleSpaced };
-    memos.set(doc, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
-    return doc;
+    return new DocumentObject(this.text, letters, this.eol(), this.doubleSpaced, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
   }
 
   /**
@@ -458,7 +454,7 @@ class Parser {
    * edit added), split the same way, in a text that is double spaced or not alike.
    */
   reuser(previous: LetterDocument): { base: string; find: (r: RawLetter, from: number, to: number, index: number) => Letter | undefined } | undefined {
-    const memo = memos.get(previous);
+    const memo = previous instanceof DocumentObject ? previous.reuse : undefined;
     if (!memo || memo.doubleSpaced !== this.doubleSpaced) return undefined;
     // Only letters built from the base text are reused, so that a model never holds on to more than
     // two versions of a large text (the base and the current one); once many letters have been
@@ -496,16 +492,6 @@ class Parser {
       return { start: at, end: at };
     }
     return { start: this.contentStart(a), end: this.contentEnd(b - 1) };
-  }
-
-  /** What JoinedText reads of logical lines [a, b): lighter than linesOf for the lines of every item. */
-  contentOf(a: number, b: number): LineContent[] {
-    const out: LineContent[] = [];
-    for (let i = a; i < b; i++) {
-      const k = this.logical[i];
-      out.push({ contentStart: this.lines.contentStart[k], contentEnd: this.lines.contentEnd[k], t: this.lines.t(k) });
-    }
-    return out;
   }
 
   linesOf(a: number, b: number): Line[] {
@@ -604,7 +590,7 @@ class Parser {
       const label = LABELS_BY_PREFIX.has(prefix) ? partLabelAt(this.t(i)) : undefined;
       if (label) {
         const order = PART_ORDER[label.kind];
-        if (!item || item.parts.some((p) => PART_ORDER[p.kind] >= order)) {
+        if (!item || partAtOrAfter(item.parts, order)) {
           // A part out of order begins an item whose decision line is missing or has no outcome:
           // its name is the short paragraph just before the label, if there is one.
           item = this.itemWithoutDecision(item, part, i, from);
@@ -732,15 +718,16 @@ class Parser {
   }
 
   finishItem(b: ItemBuilder): DisputedItem {
-    const parts: ItemPart[] = [];
-    // Where each part's text lies, for the citations, which are found on first use (see lazy.ts).
-    const sources: PartSource[] = [];
-    let conclusion: Conclusion = { kind: 'not-stated' };
-    let rationaleSeen = false;
-    for (const p of b.parts) {
+    const parts = new Array<PartObject>(b.parts.length);
+    let claimsAdministratorGuideline: ItemPart | undefined;
+    let reviewerGuideline: ItemPart | undefined;
+    let rationale: ItemPart | undefined;
+    let conclusion: Conclusion = NOT_STATED;
+    for (let k = 0; k < b.parts.length; k++) {
+      const p = b.parts[k];
       const labelEnd = this.contentEnd(p.first);
       const bodyEnd = p.end > p.first ? this.contentEnd(p.end - 1) : labelEnd;
-      // What `new JoinedText(this.linesOf(p.first, p.end), p.labelRange.end)` would join, read
+      // What `JoinedText.of(this.linesOf(p.first, p.end), p.labelRange.end)` would join, read
       // from the lines without joining them: where its first piece starts and whether it is all
       // white space (its folded text empty), which is all the diagnostics need of a part.
       const from = p.labelRange.end;
@@ -756,15 +743,16 @@ class Parser {
       const bodyStart = Math.min(bodyEnd, firstPiece >= 0 ? firstPiece : p.labelRange.end);
       const to = p.end > p.first ? bodyEnd : from;
       const label = fold(this.text.slice(p.labelRange.start, p.labelRange.end));
-      parts.push(newPart(p.kind, label, p.labelRange, { start: bodyStart, end: bodyEnd }, { start: p.labelRange.start, end: bodyEnd }, this.text, from, to, empty));
-      sources.push({ kind: p.kind, from, to });
-      // The first rationale gives the conclusion.
-      if (p.kind === 'rationale' && !rationaleSeen) {
-        rationaleSeen = true;
+      const part = new PartObject(p.kind, label, p.labelRange, { start: bodyStart, end: bodyEnd }, { start: p.labelRange.start, end: bodyEnd }, this.text, from, to, empty);
+      parts[k] = part;
+      // The first part of each kind is the item's; the first rationale gives the conclusion.
+      if (p.kind === 'claims-administrator-guideline') claimsAdministratorGuideline ??= part;
+      else if (p.kind === 'reviewer-guideline') reviewerGuideline ??= part;
+      else if (!rationale) {
+        rationale = part;
         conclusion = this.conclusionOf(p.first, p.end, from);
       }
     }
-    const rationale = parts.find((p) => p.kind === 'rationale');
     const lastEnd = parts.length > 0 ? parts[parts.length - 1].range.end : this.spanOf(b.first, b.decisionLast + 1).end;
     const start = b.first <= b.decisionLast ? this.contentStart(b.first) : b.name.start;
     const decisionEnd = b.first <= b.decisionLast ? this.contentEnd(b.decisionLast) : b.name.end;
@@ -774,14 +762,14 @@ class Parser {
         nameRange: b.name,
         decisionRange: { start, end: Math.max(start, decisionEnd) },
         outcome: b.outcome,
-        claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
-        reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
+        claimsAdministratorGuideline,
+        reviewerGuideline,
         rationale,
         parts,
         conclusion,
         range: { start, end: Math.max(lastEnd, start) },
       },
-      citationsAt(this.text, sources),
+      citationsOfParts(parts),
     );
   }
 
@@ -795,15 +783,15 @@ class Parser {
    */
   conclusionOf(first: number, end: number, from: number): Conclusion {
     for (let tail = 3; end - tail > first; tail *= 4) {
-      const found = conclusionFrom(new JoinedText(this.contentOf(end - tail, end)), NEGATION_REACH);
+      const found = conclusionFrom(JoinedText.ofTable(this.lines, this.logical, end - tail, end), NEGATION_REACH);
       if (found) return found;
     }
-    return conclusionIn(new JoinedText(this.contentOf(first, end), from));
+    return conclusionIn(JoinedText.of(this.linesOf(first, end), from));
   }
 
   // 2013 notices: `1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary ...`
   noticeItems(s: RawSection): DisputedItem[] {
-    const joined = new JoinedText(this.linesOf(s.headingLast + 1, s.end));
+    const joined = JoinedText.of(this.linesOf(s.headingLast + 1, s.end));
     const text = straighten(joined.text);
     // The name is bounded: unbounded, a sentence that never says "medically necessary" made each
     // sentence before it scan to the end of the section (quadratic; 10,000 such sentences took seconds).
@@ -893,7 +881,7 @@ class Parser {
     const issueLines = this.linesOf(issue.headingLast + 1, issue.end);
     const headLine = this.lineOf(issue.headingLast);
     const lines = headLine.contentEnd > issue.bodyStart ? [headLine, ...issueLines] : issueLines;
-    const joined = new JoinedText(lines, issue.bodyStart);
+    const joined = JoinedText.of(lines, issue.bodyStart);
     // The s flag: without it a U+2028 in the issue made this match fail and the parse throw.
     const firstSentence = /^.*?(?:\.(?=\s|$)|$)/s.exec(joined.text)![0];
     const nameRange = joined.span(0, trimEndWhere(firstSentence, (ch) => ch === '.' || isWhite(ch)).length);
@@ -904,7 +892,7 @@ class Parser {
       if (s.kind !== 'guidelines' && s.kind !== 'rationale') continue;
       const kind: PartKind = s.kind === 'guidelines' ? 'reviewer-guideline' : 'rationale';
       const sLines = this.linesOf(s.headingLast, s.end);
-      const j = new JoinedText(sLines, s.bodyStart);
+      const j = JoinedText.of(sLines, s.bodyStart);
       const bodyEnd = s.end > s.headingLast + 1 ? this.contentEnd(s.end - 1) : this.contentEnd(s.headingLast);
       parts.push({
         kind,
@@ -944,6 +932,12 @@ class Parser {
       },
     ];
   }
+}
+
+/** Whether a part of this order or a later one is among `parts` (a loop: this runs for every label). */
+function partAtOrAfter(parts: readonly PartBuilder[], order: number): boolean {
+  for (const p of parts) if (PART_ORDER[p.kind] >= order) return true;
+  return false;
 }
 
 interface PartBuilder {
@@ -997,7 +991,7 @@ function reviewerIn(text: string, from: number, to: number): ReviewerCredentials
       }
     }
     // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
-    const joined = new JoinedText(lines);
+    const joined = JoinedText.of(lines);
     const prose = straighten(joined.text);
     const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
     if (board) {
@@ -1019,13 +1013,8 @@ function reviewerIn(text: string, from: number, to: number): ReviewerCredentials
 }
 
 const NON_SPACE = /\S/;
-
-/** A part's text after its label: [from, to) of the text, read as JoinedText.ofRange reads it. */
-interface PartSource {
-  kind: PartKind;
-  from: number;
-  to: number;
-}
+/** An item's conclusion when its rationale states none (shared: model values are never changed). */
+const NOT_STATED: Conclusion = { kind: 'not-stated' };
 
 // The objects with lazy values (lazy.ts) are made by the functions below, outside the Parser, so
 // that what their getters read is the text and a few offsets, never the parser and its lines.
@@ -1082,6 +1071,12 @@ class PartObject implements ItemPart {
     return copy;
   }
 
+  /** The citations in the part's text (lazy.ts: the item's are found on first read). */
+  citations(): Citation[] {
+    const joined = JoinedText.ofRange(this.#source, this.#from, this.#to);
+    return this.kind === 'rationale' ? mentionedCitations(joined, this.kind) : guidelineCitations(joined, this.kind);
+  }
+
   textNow(): string {
     const source = this.#source;
     const from = this.#from;
@@ -1089,10 +1084,6 @@ class PartObject implements ItemPart {
     const empty = this.#empty;
     return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)), empty);
   }
-}
-
-function newPart(kind: PartKind, label: string, labelRange: Span, body: Span, range: Span, text: string, from: number, to: number, empty: boolean): ItemPart {
-  return new PartObject(kind, label, labelRange, body, range, text, from, to, empty);
 }
 
 const ITEM_CITATIONS = lazyProperty((item: ItemObject) => item.citationsNow());
@@ -1159,19 +1150,6 @@ class ItemObject implements DisputedItem {
 /** A disputed item whose citations are found on first read: `citations` computes them. */
 function newItem(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]): DisputedItem {
   return new ItemObject(f, citations);
-}
-
-/** The citations of the parts whose text lies at `sources`. */
-function citationsAt(text: string, sources: readonly PartSource[]): () => Citation[] {
-  return () => {
-    const citations: Citation[] = [];
-    for (const p of sources) {
-      const joined = JoinedText.ofRange(text, p.from, p.to);
-      if (p.kind === 'rationale') citations.push(...mentionedCitations(joined, p.kind));
-      else citations.push(...guidelineCitations(joined, p.kind));
-    }
-    return citations;
-  };
 }
 
 const LETTER_REVIEWER = lazyProperty((letter: LetterObject) => letter.reviewerNow());
@@ -1258,6 +1236,11 @@ function keep(obj: object, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
+/** The citations of an item's parts, in order (written outside the Parser: see the objects' note above). */
+function citationsOfParts(parts: readonly PartObject[]): () => Citation[] {
+  return () => parts.flatMap((p) => p.citations());
+}
+
 /** A 2013 notice's item: the citations of the items its discussion holds. */
 function citationsOf(items: readonly DisputedItem[]): () => Citation[] {
   return () => items.flatMap((x) => x.citations);
@@ -1331,11 +1314,39 @@ interface LetterRegion {
 }
 
 /** What reparseLetter needs of an earlier parse, kept as long as its model is. */
-const memos = new WeakMap<LetterDocument, { regions: LetterRegion[]; doubleSpaced: boolean; base: string; lineStarts: ArrayLike<number> }>();
+interface ReuseMemo {
+  regions: LetterRegion[];
+  doubleSpaced: boolean;
+  base: string;
+  lineStarts: ArrayLike<number>;
+}
+
+/**
+ * The model of a file, with what reparseLetter needs of it in a private field. Not a WeakMap from
+ * models: the scavenger keeps what a weak table holds until a full collection, so every discarded
+ * model of a letter (the models of a document's earlier versions) lived on into the old generation.
+ */
+class DocumentObject implements LetterDocument {
+  constructor(
+    readonly text: string,
+    readonly letters: readonly Letter[],
+    readonly eol: '\n' | '\r\n' | '\r',
+    readonly doubleSpaced: boolean,
+    reuse: ReuseMemo,
+  ) {
+    this.#reuse = reuse;
+  }
+
+  readonly #reuse: ReuseMemo;
+
+  get reuse(): ReuseMemo {
+    return this.#reuse;
+  }
+}
 
 /** The line starts (computeLineStarts) of the text a model was parsed from, so that a LineIndex need not compute them again. */
 export function lineStartsOf(doc: LetterDocument): ArrayLike<number> | undefined {
-  return memos.get(doc)?.lineStarts;
+  return doc instanceof DocumentObject ? doc.reuse.lineStarts : undefined;
 }
 
 /** Letters rebuilt since the base text beyond which a reparse builds every letter again (see Parser.reuser). */
