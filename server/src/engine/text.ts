@@ -24,6 +24,11 @@ export interface Line {
 
 const PAGE_NOISE = /^(?:Page\s+\d+\s+(?:of|\/)\s+\d+|\d+\s*\/\s*\d+|CM\d{2}-\d{5,8}|-\s*\d+\s*-)$/i;
 
+/** Whether a line starting with this character can be PAGE_NOISE: 'P', 'p', 'C', 'c', '-' or a digit. */
+function mayBeNoise(c: number): boolean {
+  return (c | 32) === 112 || (c | 32) === 99 || c === 45 || (c >= 48 && c <= 57);
+}
+
 function isSpace(c: number): boolean {
   // space, tab, vertical tab, form feed, NBSP, BOM, and the Unicode spaces PDF extraction emits
   // Printable ASCII first: nearly every line starts and ends with it.
@@ -109,7 +114,7 @@ export class LineTable {
         cs[count] = a;
         ce[count] = b;
         // Only short lines can be page noise: slice just those.
-        if (b - a < 24 && PAGE_NOISE.test(text.slice(a, b))) f = NOISE;
+        if (b - a < 24 && mayBeNoise(text.charCodeAt(a)) && PAGE_NOISE.test(text.slice(a, b))) f = NOISE;
         if (colon >= 0 && colon < a) colon = text.indexOf(':', a);
         if (colon >= 0 && colon < b) f |= COLON;
       }
@@ -259,18 +264,21 @@ export class JoinedText {
   static ofTable(table: LineTable, order: ArrayLike<number>, a: number, b: number): JoinedText {
     const text = table.text;
     // Logical lines are never blank: one piece each, in arrays of that size.
-    const joinedStarts = new Array<number>(Math.max(0, b - a));
-    const docStarts = new Array<number>(Math.max(0, b - a));
-    let joined = '';
-    for (let i = a; i < b; i++) {
-      const k = order[i];
+    const n = Math.max(0, b - a);
+    const joinedStarts = new Array<number>(n);
+    const docStarts = new Array<number>(n);
+    const pieces = new Array<string>(n);
+    let length = 0;
+    for (let j = 0; j < n; j++) {
+      const k = order[a + j];
       const start = table.contentStart[k];
-      if (i > a) joined += ' ';
-      joinedStarts[i - a] = joined.length;
-      docStarts[i - a] = start;
-      joined += text.slice(start, table.contentEnd[k]);
+      joinedStarts[j] = length;
+      docStarts[j] = start;
+      pieces[j] = text.slice(start, table.contentEnd[k]);
+      length += pieces[j].length + 1;
     }
-    return new JoinedText(joined, joinedStarts, docStarts, b > a ? table.contentStart[order[a]] : 0);
+    // join, not +=: a flat string, which the regular expressions and charCodeAt read fastest.
+    return new JoinedText(pieces.join(' '), joinedStarts, docStarts, n > 0 ? table.contentStart[order[a]] : 0);
   }
 
   /**
