@@ -152,16 +152,17 @@ if (serverArgs && wanted('peer')) {
   log('documentSymbol side by side: 10 MB (the Markdown server takes seconds per run)');
   const oursBig = await measureSymbols('ours', serverArgs, { stem: 'big', text: bigServer.text }, reps.peerBig);
   const mdBigResult = await measureSymbols('markdown', mdArgs, { stem: 'big', text: mdBig.text }, reps.peerBig);
-  const side = (ours, markdown) => ({
+  const side = (ours, markdown, pauseMs) => ({
     ours,
     markdown,
+    pauseMs,
     coldRatio: ours.cold.median / markdown.cold.median,
     warmRatio: ours.warm.median / markdown.warm.median,
   });
   results.peer = {
     markdownServer: `vscode-markdown-languageserver ${require('vscode-markdown-languageserver/package.json').version}, markdown-it ${require('markdown-it/package.json').version}`,
-    letter: side(oursLetter, mdLetterResult),
-    big: side(oursBig, mdBigResult),
+    letter: side(oursLetter, mdLetterResult, reps.peerLetter.pauseMs),
+    big: side(oursBig, mdBigResult, reps.peerBig.pauseMs),
   };
 }
 
@@ -261,6 +262,7 @@ function printReport(r) {
     for (const [label, p] of [['letter', r.peer.letter], ['10 MB', r.peer.big]]) {
       out.push(`  ${label} open -> outline:  ours ${mmm(p.ours.cold)}  markdown ${mmm(p.markdown.cold)}  ratio ${fmt(p.coldRatio)}`);
       out.push(`  ${label} repeated:         ours ${mmm(p.ours.warm)}  markdown ${mmm(p.markdown.warm)}  ratio ${fmt(p.warmRatio)}`);
+      if (p.ours.afterPause) out.push(`  ${label} repeated after ${p.pauseMs} ms idle: ours ${mmm(p.ours.afterPause)}  markdown ${mmm(p.markdown.afterPause)}`);
     }
   }
   if (r.server.memory) {

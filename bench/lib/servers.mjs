@@ -295,8 +295,14 @@ export async function measureSymbols(kind, serverArgs, target, reps) {
     client.open(uri, languageId, target.text);
     for (let i = 0; i < reps.warmWarmup; i++) await client.timed('textDocument/documentSymbol', { textDocument: { uri } });
     const warmStats = await repeat(reps.warm, async () => (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0]);
+    // The same repeated request after the pause the cold runs leave between documents: what any
+    // answer costs once both processes have gone idle, the least an open -> outline can take.
+    const afterPauseStats = await repeat(reps.cold, async () => {
+      await sleep(reps.pauseMs);
+      return (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0];
+    });
     client.close(uri);
-    return { cold: coldStats, warm: warmStats, symbols, stderr: client.stderr.trim() || undefined };
+    return { cold: coldStats, warm: warmStats, afterPause: afterPauseStats, symbols, stderr: client.stderr.trim() || undefined };
   } finally {
     await client.stop();
   }

@@ -177,7 +177,8 @@ documents.onDidClose((e) => {
   pending.get(e.document.uri)?.dispose();
   pending.delete(e.document.uri);
   lastChange.delete(e.document.uri);
-  if (e.document.getText().length > LARGE_DOCUMENT) collectSoon();
+  // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
+  if (e.document.getText().length > LARGE_DOCUMENT) collectSoon(1000, { release: true });
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   if (published.delete(e.document.uri)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
