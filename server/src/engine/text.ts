@@ -127,7 +127,9 @@ export class LineTable {
       // A text that ends with a line break has an empty last line after it.
     }
     this.length = count;
-    this.starts = starts.subarray(0, count);
+    // The model keeps the line starts (lineStartsOf) and a view keeps its whole buffer, all five
+    // arrays: past a few thousand lines they are copied out (1.2 MB of a 10 MB file's 5 MB).
+    this.starts = count > 4096 ? starts.slice(0, count) : starts.subarray(0, count);
     this.end = ends;
     this.contentStart = cs;
     this.contentEnd = ce;
