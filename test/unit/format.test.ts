@@ -9,7 +9,13 @@ import { applyEdits, formatEdits, formatLetter, formatLetterRange, planFormat } 
 import type { LetterDocument, Span } from '../../server/src/engine/model';
 import { isDoubleSpaced, logicalLines, parseLetter } from '../../server/src/engine/parse';
 import { splitLines } from '../../server/src/engine/text';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../../server/src/engine/lines';
 import { allLetters, FIXTURES, fixtureText, letterText, ROOT, singleSpaced, toCrlf } from './helpers';
+
+function lspPosition(text: string, offset: number) {
+  return new LineIndex(text).positionAt(offset);
+}
 
 const MALFORMED_DIR = path.join(ROOT, 'test', 'fixtures', 'malformed');
 
@@ -233,6 +239,21 @@ describe('formatLetter', () => {
     assert.ok(out.includes('owing to ongoing issues\n6/10\nwith major depressive disorder'));
     assert.deepStrictEqual(words(out), words(variant));
     assert.strictEqual(formatLetter(out), out);
+  });
+
+  it('lists an insertion before a deletion that starts at the same place, as LSP clients apply them (fuzz seed 1030529315)', () => {
+    // The fuzzer's shrunk text: a form feed before a heading is deleted and a line break inserted where it stood.
+    const text = "HOW THE IMR FINAL DETERMINATION WAS MADE\r\nThe expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.\r\n\r\n\fCLINICAL CASE SUMMARY\r\nA case summary.\rHOW THE IMR FINAL DETERMINATION WAS MADE\n\r\nIMR ISSUES, DECISIONS AND RATIONALES\r\nThe Final Determination was based on decisions for the disputed items/services set forth below:\r\n\r\n```:\r\nUpheld\r\n\r\nDecision rationale: **bold** According to MTUS Guidelines page 24, vel eros blandit nulla. The request is not medically reasonable and necessary.\r\n\r\nClaims Administrator guideline: Decision based on MTUS ACOEM Chapter 12 vel eros blandit nulla Pages 14, 16 and 18\r\n\r\n\r\n_:\r\nOverturned\r\n\r\n[x](command:workbench.action.openSettings): \r\n\r\nsed: \r\n\r\n**bold**: Upheld\r\n\r\ntempus: Upheld\r\n";
+    const edits = formatEdits(text);
+    const at = text.indexOf('\f');
+    const here = edits.filter((e) => e.range.start === at);
+    assert.deepStrictEqual(
+      here.map((e) => e.range.end - e.range.start),
+      [0, 1],
+      'the insertion at the form feed, then its deletion',
+    );
+    // vscode-languageserver-textdocument applies edits that start together in array order and rejects the reverse.
+    assert.strictEqual(TextDocument.applyEdits(TextDocument.create('file:///f.txt', 'imr-letter', 1, text), edits.map((e) => ({ range: { start: lspPosition(text, e.range.start), end: lspPosition(text, e.range.end) }, newText: e.newText }))), formatLetter(text));
   });
 
   it('leaves a text without letter lines alone', () => {

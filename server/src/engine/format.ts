@@ -44,13 +44,24 @@ const SINGLE_WIDE: Spacing = { within: 0, between: 2 };
 const DOUBLE: Spacing = { within: 1, between: 2 };
 
 /** Apply non-overlapping edits (any order) to a text. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  // At one offset, insertions go first (in their given order), then the edit that replaces text there.
+/**
+ * The edits in the order they apply: by offset, and at one offset the insertions first (in their
+ * given order), then the edit that replaces text there. LSP clients apply edits that start at the
+ * same place in the order of the array (vscode-languageserver-textdocument rejects a deletion
+ * listed before an insertion at its start as overlapping: found by the fuzzer).
+ */
+export function inApplicationOrder(edits: readonly Edit[]): Edit[] {
   const empty = (e: Edit) => (e.range.end === e.range.start ? 0 : 1);
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.range.start - b.e.range.start || empty(a.e) - empty(b.e) || a.i - b.i);
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.range.start - b.e.range.start || empty(a.e) - empty(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = '';
   let at = 0;
-  for (const { e } of sorted) {
+  for (const e of inApplicationOrder(edits)) {
     if (e.range.start < at) throw new Error(`overlapping edits at ${e.range.start}`);
     out += text.slice(at, e.range.start) + e.newText;
     at = e.range.end;
@@ -73,10 +84,10 @@ export function formatLetterRange(text: string, range: Span): string {
  * to the same items, outcomes and findings (see `sameReading`), else only trailing spaces are removed.
  */
 export function formatEdits(text: string, range?: Span, doc: LetterDocument = parseLetter(text)): Edit[] {
-  const edits = planFormat(text, range, doc);
+  const edits = inApplicationOrder(planFormat(text, range, doc));
   if (edits.length === 0) return edits;
   if (sameReading(doc, parseLetter(applyEdits(text, edits)))) return edits;
-  return trailingSpaceEdits(text, range);
+  return inApplicationOrder(trailingSpaceEdits(text, range));
 }
 
 /** The formatting plan without the parse check: for tests that prove the check never has to step in. */

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { DIAGNOSTIC_CODES, DiagnosticCode, Finding } from '../engine/check';
 import { Edit, fixAllEdits, fixesFor } from '../engine/fixes';
+import { inApplicationOrder } from '../engine/format';
 import type { LetterContext } from './context';
 import { severityFor, SeveritySettings } from '../engine/check';
 import { diagnostics as toDiagnostics } from './diagnostics';
@@ -50,7 +51,8 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 function workspaceEdit(ctx: LetterContext, edits: readonly Edit[], versioned: boolean): WorkspaceEdit {
-  const textEdits = edits.map((e) => TextEdit.replace(ctx.range(e.range), e.newText));
+  // In the order they apply (see inApplicationOrder): clients apply edits at one place in array order.
+  const textEdits = inApplicationOrder(edits).map((e) => TextEdit.replace(ctx.range(e.range), e.newText));
   if (versioned) return { documentChanges: [{ textDocument: { uri: ctx.uri, version: ctx.version }, edits: textEdits }] };
   return { changes: { [ctx.uri]: textEdits } };
 }
