@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
+import { releasePooledBuffers } from './engine/text';
 import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
 import { createContext, LetterContext } from './features/context';
 import type { SeveritySettings } from './engine/check';
@@ -178,7 +179,11 @@ documents.onDidClose((e) => {
   pending.delete(e.document.uri);
   lastChange.delete(e.document.uri);
   // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
-  if (e.document.getText().length > LARGE_DOCUMENT) collectSoon(1000, { release: true });
+  if (e.document.getText().length > LARGE_DOCUMENT) {
+    // The parser's pooled line buffers are kept for the next large parse only while one is open.
+    if (!documents.all().some((d) => d.uri !== e.document.uri && d.getText().length > LARGE_DOCUMENT)) releasePooledBuffers();
+    collectSoon(1000, { release: true });
+  }
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
   if (published.delete(e.document.uri)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);

@@ -6,7 +6,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { LetterDocument } from '../../server/src/engine/model';
-import { parseLetter, reparseLetter } from '../../server/src/engine/parse';
+import { computeLineStarts } from '../../server/src/engine/lines';
+import { lineStartsOf, parseLetter, reparseLetter } from '../../server/src/engine/parse';
+import { releasePooledBuffers } from '../../server/src/engine/text';
 import { allLetters, fixtureText, ROOT, toCrlf } from './helpers';
 
 /** Deterministic pseudo-random numbers, so that a failure can be replayed. */
@@ -132,5 +134,30 @@ describe('reparseLetter', () => {
     }
     // Reused while at most 32 letters have been built since the base text; the 34th edit builds all.
     assert.strictEqual(lastReused, 32);
+  });
+});
+
+describe('the pooled line buffers of large parses', () => {
+  // A text of more than 4,096 lines is parsed in line buffers kept for the next large parse
+  // (text.ts pooledBuffer): nothing a model keeps may point into them.
+  const letters = allLetters().map((l) => l.text);
+  const large = (order: number[]) => Array.from({ length: 60 }, (_, k) => letters[order[k % order.length]]).join('\n');
+
+  it('a model reads the same after other large texts were parsed, and after the buffers were let go', () => {
+    const first = large([0, 1, 2, 3]);
+    assert.ok(first.split('\n').length > 4096, 'a large text');
+    const kept = parseLetter(first);
+    const lineStarts = Array.from(lineStartsOf(kept) ?? []);
+    const unread = JSON.stringify(parseLetter(first));
+    // The same letters in another order: as long, so its parse writes over the first one's buffers.
+    parseLetter(large([3, 2, 1, 0]));
+    parseLetter(toCrlf(large([3, 2, 1, 0])));
+    reparseLetter(large([1, 3]), parseLetter(large([1, 3, 0])));
+    releasePooledBuffers();
+    parseLetter(large([2, 0]));
+    // Read only now: the lazy values (part texts, citations, reviewers) and the line starts.
+    assert.strictEqual(JSON.stringify(kept), unread);
+    assert.deepStrictEqual(Array.from(lineStartsOf(kept) ?? []), lineStarts);
+    assert.deepStrictEqual(lineStarts, computeLineStarts(first));
   });
 });

@@ -25,7 +25,7 @@ import type {
   SectionKind,
   Span,
 } from './model';
-import { BLANK, COLON, editDistance, fold, isRegExpSpace, isWhite, JoinedText, Line, LineContent, LineTable, logicalLinesIn, NOISE, SPACED, straighten, trimEndWhere, withoutTrailingColon } from './text';
+import { BLANK, COLON, editDistance, fold, isPooled, isRegExpSpace, isWhite, JoinedText, Line, LineContent, LineTable, pooledBuffer, logicalLinesIn, NOISE, SPACED, straighten, trimEndWhere, withoutTrailingColon } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // What lines mean
@@ -199,7 +199,8 @@ export function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Log
  * of each logical line, and whether it starts a paragraph (1) or not (0).
  */
 export function logicalIndex(flags: Uint8Array, doubleSpaced: boolean, n = flags.length): { line: Int32Array; paragraphStart: Uint8Array } {
-  const buffer = new ArrayBuffer(n * 5);
+  // Only the parser reads it, while it parses: a large text's comes from the pool (text.ts).
+  const buffer = pooledBuffer(n * 5, isPooled(n) ? 'logical' : undefined);
   const line = new Int32Array(buffer, 0, n);
   const paragraphStart = new Uint8Array(buffer, n * 4, n);
   let count = 0;

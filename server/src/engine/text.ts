@@ -67,7 +67,8 @@ export class LineTable {
     // About 35 characters a line in extracted letters; grown when a text has more lines. The
     // arrays share one buffer: a letter is parsed in tens of microseconds, and each buffer costs one.
     let capacity = (n >> 5) + 16;
-    let [starts, ends, cs, ce, flags] = lineArrays(capacity);
+    const pooled = capacity > POOLED_LINES;
+    let [starts, ends, cs, ce, flags] = lineArrays(capacity, pooled ? 'table' : undefined);
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
     // (a text without '\r' would otherwise be rescanned to its end for every line).
     let lf = text.indexOf('\n');
@@ -78,7 +79,7 @@ export class LineTable {
     for (;;) {
       if (count === capacity) {
         capacity *= 2;
-        const [s2, e2, cs2, ce2, f2] = lineArrays(capacity);
+        const [s2, e2, cs2, ce2, f2] = lineArrays(capacity, undefined);
         s2.set(starts);
         e2.set(ends);
         cs2.set(cs);
@@ -127,9 +128,9 @@ export class LineTable {
       // A text that ends with a line break has an empty last line after it.
     }
     this.length = count;
-    // The model keeps the line starts (lineStartsOf) and a view keeps its whole buffer, all five
-    // arrays: past a few thousand lines they are copied out (1.2 MB of a 10 MB file's 5 MB).
-    this.starts = count > 4096 ? starts.slice(0, count) : starts.subarray(0, count);
+    // The model keeps the line starts (lineStartsOf), and a view keeps its whole buffer: of a large
+    // text (a pooled buffer, which the next large parse writes over) they are copied out.
+    this.starts = pooled || count > POOLED_LINES ? starts.slice(0, count) : starts.subarray(0, count);
     this.end = ends;
     this.contentStart = cs;
     this.contentEnd = ce;
@@ -159,9 +160,41 @@ export class LineTable {
   }
 }
 
-/** LineTable's arrays for `capacity` lines, in one buffer. */
-function lineArrays(capacity: number): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
-  const buffer = new ArrayBuffer(capacity * 17);
+/** Past this many lines, a parse's line arrays live in buffers kept for the next large parse. */
+const POOLED_LINES = 4096;
+
+/**
+ * A large text's line arrays are needed only while it is parsed. Allocated afresh for each parse
+ * (on every edit of a 10 MB export, about 7 MB), freed blocks of that size fragment the C heap,
+ * and glibc's malloc kept up to 50 MB of them after the document closed; one buffer per use,
+ * reused, leaves nothing behind. releasePooledBuffers() lets them go once no large text is open.
+ */
+const pool = new Map<string, ArrayBuffer>();
+
+/** A buffer of at least `bytes` for `use` ('table', 'logical'): the pooled one when named, else a new one. Contents are not cleared. */
+export function pooledBuffer(bytes: number, use: string | undefined): ArrayBuffer {
+  if (use === undefined) return new ArrayBuffer(bytes);
+  let buffer = pool.get(use);
+  if (!buffer || buffer.byteLength < bytes) {
+    buffer = new ArrayBuffer(bytes);
+    pool.set(use, buffer);
+  }
+  return buffer;
+}
+
+/** Lets the pooled buffers go (the server calls it after a large document closes). */
+export function releasePooledBuffers(): void {
+  pool.clear();
+}
+
+/** Whether a text of `lines` lines parses with pooled buffers. */
+export function isPooled(lines: number): boolean {
+  return lines > POOLED_LINES;
+}
+
+/** LineTable's arrays for `capacity` lines, in one buffer (see pooledBuffer). */
+function lineArrays(capacity: number, use: string | undefined): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
+  const buffer = pooledBuffer(capacity * 17, use);
   const int = (k: number) => new Int32Array(buffer, k * capacity * 4, capacity);
   return [int(0), int(1), int(2), int(3), new Uint8Array(buffer, 16 * capacity, capacity)];
 }
