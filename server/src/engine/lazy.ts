@@ -23,8 +23,13 @@ let probingEmpty = false;
 export function settle<T>(obj: object, key: string, compute: () => T, empty?: boolean): T {
   if (probingEmpty && empty !== undefined) return (empty ? '' : 'not empty') as unknown as T;
   const value = compute();
-  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+  keep(obj, key, value);
   return value;
+}
+
+/** Gives a lazy property its value in place of the getter: an ordinary enumerable data property from then on. */
+export function keep(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
 /**

@@ -7,7 +7,7 @@
 // per letter; nothing is quadratic in the number of lines.
 
 import { guidelineCitations, mentionedCitations } from './citations';
-import { settle } from './lazy';
+import { keep, settle } from './lazy';
 import type {
   Citation,
   Conclusion,
@@ -247,8 +247,10 @@ function isDoubleSpacedFlags(flags: Uint8Array, n = flags.length): boolean {
 
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   const lf = text.indexOf('\n');
-  const cr = text.indexOf('\r');
-  if (cr >= 0 && (lf < 0 || cr < lf)) return lf === cr + 1 ? '\r\n' : '\r';
+  // Only a '\r' before the first '\n' can be the first line break: the search stops there (a
+  // text without '\r' would otherwise be read to its end, 10 MB for every parse of an export).
+  const cr = (lf < 0 ? text : text.slice(0, lf)).indexOf('\r');
+  if (cr >= 0) return lf === cr + 1 ? '\r\n' : '\r';
   return '\n';
 }
 
@@ -309,29 +311,28 @@ class Parser {
     return this.lines.contentStart[this.logical[i]];
   }
 
-  /** detectEol, from the first line's break (detectEol would search a text without '\r' to its end). */
-  eol(): '\n' | '\r\n' | '\r' {
-    if (this.lines.length < 2 || this.text.charCodeAt(this.lines.end[0]) !== 13) return '\n';
-    return this.text.charCodeAt(this.lines.end[0] + 1) === 10 ? '\r\n' : '\r';
+  contentEnd(i: number): number {
+    return this.lines.contentEnd[this.logical[i]];
   }
 
   /** prefixCode of logical line i, read from the text without slicing the line. */
   prefix(i: number): number {
-    return prefixAt(this.text, this.lines.contentStart[this.logical[i]]);
+    return prefixAt(this.text, this.contentStart(i));
+  }
+
+  /** Whether logical line i's content holds a ':' (LineTable's COLON flag). */
+  hasColon(i: number): boolean {
+    return (this.lines.flags[this.logical[i]] & COLON) !== 0;
   }
 
   /** Whether logical line i's content ends with ':'. */
   endsWithColon(i: number): boolean {
-    return this.text.charCodeAt(this.lines.contentEnd[this.logical[i]] - 1) === 58;
+    return this.text.charCodeAt(this.contentEnd(i) - 1) === 58;
   }
 
-  /** partLabelAt of logical line i, slicing it only when it may be one. */
-  labelAt(i: number): { kind: PartKind; length: number } | undefined {
-    return LABELS_BY_PREFIX.has(this.prefix(i)) ? partLabelAt(this.t(i)) : undefined;
-  }
-
-  contentEnd(i: number): number {
-    return this.lines.contentEnd[this.logical[i]];
+  /** partLabelAt of logical line i (whose prefix is `prefix`), slicing it only when it may be one. */
+  labelAt(i: number, prefix = this.prefix(i)): { kind: PartKind; length: number } | undefined {
+    return LABELS_BY_PREFIX.has(prefix) ? partLabelAt(this.t(i)) : undefined;
   }
 
   /** The heading at logical line i (whose content is `t`), joining a heading wrapped onto a second line. */
@@ -435,7 +436,7 @@ class Parser {
       letters.push(letter);
       regions.push({ raw: r, from, to, letter, source: kept ? reuse!.base : this.text });
     }
-    return new DocumentObject(this.text, letters, this.eol(), this.doubleSpaced, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
+    return new DocumentObject(this.text, letters, detectEol(this.text), this.doubleSpaced, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
   }
 
   /**
@@ -528,7 +529,7 @@ class Parser {
       const s = r.sections[decisionsIndex];
       items = layout === 'notice-2013' ? this.noticeItems(s) : this.decisionItems(s.headingLast + 1, s.end);
     }
-    return newLetter({ index, layout, range, header, caseNumber, sections, decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined, items }, this.text, this.reviewerSection(r));
+    return new LetterObject({ index, layout, range, header, caseNumber, sections, decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined, items }, this.text, this.reviewerSection(r));
   }
 
   headerFields(r: RawLetter): HeaderField[] {
@@ -588,7 +589,7 @@ class Parser {
         continue;
       }
 
-      const label = LABELS_BY_PREFIX.has(prefix) ? partLabelAt(this.t(i)) : undefined;
+      const label = this.labelAt(i, prefix);
       if (label) {
         const order = PART_ORDER[label.kind];
         if (!item || partAtOrAfter(item.parts, order)) {
@@ -603,7 +604,7 @@ class Parser {
       }
 
       // Every form of decision line holds a ':'.
-      const decision = this.lines.flags[this.logical[i]] & COLON ? this.decisionAt(i, to, (item !== undefined && item.parts.length > 0) || item === undefined) : undefined;
+      const decision = this.hasColon(i) ? this.decisionAt(i, to, (item !== undefined && item.parts.length > 0) || item === undefined) : undefined;
       if (decision) {
         // The item's name may have wrapped: take earlier lines of the same paragraph that do not end a sentence.
         let first = i;
@@ -757,7 +758,7 @@ class Parser {
     const lastEnd = parts.length > 0 ? parts[parts.length - 1].range.end : this.spanOf(b.first, b.decisionLast + 1).end;
     const start = b.first <= b.decisionLast ? this.contentStart(b.first) : b.name.start;
     const decisionEnd = b.first <= b.decisionLast ? this.contentEnd(b.decisionLast) : b.name.end;
-    return newItem(
+    return new ItemObject(
       {
         name: fold(this.text.slice(b.name.start, b.name.end)),
         nameRange: b.name,
@@ -826,7 +827,7 @@ class Parser {
       const parts = items.flatMap((x) => x.parts);
       const range = { start: headLine.contentStart, end: Math.max(headLine.contentEnd, parts.length > 0 ? parts[parts.length - 1].range.end : headLine.contentEnd) };
       const rationale = parts.find((p) => p.kind === 'rationale');
-      const block = newItem(
+      const block = new ItemObject(
         {
           name: fold(this.text.slice(nameRange.start, nameRange.end)),
           nameRange,
@@ -1017,7 +1018,7 @@ const NON_SPACE = /\S/;
 /** An item's conclusion when its rationale states none (shared: model values are never changed). */
 const NOT_STATED: Conclusion = { kind: 'not-stated' };
 
-// The objects with lazy values (lazy.ts) are made by the functions below, outside the Parser, so
+// The objects with lazy values (lazy.ts) are made by the classes below, outside the Parser, so
 // that what their getters read is the text and a few offsets, never the parser and its lines.
 //
 // Each is a class whose lazy property is an own enumerable accessor defined through one shared
@@ -1089,7 +1090,7 @@ class PartObject implements ItemPart {
 
 const ITEM_CITATIONS = lazyProperty((item: ItemObject) => item.citationsNow());
 
-/** A disputed item whose citations are found on first read. */
+/** A disputed item whose citations are found on first read: `citations` computes them. */
 class ItemObject implements DisputedItem {
   declare readonly name: string;
   declare readonly nameRange: Span;
@@ -1128,9 +1129,8 @@ class ItemObject implements DisputedItem {
     const parts = this.parts.map((p) => move(p, shift));
     // The guideline and rationale fields are parts of the list: the copy keeps them so.
     const same = (p: ItemPart | undefined) => (p ? parts[this.parts.indexOf(p)] : undefined);
-    const done = computed(this, 'citations');
     const find = this.#citations;
-    return new ItemObject(
+    const copy = new ItemObject(
       {
         name: this.name,
         nameRange: move(this.nameRange, shift),
@@ -1143,14 +1143,12 @@ class ItemObject implements DisputedItem {
         conclusion: move(this.conclusion, shift),
         range: move(this.range, shift),
       },
-      done ? () => move(done.value as Citation[], shift) : () => move(find(), shift),
+      () => move(find(), shift),
     );
+    const citations = computed(this, 'citations');
+    if (citations) keep(copy, 'citations', move(citations.value, shift));
+    return copy;
   }
-}
-
-/** A disputed item whose citations are found on first read: `citations` computes them. */
-function newItem(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]): DisputedItem {
-  return new ItemObject(f, citations);
 }
 
 const LETTER_REVIEWER = lazyProperty((letter: LetterObject) => letter.reviewerNow());
@@ -1217,10 +1215,6 @@ class LetterObject implements Letter {
   }
 }
 
-function newLetter(f: Omit<Letter, 'reviewer'>, text: string, reviewerAt: { from: number; to: number } | undefined): Letter {
-  return new LetterObject(f, text, reviewerAt);
-}
-
 /** shiftSpans, typed. */
 function move<T>(value: T, shift: number): T {
   return shift === 0 ? value : (shiftSpans(value, shift) as T);
@@ -1232,10 +1226,6 @@ function computed(obj: object, key: string): { value: unknown } | undefined {
   return d && 'value' in d ? { value: d.value } : undefined;
 }
 
-/** Gives a lazy property its value, as settle does once it is computed. */
-function keep(obj: object, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-}
 
 /** The citations of an item's parts, in order (written outside the Parser: see the objects' note above). */
 function citationsOfParts(parts: readonly PartObject[]): () => Citation[] {

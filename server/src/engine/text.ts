@@ -30,9 +30,9 @@ function mayBeNoise(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  // space, tab, vertical tab, form feed, NBSP, BOM, and the Unicode spaces PDF extraction emits
   // Printable ASCII first: nearly every line starts and ends with it.
   if (c > 32 && c < 127) return false;
+  // space, tab, vertical tab, form feed, NBSP, BOM, and the Unicode spaces PDF extraction emits
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
 }
 
@@ -67,7 +67,7 @@ export class LineTable {
     // About 35 characters a line in extracted letters; grown when a text has more lines. The
     // arrays share one buffer: a letter is parsed in tens of microseconds, and each buffer costs one.
     let capacity = (n >> 5) + 16;
-    const pooled = capacity > POOLED_LINES;
+    const pooled = isPooled(capacity);
     let [starts, ends, cs, ce, flags] = lineArrays(capacity, pooled ? 'table' : undefined);
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
     // (a text without '\r' would otherwise be rescanned to its end for every line).
@@ -130,7 +130,7 @@ export class LineTable {
     this.length = count;
     // The model keeps the line starts (lineStartsOf), and a view keeps its whole buffer: of a large
     // text (a pooled buffer, which the next large parse writes over) they are copied out.
-    this.starts = pooled || count > POOLED_LINES ? starts.slice(0, count) : starts.subarray(0, count);
+    this.starts = pooled || isPooled(count) ? starts.slice(0, count) : starts.subarray(0, count);
     this.end = ends;
     this.contentStart = cs;
     this.contentEnd = ce;
