@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
+import { keepModelShapes } from './engine/parse';
 import { releasePooledBuffers } from './engine/text';
 import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
 import { createContext, LetterContext } from './features/context';
@@ -75,6 +76,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Before the first document comes: see engine/shapes.ts.
+  keepModelShapes();
   if (workspaceFoldersSupported) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
@@ -144,14 +147,16 @@ function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
 }
 
 async function publishDiagnostics(uri: string, version: number): Promise<void> {
-  const asked = settingsFor(uri);
-  // Parse and check while the client answers the settings request, not after: on a large document
-  // that is the round trip saved, and the work is kept with the version for the lines below.
-  if (documents.get(uri)?.version === version) contextOf(uri)?.findings();
-  const settings = await asked;
-  const ctx = contextOf(uri);
+  // The settings first, then the checks: vscode-jsonrpc writes each message from a setImmediate
+  // callback, and a large answer (the outline VS Code asks for with the open) goes out over several
+  // turns of the event loop. Checks run before the answer is written hold it back for as long as
+  // they take (tens of milliseconds on a 10 MB export). The settings answer comes after the client
+  // has read what was sent before the request.
+  const settings = await settingsFor(uri);
   // A newer version is on its way, or the document closed: its own run will publish.
-  if (!ctx || ctx.version !== version) return;
+  if (documents.get(uri)?.version !== version) return;
+  const ctx = contextOf(uri);
+  if (!ctx) return;
   const list = diagnostics(ctx, settings.diagnostics?.severity);
   // A plain-text file that is not a letter gets no noise: publish to it only to clear what was shown.
   if (!ctx.isLetter && !published.has(uri)) return;

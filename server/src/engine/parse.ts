@@ -8,6 +8,8 @@
 
 import { guidelineCitations, mentionedCitations } from './citations';
 import { keep, settle } from './lazy';
+import { LineIndex } from './lines';
+import { keepShapes } from './shapes';
 import type {
   Citation,
   Conclusion,
@@ -1278,7 +1280,9 @@ function conclusionFrom(joined: JoinedText, minIndex: number): Conclusion | unde
 }
 
 export function parseLetter(text: string): LetterDocument {
-  return new Parser(text).parse();
+  const doc = new Parser(text).parse();
+  keepModelShapes();
+  return doc;
 }
 
 /**
@@ -1288,7 +1292,38 @@ export function parseLetter(text: string): LetterDocument {
  * and letters found over the whole text; only building the letters' models is saved.
  */
 export function reparseLetter(text: string, previous: LetterDocument | undefined): LetterDocument {
-  return new Parser(text).parse(previous);
+  const doc = new Parser(text).parse(previous);
+  keepModelShapes();
+  return doc;
+}
+
+/**
+ * Builds the objects that keep the model's hidden classes alive (shapes.ts), once per process.
+ * parseLetter does it after its first parse; the language server calls it while it waits for its
+ * first document, so that the first one opened does not wait for it (10 to 15 ms, most of it code
+ * run for the first time).
+ */
+export function keepModelShapes(): void {
+  keepShapes(sampleShapes);
+}
+
+/**
+ * The objects shapes.ts keeps: every class and lazy-value transition a parse and a reparse go
+ * through, on two copies of the sample letter (a reparse moves the letters after an edit).
+ */
+function sampleShapes(sample: string): unknown[] {
+  const two = sample + sample;
+  const edited = two.replace('medication and physical', 'medication and  physical');
+  const parser = new Parser(two);
+  const unread = parser.parse();
+  const read = new Parser(two).parse();
+  // Reading every lazy value (JSON reads every enumerable property) replaces each getter.
+  JSON.stringify(read);
+  const movedUnread = new Parser(edited).parse(unread);
+  const movedRead = new Parser(edited).parse(read);
+  JSON.stringify(movedRead);
+  const lines = [new LineIndex(two, lineStartsOf(read)), new LineIndex(two)];
+  return [parser, unread, read, movedUnread, movedRead, lines, JoinedText.ofRange(two, 0, 40), JoinedText.ofTable(parser.lines, parser.logical, 0, 2)];
 }
 
 // ---------------------------------------------------------------------------------------------
