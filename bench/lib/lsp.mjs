@@ -37,9 +37,11 @@ export class BenchClient {
   /**
    * @param {string[]} args node arguments (script and its flags)
    * @param {(method: string, params: any) => any} answer the client's answers to server requests; undefined -> null
+   * @param {Record<string, string>} [env] added to this process's environment for the server
    */
-  constructor(args, answer = () => undefined) {
+  constructor(args, answer = () => undefined, env = undefined) {
     this.args = args;
+    this.env = env;
     this.answer = answer;
     this.diagnosticWaiters = [];
     this.stderr = '';
@@ -48,7 +50,7 @@ export class BenchClient {
   /** Spawns the server and initializes it; returns the time from spawn to the initialize answer (ms). */
   async start({ initializationOptions, rootUri = null } = {}) {
     const t0 = performance.now();
-    this.proc = spawn(process.execPath, this.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, this.args, { stdio: ['pipe', 'pipe', 'pipe'], env: this.env ? { ...process.env, ...this.env } : process.env });
     this.proc.stderr.on('data', (d) => {
       this.stderr = (this.stderr + d.toString()).slice(-4000);
     });

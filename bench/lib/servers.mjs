@@ -7,6 +7,12 @@ import { sleep, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Our server runs with the environment the extension starts it with (SERVER_ENVIRONMENT in
+ * server/src/protocol.ts): the figures are the ones VS Code users get.
+ */
+const OUR_ENVIRONMENT = require('../../out/server/src/protocol.js').SERVER_ENVIRONMENT;
+
 let uriCounter = 0;
 /** A fresh URI per open, so that no cache of an earlier open can answer. */
 function freshUri(stem, ext) {
@@ -46,7 +52,7 @@ function editPosition(doc, lines) {
  * @param target { name, text } with at least one finding, so that diagnostics are published
  */
 export async function measureOurServer(serverArgs, engine, target, reps) {
-  const client = new BenchClient(serverArgs, ourAnswers);
+  const client = new BenchClient(serverArgs, ourAnswers, OUR_ENVIRONMENT);
   await client.start();
   const out = { name: target.name, bytes: target.bytes };
   try {
@@ -141,7 +147,7 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
 
 /** Resident memory: at rest, with the big file open (parsed, outline and folding asked for) once the server has been idle for `settleMs`, and after closing it. */
 export async function measureOurMemory(serverArgs, big, { settleMs = 3000, releaseMs = 10_000 } = {}) {
-  const client = new BenchClient(serverArgs, ourAnswers);
+  const client = new BenchClient(serverArgs, ourAnswers, OUR_ENVIRONMENT);
   await client.start();
   try {
     await sleep(settleMs);
@@ -197,7 +203,7 @@ function peakMB(pid) {
 /** Spawn -> initialize answer, each on a fresh process. */
 export async function measureStartup(serverArgs, { warmup = 1, runs = 7 } = {}) {
   const once = async () => {
-    const client = new BenchClient(serverArgs, ourAnswers);
+    const client = new BenchClient(serverArgs, ourAnswers, OUR_ENVIRONMENT);
     try {
       return await client.start();
     } finally {
@@ -268,7 +274,7 @@ export function markdownServerPath() {
 export async function measureSymbols(kind, serverArgs, target, reps) {
   const openTexts = new Map();
   const markdown = kind === 'markdown';
-  const client = new BenchClient(serverArgs, markdown ? markdownAnswers(openTexts) : ourAnswers);
+  const client = new BenchClient(serverArgs, markdown ? markdownAnswers(openTexts) : ourAnswers, markdown ? undefined : OUR_ENVIRONMENT);
   await client.start({ initializationOptions: markdown ? { markdownFileExtensions: ['md'] } : undefined });
   if (markdown) client.notify('workspace/didChangeConfiguration', { settings: MARKDOWN_SETTINGS });
   const languageId = markdown ? 'markdown' : 'imr-letter';

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { isLetter } from '../../server/src/engine/detect';
-import { ItemsParams, ItemsRequestMethod, ItemsResult } from '../../server/src/protocol';
+import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from '../../server/src/protocol';
 import { Direction, pickItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
@@ -31,7 +31,7 @@ let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc };
+  const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENVIRONMENT } } };
   const clientOptions: LanguageClientOptions = {
     // The server reads only the text VS Code sends it, so a letter is served whatever its scheme
     // (untitled, a virtual workspace, the old side of a git diff). Plain text is sent only from the

@@ -15,9 +15,10 @@
 // been idle that long. Not after a pause in typing: the document is still open, and the next
 // edit's parse would first have to grow the young generation again.
 //
-// Out of reach from here: what glibc's malloc keeps for reuse once the typed arrays of each parse
-// are freed (0-50 MB after a close, as fragmentation falls); only malloc_trim() gives it back, or a
-// fixed MALLOC_MMAP_THRESHOLD_ in the environment the server starts with.
+// Out of reach from here: what glibc's malloc keeps for reuse once the large blocks of each parse
+// are freed (20-40 MB after a close); only malloc_trim() gives it back, which Node does not offer,
+// or a fixed MALLOC_MMAP_THRESHOLD_ in the environment the server starts with (SERVER_ENVIRONMENT
+// in protocol.ts, which the extension sets).
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
