@@ -43,7 +43,6 @@ const SINGLE_WIDE: Spacing = { within: 0, between: 2 };
 /** Range formatting in a double-spaced letter keeps its spacing: a selection alone must not change how the rest reads. */
 const DOUBLE: Spacing = { within: 1, between: 2 };
 
-/** Apply non-overlapping edits (any order) to a text. */
 /**
  * The edits in the order they apply: by offset, and at one offset the insertions first (in their
  * given order), then the edit that replaces text there. LSP clients apply edits that start at the
@@ -58,6 +57,7 @@ export function inApplicationOrder(edits: readonly Edit[]): Edit[] {
     .map(({ e }) => e);
 }
 
+/** Apply non-overlapping edits (any order) to a text. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   let out = '';
   let at = 0;

@@ -167,7 +167,8 @@ const POOLED_LINES = 4096;
  * A large text's line arrays are needed only while it is parsed. Allocated afresh for each parse
  * (on every edit of a 10 MB export, about 7 MB), freed blocks of that size fragment the C heap,
  * and glibc's malloc kept up to 50 MB of them after the document closed; one buffer per use,
- * reused, leaves nothing behind. releasePooledBuffers() lets them go once no large text is open.
+ * reused, is allocated once per large document instead of on every edit. releasePooledBuffers()
+ * lets them go once no large text is open.
  */
 const pool = new Map<string, ArrayBuffer>();
 
