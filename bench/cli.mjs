@@ -43,18 +43,30 @@ const bundle = path.join(root, 'dist', 'cli.js');
 const compiled = path.join(root, 'out', 'server', 'src', 'cli.js');
 const entry = mtime(bundle) !== undefined ? bundle : compiled;
 if (mtime(entry) === undefined) {
-  console.error('bench/cli.mjs: neither dist/cli.js nor out/server/src/cli.js exists; run `npm run build` (or `npx tsc -p .`) first.');
+  console.error(
+    'bench/cli.mjs: neither dist/cli.js nor out/server/src/cli.js exists; run `npm run build` (or `npx tsc -p .`) first.',
+  );
   process.exit(1);
 }
 if (entry === bundle && (mtime(compiled) ?? 0) > mtime(bundle) + 60_000) {
-  console.warn('bench/cli.mjs: dist/cli.js is older than out/server/src/cli.js; `npm run build` measures the current code.');
+  console.warn(
+    'bench/cli.mjs: dist/cli.js is older than out/server/src/cli.js; `npm run build` measures the current code.',
+  );
 }
 
 // The corpus: the real letters and the broken copies of test/fixtures/cli, in turn, so that the
 // run has diagnostics to print as well as clean letters to pass.
 const sources = [
-  ...fs.readdirSync(path.join(root, 'test/fixtures/letters')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(root, 'test/fixtures/letters', f)),
-  ...fs.readdirSync(path.join(root, 'test/fixtures/cli/malformed')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(root, 'test/fixtures/cli/malformed', f)),
+  ...fs
+    .readdirSync(path.join(root, 'test/fixtures/letters'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join(root, 'test/fixtures/letters', f)),
+  ...fs
+    .readdirSync(path.join(root, 'test/fixtures/cli/malformed'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join(root, 'test/fixtures/cli/malformed', f)),
 ].map((p) => ({ name: path.basename(p, '.txt'), text: fs.readFileSync(p) }));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-letters-cli-bench-'));
 let bytes = 0;
@@ -84,7 +96,12 @@ function stats(values) {
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 console.log(`imr-letters check: ${FILES} files (${round(bytes / 1e6, 2)} MB) in ${dir}`);
-console.log(`entry ${path.relative(root, entry)}, node ${process.version}, ${cores} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `entry ${path.relative(root, entry)}, node ${process.version}, ${cores} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 const startup = stats(Array.from({ length: RUNS }, () => run(['--version']).ms));
 const jobSettings = [...new Set([1, cores])];
@@ -100,7 +117,8 @@ try {
       throw new Error(`unexpected result with --jobs ${jobs}: exit ${warm.code}, ${summary}\n${warm.stderr}`);
     }
     expectedSummary ??= summary;
-    if (summary !== expectedSummary) throw new Error(`--jobs ${jobs} reports "${summary}", --jobs 1 reported "${expectedSummary}"`);
+    if (summary !== expectedSummary)
+      throw new Error(`--jobs ${jobs} reports "${summary}", --jobs 1 reported "${expectedSummary}"`);
     const times = [];
     for (let i = 0; i < RUNS; i++) times.push(run(cliArgs).ms);
     const s = stats(times);
@@ -139,7 +157,9 @@ const figures = {
 console.log(`start-up (--version): ${figures.startupMs} ms median`);
 console.log('jobs  median ms   min ms   max ms   letters/s   letters/s after start-up');
 for (const r of results) {
-  console.log(`${String(r.jobs).padStart(4)}  ${String(r.medianMs).padStart(9)}  ${String(r.minMs).padStart(7)}  ${String(r.maxMs).padStart(7)}  ${String(r.lettersPerSecond).padStart(10)}  ${String(r.lettersPerSecondAfterStartup).padStart(10)}`);
+  console.log(
+    `${String(r.jobs).padStart(4)}  ${String(r.medianMs).padStart(9)}  ${String(r.minMs).padStart(7)}  ${String(r.maxMs).padStart(7)}  ${String(r.lettersPerSecond).padStart(10)}  ${String(r.lettersPerSecondAfterStartup).padStart(10)}`,
+  );
 }
 console.log(`speed-up, ${cores} workers over 1: ${figures.speedup}x`);
 

@@ -30,37 +30,118 @@ const t = r.throughput;
 if (t) {
   const typical = t.letters.map((l) => l.engine.ms.median).sort((a, b) => a - b)[Math.floor(t.letters.length / 2)];
   const worstRatio = Math.min(...t.letters.map((l) => l.ratio));
-  row('Parse a letter (4-6 KB)', `${fmt(typical)} ms (${t.letters.map((l) => fmt(l.engine.ms.median)).join(', ')})`, '< 1 ms', t.letters.every((l) => l.engine.ms.median < 1) ? 'met' : '**missed**');
-  row('Parse 10 MB (2,292 letters)', `${fmt(t.big.engine.ms.median)} ms = ${fmt(t.big.engine.mbPerS)} MB/s; floor ${fmt(t.big.floor.mbPerS)} MB/s`, 'engine/floor >= 0.5', `${fmt(t.big.ratio)} ${met('parse 10 MB: engine/floor throughput')}`);
-  row('Parse a letter: engine/floor', `${fmt(worstRatio)} to ${fmt(Math.max(...t.letters.map((l) => l.ratio)))}`, '>= 0.5', worstRatio >= 0.5 ? 'met' : '**missed**');
+  row(
+    'Parse a letter (4-6 KB)',
+    `${fmt(typical)} ms (${t.letters.map((l) => fmt(l.engine.ms.median)).join(', ')})`,
+    '< 1 ms',
+    t.letters.every((l) => l.engine.ms.median < 1) ? 'met' : '**missed**',
+  );
+  row(
+    'Parse 10 MB (2,292 letters)',
+    `${fmt(t.big.engine.ms.median)} ms = ${fmt(t.big.engine.mbPerS)} MB/s; floor ${fmt(t.big.floor.mbPerS)} MB/s`,
+    'engine/floor >= 0.5',
+    `${fmt(t.big.ratio)} ${met('parse 10 MB: engine/floor throughput')}`,
+  );
+  row(
+    'Parse a letter: engine/floor',
+    `${fmt(worstRatio)} to ${fmt(Math.max(...t.letters.map((l) => l.ratio)))}`,
+    '>= 0.5',
+    worstRatio >= 0.5 ? 'met' : '**missed**',
+  );
 }
 const L = r.server?.letter;
 if (L) {
-  const worst = Math.max(...Object.values(L.requests).filter(Boolean).map((s) => s.p95));
-  row('Letter: outline, hover, folding, code actions', Object.entries(L.requests).map(([k, s]) => `${k} ${s ? fmt(s.p95) : 'n/a'}`).join(', ') + ' ms p95', '< 5 ms p95', worst < 5 ? 'met' : '**missed**');
-  row('Letter: open -> diagnostics; edit -> diagnostics', `${ms(L.openToDiagnostics)}; ${ms(L.editToDiagnostics)}`, '', '');
+  const worst = Math.max(
+    ...Object.values(L.requests)
+      .filter(Boolean)
+      .map((s) => s.p95),
+  );
+  row(
+    'Letter: outline, hover, folding, code actions',
+    Object.entries(L.requests)
+      .map(([k, s]) => `${k} ${s ? fmt(s.p95) : 'n/a'}`)
+      .join(', ') + ' ms p95',
+    '< 5 ms p95',
+    worst < 5 ? 'met' : '**missed**',
+  );
+  row(
+    'Letter: open -> diagnostics; edit -> diagnostics',
+    `${ms(L.openToDiagnostics)}; ${ms(L.editToDiagnostics)}`,
+    '',
+    '',
+  );
 }
 const B = r.server?.big;
 if (B) {
-  row('10 MB: open -> diagnostics', p95(B.openToDiagnostics), '< 300 ms', met('10 MB: open -> diagnostics median (ms)'));
-  row('10 MB: one-character edit -> diagnostics', p95(B.editToDiagnostics), '< 300 ms', met('10 MB: edit -> diagnostics median (ms)'));
-  row('10 MB: documentSymbol (same version, repeated)', p95(B.requests.documentSymbol), '< 150 ms', met('10 MB: documentSymbol median (ms)'));
+  row(
+    '10 MB: open -> diagnostics',
+    p95(B.openToDiagnostics),
+    '< 300 ms',
+    met('10 MB: open -> diagnostics median (ms)'),
+  );
+  row(
+    '10 MB: one-character edit -> diagnostics',
+    p95(B.editToDiagnostics),
+    '< 300 ms',
+    met('10 MB: edit -> diagnostics median (ms)'),
+  );
+  row(
+    '10 MB: documentSymbol (same version, repeated)',
+    p95(B.requests.documentSymbol),
+    '< 150 ms',
+    met('10 MB: documentSymbol median (ms)'),
+  );
   row('10 MB: hover; folding ranges', `${ms(B.requests.hover)}; ${ms(B.requests.foldingRange)}`, '', '');
 }
 const P = r.peer;
 if (P) {
-  row("Open -> outline vs VS Code's Markdown server, 10 MB", `${ms(P.big.ours.cold)} vs ${ms(P.big.markdown.cold)} (ratio ${fmt(P.big.coldRatio)})`, '<= 1/20', met('10 MB: our documentSymbol / Markdown server (open -> outline)'));
-  row("Open -> outline vs VS Code's Markdown server, letter", `${ms(P.letter.ours.cold)} vs ${ms(P.letter.markdown.cold)} (ratio ${fmt(P.letter.coldRatio)})`, '<= 1/5', met('letter: our documentSymbol / Markdown server (open -> outline)'));
-  if (P.letter.ours.afterPause) row(`Letter: a repeated outline after ${P.letter.pauseMs} ms idle (the least any answer takes)`, `ours ${ms(P.letter.ours.afterPause)}, Markdown server ${ms(P.letter.markdown.afterPause)}`, '', '');
+  row(
+    "Open -> outline vs VS Code's Markdown server, 10 MB",
+    `${ms(P.big.ours.cold)} vs ${ms(P.big.markdown.cold)} (ratio ${fmt(P.big.coldRatio)})`,
+    '<= 1/20',
+    met('10 MB: our documentSymbol / Markdown server (open -> outline)'),
+  );
+  row(
+    "Open -> outline vs VS Code's Markdown server, letter",
+    `${ms(P.letter.ours.cold)} vs ${ms(P.letter.markdown.cold)} (ratio ${fmt(P.letter.coldRatio)})`,
+    '<= 1/5',
+    met('letter: our documentSymbol / Markdown server (open -> outline)'),
+  );
+  if (P.letter.ours.afterPause)
+    row(
+      `Letter: a repeated outline after ${P.letter.pauseMs} ms idle (the least any answer takes)`,
+      `ours ${ms(P.letter.ours.afterPause)}, Markdown server ${ms(P.letter.markdown.afterPause)}`,
+      '',
+      '',
+    );
 }
 const M = r.server?.memory;
 if (M) {
-  row('Server memory (idle): at rest / 10 MB open / after 20 edits / closed', `${fmt(M.baselineMB)} / ${fmt(M.openMB)} / ${fmt(M.afterEditsMB)} / ${fmt(M.closedMB)} MB (peak ${fmt(M.peakMB)})`, '< 200 MB open; near rest after close', `${met('memory with 10 MB open (MB)')} / ${met('memory after close - baseline (MB)')}`);
+  row(
+    'Server memory (idle): at rest / 10 MB open / after 20 edits / closed',
+    `${fmt(M.baselineMB)} / ${fmt(M.openMB)} / ${fmt(M.afterEditsMB)} / ${fmt(M.closedMB)} MB (peak ${fmt(M.peakMB)})`,
+    '< 200 MB open; near rest after close',
+    `${met('memory with 10 MB open (MB)')} / ${met('memory after close - baseline (MB)')}`,
+  );
 }
 if (r.server?.startup) row('Start-up: spawn -> initialize answer', ms(r.server.startup), '', '');
-if (r.sizes) row('Sizes: dist/server.js, dist/client.js, .vsix', Object.values(r.sizes).map((v) => (v ? `${Math.round(v.bytes / 1024)} KiB` : 'n/a')).join(', '), '', '');
+if (r.sizes)
+  row(
+    'Sizes: dist/server.js, dist/client.js, .vsix',
+    Object.values(r.sizes)
+      .map((v) => (v ? `${Math.round(v.bytes / 1024)} KiB` : 'n/a'))
+      .join(', '),
+    '',
+    '',
+  );
 const C = r.cli?.figures;
-if (C?.results) row(`CLI \`check\`, ${C.files} letters`, C.results.map((x) => `${x.jobs} worker${x.jobs === 1 ? '' : 's'}: ${x.lettersPerSecond}/s`).join('; '), '', '');
+if (C?.results)
+  row(
+    `CLI \`check\`, ${C.files} letters`,
+    C.results.map((x) => `${x.jobs} worker${x.jobs === 1 ? '' : 's'}: ${x.lettersPerSecond}/s`).join('; '),
+    '',
+    '',
+  );
 
 /** Why the letter's open -> outline ratio is what it is, from the same run's figures. */
 function afterPauseNote() {

@@ -17,15 +17,24 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadLetters, repeatLetters, TEN_MB, toMarkdown, withTypo, writeData } from './lib/corpus.mjs';
-import { markdownServerPath, measureOurMemory, measureOurServer, measureStartup, measureSymbols } from './lib/servers.mjs';
-import { round, roundStats } from './lib/stats.mjs';
+import {
+  markdownServerPath,
+  measureOurMemory,
+  measureOurServer,
+  measureStartup,
+  measureSymbols,
+} from './lib/servers.mjs';
+import { round } from './lib/stats.mjs';
 import { bigThroughput, letterThroughput } from './lib/throughput.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (part) => !only || only.includes(part);
 
 function firstExisting(...candidates) {
@@ -53,11 +62,17 @@ const bigRepeat = repeatLetters(
   letters.map((l) => l.text),
   TEN_MB,
 );
-const big = { name: `10 MB: ${letters.length} fixtures repeated, ${bigRepeat.copies} letters`, text: bigRepeat.text, bytes: bigRepeat.bytes };
+const big = {
+  name: `10 MB: ${letters.length} fixtures repeated, ${bigRepeat.copies} letters`,
+  text: bigRepeat.text,
+  bytes: bigRepeat.bytes,
+};
 writeData(root, 'letters-10mb.txt', big.text);
 
 // The letter the servers are measured on: the fixture with the most disputed items, with one typo.
-const richest = letters.map((l) => ({ l, items: engine.parseLetter(l.text).letters.reduce((n, x) => n + x.items.length, 0) })).sort((a, b) => b.items - a.items)[0].l;
+const richest = letters
+  .map((l) => ({ l, items: engine.parseLetter(l.text).letters.reduce((n, x) => n + x.items.length, 0) }))
+  .sort((a, b) => b.items - a.items)[0].l;
 const serverLetter = { name: richest.name + ' (one outcome misspelled)', text: withTypo(richest.text) };
 serverLetter.bytes = Buffer.byteLength(serverLetter.text);
 // The 10 MB file for the servers: the same, with the typo in its last letter.
@@ -98,7 +113,11 @@ const results = {
     letters: letters.map((l) => ({ name: l.name, bytes: l.bytes })),
     big: { name: big.name, bytes: big.bytes },
     serverLetter: { name: serverLetter.name, bytes: serverLetter.bytes },
-    markdown: { letterBytes: Buffer.byteLength(mdLetter.text), bigBytes: Buffer.byteLength(mdBig.text), headingsPerLetter: mdLetter.headings },
+    markdown: {
+      letterBytes: Buffer.byteLength(mdLetter.text),
+      bigBytes: Buffer.byteLength(mdBig.text),
+      headingsPerLetter: mdLetter.headings,
+    },
   },
   server: { script: path.relative(root, serverScript ?? '') || null },
 };
@@ -107,8 +126,22 @@ const results = {
 // in that time, as it would be while a user works); typingPauseMs: between two one-character edits.
 const pauses = { letter: { pauseMs: 20, typingPauseMs: 200 }, big: { pauseMs: 1500, typingPauseMs: 200 } };
 const reps = quick
-  ? { letterBatches: 7, bigRuns: 3, letter: { warmup: 2, open: 7, requestWarmup: 5, requests: 20, edits: 8, ...pauses.letter }, big: { warmup: 1, open: 2, requestWarmup: 1, requests: 5, edits: 4, ...pauses.big }, peerLetter: { coldWarmup: 3, cold: 7, warmWarmup: 5, warm: 20, ...pauses.letter }, peerBig: { coldWarmup: 0, cold: 1, warmWarmup: 1, warm: 3, ...pauses.big } }
-  : { letterBatches: 15, bigRuns: 7, letter: { warmup: 5, open: 20, requestWarmup: 20, requests: 100, edits: 20, ...pauses.letter }, big: { warmup: 1, open: 5, requestWarmup: 2, requests: 15, edits: 9, ...pauses.big }, peerLetter: { coldWarmup: 5, cold: 20, warmWarmup: 10, warm: 50, ...pauses.letter }, peerBig: { coldWarmup: 1, cold: 5, warmWarmup: 1, warm: 5, ...pauses.big } };
+  ? {
+      letterBatches: 7,
+      bigRuns: 3,
+      letter: { warmup: 2, open: 7, requestWarmup: 5, requests: 20, edits: 8, ...pauses.letter },
+      big: { warmup: 1, open: 2, requestWarmup: 1, requests: 5, edits: 4, ...pauses.big },
+      peerLetter: { coldWarmup: 3, cold: 7, warmWarmup: 5, warm: 20, ...pauses.letter },
+      peerBig: { coldWarmup: 0, cold: 1, warmWarmup: 1, warm: 3, ...pauses.big },
+    }
+  : {
+      letterBatches: 15,
+      bigRuns: 7,
+      letter: { warmup: 5, open: 20, requestWarmup: 20, requests: 100, edits: 20, ...pauses.letter },
+      big: { warmup: 1, open: 5, requestWarmup: 2, requests: 15, edits: 9, ...pauses.big },
+      peerLetter: { coldWarmup: 5, cold: 20, warmWarmup: 10, warm: 50, ...pauses.letter },
+      peerBig: { coldWarmup: 1, cold: 5, warmWarmup: 1, warm: 5, ...pauses.big },
+    };
 results.method = {
   ...pauses,
   note: 'open and edit figures are single events: the previous document closed pauseMs before, the previous edit came typingPauseMs before (a burst of faster edits is debounced by the server). "open doc" requests are repeated on one version: the server keeps the model and the outline (documentSymbol) of a version, so a repeated documentSymbol measures sending the same outline again, as VS Code asks for it several times per version (outline, breadcrumbs, sticky scroll); "open -> documentSymbol" is the first outline of a fresh document. Markdown server: the client answers markdown/parse with markdown-it tokens, as VS Code does.',
@@ -136,7 +169,11 @@ if (serverArgs && wanted('server')) {
 
 if (serverArgs && wanted('memory')) {
   log('language server: memory');
-  results.server.memory = await measureOurMemory(serverArgs, { ...bigServer, model: engine.parseLetter(bigServer.text), lines: new engine.LineIndex(bigServer.text) });
+  results.server.memory = await measureOurMemory(serverArgs, {
+    ...bigServer,
+    model: engine.parseLetter(bigServer.text),
+    lines: new engine.LineIndex(bigServer.text),
+  });
 }
 
 if (serverArgs && wanted('startup')) {
@@ -147,8 +184,18 @@ if (serverArgs && wanted('startup')) {
 if (serverArgs && wanted('peer')) {
   const mdArgs = [markdownServerPath(), '--stdio'];
   log('documentSymbol side by side: letter');
-  const oursLetter = await measureSymbols('ours', serverArgs, { stem: 'letter', text: serverLetter.text }, reps.peerLetter);
-  const mdLetterResult = await measureSymbols('markdown', mdArgs, { stem: 'letter', text: mdLetter.text }, reps.peerLetter);
+  const oursLetter = await measureSymbols(
+    'ours',
+    serverArgs,
+    { stem: 'letter', text: serverLetter.text },
+    reps.peerLetter,
+  );
+  const mdLetterResult = await measureSymbols(
+    'markdown',
+    mdArgs,
+    { stem: 'letter', text: mdLetter.text },
+    reps.peerLetter,
+  );
   log('documentSymbol side by side: 10 MB (the Markdown server takes seconds per run)');
   const oursBig = await measureSymbols('ours', serverArgs, { stem: 'big', text: bigServer.text }, reps.peerBig);
   const mdBigResult = await measureSymbols('markdown', mdArgs, { stem: 'big', text: mdBig.text }, reps.peerBig);
@@ -171,7 +218,11 @@ if (wanted('sizes')) {
     const p = path.join(root, rel);
     return fs.existsSync(p) ? { bytes: fs.statSync(p).size, modified: fs.statSync(p).mtime.toISOString() } : null;
   };
-  results.sizes = { 'dist/server.js': size('dist/server.js'), 'dist/client.js': size('dist/client.js'), 'imr-letters.vsix': size('imr-letters.vsix') };
+  results.sizes = {
+    'dist/server.js': size('dist/server.js'),
+    'dist/client.js': size('dist/client.js'),
+    'imr-letters.vsix': size('imr-letters.vsix'),
+  };
 }
 
 if (wanted('cli')) {
@@ -181,7 +232,12 @@ if (wanted('cli')) {
     // bench/cli.mjs may write its figures as JSON to IMR_BENCH_JSON; its output is kept either way.
     const jsonFile = path.join(root, 'bench', '.data', 'cli-results.json');
     fs.rmSync(jsonFile, { force: true });
-    const r = spawnSync(process.execPath, [cliBench], { cwd: root, encoding: 'utf8', env: { ...process.env, IMR_BENCH_JSON: jsonFile }, timeout: 20 * 60_000 });
+    const r = spawnSync(process.execPath, [cliBench], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, IMR_BENCH_JSON: jsonFile },
+      timeout: 20 * 60_000,
+    });
     results.cli = {
       exitCode: r.status,
       output: (r.stdout ?? '').trim().split('\n').slice(-40),
@@ -195,28 +251,68 @@ if (wanted('cli')) {
 // Targets and report
 
 const targets = [];
-const target = (name, value, limit, met, note) => targets.push({ name, value: round(value, 3), target: limit, met: value === undefined || Number.isNaN(value) ? null : met, note });
+const target = (name, value, limit, met, note) =>
+  targets.push({
+    name,
+    value: round(value, 3),
+    target: limit,
+    met: value === undefined || Number.isNaN(value) ? null : met,
+    note,
+  });
 if (results.throughput) {
   const t = results.throughput;
   for (const l of t.letters) target(`parse ${l.name}: engine/floor throughput`, l.ratio, '>= 0.5', l.ratio >= 0.5);
-  for (const l of t.letters) target(`parse ${l.name}: ms per letter (median)`, l.engine.ms.median, '< 1 ms', l.engine.ms.median < 1);
+  for (const l of t.letters)
+    target(`parse ${l.name}: ms per letter (median)`, l.engine.ms.median, '< 1 ms', l.engine.ms.median < 1);
   target('parse 10 MB: engine/floor throughput', t.big.ratio, '>= 0.5', t.big.ratio >= 0.5);
 }
 if (results.server.letter) {
   for (const [name, s] of Object.entries(results.server.letter.requests)) {
     if (s) target(`letter: ${name} p95 (ms)`, s.p95, '< 5 ms', s.p95 < 5);
-    else targets.push({ name: `letter: ${name} p95 (ms)`, value: 'n/a', target: '< 5 ms', met: null, note: 'not advertised by the server' });
+    else
+      targets.push({
+        name: `letter: ${name} p95 (ms)`,
+        value: 'n/a',
+        target: '< 5 ms',
+        met: null,
+        note: 'not advertised by the server',
+      });
   }
 }
 if (results.server.big) {
   const b = results.server.big;
-  target('10 MB: open -> diagnostics median (ms)', b.openToDiagnostics.median, '< 300 ms', b.openToDiagnostics.median < 300);
-  target('10 MB: edit -> diagnostics median (ms)', b.editToDiagnostics.median, '< 300 ms', b.editToDiagnostics.median < 300);
-  target('10 MB: documentSymbol median (ms)', b.requests.documentSymbol.median, '< 150 ms', b.requests.documentSymbol.median < 150);
+  target(
+    '10 MB: open -> diagnostics median (ms)',
+    b.openToDiagnostics.median,
+    '< 300 ms',
+    b.openToDiagnostics.median < 300,
+  );
+  target(
+    '10 MB: edit -> diagnostics median (ms)',
+    b.editToDiagnostics.median,
+    '< 300 ms',
+    b.editToDiagnostics.median < 300,
+  );
+  target(
+    '10 MB: documentSymbol median (ms)',
+    b.requests.documentSymbol.median,
+    '< 150 ms',
+    b.requests.documentSymbol.median < 150,
+  );
 }
 if (results.peer) {
-  target('10 MB: our documentSymbol / Markdown server (open -> outline)', results.peer.big.coldRatio, '<= 0.05', results.peer.big.coldRatio <= 0.05);
-  target('letter: our documentSymbol / Markdown server (open -> outline)', results.peer.letter.coldRatio, '<= 0.2', results.peer.letter.coldRatio <= 0.2);
+  target(
+    '10 MB: our documentSymbol / Markdown server (open -> outline)',
+    results.peer.big.coldRatio,
+    '<= 0.05',
+    results.peer.big.coldRatio <= 0.05,
+  );
+  target(
+    'letter: our documentSymbol / Markdown server (open -> outline)',
+    results.peer.letter.coldRatio,
+    '<= 0.2',
+    results.peer.letter.coldRatio <= 0.2,
+  );
 }
 if (results.server.memory) {
   const m = results.server.memory;
@@ -229,7 +325,8 @@ results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 // Rounded for the file: the noise is far above a microsecond.
 const rounded = JSON.parse(JSON.stringify(results, (k, v) => (typeof v === 'number' ? round(v, 3) : v)));
 // Only a full run replaces the committed figures; --quick and --only runs go next to the generated texts.
-const resultsFile = quick || only ? path.join(root, 'bench', '.data', 'results-partial.json') : path.join(root, 'bench', 'results.json');
+const resultsFile =
+  quick || only ? path.join(root, 'bench', '.data', 'results-partial.json') : path.join(root, 'bench', 'results.json');
 fs.writeFileSync(resultsFile, JSON.stringify(rounded, null, 2) + '\n');
 log(`figures written to ${path.relative(root, resultsFile)}`);
 
@@ -237,47 +334,108 @@ printReport(rounded);
 
 function printReport(r) {
   const out = [];
-  const ms = (s) => (s ? `${fmt(s.median)} ms (p95 ${fmt(s.p95)}, min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})` : 'n/a');
+  const ms = (s) =>
+    s ? `${fmt(s.median)} ms (p95 ${fmt(s.p95)}, min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})` : 'n/a';
   const mmm = (s) => (s ? `${fmt(s.median)} ms (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})` : 'n/a');
   out.push(`IMR Letters benchmark  ${r.date}`);
-  out.push(`machine: ${r.machine.cores} cores, ${r.machine.cpu}, ${r.machine.memoryGB} GB, node ${r.machine.node}, ${r.machine.platform}${r.quick ? '  (--quick)' : ''}`);
-  out.push(`load average (1, 5, 15 min): ${r.machine.loadAverageAtStart.join(', ')} at start, ${r.machine.loadAverageAtEnd.join(', ')} at end`);
+  out.push(
+    `machine: ${r.machine.cores} cores, ${r.machine.cpu}, ${r.machine.memoryGB} GB, node ${r.machine.node}, ${r.machine.platform}${r.quick ? '  (--quick)' : ''}`,
+  );
+  out.push(
+    `load average (1, 5, 15 min): ${r.machine.loadAverageAtStart.join(', ')} at start, ${r.machine.loadAverageAtEnd.join(', ')} at end`,
+  );
   if (r.throughput) {
-    out.push('', 'Parse throughput (MB = 10^6 bytes; engine = parseLetter, floor = split lines + 2 regex tests per line)');
+    out.push(
+      '',
+      'Parse throughput (MB = 10^6 bytes; engine = parseLetter, floor = split lines + 2 regex tests per line)',
+    );
     out.push(row(['text', 'bytes', 'engine ms/parse (min-max)', 'engine MB/s', 'floor MB/s', 'engine/floor']));
     for (const l of [...r.throughput.letters, r.throughput.big]) {
-      out.push(row([l === r.throughput.big ? `10 MB (${l.found.letters} letters)` : l.name, String(l.bytes), `${fmt(l.engine.ms.median)} (${fmt(l.engine.ms.min)}-${fmt(l.engine.ms.max)})`, fmt(l.engine.mbPerS), fmt(l.floor.mbPerS), fmt(l.ratio)]));
+      out.push(
+        row([
+          l === r.throughput.big ? `10 MB (${l.found.letters} letters)` : l.name,
+          String(l.bytes),
+          `${fmt(l.engine.ms.median)} (${fmt(l.engine.ms.min)}-${fmt(l.engine.ms.max)})`,
+          fmt(l.engine.mbPerS),
+          fmt(l.floor.mbPerS),
+          fmt(l.ratio),
+        ]),
+      );
     }
   }
-  for (const [label, s] of [['letter', r.server.letter], ['10 MB', r.server.big]]) {
+  for (const [label, s] of [
+    ['letter', r.server.letter],
+    ['10 MB', r.server.big],
+  ]) {
     if (!s) continue;
-    out.push('', `Language server over stdio, ${label} (${s.bytes} bytes, ${s.findings} diagnostic(s)): median, p95, min, max`);
+    out.push(
+      '',
+      `Language server over stdio, ${label} (${s.bytes} bytes, ${s.findings} diagnostic(s)): median, p95, min, max`,
+    );
     out.push(`  open -> first diagnostics     ${ms(s.openToDiagnostics)}`);
     out.push(`  open -> documentSymbol        ${ms(s.openToDocumentSymbol)}`);
     for (const [name, q] of Object.entries(s.requests)) out.push(`  ${(name + ' (open doc)').padEnd(30)}${ms(q)}`);
     out.push(`  1-char edit -> diagnostics    ${ms(s.editToDiagnostics)}`);
   }
   if (r.peer) {
-    out.push('', `documentSymbol next to VS Code's Markdown language server (${r.peer.markdownServer}; same letters as Markdown)`);
-    for (const [label, p] of [['letter', r.peer.letter], ['10 MB', r.peer.big]]) {
-      out.push(`  ${label} open -> outline:  ours ${mmm(p.ours.cold)}  markdown ${mmm(p.markdown.cold)}  ratio ${fmt(p.coldRatio)}`);
-      out.push(`  ${label} repeated:         ours ${mmm(p.ours.warm)}  markdown ${mmm(p.markdown.warm)}  ratio ${fmt(p.warmRatio)}`);
-      if (p.ours.afterPause) out.push(`  ${label} repeated after ${p.pauseMs} ms idle: ours ${mmm(p.ours.afterPause)}  markdown ${mmm(p.markdown.afterPause)}`);
+    out.push(
+      '',
+      `documentSymbol next to VS Code's Markdown language server (${r.peer.markdownServer}; same letters as Markdown)`,
+    );
+    for (const [label, p] of [
+      ['letter', r.peer.letter],
+      ['10 MB', r.peer.big],
+    ]) {
+      out.push(
+        `  ${label} open -> outline:  ours ${mmm(p.ours.cold)}  markdown ${mmm(p.markdown.cold)}  ratio ${fmt(p.coldRatio)}`,
+      );
+      out.push(
+        `  ${label} repeated:         ours ${mmm(p.ours.warm)}  markdown ${mmm(p.markdown.warm)}  ratio ${fmt(p.warmRatio)}`,
+      );
+      if (p.ours.afterPause)
+        out.push(
+          `  ${label} repeated after ${p.pauseMs} ms idle: ours ${mmm(p.ours.afterPause)}  markdown ${mmm(p.markdown.afterPause)}`,
+        );
     }
   }
   if (r.server.memory) {
     const m = r.server.memory;
-    out.push('', `Server resident memory (VmRSS, each after ${fmt(m.settleMs / 1000)} s idle): at rest ${fmt(m.baselineMB)} MB, 10 MB open ${fmt(m.openMB)} MB (peak while opening ${fmt(m.openPeakMB)}), after 20 edits ${fmt(m.afterEditsMB)} MB, after close ${fmt(m.closedMB)} MB (peak overall ${fmt(m.peakMB)} MB)`);
+    out.push(
+      '',
+      `Server resident memory (VmRSS, each after ${fmt(m.settleMs / 1000)} s idle): at rest ${fmt(m.baselineMB)} MB, 10 MB open ${fmt(m.openMB)} MB (peak while opening ${fmt(m.openPeakMB)}), after 20 edits ${fmt(m.afterEditsMB)} MB, after close ${fmt(m.closedMB)} MB (peak overall ${fmt(m.peakMB)} MB)`,
+    );
   }
   if (r.server.startup) out.push(`Start-up (spawn -> initialize answer): ${mmm(r.server.startup)}`);
-  if (r.sizes) out.push(`Sizes: ${Object.entries(r.sizes).map(([k, v]) => `${k} ${v ? fmt(v.bytes / 1024) + ' KiB' : 'n/a'}`).join(', ')}`);
+  if (r.sizes)
+    out.push(
+      `Sizes: ${Object.entries(r.sizes)
+        .map(([k, v]) => `${k} ${v ? fmt(v.bytes / 1024) + ' KiB' : 'n/a'}`)
+        .join(', ')}`,
+    );
   if (r.cli === null) out.push('CLI: n/a (bench/cli.mjs not present)');
   else if (r.cli?.figures?.results) {
     const f = r.cli.figures;
-    out.push(`CLI check on ${f.files} letters (${f.megabytes} MB; start-up ${fmt(f.startupMs)} ms): ` + f.results.map((x) => `${x.jobs} worker${x.jobs === 1 ? '' : 's'} ${x.lettersPerSecond} letters/s (${fmt(x.medianMs)} ms, min ${fmt(x.minMs)}, max ${fmt(x.maxMs)})`).join('; ') + (f.speedup ? `; speed-up ${f.speedup}` : ''));
-  } else if (r.cli) out.push('CLI (bench/cli.mjs):', ...(r.cli.output ?? []).map((l) => '  ' + l), ...(r.cli.error ?? []).map((l) => '  ' + l));
+    out.push(
+      `CLI check on ${f.files} letters (${f.megabytes} MB; start-up ${fmt(f.startupMs)} ms): ` +
+        f.results
+          .map(
+            (x) =>
+              `${x.jobs} worker${x.jobs === 1 ? '' : 's'} ${x.lettersPerSecond} letters/s (${fmt(x.medianMs)} ms, min ${fmt(x.minMs)}, max ${fmt(x.maxMs)})`,
+          )
+          .join('; ') +
+        (f.speedup ? `; speed-up ${f.speedup}` : ''),
+    );
+  } else if (r.cli)
+    out.push(
+      'CLI (bench/cli.mjs):',
+      ...(r.cli.output ?? []).map((l) => '  ' + l),
+      ...(r.cli.error ?? []).map((l) => '  ' + l),
+    );
   out.push('', 'Targets');
-  for (const t of r.targets) out.push(`  ${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${typeof t.value === 'number' ? fmt(t.value) : t.value} (target ${t.target})`);
+  for (const t of r.targets)
+    out.push(
+      `  ${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${typeof t.value === 'number' ? fmt(t.value) : t.value} (target ${t.target})`,
+    );
   console.log(out.join('\n'));
 }
 

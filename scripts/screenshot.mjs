@@ -176,14 +176,18 @@ async function main() {
   const payload = [['extensionDevelopmentPath', vscodeWeb.remoteUri(repoRoot)]];
   await page.goto(vscodeWeb.workbenchUrl({ port, folder: dirs.workspace, payload }));
   // The Explorer lists the workspace once the workbench is up and connected to the server.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: typoFileName }).waitFor({ state: 'visible' });
+  await page
+    .locator('.explorer-folders-view .monaco-list-row', { hasText: typoFileName })
+    .waitFor({ state: 'visible' });
 
   // Open the letter through Quick Open.
   await page.keyboard.press('Control+P');
   const quickOpen = page.locator('.quick-input-widget input');
   await quickOpen.waitFor({ state: 'visible' });
   await quickOpen.fill(typoFileName);
-  await page.locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: typoFileName }).waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: typoFileName })
+    .waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: typoFileName }).waitFor({ state: 'visible' });
   // The extension switches the .txt to the letter language; the status bar's language names it.
@@ -219,7 +223,10 @@ async function main() {
   if (!rect) throw new Error(`"${hoveredText}" is not on screen`);
   // Over the word "Benzodiazepines", a third of the way in: inside the citation, not on its edge.
   await page.mouse.move(rect.x + rect.width / 3, rect.y + rect.height / 2);
-  await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Part of the MTUS' }).first().waitFor({ state: 'visible' });
+  await page
+    .locator('.monaco-hover:not(.hidden)', { hasText: 'Part of the MTUS' })
+    .first()
+    .waitFor({ state: 'visible' });
   // Let the hover's fade-in finish.
   await page.waitForTimeout(500);
 
@@ -228,7 +235,10 @@ async function main() {
   // of this run, and beside the point for a reader of the README.
   const titleBar = await page.locator('.part.titlebar').boundingBox();
   const top = titleBar ? Math.round(titleBar.y + titleBar.height) : 0;
-  await page.screenshot({ path: outputPath, clip: { x: 0, y: top, width: VIEWPORT.width, height: VIEWPORT.height - top } });
+  await page.screenshot({
+    path: outputPath,
+    clip: { x: 0, y: top, width: VIEWPORT.width, height: VIEWPORT.height - top },
+  });
   const size = fs.statSync(outputPath).size;
   console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)} (${(size / 1024).toFixed(1)} KB)`);
 }

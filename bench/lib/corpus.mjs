@@ -67,7 +67,8 @@ export function toMarkdown(text, parseLetter) {
   const headingAt = new Map(); // offset of a line's content -> heading level
   for (const letter of doc.letters) {
     for (const s of letter.sections) headingAt.set(s.heading.start, '## ');
-    for (const item of letter.items) if (!headingAt.has(item.decisionRange.start)) headingAt.set(item.decisionRange.start, '### ');
+    for (const item of letter.items)
+      if (!headingAt.has(item.decisionRange.start)) headingAt.set(item.decisionRange.start, '### ');
   }
   let out = '';
   let last = 0;

@@ -15,7 +15,10 @@ const CLIENT_CAPABILITIES = {
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     foldingRange: { lineFoldingOnly: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } }, resolveSupport: { properties: ['edit'] } },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source'] } },
+      resolveSupport: { properties: ['edit'] },
+    },
     publishDiagnostics: { versionSupport: true, relatedInformation: true },
     diagnostic: { dynamicRegistration: false },
   },
@@ -50,11 +53,17 @@ export class BenchClient {
   /** Spawns the server and initializes it; returns the time from spawn to the initialize answer (ms). */
   async start({ initializationOptions, rootUri = null } = {}) {
     const t0 = performance.now();
-    this.proc = spawn(process.execPath, this.args, { stdio: ['pipe', 'pipe', 'pipe'], env: this.env ? { ...process.env, ...this.env } : process.env });
+    this.proc = spawn(process.execPath, this.args, {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: this.env ? { ...process.env, ...this.env } : process.env,
+    });
     this.proc.stderr.on('data', (d) => {
       this.stderr = (this.stderr + d.toString()).slice(-4000);
     });
-    this.conn = rpc.createMessageConnection(new rpc.StreamMessageReader(this.proc.stdout), new rpc.StreamMessageWriter(this.proc.stdin));
+    this.conn = rpc.createMessageConnection(
+      new rpc.StreamMessageReader(this.proc.stdout),
+      new rpc.StreamMessageWriter(this.proc.stdin),
+    );
     this.conn.onRequest(async (method, params) => {
       const r = await this.answer(method, params);
       return r === undefined ? null : r;

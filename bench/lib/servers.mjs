@@ -29,14 +29,16 @@ async function repeat(times, fn) {
 // Our server
 
 function ourAnswers(method, params) {
-  if (method === 'workspace/configuration') return params.items.map((item) => (item.section === 'imrLetters' ? { diagnostics: { severity: {} } } : {}));
+  if (method === 'workspace/configuration')
+    return params.items.map((item) => (item.section === 'imrLetters' ? { diagnostics: { severity: {} } } : {}));
   return undefined;
 }
 
 /** Where to ask for a hover: a guideline citation of the document's middle letter (the richest hover). */
 function hoverPosition(doc, lines) {
   const letter = doc.letters[Math.floor(doc.letters.length / 2)];
-  for (const item of letter.items) if (item.citations.length > 0) return lines.positionAt(item.citations[0].range.start + 1);
+  for (const item of letter.items)
+    if (item.citations.length > 0) return lines.positionAt(item.citations[0].range.start + 1);
   return lines.positionAt(letter.items[0].outcome.range.start + 1);
 }
 
@@ -107,7 +109,10 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
     };
     if (client.capabilities.codeActionProvider) {
       const d = diagnostics[0];
-      requests.codeAction = ['textDocument/codeAction', { textDocument, range: d.range, context: { diagnostics: [d], triggerKind: 1 } }];
+      requests.codeAction = [
+        'textDocument/codeAction',
+        { textDocument, range: d.range, context: { diagnostics: [d], triggerKind: 1 } },
+      ];
     }
     out.requests = {};
     for (const [name, [method, params]] of Object.entries(requests)) {
@@ -125,7 +130,10 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
     const edit = async (i) => {
       await sleep(reps.typingPauseMs);
       version++;
-      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const change =
+        i % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
       const v = version;
       const t0 = performance.now();
       const wait = client.waitForDiagnostics(uri, (p) => p.version === v && p.diagnostics.length > 0);
@@ -165,10 +173,13 @@ export async function measureOurMemory(serverArgs, big, { settleMs = 3000, relea
     const model = big.model;
     const lines = big.lines;
     for (let v = 2; v <= 21; v++) {
-      const letter = model.letters[Math.floor(((v * 37) % 100) / 100 * model.letters.length)];
+      const letter = model.letters[Math.floor((((v * 37) % 100) / 100) * model.letters.length)];
       const at = lines.positionAt(letter.range.start);
       const wait = client.waitForDiagnostics(uri, (p) => p.version === v);
-      client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+      client.notify('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
+      });
       await wait;
       await sleep(200);
     }
@@ -185,7 +196,16 @@ export async function measureOurMemory(serverArgs, big, { settleMs = 3000, relea
       closed = Math.min(closed, residentMB(client.pid) ?? Infinity);
     }
     const peak = peakMB(client.pid);
-    return { baselineMB: baseline, openMB: open, openPeakMB: openPeak, afterEditsMB: edited, closedMB: closed, peakMB: peak, settleMs, releaseWaitMs: releaseMs };
+    return {
+      baselineMB: baseline,
+      openMB: open,
+      openPeakMB: openPeak,
+      afterEditsMB: edited,
+      closedMB: closed,
+      peakMB: peak,
+      settleMs,
+      releaseWaitMs: releaseMs,
+    };
   } finally {
     await client.stop();
   }
@@ -274,7 +294,11 @@ export function markdownServerPath() {
 export async function measureSymbols(kind, serverArgs, target, reps) {
   const openTexts = new Map();
   const markdown = kind === 'markdown';
-  const client = new BenchClient(serverArgs, markdown ? markdownAnswers(openTexts) : ourAnswers, markdown ? undefined : OUR_ENVIRONMENT);
+  const client = new BenchClient(
+    serverArgs,
+    markdown ? markdownAnswers(openTexts) : ourAnswers,
+    markdown ? undefined : OUR_ENVIRONMENT,
+  );
   await client.start({ initializationOptions: markdown ? { markdownFileExtensions: ['md'] } : undefined });
   if (markdown) client.notify('workspace/didChangeConfiguration', { settings: MARKDOWN_SETTINGS });
   const languageId = markdown ? 'markdown' : 'imr-letter';
@@ -299,8 +323,12 @@ export async function measureSymbols(kind, serverArgs, target, reps) {
     const uri = freshUri(target.stem, markdown ? 'md' : 'txt');
     openTexts.set(uri, target.text);
     client.open(uri, languageId, target.text);
-    for (let i = 0; i < reps.warmWarmup; i++) await client.timed('textDocument/documentSymbol', { textDocument: { uri } });
-    const warmStats = await repeat(reps.warm, async () => (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0]);
+    for (let i = 0; i < reps.warmWarmup; i++)
+      await client.timed('textDocument/documentSymbol', { textDocument: { uri } });
+    const warmStats = await repeat(
+      reps.warm,
+      async () => (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0],
+    );
     // The same repeated request after the pause the cold runs leave between documents: what any
     // answer costs once both processes have gone idle, the least an open -> outline can take.
     const afterPauseStats = await repeat(reps.cold, async () => {
@@ -308,7 +336,13 @@ export async function measureSymbols(kind, serverArgs, target, reps) {
       return (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0];
     });
     client.close(uri);
-    return { cold: coldStats, warm: warmStats, afterPause: afterPauseStats, symbols, stderr: client.stderr.trim() || undefined };
+    return {
+      cold: coldStats,
+      warm: warmStats,
+      afterPause: afterPauseStats,
+      symbols,
+      stderr: client.stderr.trim() || undefined,
+    };
   } finally {
     await client.stop();
   }

@@ -25,7 +25,7 @@ function countItems(doc) {
 }
 
 /** Time per call of `fn(text)`, from batches of calls long enough to be timed well (>= minBatchMs). */
-function timeSmall(fn, text, { batches, minBatchMs }) {
+function timeSmall(fn, text, { minBatchMs }) {
   let iterations = 1;
   for (;;) {
     const t0 = performance.now();
@@ -33,11 +33,14 @@ function timeSmall(fn, text, { batches, minBatchMs }) {
     if (performance.now() - t0 >= minBatchMs) break;
     iterations *= 2;
   }
-  return { iterations, run: () => {
-    const t0 = performance.now();
-    for (let i = 0; i < iterations; i++) fn(text);
-    return (performance.now() - t0) / iterations;
-  } };
+  return {
+    iterations,
+    run: () => {
+      const t0 = performance.now();
+      for (let i = 0; i < iterations; i++) fn(text);
+      return (performance.now() - t0) / iterations;
+    },
+  };
 }
 
 function mbPerSecond(bytes, ms) {
@@ -49,8 +52,16 @@ function result(bytes, engineMs, floorMs) {
   const floor = summarize(floorMs);
   return {
     bytes,
-    engine: { ms: engine, mbPerS: mbPerSecond(bytes, engine.median), mbPerSRange: [mbPerSecond(bytes, engine.max), mbPerSecond(bytes, engine.min)] },
-    floor: { ms: floor, mbPerS: mbPerSecond(bytes, floor.median), mbPerSRange: [mbPerSecond(bytes, floor.max), mbPerSecond(bytes, floor.min)] },
+    engine: {
+      ms: engine,
+      mbPerS: mbPerSecond(bytes, engine.median),
+      mbPerSRange: [mbPerSecond(bytes, engine.max), mbPerSecond(bytes, engine.min)],
+    },
+    floor: {
+      ms: floor,
+      mbPerS: mbPerSecond(bytes, floor.median),
+      mbPerSRange: [mbPerSecond(bytes, floor.max), mbPerSecond(bytes, floor.min)],
+    },
     ratio: floor.median / engine.median,
   };
 }
@@ -70,7 +81,11 @@ export function letterThroughput(parseLetter, letter, { batches = 15, minBatchMs
     engineMs.push(engine.run());
     floorMs.push(floor.run());
   }
-  return { name: letter.name, ...result(letter.bytes, engineMs, floorMs), found: { ...countItems(parseLetter(letter.text)), floor: floorScan(letter.text) } };
+  return {
+    name: letter.name,
+    ...result(letter.bytes, engineMs, floorMs),
+    found: { ...countItems(parseLetter(letter.text)), floor: floorScan(letter.text) },
+  };
 }
 
 /** The big file: each run timed alone after a full collection. */

@@ -24,20 +24,34 @@ const DETECT_LIMIT = 256 * 1024;
 /** Where a letter kept as plain text (detection off, or switched back by hand) can live. */
 const PLAIN_TEXT_SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 /** Schemes of editor-internal documents (output panes, input boxes) that are never letters to switch. */
-const INTERNAL_SCHEMES = new Set(['output', 'vscode-scm', 'comment', 'debug', 'vscode-terminal', 'vscode-chat-code-block']);
+const INTERNAL_SCHEMES = new Set([
+  'output',
+  'vscode-scm',
+  'comment',
+  'debug',
+  'vscode-terminal',
+  'vscode-chat-code-block',
+]);
 const TYPING_PAUSE_MS = 300;
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = { module: serverModule, transport: TransportKind.ipc, options: { env: { ...process.env, ...SERVER_ENVIRONMENT } } };
+  const serverOptions: ServerOptions = {
+    module: serverModule,
+    transport: TransportKind.ipc,
+    options: { env: { ...process.env, ...SERVER_ENVIRONMENT } },
+  };
   const clientOptions: LanguageClientOptions = {
     // The server reads only the text VS Code sends it, so a letter is served whatever its scheme
     // (untitled, a virtual workspace, the old side of a git diff). Plain text is sent only from the
     // schemes a letter kept as plain text lives in: output panes and the like would stream every
     // change of text that is never a letter.
-    documentSelector: [{ language: LETTER_LANGUAGE }, ...PLAIN_TEXT_SCHEMES.map((scheme) => ({ language: PLAIN_TEXT, scheme }))],
+    documentSelector: [
+      { language: LETTER_LANGUAGE },
+      ...PLAIN_TEXT_SCHEMES.map((scheme) => ({ language: PLAIN_TEXT, scheme })),
+    ],
     synchronize: { configurationSection: 'imrLetters' },
   };
   const languageClient = new LanguageClient('imrLetters', 'IMR Letters', serverOptions, clientOptions);
@@ -101,7 +115,9 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     if (!editor) return;
     const result = await requestItems(languageClient, ready, editor.document);
     if (!result) {
-      void vscode.window.showWarningMessage('The IMR Letters language server is not running: see the "IMR Letters" output.');
+      void vscode.window.showWarningMessage(
+        'The IMR Letters language server is not running: see the "IMR Letters" output.',
+      );
       return;
     }
     const item = result.isLetter ? pickItem(result.items, editor.selection.active, direction) : undefined;
@@ -132,7 +148,11 @@ export function deactivate(): Thenable<void> | undefined {
 const NOT_A_LETTER: ItemsResult = { isLetter: false, letters: 0, items: [] };
 
 /** The document's items from the server; undefined when the server cannot answer. */
-async function requestItems(c: LanguageClient, ready: Promise<void>, doc: vscode.TextDocument): Promise<ItemsResult | undefined> {
+async function requestItems(
+  c: LanguageClient,
+  ready: Promise<void>,
+  doc: vscode.TextDocument,
+): Promise<ItemsResult | undefined> {
   if (doc.languageId !== LETTER_LANGUAGE && doc.languageId !== PLAIN_TEXT) return NOT_A_LETTER;
   try {
     await ready;
@@ -170,7 +190,8 @@ class LetterStatus implements vscode.Disposable {
         if (active && e.uris.some((u) => u.toString() === active)) this.schedule(0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) this.schedule(TYPING_PAUSE_MS);
+        if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0)
+          this.schedule(TYPING_PAUSE_MS);
       }),
     );
     this.schedule(0);

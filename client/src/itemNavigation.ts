@@ -25,7 +25,11 @@ function compareStart(a: NavigableItem, b: NavigableItem): number {
  * so Next goes to the item after it and Previous to the item before it. From inside an item's
  * parts (below its decision line), Previous goes back to that item's own decision line.
  */
-export function pickItem<T extends NavigableItem>(items: readonly T[], cursor: LinePosition, direction: Direction): T | undefined {
+export function pickItem<T extends NavigableItem>(
+  items: readonly T[],
+  cursor: LinePosition,
+  direction: Direction,
+): T | undefined {
   if (items.length === 0) return undefined;
   const sorted = [...items].sort(compareStart);
   if (direction === 'next') {

@@ -18,14 +18,23 @@ if (isPoolWorker()) {
   });
   // Loaded only here: a worker needs the engine alone, not the editor features the commands use
   // (and the language server library they import), so each worker starts faster.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose (see above)
   const { main } = require('./cli/main') as typeof import('./cli/main');
-  main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, script: __filename }).then(
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    script: __filename,
+  }).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       const err = e as Error;
-      process.stderr.write(`imr-letters: internal error: ${err?.message ?? String(e)}${debugging() ? '\n' + err?.stack : ' (set IMR_LETTERS_DEBUG=1 for details)'}\n`);
+      process.stderr.write(
+        `imr-letters: internal error: ${err?.message ?? String(e)}${debugging() ? '\n' + err?.stack : ' (set IMR_LETTERS_DEBUG=1 for details)'}\n`,
+      );
       process.exitCode = 2;
     },
   );

@@ -57,7 +57,11 @@ connection.onInitialize((params): InitializeResult => {
   canReveal = params.capabilities.window?.showDocument?.support === true;
   versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
-  workspaceIndex.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
+  workspaceIndex.setFolders(
+    (params.workspaceFolders ?? [])
+      .map((f) => f.uri)
+      .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
+  );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -85,7 +89,9 @@ connection.onInitialized(() => {
     });
   }
   if (configurationPull) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'imrLetters' }).catch(() => undefined);
+    void connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'imrLetters' })
+      .catch(() => undefined);
   }
 });
 
@@ -141,7 +147,11 @@ function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
     // A rejection here would be unhandled, and Node ends the process on one: a single document that
     // breaks the checks (or a malformed didOpen without text, found by test/protocol/abuse.test.ts)
     // must cost that document its diagnostics, not every document its language server.
-    publishDiagnostics(doc.uri, doc.version).catch((e: unknown) => connection.console.error(`Diagnostics for ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    publishDiagnostics(doc.uri, doc.version).catch((e: unknown) =>
+      connection.console.error(
+        `Diagnostics for ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      ),
+    );
   }, delay);
   pending.set(doc.uri, { dispose: () => clearTimeout(timer) });
 }
@@ -186,12 +196,14 @@ documents.onDidClose((e) => {
   // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
   if (e.document.getText().length > LARGE_DOCUMENT) {
     // The parser's pooled line buffers are kept for the next large parse only while one is open.
-    if (!documents.all().some((d) => d.uri !== e.document.uri && d.getText().length > LARGE_DOCUMENT)) releasePooledBuffers();
+    if (!documents.all().some((d) => d.uri !== e.document.uri && d.getText().length > LARGE_DOCUMENT))
+      releasePooledBuffers();
     collectSoon(1000, { release: true });
   }
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
-  if (published.delete(e.document.uri)) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
+  if (published.delete(e.document.uri))
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
 });
 
 function guarded<P, R>(empty: R, handler: (ctx: LetterContext, params: P, token: CancellationToken) => R) {
@@ -205,7 +217,9 @@ function guarded<P, R>(empty: R, handler: (ctx: LetterContext, params: P, token:
 
 connection.onDocumentSymbol(guarded([], (ctx) => documentSymbols(ctx)));
 connection.onFoldingRanges(guarded([], (ctx) => foldingRanges(ctx)));
-connection.onHover(guarded(null, (ctx, params: { position: { line: number; character: number } }) => hover(ctx, params.position)));
+connection.onHover(
+  guarded(null, (ctx, params: { position: { line: number; character: number } }) => hover(ctx, params.position)),
+);
 
 connection.onCodeAction(async (params, token) => {
   const uri = params.textDocument.uri;

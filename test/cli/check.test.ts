@@ -72,8 +72,13 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
   it('--quiet reports errors only', () => {
     const r = runCli(['check', MALFORMED, '--quiet']);
     assert.strictEqual(r.code, 1);
-    const found = lines(r.stdout).slice(0, -1).map((l) => l.split(' ').slice(0, 3).join(' '));
-    assert.deepStrictEqual(found, [`${TYPO}:121:51 error unknown-decision`, `${NO_RATIONALE}:67:1 error missing-rationale`]);
+    const found = lines(r.stdout)
+      .slice(0, -1)
+      .map((l) => l.split(' ').slice(0, 3).join(' '));
+    assert.deepStrictEqual(found, [
+      `${TYPO}:121:51 error unknown-decision`,
+      `${NO_RATIONALE}:67:1 error missing-rationale`,
+    ]);
   });
 
   it('accepts globs with *, ** and ?, matched by the tool itself', () => {
@@ -90,7 +95,12 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
 
   it('takes the severities of .imr-letters.json found upward from the working folder', () => {
     const dir = tempDir('config');
-    fs.writeFileSync(path.join(dir, '.imr-letters.json'), JSON.stringify({ diagnostics: { severity: { 'unknown-decision': 'off', 'missing-reviewer-guideline': 'error' } } }));
+    fs.writeFileSync(
+      path.join(dir, '.imr-letters.json'),
+      JSON.stringify({
+        diagnostics: { severity: { 'unknown-decision': 'off', 'missing-reviewer-guideline': 'error' } },
+      }),
+    );
     const cwd = path.join(dir, 'work', 'deeper');
     fs.mkdirSync(cwd, { recursive: true });
     const malformed = path.join(ROOT, MALFORMED);
@@ -99,7 +109,10 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     const out = lines(r.stdout);
     assert.deepStrictEqual(
       out.slice(0, -1).map((l) => l.split(' ').slice(0, 3).join(' ')),
-      [`${path.join(malformed, '000_no_reviewer_guideline.txt')}:93:1 error missing-reviewer-guideline`, `${path.join(malformed, '002_missing_rationale.txt')}:67:1 error missing-rationale`],
+      [
+        `${path.join(malformed, '000_no_reviewer_guideline.txt')}:93:1 error missing-reviewer-guideline`,
+        `${path.join(malformed, '002_missing_rationale.txt')}:67:1 error missing-rationale`,
+      ],
     );
     assert.strictEqual(out[out.length - 1], '3 letters checked, 2 errors, 0 warnings; 0 files skipped (not letters)');
     assert.strictEqual(r.code, 1);
@@ -108,14 +121,24 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
   it('takes --config over any .imr-letters.json', () => {
     const dir = tempDir('config-flag');
     const file = path.join(dir, 'strict.json');
-    fs.writeFileSync(file, JSON.stringify({ diagnostics: { severity: { 'missing-rationale': 'warning', 'unknown-decision': 'hint' } } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ diagnostics: { severity: { 'missing-rationale': 'warning', 'unknown-decision': 'hint' } } }),
+    );
     const r = runCli(['check', MALFORMED, '--config', file]);
     const out = lines(r.stdout);
     assert.deepStrictEqual(
       out.slice(0, -1).map((l) => l.split(' ').slice(0, 3).join(' ')),
-      [`${NO_GUIDELINE}:93:1 warning missing-reviewer-guideline`, `${TYPO}:121:51 hint unknown-decision`, `${NO_RATIONALE}:67:1 warning missing-rationale`],
+      [
+        `${NO_GUIDELINE}:93:1 warning missing-reviewer-guideline`,
+        `${TYPO}:121:51 hint unknown-decision`,
+        `${NO_RATIONALE}:67:1 warning missing-rationale`,
+      ],
     );
-    assert.strictEqual(out[out.length - 1], '3 letters checked, 0 errors, 2 warnings, 1 hint; 0 files skipped (not letters)');
+    assert.strictEqual(
+      out[out.length - 1],
+      '3 letters checked, 0 errors, 2 warnings, 1 hint; 0 files skipped (not letters)',
+    );
     assert.strictEqual(r.code, 0);
   });
 
@@ -137,21 +160,46 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     );
     const typo = doc.files[1].diagnostics;
     assert.deepStrictEqual(typo, [
-      { line: 121, column: 51, endLine: 121, endColumn: 57, severity: 'error', code: 'unknown-decision', message: '"Uphled" is not an IMR outcome: expected "Upheld" or "Overturned".', letter: 1, item: 3 },
+      {
+        line: 121,
+        column: 51,
+        endLine: 121,
+        endColumn: 57,
+        severity: 'error',
+        code: 'unknown-decision',
+        message: '"Uphled" is not an IMR outcome: expected "Upheld" or "Overturned".',
+        letter: 1,
+        item: 3,
+      },
     ]);
     assert.strictEqual(doc.files[0].items, 2);
     assert.strictEqual(doc.files[1].items, 4);
     assert.deepStrictEqual(
-      { letters: doc.summary.letters, errors: doc.summary.errors, warnings: doc.summary.warnings, notLetters: doc.summary.notLetters, binary: doc.summary.binary },
+      {
+        letters: doc.summary.letters,
+        errors: doc.summary.errors,
+        warnings: doc.summary.warnings,
+        notLetters: doc.summary.notLetters,
+        binary: doc.summary.binary,
+      },
       { letters: 4, errors: 2, warnings: 1, notLetters: 2, binary: 1 },
     );
   });
 
   it('reports exactly what the editor reports, with the same severities from the same settings', () => {
-    const settings = { 'missing-rationale': 'warning', 'unknown-decision': 'information', 'missing-reviewer-guideline': 'off' };
+    const settings = {
+      'missing-rationale': 'warning',
+      'unknown-decision': 'information',
+      'missing-reviewer-guideline': 'off',
+    };
     const dir = tempDir('same-as-editor');
     fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ diagnostics: { severity: settings } }));
-    const names: Record<number, string> = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' };
+    const names: Record<number, string> = {
+      [DiagnosticSeverity.Error]: 'error',
+      [DiagnosticSeverity.Warning]: 'warning',
+      [DiagnosticSeverity.Information]: 'information',
+      [DiagnosticSeverity.Hint]: 'hint',
+    };
     const compared: number[] = [];
     for (const config of [[], ['--config', path.join(dir, 'settings.json')]]) {
       const r = runCli(['check', MALFORMED, CLEAN, '--format', 'json', ...config]);
@@ -169,8 +217,19 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
           d.code,
           d.message,
         ]);
-        const fromCli = file.diagnostics.map((d: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }) => [d.line, d.column, d.endLine, d.endColumn, d.severity, d.code, d.message]);
-        const byPlace = (a: unknown[], b: unknown[]) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number);
+        const fromCli = file.diagnostics.map(
+          (d: {
+            line: number;
+            column: number;
+            endLine: number;
+            endColumn: number;
+            severity: string;
+            code: string;
+            message: string;
+          }) => [d.line, d.column, d.endLine, d.endColumn, d.severity, d.code, d.message],
+        );
+        const byPlace = (a: unknown[], b: unknown[]) =>
+          (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number);
         assert.deepStrictEqual(fromCli, fromEditor.sort(byPlace), file.path);
       }
     }
@@ -188,12 +247,24 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     assert.strictEqual(run.tool.driver.name, 'imr-letters');
     const ruleIds: string[] = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
     assert.ok(ruleIds.includes('unknown-decision') && ruleIds.includes('missing-rationale'));
-    const summary = run.results.map((res: { ruleId: string; ruleIndex: number; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn: number; endColumn: number } } }> }) => {
-      assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
-      const loc = res.locations[0].physicalLocation;
-      assert.strictEqual(loc.artifactLocation.uriBaseId, '%SRCROOT%');
-      return [res.ruleId, res.level, loc.artifactLocation.uri, loc.region.startLine, loc.region.startColumn];
-    });
+    const summary = run.results.map(
+      (res: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        locations: Array<{
+          physicalLocation: {
+            artifactLocation: { uri: string; uriBaseId: string };
+            region: { startLine: number; startColumn: number; endColumn: number };
+          };
+        }>;
+      }) => {
+        assert.strictEqual(ruleIds[res.ruleIndex], res.ruleId);
+        const loc = res.locations[0].physicalLocation;
+        assert.strictEqual(loc.artifactLocation.uriBaseId, '%SRCROOT%');
+        return [res.ruleId, res.level, loc.artifactLocation.uri, loc.region.startLine, loc.region.startColumn];
+      },
+    );
     assert.deepStrictEqual(summary, [
       ['missing-reviewer-guideline', 'warning', NO_GUIDELINE, 93, 1],
       ['unknown-decision', 'error', TYPO, 121, 51],
@@ -208,9 +279,15 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
   it('gives the same output, in input order, with one worker and with several', async function () {
     this.timeout(120000);
     const dir = tempDir('jobs');
-    const sources = [...fs.readdirSync(path.join(ROOT, CLEAN)).map((f) => path.join(ROOT, CLEAN, f)), ...fs.readdirSync(path.join(ROOT, MALFORMED)).map((f) => path.join(ROOT, MALFORMED, f))];
+    const sources = [
+      ...fs.readdirSync(path.join(ROOT, CLEAN)).map((f) => path.join(ROOT, CLEAN, f)),
+      ...fs.readdirSync(path.join(ROOT, MALFORMED)).map((f) => path.join(ROOT, MALFORMED, f)),
+    ];
     // 140 files: enough for batches to be shared out across workers and come back out of order.
-    for (let i = 0; i < 20; i++) sources.forEach((src, k) => fs.copyFileSync(src, path.join(dir, `${String(i).padStart(2, '0')}_${k}_${path.basename(src)}`)));
+    for (let i = 0; i < 20; i++)
+      sources.forEach((src, k) =>
+        fs.copyFileSync(src, path.join(dir, `${String(i).padStart(2, '0')}_${k}_${path.basename(src)}`)),
+      );
     const [one, two, three] = await Promise.all([
       runCliAsync(['check', dir, '--jobs', '1']),
       runCliAsync(['check', dir, '--jobs', '2']),
@@ -220,7 +297,10 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     assert.strictEqual(two.code, 1);
     assert.strictEqual(two.stdout, one.stdout);
     const out = lines(one.stdout);
-    assert.strictEqual(out[out.length - 1], '140 letters checked, 40 errors, 20 warnings; 0 files skipped (not letters)');
+    assert.strictEqual(
+      out[out.length - 1],
+      '140 letters checked, 40 errors, 20 warnings; 0 files skipped (not letters)',
+    );
     const paths = out.slice(0, -1).map((l) => l.slice(0, l.indexOf(':')));
     assert.deepStrictEqual(paths, [...paths].sort());
     const json = JSON.parse(three.stdout);
@@ -234,8 +314,13 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     const piped = runCli(['check', CLEAN]);
     assert.ok(!piped.stderr.includes('\r'));
     const forced = runCli(['check', CLEAN, '--progress', '--jobs', '1']);
-    assert.ok(forced.stderr.includes('\r\x1b[K[########################################] 4/4 files 100%'), JSON.stringify(forced.stderr));
-    assert.deepStrictEqual(lines(forced.stdout), ['4 letters checked, 0 errors, 0 warnings; 0 files skipped (not letters)']);
+    assert.ok(
+      forced.stderr.includes('\r\x1b[K[########################################] 4/4 files 100%'),
+      JSON.stringify(forced.stderr),
+    );
+    assert.deepStrictEqual(lines(forced.stdout), [
+      '4 letters checked, 0 errors, 0 warnings; 0 files skipped (not letters)',
+    ]);
   });
 
   it('writes the report to --output', () => {

@@ -33,12 +33,27 @@ describe('imr-letters errors, --help and --version', () => {
 
   it('bad flags and values: what and which argument, exit 2', () => {
     assertUsageError(['check', CLEAN, '--frobnicate'], /^imr-letters: unknown option '--frobnicate' \(argument 3\)/);
-    assertUsageError(['check', CLEAN, '--format', 'xml'], /^imr-letters: option '--format' for 'check' must be text, json, sarif; got 'xml' \(argument 3\)$/);
+    assertUsageError(
+      ['check', CLEAN, '--format', 'xml'],
+      /^imr-letters: option '--format' for 'check' must be text, json, sarif; got 'xml' \(argument 3\)$/,
+    );
     assertUsageError(['export', CLEAN, '--format', 'sarif'], /must be json, csv, jsonl; got 'sarif'/);
-    assertUsageError(['check', CLEAN, '--jobs', '0'], /^imr-letters: option '--jobs' must be at least 1, got '0' \(argument 3\)$/);
-    assertUsageError(['check', CLEAN, '--jobs', 'many'], /^imr-letters: option '--jobs' needs a whole number, got 'many'/);
-    assertUsageError(['check', CLEAN, '--max-warnings'], /^imr-letters: option '--max-warnings' needs a value \(argument 3\)$/);
-    assertUsageError(['outline', LETTER, '--max-warnings', '3'], /^imr-letters: option '--max-warnings' does not apply to 'outline'/);
+    assertUsageError(
+      ['check', CLEAN, '--jobs', '0'],
+      /^imr-letters: option '--jobs' must be at least 1, got '0' \(argument 3\)$/,
+    );
+    assertUsageError(
+      ['check', CLEAN, '--jobs', 'many'],
+      /^imr-letters: option '--jobs' needs a whole number, got 'many'/,
+    );
+    assertUsageError(
+      ['check', CLEAN, '--max-warnings'],
+      /^imr-letters: option '--max-warnings' needs a value \(argument 3\)$/,
+    );
+    assertUsageError(
+      ['outline', LETTER, '--max-warnings', '3'],
+      /^imr-letters: option '--max-warnings' does not apply to 'outline'/,
+    );
     assertUsageError(['lint', CLEAN], /^imr-letters: unknown command 'lint' \(argument 1\)/);
     assertUsageError([], /^imr-letters: missing command/);
     assertUsageError(['check'], /^imr-letters: 'check' needs at least one file, folder or glob$/);
@@ -47,13 +62,19 @@ describe('imr-letters errors, --help and --version', () => {
   it('a binary file alone: reported, skipped, and then there is no letter to check: exit 2', () => {
     const r = runCli(['check', `${FIXTURES}/mixed/scan.txt`]);
     assert.strictEqual(r.code, 2);
-    assert.deepStrictEqual(lines(r.stderr), [`${FIXTURES}/mixed/scan.txt: binary file, skipped`, 'imr-letters: no letters found (1 file read, none of them an IMR letter)']);
+    assert.deepStrictEqual(lines(r.stderr), [
+      `${FIXTURES}/mixed/scan.txt: binary file, skipped`,
+      'imr-letters: no letters found (1 file read, none of them an IMR letter)',
+    ]);
     assert.deepStrictEqual(lines(r.stdout), ['0 letters checked, 0 errors, 0 warnings; 1 file skipped (not letters)']);
   });
 
   it('an empty folder: nothing to check, exit 2', () => {
     const empty = tempDir('empty');
-    assertUsageError(['check', empty], new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: folder holds no \\.txt or \\.imr files$`));
+    assertUsageError(
+      ['check', empty],
+      new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: folder holds no \\.txt or \\.imr files$`),
+    );
   });
 
   it('a folder of notes and logs only: they are skipped, but no letters at all is exit 2', () => {
@@ -63,7 +84,9 @@ describe('imr-letters errors, --help and --version', () => {
     const r = runCli(['check', '.'], { cwd: dir });
     assert.strictEqual(r.code, 2);
     assert.deepStrictEqual(lines(r.stdout), ['0 letters checked, 0 errors, 0 warnings; 2 files skipped (not letters)']);
-    assert.deepStrictEqual(lines(r.stderr), ['imr-letters: no letters found (2 files read, none of them an IMR letter)']);
+    assert.deepStrictEqual(lines(r.stderr), [
+      'imr-letters: no letters found (2 files read, none of them an IMR letter)',
+    ]);
   });
 
   it('an unreadable file (a link to nothing) is named, the rest is checked, exit 2', () => {
@@ -73,7 +96,9 @@ describe('imr-letters errors, --help and --version', () => {
     const r = runCli(['check', '.'], { cwd: dir });
     assert.strictEqual(r.code, 2);
     assert.deepStrictEqual(lines(r.stderr), ['b.txt: cannot read (no such file (a dangling link?))']);
-    assert.deepStrictEqual(lines(r.stdout), ['1 letter checked, 0 errors, 0 warnings; 0 files skipped (not letters); 1 file could not be checked']);
+    assert.deepStrictEqual(lines(r.stdout), [
+      '1 letter checked, 0 errors, 0 warnings; 0 files skipped (not letters); 1 file could not be checked',
+    ]);
   });
 
   it('a glob that matches nothing, exit 2', () => {
@@ -82,23 +107,52 @@ describe('imr-letters errors, --help and --version', () => {
 
   it('a config file with a mistake: the file and the key, exit 2', () => {
     const dir = tempDir('bad-config');
-    fs.writeFileSync(path.join(dir, '.imr-letters.json'), JSON.stringify({ diagnostics: { severity: { 'missing-decison': 'off' } } }));
-    assertUsageError(['check', path.join(ROOT, CLEAN)], /^imr-letters: \.imr-letters\.json: unknown diagnostic code 'missing-decison' in diagnostics\.severity/, dir);
-    fs.writeFileSync(path.join(dir, '.imr-letters.json'), JSON.stringify({ diagnostics: { severity: { 'missing-decision': 'fatal' } } }));
-    assertUsageError(['check', path.join(ROOT, CLEAN)], /diagnostics\.severity\.missing-decision must be one of error, warning, information, hint, off; got "fatal"$/, dir);
+    fs.writeFileSync(
+      path.join(dir, '.imr-letters.json'),
+      JSON.stringify({ diagnostics: { severity: { 'missing-decison': 'off' } } }),
+    );
+    assertUsageError(
+      ['check', path.join(ROOT, CLEAN)],
+      /^imr-letters: \.imr-letters\.json: unknown diagnostic code 'missing-decison' in diagnostics\.severity/,
+      dir,
+    );
+    fs.writeFileSync(
+      path.join(dir, '.imr-letters.json'),
+      JSON.stringify({ diagnostics: { severity: { 'missing-decision': 'fatal' } } }),
+    );
+    assertUsageError(
+      ['check', path.join(ROOT, CLEAN)],
+      /diagnostics\.severity\.missing-decision must be one of error, warning, information, hint, off; got "fatal"$/,
+      dir,
+    );
     fs.writeFileSync(path.join(dir, '.imr-letters.json'), '{ "diagnostics": ');
     assertUsageError(['check', path.join(ROOT, CLEAN)], /^imr-letters: \.imr-letters\.json: not valid JSON/, dir);
-    assertUsageError(['check', CLEAN, '--config', 'no-such-config.json'], /^imr-letters: no-such-config\.json: cannot read config file \(no such file\)$/);
+    assertUsageError(
+      ['check', CLEAN, '--config', 'no-such-config.json'],
+      /^imr-letters: no-such-config\.json: cannot read config file \(no such file\)$/,
+    );
   });
 
   it('an --output in a folder that does not exist, exit 2', () => {
-    assertUsageError(['export', CLEAN, '--output', 'no/such/folder/out.json'], /^imr-letters: no\/such\/folder\/out\.json: cannot write \(no such folder\)$/);
+    assertUsageError(
+      ['export', CLEAN, '--output', 'no/such/folder/out.json'],
+      /^imr-letters: no\/such\/folder\/out\.json: cannot write \(no such folder\)$/,
+    );
   });
 
   it('--help lists the commands, the exit codes and every diagnostic code with its description', () => {
     const r = runCli(['--help']);
     assert.strictEqual(r.code, 0);
-    for (const word of ['imr-letters check', 'imr-letters outline', 'imr-letters export', '--format', '--jobs', '--max-warnings', '--config', 'Exit codes:']) {
+    for (const word of [
+      'imr-letters check',
+      'imr-letters outline',
+      'imr-letters export',
+      '--format',
+      '--jobs',
+      '--max-warnings',
+      '--config',
+      'Exit codes:',
+    ]) {
       assert.ok(r.stdout.includes(word), word);
     }
     for (const code of DIAGNOSTIC_CODES) {

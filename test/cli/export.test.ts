@@ -57,14 +57,44 @@ describe('imr-letters export', () => {
     assert.deepStrictEqual(
       records.map((r) => [path.basename(r.file), r.letter, r.item, r.outcome, r.reviewerSpecialty]),
       [
-        ['000_ccd83326e20498fa.txt', 1, 'PSYCHOTROPIC MEDICATION SESSIONS 1 X MONTH X 6 MONTHS', 'Upheld', 'Psychiatry'],
+        [
+          '000_ccd83326e20498fa.txt',
+          1,
+          'PSYCHOTROPIC MEDICATION SESSIONS 1 X MONTH X 6 MONTHS',
+          'Upheld',
+          'Psychiatry',
+        ],
         ['000_ccd83326e20498fa.txt', 1, 'XANAX 0.5MG #90', 'Upheld', 'Psychiatry'],
         ['001_95d645f4881bb0c4.txt', 1, 'Lexapro 20mg, 1 daily for 12 months', 'Upheld', 'Family Practice'],
-        ['001_95d645f4881bb0c4.txt', 1, 'Buspar 15mg, 1 three times a day as needed for 12 months', 'Upheld', 'Family Practice'],
-        ['001_95d645f4881bb0c4.txt', 1, 'Xanax 2mg, 1 twice a day as needed for 12 months', 'Upheld', 'Family Practice'],
-        ['001_95d645f4881bb0c4.txt', 1, '12 Sessions of medication management with a psychiatrist', 'Upheld', 'Family Practice'],
+        [
+          '001_95d645f4881bb0c4.txt',
+          1,
+          'Buspar 15mg, 1 three times a day as needed for 12 months',
+          'Upheld',
+          'Family Practice',
+        ],
+        [
+          '001_95d645f4881bb0c4.txt',
+          1,
+          'Xanax 2mg, 1 twice a day as needed for 12 months',
+          'Upheld',
+          'Family Practice',
+        ],
+        [
+          '001_95d645f4881bb0c4.txt',
+          1,
+          '12 Sessions of medication management with a psychiatrist',
+          'Upheld',
+          'Family Practice',
+        ],
         ['002_5ad3443a4d2d1746.txt', 1, 'Refill of Xanax 1mg, QTY: 90', 'Upheld', 'Physical Medicine & Rehabilitation'],
-        ['004_b9c7ee4c5df882e9.txt', 1, 'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions', 'Upheld', 'Preventive Medicine; Occupational Medicine'],
+        [
+          '004_b9c7ee4c5df882e9.txt',
+          1,
+          'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions',
+          'Upheld',
+          'Preventive Medicine; Occupational Medicine',
+        ],
       ],
     );
     // Every rationale in these letters ends "... not medically necessary"; none has a case header.
@@ -76,13 +106,28 @@ describe('imr-letters export', () => {
     // 001, Lexapro: "MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines Antidepressants Page(s): 14."
     const lexapro = records[2];
     assert.ok(
-      lexapro.citations.some((c) => c.source === 'MTUS' && c.mtus && c.topic === 'Antidepressants' && c.pages.join() === '14' && c.part === 'reviewer-guideline'),
+      lexapro.citations.some(
+        (c) =>
+          c.source === 'MTUS' &&
+          c.mtus &&
+          c.topic === 'Antidepressants' &&
+          c.pages.join() === '14' &&
+          c.part === 'reviewer-guideline',
+      ),
       JSON.stringify(lexapro.citations),
     );
     // 002: the reviewer cites the MTUS (Benzodiazepines, page 24) and ODG (Mental Illness Chapter).
     const refill = records[6];
     assert.deepStrictEqual(refill.sources, ['MTUS', 'ODG']);
-    assert.ok(refill.citations.some((c) => c.source === 'MTUS' && c.topic === 'Benzodiazepines' && c.pages.includes('24') && c.part === 'reviewer-guideline'));
+    assert.ok(
+      refill.citations.some(
+        (c) =>
+          c.source === 'MTUS' &&
+          c.topic === 'Benzodiazepines' &&
+          c.pages.includes('24') &&
+          c.part === 'reviewer-guideline',
+      ),
+    );
     assert.ok(refill.citations.some((c) => c.source === 'ODG' && c.mtus === false && c.part === 'reviewer-guideline'));
     // 001, 12 Sessions: the claims administrator "did not cite any medical evidence".
     assert.ok(!records[5].citations.some((c) => c.part === 'claims-administrator-guideline'));
@@ -92,10 +137,18 @@ describe('imr-letters export', () => {
     const records = exportJson([MALFORMED]);
     assertValid(records);
     const xanax = records.find((r) => r.file.endsWith('001_outcome_typo.txt') && r.item.startsWith('Xanax 2mg'))!;
-    assert.deepStrictEqual([xanax.outcome, xanax.outcomeText, xanax.line, xanax.diagnostics], ['unknown', 'Uphled', 121, ['unknown-decision']]);
+    assert.deepStrictEqual(
+      [xanax.outcome, xanax.outcomeText, xanax.line, xanax.diagnostics],
+      ['unknown', 'Uphled', 121, ['unknown-decision']],
+    );
     const refill = records.find((r) => r.file.endsWith('002_missing_rationale.txt'))!;
-    assert.deepStrictEqual([refill.outcome, refill.conclusion, refill.diagnostics], ['Upheld', 'not-stated', ['missing-rationale']]);
-    const xanax000 = records.find((r) => r.file.endsWith('000_no_reviewer_guideline.txt') && r.item === 'XANAX 0.5MG #90')!;
+    assert.deepStrictEqual(
+      [refill.outcome, refill.conclusion, refill.diagnostics],
+      ['Upheld', 'not-stated', ['missing-rationale']],
+    );
+    const xanax000 = records.find(
+      (r) => r.file.endsWith('000_no_reviewer_guideline.txt') && r.item === 'XANAX 0.5MG #90',
+    )!;
     assert.deepStrictEqual(xanax000.diagnostics, ['missing-reviewer-guideline']);
     // Items that are fine have no diagnostics, even in a broken letter.
     assert.deepStrictEqual(records.filter((r) => r.diagnostics.length > 0).length, 3);
@@ -106,7 +159,10 @@ describe('imr-letters export', () => {
     const r = runCli(['export', CLEAN, MALFORMED, '--format', 'jsonl']);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.ok(r.stdout.endsWith('\n'));
-    assert.deepStrictEqual(lines(r.stdout).map((l) => JSON.parse(l)), json);
+    assert.deepStrictEqual(
+      lines(r.stdout).map((l) => JSON.parse(l)),
+      json,
+    );
   });
 
   it('--format csv follows RFC 4180 (CRLF, quoting) and reads back to the JSON records', () => {
@@ -117,14 +173,55 @@ describe('imr-letters export', () => {
     // A field with a comma is quoted.
     assert.ok(r.stdout.includes(',"Refill of Xanax 1mg, QTY: 90",'));
     // Records end in CRLF: with CRLF as the only record delimiter, the parser finds every record.
-    const rows: Record<string, string>[] = parse(r.stdout, { columns: true, record_delimiter: '\r\n', relax_column_count: false });
-    assert.deepStrictEqual(Object.keys(rows[0]), ['file', 'letter', 'caseNumber', 'item', 'outcome', 'outcomeText', 'line', 'reviewerSpecialty', 'sources', 'citations', 'conclusion', 'diagnostics']);
+    const rows: Record<string, string>[] = parse(r.stdout, {
+      columns: true,
+      record_delimiter: '\r\n',
+      relax_column_count: false,
+    });
+    assert.deepStrictEqual(Object.keys(rows[0]), [
+      'file',
+      'letter',
+      'caseNumber',
+      'item',
+      'outcome',
+      'outcomeText',
+      'line',
+      'reviewerSpecialty',
+      'sources',
+      'citations',
+      'conclusion',
+      'diagnostics',
+    ]);
     assert.strictEqual(rows.length, json.length);
     rows.forEach((row, i) => {
       const rec = json[i];
       assert.deepStrictEqual(
-        [row.file, row.letter, row.caseNumber, row.item, row.outcome, row.outcomeText, row.line, row.reviewerSpecialty, row.sources, row.conclusion, row.diagnostics],
-        [rec.file, String(rec.letter), rec.caseNumber ?? '', rec.item, rec.outcome, rec.outcomeText, String(rec.line), rec.reviewerSpecialty ?? '', rec.sources.join('; '), rec.conclusion, rec.diagnostics.join('; ')],
+        [
+          row.file,
+          row.letter,
+          row.caseNumber,
+          row.item,
+          row.outcome,
+          row.outcomeText,
+          row.line,
+          row.reviewerSpecialty,
+          row.sources,
+          row.conclusion,
+          row.diagnostics,
+        ],
+        [
+          rec.file,
+          String(rec.letter),
+          rec.caseNumber ?? '',
+          rec.item,
+          rec.outcome,
+          rec.outcomeText,
+          String(rec.line),
+          rec.reviewerSpecialty ?? '',
+          rec.sources.join('; '),
+          rec.conclusion,
+          rec.diagnostics.join('; '),
+        ],
       );
       // Citations: one per line of the cell, each naming its source, topic and pages.
       const cited = row.citations === '' ? [] : row.citations.split('\n');
@@ -144,7 +241,9 @@ describe('imr-letters export', () => {
     const r = runCli(['export', CLEAN, '--format', 'csv', '--output', file, '--bom']);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(r.stdout, '');
-    assert.deepStrictEqual(lines(r.stderr), [`imr-letters: exported 8 items from 4 letters to ${file}; 0 files skipped (not letters)`]);
+    assert.deepStrictEqual(lines(r.stderr), [
+      `imr-letters: exported 8 items from 4 letters to ${file}; 0 files skipped (not letters)`,
+    ]);
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.startsWith('\uFEFFfile,letter,'));
     assert.strictEqual(parse(text, { columns: true, bom: true }).length, 8);

@@ -28,7 +28,8 @@ export function cliEntry(): { script: string; kind: string } {
   const compiled = path.join(ROOT, 'out/server/src/cli.js');
   const b = mtime(bundle);
   const c = mtime(compiled);
-  if (b !== undefined && mtime(bin) !== undefined && (c === undefined || b >= c)) return { script: bin, kind: 'bin/imr-letters.js (bundle)' };
+  if (b !== undefined && mtime(bin) !== undefined && (c === undefined || b >= c))
+    return { script: bin, kind: 'bin/imr-letters.js (bundle)' };
   return { script: compiled, kind: 'out/server/src/cli.js (tsc output)' };
 }
 
@@ -64,7 +65,10 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): RunResul
 /** The same, without blocking mocha: for runs that take a while. */
 export function runCliAsync(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliEntry().script, ...args], { cwd: opts.cwd ?? ROOT, env: childEnv(opts.env) });
+    const child = spawn(process.execPath, [cliEntry().script, ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: childEnv(opts.env),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

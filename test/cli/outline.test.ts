@@ -32,18 +32,28 @@ describe('imr-letters outline', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(r.stderr, '');
     assert.deepStrictEqual(atDepth(r.stdout, 0), ['IMR letter \u2014 4 items']);
-    assert.deepStrictEqual(atDepth(r.stdout, 1), ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items']);
+    assert.deepStrictEqual(atDepth(r.stdout, 1), [
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'CLINICAL CASE SUMMARY',
+      'IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items',
+    ]);
     const items = atDepth(r.stdout, 2).filter((l) => !l.startsWith('Reviewer credentials'));
     assert.deepStrictEqual(
       items,
       ITEMS['001_95d645f4881bb0c4.txt'].map((name) => `${name} \u2014 Upheld`),
     );
     const parts = atDepth(r.stdout, 3).map((l) => l.split(' \u2014 ')[0]);
-    assert.deepStrictEqual(parts, [0, 1, 2, 3].flatMap(() => ['Claims Administrator guideline', 'Reviewer guideline', 'Decision rationale']));
+    assert.deepStrictEqual(
+      parts,
+      [0, 1, 2, 3].flatMap(() => ['Claims Administrator guideline', 'Reviewer guideline', 'Decision rationale']),
+    );
     // The decision line of the first item is line 53 of the file (every other line is blank).
     assert.match(r.stdout, /^ {4}Lexapro 20mg, 1 daily for 12 months \u2014 Upheld {2}\(line 53\)$/m);
     // The credentials stated in the letter: Family Practice, subspecialty Preventative Medicine, licensed in California.
-    assert.match(r.stdout, /^ {4}Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California {2}\(line \d+\)$/m);
+    assert.match(
+      r.stdout,
+      /^ {4}Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California {2}\(line \d+\)$/m,
+    );
   });
 
   for (const [file, names] of Object.entries(ITEMS)) {
@@ -63,7 +73,9 @@ describe('imr-letters outline', () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const [entry] = JSON.parse(r.stdout);
     assert.strictEqual(entry.file, `${CLEAN}/002_5ad3443a4d2d1746.txt`);
-    const decisions = entry.letters[0].children.find((s: { name: string }) => s.name === 'IMR ISSUES, DECISIONS AND RATIONALES');
+    const decisions = entry.letters[0].children.find(
+      (s: { name: string }) => s.name === 'IMR ISSUES, DECISIONS AND RATIONALES',
+    );
     assert.deepStrictEqual(
       decisions.children.map((i: { name: string; detail: string; line: number }) => [i.name, i.detail, i.line]),
       [['Refill of Xanax 1mg, QTY: 90', 'Upheld', 67]],
@@ -73,7 +85,10 @@ describe('imr-letters outline', () => {
   it('puts each tree under its file name when given several files', () => {
     const r = runCli(['outline', `${CLEAN}/002_5ad3443a4d2d1746.txt`, `${CLEAN}/004_b9c7ee4c5df882e9.txt`]);
     assert.strictEqual(r.code, 0, r.stderr);
-    assert.deepStrictEqual(atDepth(r.stdout, 0), [`${CLEAN}/002_5ad3443a4d2d1746.txt`, `${CLEAN}/004_b9c7ee4c5df882e9.txt`]);
+    assert.deepStrictEqual(atDepth(r.stdout, 0), [
+      `${CLEAN}/002_5ad3443a4d2d1746.txt`,
+      `${CLEAN}/004_b9c7ee4c5df882e9.txt`,
+    ]);
   });
 
   it('refuses a file that is not a letter, with exit code 2', () => {

@@ -66,26 +66,56 @@ describe('imr-letters parts', () => {
 
     it('honours byte order marks as an editor does: UTF-8 and UTF-16 are text, the mark removed', () => {
       assert.deepStrictEqual(decodeLetterBytes(Buffer.from('\uFEFFUpheld', 'utf8')), { kind: 'text', text: 'Upheld' });
-      assert.deepStrictEqual(decodeLetterBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Upheld', 'utf16le')])), { kind: 'text', text: 'Upheld' });
+      assert.deepStrictEqual(
+        decodeLetterBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Upheld', 'utf16le')])),
+        { kind: 'text', text: 'Upheld' },
+      );
       const be = Buffer.from('Upheld', 'utf16le').swap16();
-      assert.deepStrictEqual(decodeLetterBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { kind: 'text', text: 'Upheld' });
+      assert.deepStrictEqual(decodeLetterBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), {
+        kind: 'text',
+        text: 'Upheld',
+      });
     });
   });
 
   describe('arguments', () => {
     it('reads commands, inputs and options in any order, with = or a separate value', () => {
-      const parsed = parseArgs(['check', '-j', '2', 'a', '--format=json', 'b', '--max-warnings', '0', '--', '--odd-name.txt']);
+      const parsed = parseArgs([
+        'check',
+        '-j',
+        '2',
+        'a',
+        '--format=json',
+        'b',
+        '--max-warnings',
+        '0',
+        '--',
+        '--odd-name.txt',
+      ]);
       assert.strictEqual(parsed.kind, 'run');
       if (parsed.kind !== 'run') return;
       assert.deepStrictEqual(
-        { inputs: parsed.options.inputs, jobs: parsed.options.jobs, format: parsed.options.format, maxWarnings: parsed.options.maxWarnings },
+        {
+          inputs: parsed.options.inputs,
+          jobs: parsed.options.jobs,
+          format: parsed.options.format,
+          maxWarnings: parsed.options.maxWarnings,
+        },
         { inputs: ['a', 'b', '--odd-name.txt'], jobs: 2, format: 'json', maxWarnings: 0 },
       );
-      assert.deepStrictEqual(parseArgs(['export', 'x', '-fcsv']).kind === 'run' && (parseArgs(['export', 'x', '-fcsv']) as { options: { format: string } }).options.format, 'csv');
+      assert.deepStrictEqual(
+        parseArgs(['export', 'x', '-fcsv']).kind === 'run' &&
+          (parseArgs(['export', 'x', '-fcsv']) as { options: { format: string } }).options.format,
+        'csv',
+      );
     });
 
     it('without --jobs, uses a worker per core only when there are files enough to pay for starting them', () => {
-      assert.strictEqual(parseArgs(['check', 'a']).kind === 'run' && (parseArgs(['check', 'a']) as { options: { jobs?: number } }).options.jobs, undefined);
+      assert.strictEqual(
+        parseArgs(['check', 'a']).kind === 'run' &&
+          (parseArgs(['check', 'a']) as { options: { jobs?: number } }).options.jobs,
+        undefined,
+      );
       assert.strictEqual(autoJobs(4, 2), 1);
       assert.strictEqual(autoJobs(0, 2), 1);
       assert.strictEqual(autoJobs(300, 8), 2);
@@ -94,7 +124,10 @@ describe('imr-letters parts', () => {
     });
 
     it('refuses a repeated option and contradicting ones', () => {
-      assert.throws(() => parseArgs(['check', 'a', '-j', '1', '--jobs', '2']), (e: unknown) => e instanceof UsageError && /given twice \(argument 5\)/.test(e.message));
+      assert.throws(
+        () => parseArgs(['check', 'a', '-j', '1', '--jobs', '2']),
+        (e: unknown) => e instanceof UsageError && /given twice \(argument 5\)/.test(e.message),
+      );
       assert.throws(() => parseArgs(['check', 'a', '--progress', '--no-progress']), UsageError);
       assert.throws(() => parseArgs(['export', 'a', '--bom']), /only applies to '--format csv'/);
     });
@@ -102,15 +135,25 @@ describe('imr-letters parts', () => {
 
   describe('config', () => {
     it('accepts the shape of the editor setting, "info" included, and an optional $schema', () => {
-      const c = parseConfig('{"$schema": "x", "diagnostics": {"severity": {"duplicate-item": "Info", "no-disputed-items": "off"}}}', 'c.json');
+      const c = parseConfig(
+        '{"$schema": "x", "diagnostics": {"severity": {"duplicate-item": "Info", "no-disputed-items": "off"}}}',
+        'c.json',
+      );
       assert.deepStrictEqual(c.severity, { 'duplicate-item': 'Info', 'no-disputed-items': 'off' });
       assert.deepStrictEqual(parseConfig('{}', 'c.json').severity, {});
     });
 
     it('names the file and the key of a mistake', () => {
-      assert.throws(() => parseConfig('{"diagnostic": {}}', 'c.json'), (e: unknown) => e instanceof ConfigError && e.message === `c.json: unknown key 'diagnostic' (expected "diagnostics")`);
+      assert.throws(
+        () => parseConfig('{"diagnostic": {}}', 'c.json'),
+        (e: unknown) =>
+          e instanceof ConfigError && e.message === `c.json: unknown key 'diagnostic' (expected "diagnostics")`,
+      );
       assert.throws(() => parseConfig('[]', 'c.json'), ConfigError);
-      assert.throws(() => parseConfig('{"diagnostics": {"severity": {"duplicate-item": 1}}}', 'c.json'), /diagnostics\.severity\.duplicate-item must be one of/);
+      assert.throws(
+        () => parseConfig('{"diagnostics": {"severity": {"duplicate-item": 1}}}', 'c.json'),
+        /diagnostics\.severity\.duplicate-item must be one of/,
+      );
     });
   });
 
@@ -136,7 +179,11 @@ describe('imr-letters parts', () => {
       p.tick(); // the last: always drawn
       // 60 columns leave a 30-character bar.
       const bar = (filled: number) => `\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(30 - filled)}]`;
-      assert.deepStrictEqual(written, [`${bar(8)} 1/4 files 25%`, `${bar(23)} 3/4 files 75%`, `${bar(30)} 4/4 files 100%`]);
+      assert.deepStrictEqual(written, [
+        `${bar(8)} 1/4 files 25%`,
+        `${bar(23)} 3/4 files 75%`,
+        `${bar(30)} 4/4 files 100%`,
+      ]);
       p.clear();
       assert.strictEqual(written[written.length - 1], '\r\x1b[K');
     });

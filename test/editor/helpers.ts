@@ -66,7 +66,9 @@ export function until<T>(
       if (value !== undefined) finish(() => resolve(value as T));
     };
     for (const event of events) subscriptions.push(event(test));
-    timers.push(setTimeout(() => finish(() => reject(new Error(`gave up after ${limitMs} ms waiting for ${what()}`))), limitMs));
+    timers.push(
+      setTimeout(() => finish(() => reject(new Error(`gave up after ${limitMs} ms waiting for ${what()}`))), limitMs),
+    );
     if (options.pollMs) timers.push(setInterval(test, options.pollMs));
     test();
   });
@@ -121,7 +123,11 @@ export function lineOf(document: vscode.TextDocument, text: string, fromLine = 0
   for (let line = fromLine; line < document.lineCount; line++) {
     if (document.lineAt(line).text.trim() === text) found.push(line);
   }
-  assert.equal(found.length, 1, `expected exactly one line "${text}" from line ${fromLine} of ${document.uri.path}, found ${found.length}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected exactly one line "${text}" from line ${fromLine} of ${document.uri.path}, found ${found.length}`,
+  );
   return found[0];
 }
 

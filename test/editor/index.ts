@@ -15,7 +15,12 @@ export async function run(): Promise<void> {
     const consoleLog = Mocha.reporters.Base.consoleLog;
     Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {
       const text = util.format(...args);
-      consoleLog(text.split('\n').map((line) => logPrefix + line).join('\n'));
+      consoleLog(
+        text
+          .split('\n')
+          .map((line) => logPrefix + line)
+          .join('\n'),
+      );
     };
   }
   const mocha = new Mocha({

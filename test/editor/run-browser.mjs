@@ -41,7 +41,8 @@ function fail(message) {
 const missing = vscodeWeb.missingServerOrBrowser();
 if (missing) fail(missing);
 if (!fs.existsSync(testsIndex)) fail(`no compiled suite at ${testsIndex}; run \`npm run build\` first`);
-if (!process.env.IMR_EDITOR_SKIP_DIST_CHECK && !fs.existsSync(path.join(repoRoot, 'dist', 'client.js'))) fail('no dist/client.js; run `npm run build` first');
+if (!process.env.IMR_EDITOR_SKIP_DIST_CHECK && !fs.existsSync(path.join(repoRoot, 'dist', 'client.js')))
+  fail('no dist/client.js; run `npm run build` first');
 
 const { tempDir, dirs } = vscodeWeb.createTempDirs({ prefix: 'imr-' });
 
@@ -65,7 +66,9 @@ async function main() {
     server = start.process;
     const port = await Promise.race([start.port, timedOut]);
     const serverExited = new Promise((_, reject) =>
-      server.once('exit', (code, signal) => reject(new Error(`VS Code server exited (${code ?? signal}) during the run`))),
+      server.once('exit', (code, signal) =>
+        reject(new Error(`VS Code server exited (${code ?? signal}) during the run`)),
+      ),
     );
 
     context = await vscodeWeb.launchChromium({ dirs });

@@ -35,7 +35,8 @@ export function missingServerOrBrowser() {
   if (!fs.existsSync(path.join(vscodeDir, 'out', 'server-main.js'))) {
     return `no VS Code server in ${vscodeDir}; run \`bash scripts/setup-editor-tests.sh\` first`;
   }
-  if (!fs.existsSync(chromiumPath())) return `no browser at ${chromiumPath()}; run \`bash scripts/setup-editor-tests.sh\` first`;
+  if (!fs.existsSync(chromiumPath()))
+    return `no browser at ${chromiumPath()}; run \`bash scripts/setup-editor-tests.sh\` first`;
   return undefined;
 }
 
@@ -74,7 +75,10 @@ export function createTempDirs({ prefix, userSettings = {}, extraDirs = {} }) {
   for (const [key, name] of Object.entries(extraDirs)) dirs[key] = path.join(tempDir, name);
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...baseUserSettings, ...userSettings }, null, 2));
+  fs.writeFileSync(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...baseUserSettings, ...userSettings }, null, 2),
+  );
   return { tempDir, dirs };
 }
 
@@ -100,18 +104,29 @@ export function startVsCodeServer({ dirs, verbose, env: extraEnv = {} }) {
   };
   const args = [
     path.join(vscodeServerDir(), 'out', 'server-main.js'),
-    '--host', '127.0.0.1',
-    '--port', '0',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--server-data-dir', dirs.serverData,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--telemetry-level', 'off',
+    '--server-data-dir',
+    dirs.serverData,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--telemetry-level',
+    'off',
     '--force-disable-user-env',
   ];
   // Detached: its own process group, so cleanUp() can take down everything it starts with it.
-  const server = spawn(process.execPath, args, { env, cwd: dirs.tmp, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, args, {
+    env,
+    cwd: dirs.tmp,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
   const port = new Promise((resolve, reject) => {
     let output = '';

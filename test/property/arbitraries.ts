@@ -153,7 +153,12 @@ export const snippet: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...MARKUP), weight: 2 },
   { arbitrary: fc.string({ unit: codeUnit, maxLength: 12 }), weight: 2 },
   // A very long line: PDF extraction sometimes emits a whole page as one line.
-  { arbitrary: fc.tuple(fc.constantFrom('a', 'x ', 'Upheld ', ':', ' ', '\u00a0'), fc.integer({ min: 500, max: 60_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length))), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom('a', 'x ', 'Upheld ', ':', ' ', '\u00a0'), fc.integer({ min: 500, max: 60_000 }))
+      .map(([s, n]) => s.repeat(Math.ceil(n / s.length))),
+    weight: 1,
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -179,10 +184,23 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant('move-line' as const), from: fc.nat(), to: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: snippet }), weight: 6 },
   { arbitrary: fc.record({ op: fc.constant('replace-line' as const), at: fc.nat(), text: snippet }), weight: 3 },
-  { arbitrary: fc.record({ op: fc.constant('delete-range' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('delete-range' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 400 }),
+    }),
+    weight: 2,
+  },
   { arbitrary: fc.record({ op: fc.constant('line-case' as const), at: fc.nat(), upper: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('document-case' as const), upper: fc.boolean() }), weight: 1 },
-  { arbitrary: fc.record({ op: fc.constant('line-breaks' as const), eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('line-breaks' as const),
+      eol: fc.constantFrom('\n' as const, '\r\n' as const, '\r' as const),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }), weight: 1 },
 );
 
@@ -246,7 +264,10 @@ export function applyMutations(text: string, ms: readonly Mutation[]): string {
 }
 
 /** A fixture letter with a few mutations applied; the value keeps its recipe so a failure names it. */
-export function mutatedLetter(from: readonly Fixture[], maxMutations = 6): fc.Arbitrary<{ fixture: string; mutations: Mutation[]; text: string }> {
+export function mutatedLetter(
+  from: readonly Fixture[],
+  maxMutations = 6,
+): fc.Arbitrary<{ fixture: string; mutations: Mutation[]; text: string }> {
   return fc
     .tuple(fc.constantFrom(...from), fc.array(mutation, { minLength: 1, maxLength: maxMutations }))
     .map(([f, mutations]) => ({ fixture: f.name, mutations, text: applyMutations(f.text, mutations) }));
@@ -266,7 +287,15 @@ const vocabularySoup: fc.Arbitrary<string> = fc
       fc.oneof(
         { arbitrary: fc.constantFrom(...LETTER_WORDS), weight: 6 },
         { arbitrary: fc.constantFrom('', ' ', '', '\f'), weight: 3 },
-        { arbitrary: fc.tuple(fc.string({ unit: 'grapheme-ascii', maxLength: 30 }), fc.constantFrom('Upheld', 'Overturned', 'Uphled', 'denied', 'X', '')).map(([name, o]) => `${name}: ${o}`), weight: 3 },
+        {
+          arbitrary: fc
+            .tuple(
+              fc.string({ unit: 'grapheme-ascii', maxLength: 30 }),
+              fc.constantFrom('Upheld', 'Overturned', 'Uphled', 'denied', 'X', ''),
+            )
+            .map(([name, o]) => `${name}: ${o}`),
+          weight: 3,
+        },
         { arbitrary: fc.lorem({ maxCount: 12 }), weight: 2 },
         { arbitrary: snippet, weight: 1 },
       ),
@@ -280,17 +309,36 @@ const vocabularySoup: fc.Arbitrary<string> = fc
 export const hostileWords: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.lorem({ maxCount: 4 }), weight: 3 },
   { arbitrary: fc.constantFrom(...MARKUP), weight: 3 },
-  { arbitrary: fc.array(fc.oneof(fc.constantFrom(...MARKUP), fc.lorem({ maxCount: 2 }), fc.constantFrom(...UNICODE)), { minLength: 1, maxLength: 5 }).map((a) => a.join(' ')), weight: 3 },
+  {
+    arbitrary: fc
+      .array(fc.oneof(fc.constantFrom(...MARKUP), fc.lorem({ maxCount: 2 }), fc.constantFrom(...UNICODE)), {
+        minLength: 1,
+        maxLength: 5,
+      })
+      .map((a) => a.join(' ')),
+    weight: 3,
+  },
   { arbitrary: fc.string({ unit: codeUnit, minLength: 1, maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)), weight: 1 },
 );
 
-const SOURCES = ['MTUS Chronic Pain Treatment Guidelines', 'Non-MTUS Citation Official Disability Guidelines (ODG)', 'MTUS ACOEM Chapter 12', 'Non-MTUS Citation ACOEM', 'MTUS', 'Non-MTUS Citation'];
+const SOURCES = [
+  'MTUS Chronic Pain Treatment Guidelines',
+  'Non-MTUS Citation Official Disability Guidelines (ODG)',
+  'MTUS ACOEM Chapter 12',
+  'Non-MTUS Citation ACOEM',
+  'MTUS',
+  'Non-MTUS Citation',
+];
 
 export interface LetterSkeleton {
   items: Array<{
     name: string;
     outcome: string;
-    parts: Array<{ kind: 'claims-administrator-guideline' | 'reviewer-guideline' | 'rationale'; label: string; body: string }>;
+    parts: Array<{
+      kind: 'claims-administrator-guideline' | 'reviewer-guideline' | 'rationale';
+      label: string;
+      body: string;
+    }>;
     /** The rationale's closing phrase, when the item has a rationale. */
     conclusion?: string;
     /** Whether the guideline clauses cite the MTUS. */
@@ -308,17 +356,28 @@ function letterArbitrary(wellFormed: boolean): fc.Arbitrary<{ text: string; skel
       items: fc.array(
         fc.record({
           // A well-formed item's name starts with words, so it cannot be mistaken for a heading, a label or page noise.
-          name: wellFormed ? fc.tuple(fc.lorem({ maxCount: 2 }), hostileWords).map(([a, b]) => `${a} ${b}`) : hostileWords,
+          name: wellFormed
+            ? fc.tuple(fc.lorem({ maxCount: 2 }), hostileWords).map(([a, b]) => `${a} ${b}`)
+            : hostileWords,
           outcome: fc.constantFrom(...(wellFormed ? GOOD_OUTCOMES : ANY_OUTCOMES)),
           wrapOutcome: fc.boolean(),
           // In order (subarray) when well-formed; in any order otherwise.
           parts: wellFormed ? fc.subarray([...PART_KINDS], { minLength: 1 }) : fc.shuffledSubarray([...PART_KINDS]),
           // A well-formed topic has words: a clause that names nothing (`Decision based on Non-MTUS Citation`) cites nothing.
-          topic: wellFormed ? fc.tuple(fc.lorem({ maxCount: 2 }), hostileWords).map(([a, b]) => `${a} ${b}`) : hostileWords,
+          topic: wellFormed
+            ? fc.tuple(fc.lorem({ maxCount: 2 }), hostileWords).map(([a, b]) => `${a} ${b}`)
+            : hostileWords,
           source: fc.constantFrom(...SOURCES),
-          pages: fc.option(fc.constantFrom('Page(s): 78-80', 'page 303', 'Pages 14, 16 and 18', '24'), { nil: undefined }),
+          pages: fc.option(fc.constantFrom('Page(s): 78-80', 'page 303', 'Pages 14, 16 and 18', '24'), {
+            nil: undefined,
+          }),
           rationale: hostileWords,
-          conclusion: fc.constantFrom('is medically necessary', 'is not medically necessary', 'is not medically reasonable and necessary', ''),
+          conclusion: fc.constantFrom(
+            'is medically necessary',
+            'is not medically necessary',
+            'is not medically reasonable and necessary',
+            '',
+          ),
         }),
         { maxLength: 6 },
       ),
@@ -329,9 +388,17 @@ function letterArbitrary(wellFormed: boolean): fc.Arbitrary<{ text: string; skel
     .map((g) => {
       const lines: string[] = [];
       if (g.caseHeader) lines.push('Case Number: CM13-0012345', '');
-      lines.push('HOW THE IMR FINAL DETERMINATION WAS MADE', 'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.', '');
+      lines.push(
+        'HOW THE IMR FINAL DETERMINATION WAS MADE',
+        'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.',
+        '',
+      );
       lines.push('CLINICAL CASE SUMMARY', 'A case summary.', '');
-      lines.push('IMR ISSUES, DECISIONS AND RATIONALES', 'The Final Determination was based on decisions for the disputed items/services set forth below:', '');
+      lines.push(
+        'IMR ISSUES, DECISIONS AND RATIONALES',
+        'The Final Determination was based on decisions for the disputed items/services set forth below:',
+        '',
+      );
       const skeleton: LetterSkeleton = { items: [] };
       for (const it of g.items) {
         if (it.wrapOutcome && it.outcome) lines.push(`${it.name}:`, it.outcome, '');
@@ -339,12 +406,29 @@ function letterArbitrary(wellFormed: boolean): fc.Arbitrary<{ text: string; skel
         const parts: LetterSkeleton['items'][number]['parts'] = [];
         for (const p of it.parts) {
           const citation = `Decision based on ${it.source} ${it.topic}${it.pages ? ' ' + it.pages : ''}`;
-          if (p === 'claims') parts.push({ kind: 'claims-administrator-guideline', label: 'Claims Administrator guideline:', body: citation });
-          else if (p === 'reviewer') parts.push({ kind: 'reviewer-guideline', label: 'MAXIMUS guideline:', body: citation });
-          else parts.push({ kind: 'rationale', label: 'Decision rationale:', body: `${it.rationale} According to MTUS Guidelines page 24, ${it.topic}. The request ${it.conclusion}.` });
+          if (p === 'claims')
+            parts.push({
+              kind: 'claims-administrator-guideline',
+              label: 'Claims Administrator guideline:',
+              body: citation,
+            });
+          else if (p === 'reviewer')
+            parts.push({ kind: 'reviewer-guideline', label: 'MAXIMUS guideline:', body: citation });
+          else
+            parts.push({
+              kind: 'rationale',
+              label: 'Decision rationale:',
+              body: `${it.rationale} According to MTUS Guidelines page 24, ${it.topic}. The request ${it.conclusion}.`,
+            });
         }
         for (const p of parts) lines.push(`${p.label} ${p.body}`, '');
-        skeleton.items.push({ name: it.name, outcome: it.outcome, parts, conclusion: it.parts.includes('rationale') ? it.conclusion : undefined, mtus: it.source.startsWith('MTUS') });
+        skeleton.items.push({
+          name: it.name,
+          outcome: it.outcome,
+          parts,
+          conclusion: it.parts.includes('rationale') ? it.conclusion : undefined,
+          mtus: it.source.startsWith('MTUS'),
+        });
       }
       const body = g.doubleSpaced ? lines.flatMap((l) => (l === '' ? [' '] : [l, ''])) : lines;
       return { text: body.join(g.eol), skeleton };
@@ -386,37 +470,75 @@ export const otherLayoutLetter: fc.Arbitrary<string> = fc
     };
     switch (g.layout) {
       case 'professional-review':
-        lines.push('MEDICAL PROFESSIONAL REVIEW', '', `ISSUE AT DISPUTE: ${g.names[0]}. ${g.names.slice(1).join(' ')}`, '', 'CASE SUMMARY: A summary.', '');
+        lines.push(
+          'MEDICAL PROFESSIONAL REVIEW',
+          '',
+          `ISSUE AT DISPUTE: ${g.names[0]}. ${g.names.slice(1).join(' ')}`,
+          '',
+          'CASE SUMMARY: A summary.',
+          '',
+        );
         wrap('MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:');
         lines.push(`Decision based on MTUS Chronic Pain Treatment Guidelines ${g.topic} Page(s): 78-80`, '');
         wrap('RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:');
-        lines.push(`${g.rationale} per the ACOEM Chapter 12, page 303. ${g.topic}. It is ${not}medically necessary.`, '');
-        lines.push('MEDICAL REVIEWER QUALIFICATIONS:', 'State(s) of Licensure: California', 'Certification(s)/Specialty: Psychiatry');
+        lines.push(
+          `${g.rationale} per the ACOEM Chapter 12, page 303. ${g.topic}. It is ${not}medically necessary.`,
+          '',
+        );
+        lines.push(
+          'MEDICAL REVIEWER QUALIFICATIONS:',
+          'State(s) of Licensure: California',
+          'Certification(s)/Specialty: Psychiatry',
+        );
         break;
       case 'notice-2013':
         lines.push('MAXIMUS FEDERAL SERVICES, INC.', 'Notice of Independent Medical Review Determination', '');
         wrap('INDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES');
-        g.names.forEach((n, i) => lines.push(`${i + 1}) MAXIMUS Federal Services, Inc. has determined the request for ${n} is ${i % 2 === 0 ? not : ''}medically necessary and appropriate.`));
+        g.names.forEach((n, i) =>
+          lines.push(
+            `${i + 1}) MAXIMUS Federal Services, Inc. has determined the request for ${n} is ${i % 2 === 0 ? not : ''}medically necessary and appropriate.`,
+          ),
+        );
         lines.push('');
         g.names.forEach((n, i) => {
           lines.push(`${i + 1}) Regarding the request for ${n}:`);
-          lines.push(`Medical Treatment Guideline(s) used by the Claims Administrator: Decision based on MTUS ${g.topic}`);
-          lines.push(`Medical Treatment Guideline(s) used by the Expert Reviewer: Decision based on Non-MTUS Citation ODG ${g.topic}`);
+          lines.push(
+            `Medical Treatment Guideline(s) used by the Claims Administrator: Decision based on MTUS ${g.topic}`,
+          );
+          lines.push(
+            `Medical Treatment Guideline(s) used by the Expert Reviewer: Decision based on Non-MTUS Citation ODG ${g.topic}`,
+          );
           lines.push(`Rationale for the Decision: ${g.rationale} The request is ${not}medically necessary.`, '');
         });
-        lines.push('Medical Qualifications of the Expert Reviewer:', 'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.');
+        lines.push(
+          'Medical Qualifications of the Expert Reviewer:',
+          'The expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.',
+        );
         break;
       default:
-        if (g.layout === 'case-header') lines.push('Case Number: CM13-0012345', `Date Assigned: ${g.topic}`, 'UR Denial Date: 1/2/2013', '');
+        if (g.layout === 'case-header')
+          lines.push('Case Number: CM13-0012345', `Date Assigned: ${g.topic}`, 'UR Denial Date: 1/2/2013', '');
         else lines.push('MAXIMUS FEDERAL SERVICES, INC.', 'Independent Medical Review', '');
-        lines.push('HOW THE IMR FINAL DETERMINATION WAS MADE', 'The Expert Reviewer has the following credentials:', `State(s) of Licensure: ${g.topic}`, 'Certification(s)/Specialty: Psychiatry', '');
+        lines.push(
+          'HOW THE IMR FINAL DETERMINATION WAS MADE',
+          'The Expert Reviewer has the following credentials:',
+          `State(s) of Licensure: ${g.topic}`,
+          'Certification(s)/Specialty: Psychiatry',
+          '',
+        );
         if (g.layout === 'letterhead') lines.push('DOCUMENTS REVIEWED', `${g.rationale}`, '');
         wrap(g.layout === 'letterhead' ? 'IMR DECISION(S) AND RATIONALE(S)' : 'IMR ISSUES, DECISIONS AND RATIONALES');
         for (const n of g.names) {
           lines.push(`${n}: ${g.necessary ? 'Overturned' : 'Upheld'}`, 'Page 2 of 5', '');
           lines.push(`Claims Administrator guideline: Decision based on MTUS ${g.topic}`, 'CM13-0012345');
-          lines.push(`MAXIMUS guideline: Decision based on Non-MTUS Citation ${g.topic}; ODG Pain Section(s): ${g.topic}`, '');
-          lines.push(`Decision rationale: ${g.rationale} The MTUS Guidelines in ACOEM Chapter 12, pages 303-305. It is ${not}medically necessary.`, '');
+          lines.push(
+            `MAXIMUS guideline: Decision based on Non-MTUS Citation ${g.topic}; ODG Pain Section(s): ${g.topic}`,
+            '',
+          );
+          lines.push(
+            `Decision rationale: ${g.rationale} The MTUS Guidelines in ACOEM Chapter 12, pages 303-305. It is ${not}medically necessary.`,
+            '',
+          );
         }
     }
     const body = g.doubleSpaced ? lines.flatMap((l) => (l === '' ? [' '] : [l, ''])) : lines;
@@ -427,7 +549,17 @@ export const otherLayoutLetter: fc.Arbitrary<string> = fc
 export const letterShapedText: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: generatedLetter.map((g) => g.text), weight: 3 },
   { arbitrary: otherLayoutLetter, weight: 2 },
-  { arbitrary: fc.tuple(otherLayoutLetter, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([t, ms]) => applyMutations(t, ms)), weight: 2 },
-  { arbitrary: fc.tuple(generatedLetter, fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([g, ms]) => applyMutations(g.text, ms)), weight: 3 },
+  {
+    arbitrary: fc
+      .tuple(otherLayoutLetter, fc.array(mutation, { minLength: 1, maxLength: 3 }))
+      .map(([t, ms]) => applyMutations(t, ms)),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .tuple(generatedLetter, fc.array(mutation, { minLength: 1, maxLength: 4 }))
+      .map(([g, ms]) => applyMutations(g.text, ms)),
+    weight: 3,
+  },
   { arbitrary: vocabularySoup, weight: 2 },
 );

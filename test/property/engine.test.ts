@@ -16,8 +16,30 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
-import { anyText, applyMutation, CI_SEED, fixtures, generatedCases, letterShapedText, mutation, mutatedLetter, params, snippet, wellFormedLetter } from './arbitraries';
-import { assertDiagnostics, assertFolding, assertHover, assertOrder, assertRange, assertSpansInside, assertSymbols, lspLineLengths, shapeOf } from './invariants';
+import {
+  anyText,
+  applyMutation,
+  CI_SEED,
+  fixtures,
+  generatedCases,
+  letterShapedText,
+  mutation,
+  mutatedLetter,
+  params,
+  snippet,
+  wellFormedLetter,
+} from './arbitraries';
+import {
+  assertDiagnostics,
+  assertFolding,
+  assertHover,
+  assertOrder,
+  assertRange,
+  assertSpansInside,
+  assertSymbols,
+  lspLineLengths,
+  shapeOf,
+} from './invariants';
 
 const { letters, all } = fixtures();
 
@@ -27,7 +49,10 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
   assertSpansInside(model, text);
   assertOrder(model);
   for (const f of checkLetter(model)) {
-    assert.ok(0 <= f.range.start && f.range.start <= f.range.end && f.range.end <= text.length, `finding ${f.code} range [${f.range.start}, ${f.range.end}) outside the text`);
+    assert.ok(
+      0 <= f.range.start && f.range.start <= f.range.end && f.range.end <= text.length,
+      `finding ${f.code} range [${f.range.start}, ${f.range.end}) outside the text`,
+    );
   }
   isLetter(text);
 
@@ -36,7 +61,10 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
   assertSymbols(documentSymbols(ctx), lines);
   assertFolding(foldingRanges(ctx), lines);
   assertDiagnostics(diagnostics(ctx), lines);
-  assertDiagnostics(diagnostics(ctx, { 'missing-decision': 'hint', 'duplicate-item': 'off', 'unknown-decision': 42 }), lines);
+  assertDiagnostics(
+    diagnostics(ctx, { 'missing-decision': 'hint', 'duplicate-item': 'off', 'unknown-decision': 42 }),
+    lines,
+  );
   for (const s of workspaceSymbols([ctx], '')) assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
   for (const o of hoverAt) {
     const at = ctx.lines.positionAt(o % (text.length + 1));
@@ -86,11 +114,12 @@ const REGRESSIONS: Array<{ what: string; text: string; items: Array<[string, str
 
 // A root hook: runs once after every property file of the suite.
 after(function () {
-  console.log(`\n  property suite: ${generatedCases()} generated cases (seed ${process.env.FUZZ_SEED ?? CI_SEED}), plus the cut-at-every-offset sweep`);
+  console.log(
+    `\n  property suite: ${generatedCases()} generated cases (seed ${process.env.FUZZ_SEED ?? CI_SEED}), plus the cut-at-every-offset sweep`,
+  );
 });
 
 describe('engine properties (fast-check)', function () {
-
   it('the unmutated fixtures satisfy every invariant', function () {
     for (const f of all) {
       const text = f.text;
@@ -124,7 +153,10 @@ describe('engine properties (fast-check)', function () {
       fc.property(letterShapedText, hoverOffsets, (text, offsets) => {
         exerciseEverything(text, offsets);
       }),
-      params<[string, number[]]>(1000, REGRESSIONS.map((r) => [r.text, [0, 40, 80]])),
+      params<[string, number[]]>(
+        1000,
+        REGRESSIONS.map((r) => [r.text, [0, 40, 80]]),
+      ),
     );
   });
 
@@ -167,19 +199,47 @@ describe('engine properties (fast-check)', function () {
     // became loops; at this size a regression runs past the suite's timeout.
     const run = ' '.repeat(200_000);
     const cases: Array<[string, string, string[]]> = [
-      ['a decision line whose outcome wrapped', `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro${run}20mg:\nUpheld\n\nDecision rationale: x\n`, [`Lexapro${run}20mg`]],
-      ['a name just before a label', `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro${run}20mg :\nDecision rationale: x\n`, [`Lexapro 20mg`]],
-      ['a 2013 discussion heading', `Notice of Independent Medical Review Determination\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n1) Regarding the request for Xanax${run}1mg :\nRationale for the Decision: x\n`, [`Xanax 1mg`]],
-      ['an issue at dispute', `MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\nXanax${run}1mg. Requested.\nRATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY: It is not medically necessary.\n`, [`Xanax${run}1mg`]],
-      ['a guideline clause', `IMR ISSUES, DECISIONS AND RATIONALES\n\nX: Upheld\nMAXIMUS guideline: Decision based on MTUS Pain${'.'.repeat(200_000)}x\n`, ['X']],
-      ['2013 decision sentences that never conclude', `Notice of Independent Medical Review Determination\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n${'1) MAXIMUS Federal Services, Inc. has determined the request for X\n'.repeat(20_000)}`, []],
+      [
+        'a decision line whose outcome wrapped',
+        `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro${run}20mg:\nUpheld\n\nDecision rationale: x\n`,
+        [`Lexapro${run}20mg`],
+      ],
+      [
+        'a name just before a label',
+        `IMR ISSUES, DECISIONS AND RATIONALES\n\nLexapro${run}20mg :\nDecision rationale: x\n`,
+        [`Lexapro 20mg`],
+      ],
+      [
+        'a 2013 discussion heading',
+        `Notice of Independent Medical Review Determination\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n1) Regarding the request for Xanax${run}1mg :\nRationale for the Decision: x\n`,
+        [`Xanax 1mg`],
+      ],
+      [
+        'an issue at dispute',
+        `MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\nXanax${run}1mg. Requested.\nRATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY: It is not medically necessary.\n`,
+        [`Xanax${run}1mg`],
+      ],
+      [
+        'a guideline clause',
+        `IMR ISSUES, DECISIONS AND RATIONALES\n\nX: Upheld\nMAXIMUS guideline: Decision based on MTUS Pain${'.'.repeat(200_000)}x\n`,
+        ['X'],
+      ],
+      [
+        '2013 decision sentences that never conclude',
+        `Notice of Independent Medical Review Determination\nINDEPENDENT MEDICAL REVIEW DECISIONS AND RATIONALES\n${'1) MAXIMUS Federal Services, Inc. has determined the request for X\n'.repeat(20_000)}`,
+        [],
+      ],
     ];
     for (const [what, text, names] of cases) {
       const doc = parseLetter(text);
       assertSpansInside(doc, text);
       checkLetter(doc);
       const got = doc.letters.flatMap((l) => l.items.map((i) => i.name));
-      assert.deepStrictEqual(got.map((n) => n.replace(/\s+/g, ' ')), names.map((n) => n.replace(/\s+/g, ' ')), what);
+      assert.deepStrictEqual(
+        got.map((n) => n.replace(/\s+/g, ' ')),
+        names.map((n) => n.replace(/\s+/g, ' ')),
+        what,
+      );
     }
   });
 
@@ -219,7 +279,7 @@ describe('engine properties (fast-check)', function () {
           assertFolding(foldingRanges(ctx), lines);
           assertDiagnostics(diagnostics(ctx), lines);
         } catch (e) {
-          throw new Error(`${f.name} cut at offset ${at}: ${(e as Error).message}`);
+          throw new Error(`${f.name} cut at offset ${at}: ${(e as Error).message}`, { cause: e });
         }
       }
     }
@@ -241,15 +301,32 @@ describe('engine properties (fast-check)', function () {
         skeleton.items.forEach((want, i) => {
           const got = items[i];
           assert.strictEqual(got.outcome.kind, want.outcome.replace(/\.$/, '').toLowerCase(), `outcome of item ${i}`);
-          assert.strictEqual(text.slice(got.outcome.range.start, got.outcome.range.end), want.outcome, `outcome range of item ${i}`);
-          assert.deepStrictEqual(got.parts.map((p) => p.kind), want.parts.map((p) => p.kind), `parts of item ${i}`);
-          const expected = want.conclusion === undefined || want.conclusion === '' ? 'not-stated' : /not/.test(want.conclusion) ? 'not-medically-necessary' : 'medically-necessary';
+          assert.strictEqual(
+            text.slice(got.outcome.range.start, got.outcome.range.end),
+            want.outcome,
+            `outcome range of item ${i}`,
+          );
+          assert.deepStrictEqual(
+            got.parts.map((p) => p.kind),
+            want.parts.map((p) => p.kind),
+            `parts of item ${i}`,
+          );
+          const expected =
+            want.conclusion === undefined || want.conclusion === ''
+              ? 'not-stated'
+              : /not/.test(want.conclusion)
+                ? 'not-medically-necessary'
+                : 'medically-necessary';
           assert.strictEqual(got.conclusion.kind, expected, `conclusion of item ${i}`);
           for (const p of got.parts) {
             if (p.kind === 'rationale') continue;
             const first = got.citations.find((c) => c.part === p.kind);
             assert.ok(first, `item ${i}: no citation in its ${p.kind}`);
-            assert.strictEqual(first.mtus, want.mtus, `item ${i}: ${p.kind} citation ${JSON.stringify(first.text)} mtus`);
+            assert.strictEqual(
+              first.mtus,
+              want.mtus,
+              `item ${i}: ${p.kind} citation ${JSON.stringify(first.text)} mtus`,
+            );
           }
         });
       }),
@@ -260,12 +337,18 @@ describe('engine properties (fast-check)', function () {
   it('LF, CRLF and CR versions of a text give the same letters, items, outcomes, parts, citations and conclusions', function () {
     const lf = (t: string) => t.replace(/\r\n|\r/g, '\n');
     fc.assert(
-      fc.property(fc.oneof(mutatedLetter(letters).map((m) => m.text), letterShapedText), (text) => {
-        const base = lf(text);
-        const expected = shapeOf(parseLetter(base));
-        assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r\n'))), expected, 'CRLF');
-        assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r'))), expected, 'CR');
-      }),
+      fc.property(
+        fc.oneof(
+          mutatedLetter(letters).map((m) => m.text),
+          letterShapedText,
+        ),
+        (text) => {
+          const base = lf(text);
+          const expected = shapeOf(parseLetter(base));
+          assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r\n'))), expected, 'CRLF');
+          assert.deepStrictEqual(shapeOf(parseLetter(base.replace(/\n/g, '\r'))), expected, 'CR');
+        },
+      ),
       params(600),
     );
     // The real letters too, unmutated.
@@ -276,24 +359,48 @@ describe('engine properties (fast-check)', function () {
   });
 
   it('reparsing after each edit of a chain (reusing the letters an edit left alone) gives the model a full parse gives', function () {
-    const smallEdit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 30 }), insert: fc.oneof(fc.constantFrom('', 'x', '\n', '\r\n', ' ', 'Upheld', ': Overturned', '\n\nIMR ISSUES, DECISIONS AND RATIONALES\n'), snippet) });
-    const step = fc.oneof(smallEdit.map((e) => ({ edit: e })), mutation.map((m) => ({ mutation: m })));
+    const smallEdit = fc.record({
+      at: fc.nat(),
+      remove: fc.integer({ min: 0, max: 30 }),
+      insert: fc.oneof(
+        fc.constantFrom(
+          '',
+          'x',
+          '\n',
+          '\r\n',
+          ' ',
+          'Upheld',
+          ': Overturned',
+          '\n\nIMR ISSUES, DECISIONS AND RATIONALES\n',
+        ),
+        snippet,
+      ),
+    });
+    const step = fc.oneof(
+      smallEdit.map((e) => ({ edit: e })),
+      mutation.map((m) => ({ mutation: m })),
+    );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }), fc.array(step, { minLength: 1, maxLength: 12 }), (parts, steps) => {
-        let text = parts.map((f) => f.text).join('');
-        let previous = parseLetter(text);
-        for (const st of steps) {
-          if ('edit' in st) {
-            const at = st.edit.at % (text.length + 1);
-            text = text.slice(0, at) + st.edit.insert + text.slice(at + st.edit.remove);
-          } else text = applyMutation(text, st.mutation);
-          const incremental = reparseLetter(text, previous);
-          assert.deepStrictEqual(incremental, parseLetter(text), 'reparse and parse disagree');
-          const starts = lineStartsOf(incremental);
-          if (starts) assert.deepStrictEqual(Array.from(starts), computeLineStarts(text), 'line starts kept with the model');
-          previous = incremental;
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }),
+        fc.array(step, { minLength: 1, maxLength: 12 }),
+        (parts, steps) => {
+          let text = parts.map((f) => f.text).join('');
+          let previous = parseLetter(text);
+          for (const st of steps) {
+            if ('edit' in st) {
+              const at = st.edit.at % (text.length + 1);
+              text = text.slice(0, at) + st.edit.insert + text.slice(at + st.edit.remove);
+            } else text = applyMutation(text, st.mutation);
+            const incremental = reparseLetter(text, previous);
+            assert.deepStrictEqual(incremental, parseLetter(text), 'reparse and parse disagree');
+            const starts = lineStartsOf(incremental);
+            if (starts)
+              assert.deepStrictEqual(Array.from(starts), computeLineStarts(text), 'line starts kept with the model');
+            previous = incremental;
+          }
+        },
+      ),
       params(150),
     );
   });
@@ -312,20 +419,31 @@ describe('engine properties (fast-check)', function () {
 
   it('LineIndex agrees with vscode-languageserver-textdocument on every offset and position', function () {
     fc.assert(
-      fc.property(fc.oneof(anyText, mutatedLetter(letters).map((m) => m.text)), fc.array(fc.nat(), { maxLength: 30 }), (text, picks) => {
-        const ours = new LineIndex(text);
-        const theirs = TextDocument.create('file:///x', 'imr-letter', 1, text);
-        assert.strictEqual(ours.lineCount, theirs.lineCount, 'line count');
-        for (const p of picks) {
-          const o = p % (text.length + 1);
-          // Between '\r' and '\n' there is no position of its own: both put it at the end of the line's content.
-          const pos = theirs.positionAt(o);
-          assert.deepStrictEqual(ours.positionAt(o), pos, `positionAt(${o})`);
-          const line = p % (ours.lineCount + 1);
-          const character = (p >> 3) % 200;
-          assert.strictEqual(ours.offsetAt({ line, character }), theirs.offsetAt({ line, character }), `offsetAt(${line}:${character})`);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          anyText,
+          mutatedLetter(letters).map((m) => m.text),
+        ),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (text, picks) => {
+          const ours = new LineIndex(text);
+          const theirs = TextDocument.create('file:///x', 'imr-letter', 1, text);
+          assert.strictEqual(ours.lineCount, theirs.lineCount, 'line count');
+          for (const p of picks) {
+            const o = p % (text.length + 1);
+            // Between '\r' and '\n' there is no position of its own: both put it at the end of the line's content.
+            const pos = theirs.positionAt(o);
+            assert.deepStrictEqual(ours.positionAt(o), pos, `positionAt(${o})`);
+            const line = p % (ours.lineCount + 1);
+            const character = (p >> 3) % 200;
+            assert.strictEqual(
+              ours.offsetAt({ line, character }),
+              theirs.offsetAt({ line, character }),
+              `offsetAt(${line}:${character})`,
+            );
+          }
+        },
+      ),
       // Found by `npm run fuzz` (seed 1245845603): an offset between '\r' and '\n' gave a character past the line's end.
       params<[string, number[]]>(300, [['ab\r\ncd\r\n', [3, 7, 8]]]),
     );

@@ -36,7 +36,9 @@ function wordsWithoutFurniture(text: string): string[] {
 /** The edits that undo `edits` once they are applied to `text` (what an editor's undo stack holds). */
 function inverse(text: string, edits: readonly Edit[]): Edit[] {
   const empty = (e: Edit) => (e.range.end === e.range.start ? 0 : 1);
-  const sorted = [...edits].map((e, i) => ({ e, i })).sort((a, b) => a.e.range.start - b.e.range.start || empty(a.e) - empty(b.e) || a.i - b.i);
+  const sorted = [...edits]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.range.start - b.e.range.start || empty(a.e) - empty(b.e) || a.i - b.i);
   let delta = 0;
   return sorted.map(({ e }) => {
     const start = e.range.start + delta;
@@ -68,7 +70,10 @@ describe('formatting properties (fast-check)', function () {
         const edits = formatEdits(text);
         const sorted = [...edits].sort((a, b) => a.range.start - b.range.start);
         sorted.forEach((e, i) => {
-          assert.ok(0 <= e.range.start && e.range.start <= e.range.end && e.range.end <= text.length, `edit [${e.range.start}, ${e.range.end}) outside the text`);
+          assert.ok(
+            0 <= e.range.start && e.range.start <= e.range.end && e.range.end <= text.length,
+            `edit [${e.range.start}, ${e.range.end}) outside the text`,
+          );
           if (i > 0) assert.ok(sorted[i - 1].range.end <= e.range.start, 'overlapping edits');
         });
         const formatted = applyEdits(text, edits);
@@ -83,7 +88,11 @@ describe('formatting properties (fast-check)', function () {
       fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
         const ctx = createContext('file:///f.txt', 1, text, 'imr-letter');
         const doc = TextDocument.create('file:///f.txt', 'imr-letter', 1, text);
-        assert.strictEqual(TextDocument.applyEdits(doc, formatDocument(ctx)), formatLetter(text), 'document formatting');
+        assert.strictEqual(
+          TextDocument.applyEdits(doc, formatDocument(ctx)),
+          formatLetter(text),
+          'document formatting',
+        );
 
         const start = Math.min(a, b) % (text.length + 1);
         const end = Math.max(start, Math.max(a, b) % (text.length + 1));
@@ -93,7 +102,11 @@ describe('formatting properties (fast-check)', function () {
         assert.strictEqual(out, formatLetterRange(text, span), 'range formatting');
         // Outside the selection's lines nothing changes: the text before its first line and after its last.
         const firstLine = ctx.lines.lineStarts[range.start.line];
-        assert.strictEqual(out.slice(0, firstLine), text.slice(0, firstLine), 'range formatting changed a line before the selection');
+        assert.strictEqual(
+          out.slice(0, firstLine),
+          text.slice(0, firstLine),
+          'range formatting changed a line before the selection',
+        );
         const lastLine = range.end.line + (range.end.character === 0 && range.end.line > range.start.line ? 0 : 1);
         const after = lastLine < ctx.lines.lineCount ? ctx.lines.lineStarts[lastLine] : text.length;
         const tail = text.slice(after);

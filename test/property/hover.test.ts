@@ -21,30 +21,53 @@ describe('hover and message safety properties (fast-check)', function () {
     let outcomeHovers = 0;
     let citationHovers = 0;
     fc.assert(
-      fc.property(fc.oneof(generatedLetter.map((g) => g.text), otherLayoutLetter), (text) => {
-        const ctx = createContext('file:///hostile.txt', 1, text, 'imr-letter');
-        const lines = lspLineLengths(text);
-        const items = ctx.model.letters.flatMap((l) => l.items);
-        for (let o = 0; o <= text.length; o++) {
-          const at = ctx.lines.positionAt(o);
-          const h = hover(ctx, at);
-          assertHover(h, at, lines);
-          if (!h) continue;
-          const { text: shown } = renderMarkdown((h.contents as MarkupContent).value);
-          for (const item of items) {
-            if (item.outcome.raw.length > 0 && item.outcome.range.start <= o && o <= item.outcome.range.end && (item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned')) {
-              outcomeHovers++;
-              if (item.name.length < 150) assert.ok(shown.includes(seen(item.name)), `outcome hover does not show the item name literally:\n${JSON.stringify(item.name)}\nrendered: ${JSON.stringify(shown)}`);
-            }
-            const c = item.citations.find((x) => x.range.start <= o && o <= x.range.end);
-            if (c && !(item.outcome.raw.length > 0 && item.outcome.range.start <= o && o <= item.outcome.range.end)) {
-              citationHovers++;
-              if (c.text.length < 150) assert.ok(shown.includes(seen(c.text)), `citation hover does not show the citation literally:\n${JSON.stringify(c.text)}\nrendered: ${JSON.stringify(shown)}`);
-              if (c.topic && c.topic.length < 100) assert.ok(shown.includes(seen(c.topic)), `citation hover does not show the topic literally:\n${JSON.stringify(c.topic)}\nrendered: ${JSON.stringify(shown)}`);
+      fc.property(
+        fc.oneof(
+          generatedLetter.map((g) => g.text),
+          otherLayoutLetter,
+        ),
+        (text) => {
+          const ctx = createContext('file:///hostile.txt', 1, text, 'imr-letter');
+          const lines = lspLineLengths(text);
+          const items = ctx.model.letters.flatMap((l) => l.items);
+          for (let o = 0; o <= text.length; o++) {
+            const at = ctx.lines.positionAt(o);
+            const h = hover(ctx, at);
+            assertHover(h, at, lines);
+            if (!h) continue;
+            const { text: shown } = renderMarkdown((h.contents as MarkupContent).value);
+            for (const item of items) {
+              if (
+                item.outcome.raw.length > 0 &&
+                item.outcome.range.start <= o &&
+                o <= item.outcome.range.end &&
+                (item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned')
+              ) {
+                outcomeHovers++;
+                if (item.name.length < 150)
+                  assert.ok(
+                    shown.includes(seen(item.name)),
+                    `outcome hover does not show the item name literally:\n${JSON.stringify(item.name)}\nrendered: ${JSON.stringify(shown)}`,
+                  );
+              }
+              const c = item.citations.find((x) => x.range.start <= o && o <= x.range.end);
+              if (c && !(item.outcome.raw.length > 0 && item.outcome.range.start <= o && o <= item.outcome.range.end)) {
+                citationHovers++;
+                if (c.text.length < 150)
+                  assert.ok(
+                    shown.includes(seen(c.text)),
+                    `citation hover does not show the citation literally:\n${JSON.stringify(c.text)}\nrendered: ${JSON.stringify(shown)}`,
+                  );
+                if (c.topic && c.topic.length < 100)
+                  assert.ok(
+                    shown.includes(seen(c.topic)),
+                    `citation hover does not show the topic literally:\n${JSON.stringify(c.topic)}\nrendered: ${JSON.stringify(shown)}`,
+                  );
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       params(150),
     );
     // The generator must actually put hostile text under hovers, or the property proves nothing.
@@ -56,7 +79,14 @@ describe('hover and message safety properties (fast-check)', function () {
     fc.assert(
       fc.property(hostileWords, fc.integer({ min: 0, max: 5000 }), (words, pad) => {
         const name = (words + ' ' + 'x'.repeat(pad)).trim();
-        const text = ['IMR ISSUES, DECISIONS AND RATIONALES', '', `${name}:`, '', 'Decision rationale: The request is not medically necessary.', ''].join('\n');
+        const text = [
+          'IMR ISSUES, DECISIONS AND RATIONALES',
+          '',
+          `${name}:`,
+          '',
+          'Decision rationale: The request is not medically necessary.',
+          '',
+        ].join('\n');
         const ctx = createContext('file:///d.txt', 1, text, 'imr-letter');
         const list = diagnostics(ctx);
         assertDiagnostics(list, lspLineLengths(text));
@@ -65,7 +95,10 @@ describe('hover and message safety properties (fast-check)', function () {
         if (missing && item && item.name.length > 0) {
           // Plain text: the name's own characters, not Markdown-escaped (a client shows messages verbatim).
           const head = item.name.slice(0, 40);
-          assert.ok((missing.message as string).includes(head), `message ${JSON.stringify(missing.message)} does not quote ${JSON.stringify(head)}`);
+          assert.ok(
+            (missing.message as string).includes(head),
+            `message ${JSON.stringify(missing.message)} does not quote ${JSON.stringify(head)}`,
+          );
         }
       }),
       params(300),

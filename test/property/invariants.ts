@@ -2,12 +2,22 @@
 // throwing with the path of the offending value so a shrunk counterexample says what broke.
 
 import * as assert from 'assert';
-import type { Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent, Position, Range } from 'vscode-languageserver';
+import type {
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  MarkupContent,
+  Position,
+  Range,
+} from 'vscode-languageserver';
 import { DIAGNOSTIC_CODES } from '../../server/src/engine/check';
 import type { LetterDocument, Span } from '../../server/src/engine/model';
 
 function isSpan(v: unknown): v is Span {
-  return typeof v === 'object' && v !== null && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number';
+  return (
+    typeof v === 'object' && v !== null && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number'
+  );
 }
 
 /** Every Span anywhere in the model (sections, items, parts, citations, outcome, conclusion, reviewer, header fields), with its path. */
@@ -26,7 +36,13 @@ export function spansOf(doc: LetterDocument): Array<{ path: string; span: Span }
 export function assertSpansInside(doc: LetterDocument, text: string): void {
   assert.strictEqual(doc.text, text, 'the model keeps the text it was parsed from');
   for (const { path, span } of spansOf(doc)) {
-    if (!(Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start <= span.end && span.end <= text.length)) {
+    if (!(
+      Number.isInteger(span.start) &&
+      Number.isInteger(span.end) &&
+      0 <= span.start &&
+      span.start <= span.end &&
+      span.end <= text.length
+    )) {
       assert.fail(`${path} = [${span.start}, ${span.end}) is not inside the text (length ${text.length})`);
     }
   }
@@ -47,8 +63,15 @@ export function assertOrder(doc: LetterDocument): void {
     for (let i = 1; i < letter.items.length; i++) {
       const a = letter.items[i - 1];
       const b = letter.items[i];
-      assert.ok(a.decisionRange.start < b.decisionRange.start, `letter ${letter.index}: item ${i} "${b.name}" is decided at ${b.decisionRange.start}, not after item ${i - 1} "${a.name}" (${a.decisionRange.start})`);
-      if (letter.layout !== 'notice-2013') assert.ok(a.range.start < b.range.start, `letter ${letter.index}: item ${i} "${b.name}" starts at ${b.range.start}, not after item ${i - 1} "${a.name}" (${a.range.start})`);
+      assert.ok(
+        a.decisionRange.start < b.decisionRange.start,
+        `letter ${letter.index}: item ${i} "${b.name}" is decided at ${b.decisionRange.start}, not after item ${i - 1} "${a.name}" (${a.decisionRange.start})`,
+      );
+      if (letter.layout !== 'notice-2013')
+        assert.ok(
+          a.range.start < b.range.start,
+          `letter ${letter.index}: item ${i} "${b.name}" starts at ${b.range.start}, not after item ${i - 1} "${a.name}" (${a.range.start})`,
+        );
     }
   }
 }
@@ -68,7 +91,10 @@ function before(a: Position, b: Position): boolean {
 export function assertPosition(p: Position, lines: readonly number[], what: string): void {
   assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: ${JSON.stringify(p)} is not integral`);
   assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
-  assert.ok(p.character >= 0 && p.character <= lines[p.line], `${what}: character ${p.character} outside line ${p.line} of length ${lines[p.line]}`);
+  assert.ok(
+    p.character >= 0 && p.character <= lines[p.line],
+    `${what}: character ${p.character} outside line ${p.line} of length ${lines[p.line]}`,
+  );
 }
 
 export function assertRange(r: Range, lines: readonly number[], what: string): void {
@@ -82,22 +108,40 @@ export function rangeContains(outer: Range, inner: Range): boolean {
 }
 
 /** What VS Code requires of an outline (it drops the whole outline otherwise) and what makes it a tree. */
-export function assertSymbols(symbols: readonly DocumentSymbol[], lines: readonly number[], parent?: { name: string; range: Range }, path = 'symbols'): void {
+export function assertSymbols(
+  symbols: readonly DocumentSymbol[],
+  lines: readonly number[],
+  parent?: { name: string; range: Range },
+  path = 'symbols',
+): void {
   symbols.forEach((s, i) => {
     const p = `${path}[${i}] "${s.name}"`;
     assert.ok(typeof s.name === 'string' && s.name.trim().length > 0, `${p}: empty name`);
     assertRange(s.range, lines, `${p}.range`);
     assertRange(s.selectionRange, lines, `${p}.selectionRange`);
-    assert.ok(rangeContains(s.range, s.selectionRange), `${p}: selectionRange ${JSON.stringify(s.selectionRange)} not inside range ${JSON.stringify(s.range)}`);
-    if (parent) assert.ok(rangeContains(parent.range, s.range), `${p}: range ${JSON.stringify(s.range)} not inside parent "${parent.name}" ${JSON.stringify(parent.range)}`);
+    assert.ok(
+      rangeContains(s.range, s.selectionRange),
+      `${p}: selectionRange ${JSON.stringify(s.selectionRange)} not inside range ${JSON.stringify(s.range)}`,
+    );
+    if (parent)
+      assert.ok(
+        rangeContains(parent.range, s.range),
+        `${p}: range ${JSON.stringify(s.range)} not inside parent "${parent.name}" ${JSON.stringify(parent.range)}`,
+      );
     if (s.children) assertSymbols(s.children, lines, s, `${p}.children`);
   });
 }
 
 export function assertFolding(ranges: readonly FoldingRange[], lines: readonly number[]): void {
   for (const r of ranges) {
-    assert.ok(Number.isInteger(r.startLine) && Number.isInteger(r.endLine), `folding ${JSON.stringify(r)} not integral`);
-    assert.ok(0 <= r.startLine && r.startLine < r.endLine && r.endLine < lines.length, `folding ${JSON.stringify(r)} outside 0..${lines.length - 1} or empty`);
+    assert.ok(
+      Number.isInteger(r.startLine) && Number.isInteger(r.endLine),
+      `folding ${JSON.stringify(r)} not integral`,
+    );
+    assert.ok(
+      0 <= r.startLine && r.startLine < r.endLine && r.endLine < lines.length,
+      `folding ${JSON.stringify(r)} outside 0..${lines.length - 1} or empty`,
+    );
   }
 }
 
@@ -112,7 +156,10 @@ export function assertDiagnostics(list: readonly Diagnostic[], lines: readonly n
     // LSP 3.18 allows MarkupContent here; a message quoting letter text must stay plain text.
     assert.ok(typeof d.message === 'string', `diagnostic[${i}] ${d.code}: message is not plain text`);
     const message = d.message as string;
-    assert.ok(message.length > 0 && message.length <= MAX_MESSAGE, `diagnostic[${i}] ${d.code}: message of ${message.length} characters: ${JSON.stringify(message.slice(0, 400))}`);
+    assert.ok(
+      message.length > 0 && message.length <= MAX_MESSAGE,
+      `diagnostic[${i}] ${d.code}: message of ${message.length} characters: ${JSON.stringify(message.slice(0, 400))}`,
+    );
     for (const r of d.relatedInformation ?? []) assertRange(r.location.range, lines, `diagnostic[${i}] related`);
   });
 }
@@ -120,12 +167,18 @@ export function assertDiagnostics(list: readonly Diagnostic[], lines: readonly n
 export function assertHover(h: Hover | null, at: Position, lines: readonly number[]): void {
   if (h === null) return;
   const c = h.contents as MarkupContent;
-  assert.ok(typeof c === 'object' && c.kind === 'markdown' && typeof c.value === 'string' && c.value.length > 0, `hover contents are not MarkupContent: ${JSON.stringify(h.contents).slice(0, 200)}`);
+  assert.ok(
+    typeof c === 'object' && c.kind === 'markdown' && typeof c.value === 'string' && c.value.length > 0,
+    `hover contents are not MarkupContent: ${JSON.stringify(h.contents).slice(0, 200)}`,
+  );
   assert.ok(!('isTrusted' in (h.contents as object)), 'hover contents carry isTrusted');
   if (h.range) {
     assertRange(h.range, lines, 'hover.range');
     const clamped = { line: at.line, character: Math.min(at.character, lines[at.line] ?? 0) };
-    assert.ok(rangeContains(h.range, { start: clamped, end: clamped }), `hover.range ${JSON.stringify(h.range)} does not hold the hovered position ${JSON.stringify(at)}`);
+    assert.ok(
+      rangeContains(h.range, { start: clamped, end: clamped }),
+      `hover.range ${JSON.stringify(h.range)} does not hold the hovered position ${JSON.stringify(at)}`,
+    );
   }
   assertSafeMarkdown(c.value);
   assertRenderedSafe(c.value);
@@ -157,7 +210,11 @@ export function shapeOf(doc: LetterDocument): unknown {
       header: l.header.map((f) => [f.name, f.value]),
       sections: l.sections.map((s) => [s.kind, s.title]),
       decisions: l.decisions?.title,
-      reviewer: l.reviewer && { specialties: l.reviewer.specialties, subspecialties: l.reviewer.subspecialties, licensure: l.reviewer.licensure },
+      reviewer: l.reviewer && {
+        specialties: l.reviewer.specialties,
+        subspecialties: l.reviewer.subspecialties,
+        licensure: l.reviewer.licensure,
+      },
       items: l.items.map((it) => ({
         name: it.name,
         outcome: [it.outcome.kind, it.outcome.raw],
@@ -211,5 +268,6 @@ export function assertRenderedSafe(md: string): void {
   const tags = new Set([...html.matchAll(/<\s*([a-z][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
   // What the hover wording itself uses: paragraphs, bold, italics, lists, line breaks.
   const allowed = new Set(['p', 'strong', 'em', 'ul', 'ol', 'li', 'br', 'code']);
-  for (const t of tags) assert.ok(allowed.has(t), `rendered hover holds a <${t}> element: ${JSON.stringify(html.slice(0, 600))}`);
+  for (const t of tags)
+    assert.ok(allowed.has(t), `rendered hover holds a <${t}> element: ${JSON.stringify(html.slice(0, 600))}`);
 }

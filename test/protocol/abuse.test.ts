@@ -9,7 +9,13 @@
 
 import * as assert from 'assert';
 import { CancellationTokenSource, ResponseError } from 'vscode-languageserver-protocol';
-import type { DocumentSymbol, Hover, MarkupContent, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  DocumentSymbol,
+  Hover,
+  MarkupContent,
+  TextDocumentContentChangeEvent,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics as localDiagnostics } from '../../server/src/features/diagnostics';
@@ -86,9 +92,11 @@ describe('language server under abuse', function () {
   let server: TestServer;
   let exit: string | undefined;
 
-  const request = <T>(method: string, params: unknown) => withinSeconds(server.connection.sendRequest(method, params) as Promise<T>, 30, method);
+  const request = <T>(method: string, params: unknown) =>
+    withinSeconds(server.connection.sendRequest(method, params) as Promise<T>, 30, method);
   const notify = (method: string, params: unknown) => server.connection.sendNotification(method, params);
-  const symbolsOf = (uri: string) => request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const symbolsOf = (uri: string) =>
+    request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
 
   before(async () => {
     server = await startServer();
@@ -97,7 +105,10 @@ describe('language server under abuse', function () {
 
   afterEach(function () {
     assert.strictEqual(exit, undefined, 'the server process died');
-    assert.ok(!server.serverRequests.includes('workspace/applyEdit'), 'the server asked the client to edit a document on its own');
+    assert.ok(
+      !server.serverRequests.includes('workspace/applyEdit'),
+      'the server asked the client to edit a document on its own',
+    );
   });
 
   after(async () => {
@@ -112,21 +123,51 @@ describe('language server under abuse', function () {
     const random = prng(7);
     const int = (n: number) => Math.floor(random() * n);
     const pos = () => ({ line: int(mirror.lineCount + 2), character: int(120) });
-    const words = ['Upheld', 'Overturned', ': ', '\n', '\r\n', 'Decision rationale: ', '\u2028', '\ud800', '\0', '\t', 'x', '[x](command:a)', ''];
+    const words = [
+      'Upheld',
+      'Overturned',
+      ': ',
+      '\n',
+      '\r\n',
+      'Decision rationale: ',
+      '\u2028',
+      '\ud800',
+      '\0',
+      '\t',
+      'x',
+      '[x](command:a)',
+      '',
+    ];
     let version = 1;
     const sent: Array<Promise<void>> = [];
     for (let i = 0; i < 3000; i++) {
       const kind = int(10);
       const word = words[int(words.length)];
       let change: TextDocumentContentChangeEvent;
-      if (kind === 0) change = { range: { start: { line: 1_000_000, character: 5 }, end: { line: 2_000_000, character: 0 } }, text: word };
-      else if (kind === 1) change = { range: { start: { line: 4_294_967_295, character: 4_294_967_295 }, end: { line: 2_147_483_647, character: 2_147_483_648 } }, text: word };
-      else if (kind === 2) change = { range: { start: { line: -1, character: -1 }, end: { line: -2_147_483_648, character: -7 } }, text: word };
+      if (kind === 0)
+        change = {
+          range: { start: { line: 1_000_000, character: 5 }, end: { line: 2_000_000, character: 0 } },
+          text: word,
+        };
+      else if (kind === 1)
+        change = {
+          range: {
+            start: { line: 4_294_967_295, character: 4_294_967_295 },
+            end: { line: 2_147_483_647, character: 2_147_483_648 },
+          },
+          text: word,
+        };
+      else if (kind === 2)
+        change = {
+          range: { start: { line: -1, character: -1 }, end: { line: -2_147_483_648, character: -7 } },
+          text: word,
+        };
       else if (kind === 3) {
         // Reversed: end before start.
         const a = pos();
         change = { range: { start: { line: a.line + 3, character: a.character }, end: a }, text: word };
-      } else if (kind === 4 && i % 500 === 4) change = { text: text.slice(0, int(text.length)) + word }; // the whole document
+      } else if (kind === 4 && i % 500 === 4)
+        change = { text: text.slice(0, int(text.length)) + word }; // the whole document
       else change = { range: { start: pos(), end: pos() }, text: word.repeat(1 + int(3)) };
       const changes = i % 7 === 0 ? [change, { range: { start: pos(), end: pos() }, text: 'y' }] : [change];
       version++;
@@ -136,7 +177,11 @@ describe('language server under abuse', function () {
     await Promise.all(sent);
     const final = mirror.getText();
     const symbols = await symbolsOf(uri);
-    assert.deepStrictEqual(outlineItems(symbols), itemNames(final), 'the server holds a different text than the edits describe');
+    assert.deepStrictEqual(
+      outlineItems(symbols),
+      itemNames(final),
+      'the server holds a different text than the edits describe',
+    );
     const items = await request<ItemsResult>('imrLetters/items', { uri });
     assert.deepStrictEqual(
       items.items.map((i) => i.name),
@@ -144,7 +189,10 @@ describe('language server under abuse', function () {
     );
     // Diagnostics come for the last version, and match what the engine finds in the expected text.
     const published = server.published.filter((p) => p.uri === uri && p.version === version);
-    const last = published.length > 0 ? published[published.length - 1].diagnostics : await withinSeconds(server.nextDiagnostics(uri, version), 30, 'diagnostics');
+    const last =
+      published.length > 0
+        ? published[published.length - 1].diagnostics
+        : await withinSeconds(server.nextDiagnostics(uri, version), 30, 'diagnostics');
     const expected = localDiagnostics(createContext(uri, version, final, 'imr-letter'));
     assert.deepStrictEqual(
       last.map((d) => [d.code, d.range]),
@@ -160,7 +208,10 @@ describe('language server under abuse', function () {
     assert.ok(outlineItems(await symbolsOf(closed)).length > 0);
     await notify('textDocument/didClose', { textDocument: { uri: closed } });
     // Edits and closes for documents that are not open must be ignored.
-    await notify('textDocument/didChange', { textDocument: { uri: closed, version: 9 }, contentChanges: [{ text: 'gone' }] });
+    await notify('textDocument/didChange', {
+      textDocument: { uri: closed, version: 9 },
+      contentChanges: [{ text: 'gone' }],
+    });
     await notify('textDocument/didClose', { textDocument: { uri: closed } });
     await notify('textDocument/didClose', { textDocument: { uri: unknown } });
     const range = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
@@ -168,11 +219,35 @@ describe('language server under abuse', function () {
       const textDocument = { uri };
       assert.deepStrictEqual(await request('textDocument/documentSymbol', { textDocument }), [], uri);
       assert.deepStrictEqual(await request('textDocument/foldingRange', { textDocument }), [], uri);
-      assert.strictEqual(await request('textDocument/hover', { textDocument, position: { line: 0, character: 0 } }), null, uri);
-      assert.deepStrictEqual(await request('textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } }), [], uri);
-      assert.deepStrictEqual(await request('textDocument/rangeFormatting', { textDocument, range, options: { tabSize: 4, insertSpaces: true } }), [], uri);
-      assert.deepStrictEqual(await request('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }), [], uri);
-      assert.deepStrictEqual(await request('imrLetters/items', { uri }), { isLetter: false, letters: 0, items: [] }, uri);
+      assert.strictEqual(
+        await request('textDocument/hover', { textDocument, position: { line: 0, character: 0 } }),
+        null,
+        uri,
+      );
+      assert.deepStrictEqual(
+        await request('textDocument/formatting', { textDocument, options: { tabSize: 4, insertSpaces: true } }),
+        [],
+        uri,
+      );
+      assert.deepStrictEqual(
+        await request('textDocument/rangeFormatting', {
+          textDocument,
+          range,
+          options: { tabSize: 4, insertSpaces: true },
+        }),
+        [],
+        uri,
+      );
+      assert.deepStrictEqual(
+        await request('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }),
+        [],
+        uri,
+      );
+      assert.deepStrictEqual(
+        await request('imrLetters/items', { uri }),
+        { isLetter: false, letters: 0, items: [] },
+        uri,
+      );
     }
   });
 
@@ -191,12 +266,23 @@ describe('language server under abuse', function () {
     ];
     for (const position of positions) {
       const h = await settle(request<Hover | null>('textDocument/hover', { textDocument: { uri }, position }));
-      assert.ok(h.error !== undefined || h.result === null || typeof (h.result?.contents as MarkupContent).value === 'string', JSON.stringify(position));
+      assert.ok(
+        h.error !== undefined || h.result === null || typeof (h.result?.contents as MarkupContent).value === 'string',
+        JSON.stringify(position),
+      );
       for (const end of positions) {
         const range = { start: position, end };
-        const f = await settle(request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 4, insertSpaces: true } }));
+        const f = await settle(
+          request<TextEdit[]>('textDocument/rangeFormatting', {
+            textDocument: { uri },
+            range,
+            options: { tabSize: 4, insertSpaces: true },
+          }),
+        );
         assert.ok(f.error !== undefined || Array.isArray(f.result), `rangeFormatting ${JSON.stringify(range)}`);
-        const a = await settle(request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }));
+        const a = await settle(
+          request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }),
+        );
         assert.ok(a.error !== undefined || Array.isArray(a.result), `codeAction ${JSON.stringify(range)}`);
       }
     }
@@ -210,18 +296,43 @@ describe('language server under abuse', function () {
     await openDocument(server, uri, fixture('letters', LETTER_001));
     const unknownMethod = await settle(request('imrLetters/noSuchRequest', {}));
     assert.strictEqual(unknownMethod.error?.code, -32601, 'MethodNotFound');
-    for (const params of [null, {}, { textDocument: null }, { textDocument: { uri: 42 } }, { textDocument: { uri }, position: null }, { textDocument: { uri }, position: { line: 'x', character: {} } }, [1, 2, 3]]) {
-      for (const method of ['textDocument/documentSymbol', 'textDocument/hover', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/rangeFormatting', 'textDocument/codeAction', 'imrLetters/items', 'workspace/symbol', 'workspace/executeCommand']) {
+    for (const params of [
+      null,
+      {},
+      { textDocument: null },
+      { textDocument: { uri: 42 } },
+      { textDocument: { uri }, position: null },
+      { textDocument: { uri }, position: { line: 'x', character: {} } },
+      [1, 2, 3],
+    ]) {
+      for (const method of [
+        'textDocument/documentSymbol',
+        'textDocument/hover',
+        'textDocument/foldingRange',
+        'textDocument/formatting',
+        'textDocument/rangeFormatting',
+        'textDocument/codeAction',
+        'imrLetters/items',
+        'workspace/symbol',
+        'workspace/executeCommand',
+      ]) {
         await settle(request(method, params));
       }
     }
     // Notifications a confused client might send: no answer is due, and nothing may break.
-    await notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: null, text: 5 }] });
+    await notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: null, text: 5 }],
+    });
     await notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: 'not an array' });
     await notify('textDocument/didChange', null);
-    await notify('textDocument/didOpen', { textDocument: { uri: 'file:///abuse/no-text.txt', languageId: 'imr-letter', version: 1 } });
+    await notify('textDocument/didOpen', {
+      textDocument: { uri: 'file:///abuse/no-text.txt', languageId: 'imr-letter', version: 1 },
+    });
     await notify('textDocument/didOpen', null);
-    await notify('workspace/didChangeConfiguration', { settings: { imrLetters: { diagnostics: { severity: 'not an object' } } } });
+    await notify('workspace/didChangeConfiguration', {
+      settings: { imrLetters: { diagnostics: { severity: 'not an object' } } },
+    });
     await notify('workspace/didChangeConfiguration', null);
     await notify('$/cancelRequest', { id: 987654321 });
     await notify('$/noSuchNotification', { x: 1 });
@@ -246,8 +357,17 @@ describe('language server under abuse', function () {
     const pending: Array<Promise<void>> = [];
     for (let i = 0; i < 60; i++) {
       const source = new CancellationTokenSource();
-      const method = ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/formatting', 'textDocument/hover'][i % 4];
-      const params = { textDocument: { uri }, position: { line: i * 7, character: 3 }, options: { tabSize: 4, insertSpaces: true } };
+      const method = [
+        'textDocument/documentSymbol',
+        'textDocument/foldingRange',
+        'textDocument/formatting',
+        'textDocument/hover',
+      ][i % 4];
+      const params = {
+        textDocument: { uri },
+        position: { line: i * 7, character: 3 },
+        options: { tabSize: 4, insertSpaces: true },
+      };
       const p = server.connection.sendRequest(method, params, source.token);
       // Cancel some at once, some after a turn of the event loop, some never.
       if (i % 3 === 0) source.cancel();
@@ -267,7 +387,9 @@ describe('language server under abuse', function () {
     }
     await Promise.all(pending);
     assert.strictEqual(outcomes.result + outcomes.cancelled, 60);
-    console.log(`      60 requests, 40 of them cancelled: ${outcomes.result} answered with a result (${outcomes.empty} of them empty), ${outcomes.cancelled} with RequestCancelled`);
+    console.log(
+      `      60 requests, 40 of them cancelled: ${outcomes.result} answered with a result (${outcomes.empty} of them empty), ${outcomes.cancelled} with RequestCancelled`,
+    );
     assert.strictEqual(outlineItems(await symbolsOf(uri)).length, 400 * LETTER_001_ITEMS.length);
     await notify('textDocument/didClose', { textDocument: { uri } });
   });
@@ -277,7 +399,8 @@ describe('language server under abuse', function () {
     const bytes = Buffer.alloc(200 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(random() * 256);
     const binary = bytes.toString('latin1');
-    const longLine = 'Decision rationale: ' + 'The request is not medically necessary. Upheld: '.repeat(Math.ceil(5_000_000 / 48));
+    const longLine =
+      'Decision rationale: ' + 'The request is not medically necessary. Upheld: '.repeat(Math.ceil(5_000_000 / 48));
     for (const [name, text] of [
       ['5 MB line', longLine],
       ['200 KB binary', binary],
@@ -291,11 +414,33 @@ describe('language server under abuse', function () {
         assert.ok(Array.isArray(symbols));
         assert.ok(Array.isArray(await request('textDocument/foldingRange', { textDocument: { uri } })));
         await settle(request('textDocument/hover', { textDocument: { uri }, position: end }));
-        assert.ok(Array.isArray(await request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })));
-        assert.ok(Array.isArray(await request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: [] } })));
-        await notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 1000 }, end: { line: 0, character: 1005 } }, text: '\n\0\r' }] });
+        assert.ok(
+          Array.isArray(
+            await request('textDocument/formatting', {
+              textDocument: { uri },
+              options: { tabSize: 4, insertSpaces: true },
+            }),
+          ),
+        );
+        assert.ok(
+          Array.isArray(
+            await request('textDocument/codeAction', {
+              textDocument: { uri },
+              range: { start: { line: 0, character: 0 }, end },
+              context: { diagnostics: [] },
+            }),
+          ),
+        );
+        await notify('textDocument/didChange', {
+          textDocument: { uri, version: 2 },
+          contentChanges: [
+            { range: { start: { line: 0, character: 1000 }, end: { line: 0, character: 1005 } }, text: '\n\0\r' },
+          ],
+        });
         assert.ok(Array.isArray(await symbolsOf(uri)));
-        console.log(`      ${name} as ${languageId}: open + outline + folding + hover + format + code actions + edit + outline in ${Date.now() - started} ms`);
+        console.log(
+          `      ${name} as ${languageId}: open + outline + folding + hover + format + code actions + edit + outline in ${Date.now() - started} ms`,
+        );
         await notify('textDocument/didClose', { textDocument: { uri } });
       }
     }
@@ -324,7 +469,10 @@ describe('language server under abuse', function () {
     const editing = (async () => {
       while (!stop) {
         version++;
-        await notify('textDocument/didChange', { textDocument: { uri: big, version }, contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }] });
+        await notify('textDocument/didChange', {
+          textDocument: { uri: big, version },
+          contentChanges: [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: 'x' }],
+        });
         if (version % 40 === 0) {
           const s = Date.now();
           await symbolsOf(big);
@@ -363,7 +511,10 @@ describe('language server under abuse', function () {
     assert.deepStrictEqual(outlineItems(await symbolsOf(uri)), LETTER_001_ITEMS);
     assert.deepStrictEqual(await withinSeconds(diagnostics, 30, 'diagnostics'), []);
     const items = await request<ItemsResult>('imrLetters/items', { uri });
-    assert.deepStrictEqual(items.items.map((i) => [i.name, i.outcome]), LETTER_001_ITEMS.map((n) => [n, 'upheld']));
+    assert.deepStrictEqual(
+      items.items.map((i) => [i.name, i.outcome]),
+      LETTER_001_ITEMS.map((n) => [n, 'upheld']),
+    );
     assert.strictEqual(exit, undefined);
   });
 });

@@ -54,7 +54,10 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', () => undefined);
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const published: PublishDiagnosticsParams[] = [];
   const serverRequests: string[] = [];
   const shown: ShowDocumentParams[] = [];
@@ -87,7 +90,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     processId: process.pid,
     rootUri: null,
     capabilities: {
-      workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: {
+        configuration: options.configuration ?? true,
+        didChangeConfiguration: { dynamicRegistration: true },
+      },
       textDocument: {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -95,7 +101,9 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       },
       ...options.capabilities,
     },
-    workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) })) : null,
+    workspaceFolders: options.workspaceFolders
+      ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) }))
+      : null,
   };
   await connection.sendRequest('initialize', init);
   await connection.sendNotification('initialized', {});
@@ -121,8 +129,16 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   };
 }
 
-export async function openDocument(server: TestServer, uri: string, text: string, languageId = 'imr-letter', version = 1): Promise<void> {
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+export async function openDocument(
+  server: TestServer,
+  uri: string,
+  text: string,
+  languageId = 'imr-letter',
+  version = 1,
+): Promise<void> {
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId, version, text },
+  });
 }
 
 export function fixture(...parts: string[]): string {

@@ -7,11 +7,8 @@ import {
   CodeAction,
   createMessageConnection,
   Diagnostic,
-  InitializeParams,
   MessageConnection,
-  PublishDiagnosticsParams,
   Range,
-  ShowDocumentParams,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentEdit,
@@ -47,7 +44,10 @@ interface Session {
 /** Replace a document's text (full sync) and wait for the diagnostics of that version. */
 async function change(s: Session, uri: string, version: number, text: string): Promise<Diagnostic[]> {
   const published = s.nextDiagnostics(uri, version);
-  await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  await s.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version },
+    contentChanges: [{ text }],
+  });
   return published;
 }
 
@@ -57,20 +57,38 @@ async function open(s: TestServer | Session, uri: string, text: string): Promise
   return published;
 }
 
-function requestActions(s: Session, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-  return s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }) as Promise<CodeAction[]>;
+function requestActions(
+  s: Session,
+  uri: string,
+  range: Range,
+  diagnostics: Diagnostic[],
+  only?: string[],
+): Promise<CodeAction[]> {
+  return s.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range,
+    context: { diagnostics, only },
+  }) as Promise<CodeAction[]>;
 }
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 
-
 /** Several problems in one letter: a typo, a contradiction, two missing guideline parts. */
 function brokenLetter(): string {
   let text = fixture('letters', '001_95d645f4881bb0c4.txt');
-  text = text.replace('12 months: Upheld \n\n \n\nClaims Administrator guideline: Decision based on MTUS', '12 months: Uphled \n\n \n\nClaims Administrator guideline: Decision based on MTUS');
+  text = text.replace(
+    '12 months: Upheld \n\n \n\nClaims Administrator guideline: Decision based on MTUS',
+    '12 months: Uphled \n\n \n\nClaims Administrator guideline: Decision based on MTUS',
+  );
   text = text.replace('Lexapro 20mg, 1 daily for 12 months: Upheld', 'Lexapro 20mg, 1 daily for 12 months: Overturned');
-  text = text.replace('MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation National guidelines for Anxiety Disorders \n\n \n\n', '');
-  return text.replace('Claims Administrator guideline: The Claims Administrator did not cite any medical evidence \n\nfor its decision.   \n\n \n\n', '');
+  text = text.replace(
+    'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation National guidelines for Anxiety Disorders \n\n \n\n',
+    '',
+  );
+  return text.replace(
+    'Claims Administrator guideline: The Claims Administrator did not cite any medical evidence \n\nfor its decision.   \n\n \n\n',
+    '',
+  );
 }
 
 describe('code actions over stdio', function () {
@@ -83,11 +101,20 @@ describe('code actions over stdio', function () {
   it('advertises quick fixes, Fix All and both formatting providers', async () => {
     // The capabilities came with initialize; ask again through a second server to read them.
     const probe = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(probe.stdout!), new StreamMessageWriter(probe.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(probe.stdout!),
+      new StreamMessageWriter(probe.stdin!),
+    );
     connection.listen();
     try {
-      const result = (await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown> };
-      assert.deepStrictEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.imr-letters'] });
+      const result = (await connection.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        capabilities: {},
+      })) as { capabilities: Record<string, unknown> };
+      assert.deepStrictEqual(result.capabilities.codeActionProvider, {
+        codeActionKinds: ['quickfix', 'source.fixAll.imr-letters'],
+      });
       assert.strictEqual(result.capabilities.documentFormattingProvider, true);
       assert.strictEqual(result.capabilities.documentRangeFormattingProvider, true);
       assert.deepStrictEqual(result.capabilities.executeCommandProvider, { commands: ['imrLetters.revealRange'] });
@@ -170,7 +197,11 @@ describe('code actions over stdio', function () {
       items.items.map((i) => i.outcome),
       ['overturned', 'upheld', 'upheld', 'upheld'],
     );
-    assert.deepStrictEqual(await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']), [], 'nothing left to fix');
+    assert.deepStrictEqual(
+      await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']),
+      [],
+      'nothing left to fix',
+    );
   });
 
   it('Format Document: small edits that single-space the letter, join the wrapped outcome, keep words, items and a clean bill', async () => {
@@ -178,20 +209,37 @@ describe('code actions over stdio', function () {
     const text = fixture('letters', '004_b9c7ee4c5df882e9.txt');
     assert.deepStrictEqual(await open(server, uri, text), []);
     const itemsBefore = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
-    const edits = (await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    const edits = (await server.connection.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    })) as TextEdit[];
     assert.ok(edits.length > 10, `${edits.length} edits`);
     const formatted = apply(text, edits);
     assert.deepStrictEqual(words(formatted), words(text));
-    assert.ok(formatted.includes('Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld\n\nClaims Administrator guideline:'));
-    assert.ok(formatted.split('\n').every((l) => !/\s$/.test(l)), 'no trailing white space');
+    assert.ok(
+      formatted.includes(
+        'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld\n\nClaims Administrator guideline:',
+      ),
+    );
+    assert.ok(
+      formatted.split('\n').every((l) => !/\s$/.test(l)),
+      'no trailing white space',
+    );
     assert.deepStrictEqual(await change(server, uri, 2, formatted), []);
     const itemsAfter = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
     assert.deepStrictEqual(
       itemsAfter.items.map((i) => [i.name, i.outcome]),
       itemsBefore.items.map((i) => [i.name, i.outcome]),
     );
-    assert.strictEqual(itemsAfter.items[0].decisionRange.start.line, itemsAfter.items[0].decisionRange.end.line, 'the decision is on one line now');
-    const again = await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    assert.strictEqual(
+      itemsAfter.items[0].decisionRange.start.line,
+      itemsAfter.items[0].decisionRange.end.line,
+      'the decision is on one line now',
+    );
+    const again = await server.connection.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     assert.deepStrictEqual(again, [], 'formatting a formatted letter changes nothing');
   });
 
@@ -199,7 +247,10 @@ describe('code actions over stdio', function () {
     const uri = 'file:///format/000-crlf.txt';
     const text = fixture('letters', '000_ccd83326e20498fa.txt').replace(/\n/g, '\r\n');
     assert.deepStrictEqual(await open(server, uri, text), []);
-    const edits = (await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    const edits = (await server.connection.sendRequest('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    })) as TextEdit[];
     const formatted = apply(text, edits);
     assert.ok(formatted.length < text.length);
     assert.ok(!/[^\r]\n/.test(formatted) && !/\r(?!\n)/.test(formatted), 'every line break is CRLF');
@@ -214,7 +265,11 @@ describe('code actions over stdio', function () {
     const lines = text.split('\n');
     const first = lines.findIndex((l) => l.startsWith('Buspar 15mg'));
     const range: Range = { start: { line: first, character: 3 }, end: { line: first + 10, character: 4 } };
-    const edits = (await server.connection.sendRequest('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
+    const edits = (await server.connection.sendRequest('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range,
+      options: { tabSize: 4, insertSpaces: true },
+    })) as TextEdit[];
     assert.ok(edits.length > 3, `${edits.length} edits`);
     for (const e of edits) {
       assert.ok(e.range.start.line >= first && e.range.end.line <= first + 11, JSON.stringify(e.range));
@@ -230,7 +285,13 @@ describe('code actions over stdio', function () {
   it('answers nothing for a plain-text file that is not a letter', async () => {
     const uri = 'file:///notes/meeting.txt';
     await openDocument(server, uri, fixture('non-letters', 'meeting.txt'), 'plaintext');
-    assert.deepStrictEqual(await server.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }), []);
+    assert.deepStrictEqual(
+      await server.connection.sendRequest('textDocument/formatting', {
+        textDocument: { uri },
+        options: { tabSize: 4, insertSpaces: true },
+      }),
+      [],
+    );
     assert.deepStrictEqual(await requestActions(server, uri, WHOLE, [], undefined), []);
   });
 });
@@ -253,14 +314,19 @@ describe('code actions over stdio: a code set to off gets no fix', function () {
     assert.deepStrictEqual(
       (await change(server, uri, 2, fixed)).map((d) => d.code),
       ['decision-contradicts-rationale'],
-      'the parts are inserted; the decision is the user\'s',
+      "the parts are inserted; the decision is the user's",
     );
   });
 });
 
 /** A client that can show documents (window/showDocument) and takes versioned document changes. */
 function startShowingClient(): Promise<TestServer> {
-  return startServer({ capabilities: { window: { showDocument: { support: true } }, workspace: { workspaceEdit: { documentChanges: true } } } });
+  return startServer({
+    capabilities: {
+      window: { showDocument: { support: true } },
+      workspace: { workspaceEdit: { documentChanges: true } },
+    },
+  });
 }
 
 describe('"go to" code actions with a client that can show documents', function () {
@@ -285,11 +351,21 @@ describe('"go to" code actions with a client that can show documents', function 
     );
     const goTo = actions[0];
     const firstLine = text.split('\n').findIndex((l) => l.startsWith('XANAX 0.5MG #90:'));
-    const firstRange = { start: { line: firstLine, character: 0 }, end: { line: firstLine, character: 'XANAX 0.5MG #90'.length } };
-    assert.deepStrictEqual(goTo.command, { title: 'Go to the first occurrence', command: 'imrLetters.revealRange', arguments: [uri, firstRange] });
+    const firstRange = {
+      start: { line: firstLine, character: 0 },
+      end: { line: firstLine, character: 'XANAX 0.5MG #90'.length },
+    };
+    assert.deepStrictEqual(goTo.command, {
+      title: 'Go to the first occurrence',
+      command: 'imrLetters.revealRange',
+      arguments: [uri, firstRange],
+    });
     assert.strictEqual(goTo.edit, undefined);
     assert.ok(firstLine < diagnostic.range.start.line);
-    await client.connection.sendRequest('workspace/executeCommand', { command: goTo.command!.command, arguments: goTo.command!.arguments });
+    await client.connection.sendRequest('workspace/executeCommand', {
+      command: goTo.command!.command,
+      arguments: goTo.command!.arguments,
+    });
     assert.deepStrictEqual(client.shown, [{ uri, selection: firstRange, takeFocus: true }]);
 
     // The removal comes as a versioned document change.

@@ -2,7 +2,13 @@
 // hover, diagnostics, settings and plain-text detection end to end.
 
 import * as assert from 'assert';
-import type { DocumentSymbol, FoldingRange, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import type {
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  MarkupContent,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol';
 import { FULL_OUTLINE_UP_TO } from '../../server/src/features/symbols';
 import { ItemsResult } from '../../server/src/protocol';
 import * as path from 'path';
@@ -30,12 +36,20 @@ function characterOf(text: string, needle: string): number {
   return at - (text.lastIndexOf('\n', at) + 1);
 }
 
-function inside(inner: { start: { line: number; character: number }; end: { line: number; character: number } }, outer: typeof inner): boolean {
-  const le = (a: typeof inner.start, b: typeof inner.start) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+function inside(
+  inner: { start: { line: number; character: number }; end: { line: number; character: number } },
+  outer: typeof inner,
+): boolean {
+  const le = (a: typeof inner.start, b: typeof inner.start) =>
+    a.line < b.line || (a.line === b.line && a.character <= b.character);
   return le(outer.start, inner.start) && le(inner.end, outer.end);
 }
 
-function walk(symbols: DocumentSymbol[], visit: (s: DocumentSymbol, parent?: DocumentSymbol) => void, parent?: DocumentSymbol): void {
+function walk(
+  symbols: DocumentSymbol[],
+  visit: (s: DocumentSymbol, parent?: DocumentSymbol) => void,
+  parent?: DocumentSymbol,
+): void {
   for (const s of symbols) {
     visit(s, parent);
     walk(s.children ?? [], visit, s);
@@ -56,7 +70,9 @@ describe('language server over stdio', function () {
   after(() => server.stop());
 
   it('gives the outline: letter > sections > items (detail = outcome) > parts, every range nested', async () => {
-    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
     assert.strictEqual(symbols.length, 1);
     const sections = symbols[0].children!;
     assert.deepStrictEqual(
@@ -92,7 +108,7 @@ describe('language server over stdio', function () {
     const names = [LETTER_001_ITEMS, LETTER_004_ITEMS];
     // 001 and 004 one after the other until the items outnumber the threshold.
     const order: number[] = [];
-    for (let items = 0; items <= FULL_OUTLINE_UP_TO; ) {
+    for (let items = 0; items <= FULL_OUTLINE_UP_TO;) {
       const k = order.length % 2;
       order.push(k);
       items += names[k].length;
@@ -100,15 +116,26 @@ describe('language server over stdio', function () {
     const big = 'file:///letters/export.txt';
     await openDocument(server, big, order.map((k) => letters[k]).join('\n'));
     try {
-      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: big } })) as DocumentSymbol[];
+      const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', {
+        textDocument: { uri: big },
+      })) as DocumentSymbol[];
       assert.deepStrictEqual(
         symbols.map((l) => [l.name, l.kind, l.children!.map((i) => [i.name, i.detail, i.kind, i.children])]),
-        order.map((k, n) => [`Letter ${n + 1}`, 2 /* Module */, names[k].map((name) => [name, 'Upheld', 24 /* Event */, undefined])]),
+        order.map((k, n) => [
+          `Letter ${n + 1}`,
+          2 /* Module */,
+          names[k].map((name) => [name, 'Upheld', 24 /* Event */, undefined]),
+        ]),
       );
       // Each copy of 001 selects its items' decision lines, moved by the letters before it.
       let firstLine = 0;
       order.forEach((k, n) => {
-        if (k === 0) assert.deepStrictEqual(symbols[n].children!.map((i) => i.selectionRange.start.line), LETTER_001_ITEMS.map((name) => firstLine + lineOf(letters[0], name)), `letter ${n + 1}`);
+        if (k === 0)
+          assert.deepStrictEqual(
+            symbols[n].children!.map((i) => i.selectionRange.start.line),
+            LETTER_001_ITEMS.map((name) => firstLine + lineOf(letters[0], name)),
+            `letter ${n + 1}`,
+          );
         firstLine += letters[k].split(/\r\n|\r|\n/).length;
       });
       walk(symbols, (s, parent) => {
@@ -122,7 +149,9 @@ describe('language server over stdio', function () {
   });
 
   it('folds sections, items and parts on whole lines', async () => {
-    const ranges = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    const ranges = (await server.connection.sendRequest('textDocument/foldingRange', {
+      textDocument: { uri },
+    })) as FoldingRange[];
     const decisionsLine = lineOf(text, 'IMR ISSUES, DECISIONS AND RATIONALES');
     const xanaxLine = lineOf(text, 'Xanax 2mg, 1 twice a day');
     assert.ok(ranges.some((r) => r.startLine === decisionsLine));
@@ -149,7 +178,10 @@ describe('language server over stdio', function () {
   it('states a confirmed page fact without a qualifier', async () => {
     // Pages 13-16 (antidepressants) are confirmed by the letters' own citations: no qualifier.
     const line = lineOf(text, 'Antidepressants Page(s): 14.');
-    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } })) as Hover;
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 2 },
+    })) as Hover;
     const md = (hover.contents as MarkupContent).value;
     assert.match(md, /Page 14: Antidepressants for chronic pain \(pp\. 13-16\)\n/);
     assert.doesNotMatch(md, /Antidepressants for chronic pain \(pp\. 13-16\) _\(unverified/);
@@ -168,9 +200,15 @@ describe('language server over stdio', function () {
   });
 
   it('answers null for a hover on plain prose and for a position past the end', async () => {
-    const prose = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    const prose = await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2, character: 5 },
+    });
     assert.strictEqual(prose, null);
-    const past = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 99999, character: 5 } });
+    const past = await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 99999, character: 5 },
+    });
     assert.strictEqual(past, null);
   });
 
@@ -196,7 +234,9 @@ describe('language server over stdio', function () {
       found.map((s) => s.name),
       ['Xanax 2mg, 1 twice a day as needed for 12 months'],
     );
-    const psych = (await server.connection.sendRequest('workspace/symbol', { query: 'psychotropic' })) as SymbolInformation[];
+    const psych = (await server.connection.sendRequest('workspace/symbol', {
+      query: 'psychotropic',
+    })) as SymbolInformation[];
     assert.deepStrictEqual(
       psych.map((s) => s.location.uri),
       [other],
@@ -205,11 +245,15 @@ describe('language server over stdio', function () {
 
   it('publishes diagnostics on an edit that breaks the letter, and clears them on the fix', async () => {
     const line = lineOf(text, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld');
-    const character = characterOf(text, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld') + 'Xanax 2mg, 1 twice a day as needed for 12 months: '.length;
+    const character =
+      characterOf(text, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld') +
+      'Xanax 2mg, 1 twice a day as needed for 12 months: '.length;
     const broken = server.nextDiagnostics(uri, 2);
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Uphled' }],
+      contentChanges: [
+        { range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Uphled' },
+      ],
     });
     const diagnostics = await broken;
     assert.deepStrictEqual(
@@ -220,7 +264,9 @@ describe('language server over stdio', function () {
     const fixed = server.nextDiagnostics(uri, 3);
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Upheld' }],
+      contentChanges: [
+        { range: { start: { line, character }, end: { line, character: character + 6 } }, text: 'Upheld' },
+      ],
     });
     assert.deepStrictEqual(await fixed, []);
   });
@@ -229,11 +275,13 @@ describe('language server over stdio', function () {
 describe('language server: workspace symbols from letters on disk', function () {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ workspaceFolders: [pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'letters')).toString()] });
+    server = await startServer({
+      workspaceFolders: [pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'letters')).toString()],
+    });
   });
   after(() => server.stop());
 
-  it('finds items in letters that are not open, and prefers an open document\'s text', async () => {
+  it("finds items in letters that are not open, and prefers an open document's text", async () => {
     const found = (await server.connection.sendRequest('workspace/symbol', { query: 'xanax' })) as SymbolInformation[];
     assert.deepStrictEqual(found.map((s) => [path.basename(s.location.uri), s.name]).sort(), [
       ['000_ccd83326e20498fa.txt', 'XANAX 0.5MG #90'],
@@ -242,23 +290,34 @@ describe('language server: workspace symbols from letters on disk', function () 
     ]);
     // Open 002 with its item renamed: the open text wins.
     const uri = pathToFileURL(path.join(ROOT, 'test', 'fixtures', 'letters', '002_5ad3443a4d2d1746.txt')).toString();
-    await openDocument(server, uri, fixture('letters', '002_5ad3443a4d2d1746.txt').replace('Refill of Xanax 1mg', 'Refill of Alprazolam 1mg'));
+    await openDocument(
+      server,
+      uri,
+      fixture('letters', '002_5ad3443a4d2d1746.txt').replace('Refill of Xanax 1mg', 'Refill of Alprazolam 1mg'),
+    );
     const after = (await server.connection.sendRequest('workspace/symbol', { query: 'xanax' })) as SymbolInformation[];
-    assert.deepStrictEqual(after.map((s) => path.basename(s.location.uri)).sort(), ['000_ccd83326e20498fa.txt', '001_95d645f4881bb0c4.txt']);
+    assert.deepStrictEqual(after.map((s) => path.basename(s.location.uri)).sort(), [
+      '000_ccd83326e20498fa.txt',
+      '001_95d645f4881bb0c4.txt',
+    ]);
   });
 });
 
 describe('language server: plain text, settings and closing', function () {
   let server: TestServer;
   before(async () => {
-    server = await startServer({ settings: { diagnostics: { severity: { 'unknown-decision': 'hint', 'missing-rationale': 'off' } } } });
+    server = await startServer({
+      settings: { diagnostics: { severity: { 'unknown-decision': 'hint', 'missing-rationale': 'off' } } },
+    });
   });
   after(() => server.stop());
 
   it('gives a plain-text file that is not a letter no symbols and no diagnostics', async () => {
     const notes = 'file:///notes/claim-notes.txt';
     await openDocument(server, notes, fixture('non-letters', 'claim-notes.txt'), 'plaintext');
-    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: notes } });
+    const symbols = await server.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: notes },
+    });
     assert.deepStrictEqual(symbols, []);
     // Open a letter after it: once the letter's diagnostics arrive, the notes would have had theirs.
     const letter = 'file:///letters/as-plain.txt';
@@ -266,13 +325,18 @@ describe('language server: plain text, settings and closing', function () {
     await openDocument(server, letter, fixture('letters', LETTER_004), 'plaintext');
     await published;
     assert.ok(!server.published.some((p) => p.uri === notes));
-    const letterSymbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: letter } })) as DocumentSymbol[];
+    const letterSymbols = (await server.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: letter },
+    })) as DocumentSymbol[];
     assert.strictEqual(letterSymbols.length, 1, 'a plain-text letter gets features');
   });
 
   it('applies severities from workspace/configuration, including off', async () => {
     const text = fixture('letters', LETTER_001)
-      .replace('Xanax 2mg, 1 twice a day as needed for 12 months: Upheld', 'Xanax 2mg, 1 twice a day as needed for 12 months: Uphled')
+      .replace(
+        'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld',
+        'Xanax 2mg, 1 twice a day as needed for 12 months: Uphled',
+      )
       .replace(/Decision rationale: According to the guidelines, BuSpar[\s\S]*?(?=Xanax 2mg)/, '');
     const uri = 'file:///letters/configured.txt';
     const diagnostics = server.nextDiagnostics(uri);

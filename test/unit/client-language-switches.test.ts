@@ -35,7 +35,7 @@ describe('client: switching plain-text letters', () => {
     assert.strictEqual(s.mayDetect(OTHER, 'plaintext'), true);
   });
 
-  it('our own switch to the letter language is not taken for the user\'s choice', () => {
+  it("our own switch to the letter language is not taken for the user's choice", () => {
     const s = new LanguageSwitches();
     s.switching(URI);
     languageChange(s, URI, 'plaintext', 'imr-letter');

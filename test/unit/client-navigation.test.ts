@@ -49,7 +49,7 @@ describe('client: next/previous disputed item', () => {
     assert.strictEqual(pickItem(items, at(lexapro.decisionRange.start.line, 40), 'next')?.name, 'Buspar');
   });
 
-  it('Next from inside an item\'s rationale goes to the following item', () => {
+  it("Next from inside an item's rationale goes to the following item", () => {
     assert.strictEqual(pickItem(items, at(xanaxRationale, 5), 'next')?.name, 'Sessions');
   });
 
@@ -62,7 +62,7 @@ describe('client: next/previous disputed item', () => {
     assert.strictEqual(pickItem(items, at(xanax.decisionRange.start.line, 12), 'previous')?.name, 'Buspar');
   });
 
-  it('Previous from inside an item\'s parts goes back to that item\'s decision line', () => {
+  it("Previous from inside an item's parts goes back to that item's decision line", () => {
     assert.strictEqual(pickItem(items, at(xanaxRationale, 5), 'previous')?.name, 'Xanax');
   });
 

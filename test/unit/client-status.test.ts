@@ -22,8 +22,14 @@ describe('client: status bar text', () => {
   });
 
   it('leaves out counts of zero and says "problems" for more than one', () => {
-    assert.strictEqual(statusBarText(countLetter({ letters: 1, items: items('upheld', 'upheld') }, 0)), '$(law) 2 items: 2 upheld');
-    assert.strictEqual(statusBarText(countLetter({ letters: 1, items: items('overturned') }, 3)), '$(law) 1 item: 1 overturned · 3 problems');
+    assert.strictEqual(
+      statusBarText(countLetter({ letters: 1, items: items('upheld', 'upheld') }, 0)),
+      '$(law) 2 items: 2 upheld',
+    );
+    assert.strictEqual(
+      statusBarText(countLetter({ letters: 1, items: items('overturned') }, 3)),
+      '$(law) 1 item: 1 overturned · 3 problems',
+    );
   });
 
   it('counts unknown and missing outcomes together as "other"', () => {
@@ -52,6 +58,9 @@ describe('client: status bar text', () => {
       '1 problem',
       'Click to show the outline',
     ]);
-    assert.strictEqual(statusBarTooltip(countLetter({ letters: 3, items: [] }, 0)).split('\n')[0], 'IMR letters: 3 in this file');
+    assert.strictEqual(
+      statusBarTooltip(countLetter({ letters: 3, items: [] }, 0)).split('\n')[0],
+      'IMR letters: 3 in this file',
+    );
   });
 });

@@ -31,7 +31,10 @@ function hoverText(text: string, needle: string, offsetInNeedle = 0): string | u
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
-function* walkSymbols(list: readonly DocumentSymbol[], parent?: DocumentSymbol): Generator<[DocumentSymbol, DocumentSymbol | undefined]> {
+function* walkSymbols(
+  list: readonly DocumentSymbol[],
+  parent?: DocumentSymbol,
+): Generator<[DocumentSymbol, DocumentSymbol | undefined]> {
   for (const s of list) {
     yield [s, parent];
     yield* walkSymbols(s.children ?? [], s);
@@ -69,7 +72,9 @@ describe('documentSymbols', () => {
   }
 
   it('outlines letter 001 in full: sections, reviewer credentials, items with their outcome, parts with their sources or conclusion', () => {
-    const symbols = documentSymbols(createContext('file:///x.txt', 1, letterText(FIXTURES.familyPractice), 'imr-letter'));
+    const symbols = documentSymbols(
+      createContext('file:///x.txt', 1, letterText(FIXTURES.familyPractice), 'imr-letter'),
+    );
     assert.deepStrictEqual(outlineLines(symbols), [
       'IMR letter \u2014 4 items @0',
       // A section with nothing to say has no detail.
@@ -104,7 +109,8 @@ describe('documentSymbols on a large export', () => {
     const letters = Array.from({ length: count }, (_, k) => fixtures[k % fixtures.length]);
     return { letters, text: letters.join('\n') };
   };
-  const itemsIn = (texts: readonly string[]) => texts.reduce((n, t) => n + createContext('file:///x.txt', 1, t, 'imr-letter').model.letters[0].items.length, 0);
+  const itemsIn = (texts: readonly string[]) =>
+    texts.reduce((n, t) => n + createContext('file:///x.txt', 1, t, 'imr-letter').model.letters[0].items.length, 0);
   // As many letters as make FULL_OUTLINE_UP_TO items exactly (the fixtures hold 8 items in 4 letters).
   const atThreshold = (FULL_OUTLINE_UP_TO / itemsIn(fixtures)) * fixtures.length;
 
@@ -130,9 +136,18 @@ describe('documentSymbols on a large export', () => {
       const own = documentSymbols(createContext('file:///x.txt', 1, ownText, 'imr-letter'));
       const ownItems = [...walkSymbols(own)].map(([s]) => s).filter((s) => s.kind === SymbolKind.Event);
       const letter = symbols[k];
-      assert.deepStrictEqual([letter.name, letter.kind, letter.detail], [`Letter ${k + 1}`, SymbolKind.Module, own[0].detail]);
+      assert.deepStrictEqual(
+        [letter.name, letter.kind, letter.detail],
+        [`Letter ${k + 1}`, SymbolKind.Module, own[0].detail],
+      );
       // An item selects the same line as in the letter's own outline, moved by the letters before it.
-      const shape = (s: DocumentSymbol, moved: number) => ({ name: s.name, detail: s.detail, kind: s.kind, line: s.selectionRange.start.line + moved, children: s.children });
+      const shape = (s: DocumentSymbol, moved: number) => ({
+        name: s.name,
+        detail: s.detail,
+        kind: s.kind,
+        line: s.selectionRange.start.line + moved,
+        children: s.children,
+      });
       assert.deepStrictEqual(
         letter.children!.map((s) => shape(s, 0)),
         ownItems.map((s) => ({ ...shape(s, firstLine), children: undefined })),
@@ -165,7 +180,10 @@ describe('hover', () => {
   });
 
   it('qualifies an unverified page fact, and names a page the catalog does not know', () => {
-    const letter = letterText(FIXTURES.familyPractice).replace('Benzodiazepines Page(s): 24.', 'Benzodiazepines Page(s): 29, 400.');
+    const letter = letterText(FIXTURES.familyPractice).replace(
+      'Benzodiazepines Page(s): 24.',
+      'Benzodiazepines Page(s): 29, 400.',
+    );
     const md = hoverText(letter, 'Benzodiazepines Page(s): 29, 400.', 2)!;
     assert.match(md, /Page 29: Carisoprodol _\(unverified/);
     assert.match(md, /Page 400 \(not in the catalog/);
@@ -200,7 +218,10 @@ describe('hover', () => {
   it('explains a part label and the rationale conclusion', () => {
     const letter = letterText(FIXTURES.xanaxRefill);
     assert.match(hoverText(letter, 'MAXIMUS guideline:', 2)!, /what the expert reviewer based the decision on/i);
-    assert.match(hoverText(letter, 'this request is not medically necessary', 17)!, /Conclusion: not medically necessary\.\*\* This belongs with \*\*Upheld\*\*, as decided\./);
+    assert.match(
+      hoverText(letter, 'this request is not medically necessary', 17)!,
+      /Conclusion: not medically necessary\.\*\* This belongs with \*\*Upheld\*\*, as decided\./,
+    );
   });
 
   it('escapes every Markdown and HTML special character', () => {

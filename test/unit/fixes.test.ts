@@ -3,7 +3,16 @@
 
 import * as assert from 'assert';
 import { checkLetter, DiagnosticCode, Finding } from '../../server/src/engine/check';
-import { applyEdits, DECISION_FINDINGS, Fix, fixAll, fixAllEdits, fixesFor, nearestOutcome, paragraphBreak } from '../../server/src/engine/fixes';
+import {
+  applyEdits,
+  DECISION_FINDINGS,
+  Fix,
+  fixAll,
+  fixAllEdits,
+  fixesFor,
+  nearestOutcome,
+  paragraphBreak,
+} from '../../server/src/engine/fixes';
 import { editDistance } from '../../server/src/engine/text';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
@@ -20,7 +29,10 @@ function codes(text: string): DiagnosticCode[] {
 }
 
 /** The fixture holds exactly the one problem it is named for. */
-function only(name: string, code: DiagnosticCode): { text: string; doc: LetterDocument; finding: Finding; fixes: Fix[] } {
+function only(
+  name: string,
+  code: DiagnosticCode,
+): { text: string; doc: LetterDocument; finding: Finding; fixes: Fix[] } {
   const { text, doc, findings } = load(name);
   assert.deepStrictEqual(
     findings.map((f) => f.code),
@@ -42,7 +54,9 @@ function titles(fixes: Fix[]): string[] {
 describe('fixesFor', () => {
   it('unknown-decision: a typo becomes the nearest outcome; the repaired letter is the original letter', () => {
     const { text, fixes } = only('unknown-outcome-typo.txt', 'unknown-decision');
-    assert.deepStrictEqual(titles(fixes), ['* Change "Uphled" to "Upheld" (the rationale concludes: not medically necessary)']);
+    assert.deepStrictEqual(titles(fixes), [
+      '* Change "Uphled" to "Upheld" (the rationale concludes: not medically necessary)',
+    ]);
     const fixed = apply(text, fixes[0]);
     assert.strictEqual(fixed, letterText(FIXTURES.familyPractice));
     assert.deepStrictEqual(codes(fixed), []);
@@ -50,7 +64,9 @@ describe('fixesFor', () => {
 
   it('unknown-decision: "overturn" becomes "Overturned"', () => {
     const { text, fixes } = only('unknown-outcome-overturn.txt', 'unknown-decision');
-    assert.deepStrictEqual(titles(fixes), ['* Change "overturn" to "Overturned" (the rationale concludes: medically necessary)']);
+    assert.deepStrictEqual(titles(fixes), [
+      '* Change "overturn" to "Overturned" (the rationale concludes: medically necessary)',
+    ]);
     const fixed = apply(text, fixes[0]);
     assert.ok(fixed.includes('Refill of Xanax 1mg, QTY: 90:  Overturned \n'));
     assert.deepStrictEqual(codes(fixed), []);
@@ -63,7 +79,10 @@ describe('fixesFor', () => {
     const [finding] = checkLetter(doc);
     assert.strictEqual(finding.code, 'unknown-decision');
     const fixes = fixesFor(doc, finding);
-    assert.deepStrictEqual(titles(fixes), ['* Change "Modified" to "Upheld" (the rationale concludes: not medically necessary)', 'Change "Modified" to "Overturned"']);
+    assert.deepStrictEqual(titles(fixes), [
+      '* Change "Modified" to "Upheld" (the rationale concludes: not medically necessary)',
+      'Change "Modified" to "Overturned"',
+    ]);
     assert.deepStrictEqual(codes(apply(text, fixes[0])), []);
     // The other choice is a real outcome too; it contradicts the rationale, which the letter then says.
     assert.deepStrictEqual(codes(apply(text, fixes[1])), ['decision-contradicts-rationale']);
@@ -73,10 +92,13 @@ describe('fixesFor', () => {
     const text = replaceOnce(letterText(FIXTURES.xanaxRefill), 'QTY: 90:  Upheld', 'QTY: 90:  OVERTURNDE.');
     const doc = parseLetter(text);
     const fixes = fixesFor(doc, checkLetter(doc)[0]);
-    assert.deepStrictEqual(titles(fixes), ['Change "OVERTURNDE." to "OVERTURNED."', 'Change "OVERTURNDE." to "UPHELD." (the rationale concludes: not medically necessary)']);
+    assert.deepStrictEqual(titles(fixes), [
+      'Change "OVERTURNDE." to "OVERTURNED."',
+      'Change "OVERTURNDE." to "UPHELD." (the rationale concludes: not medically necessary)',
+    ]);
   });
 
-  it('nearestOutcome: typos and reviewers\' words, and nothing for a word near neither', () => {
+  it("nearestOutcome: typos and reviewers' words, and nothing for a word near neither", () => {
     assert.strictEqual(nearestOutcome('Uphled'), 'Upheld');
     assert.strictEqual(nearestOutcome('Uphold'), 'Upheld');
     assert.strictEqual(nearestOutcome('UPHEL.'), 'Upheld');
@@ -91,7 +113,10 @@ describe('fixesFor', () => {
 
   it('missing-decision: one action per outcome, the one the rationale supports preferred', () => {
     const { text, fixes } = only('missing-outcome.txt', 'missing-decision');
-    assert.deepStrictEqual(titles(fixes), ['* Add the outcome "Upheld" (the rationale concludes: not medically necessary)', 'Add the outcome "Overturned"']);
+    assert.deepStrictEqual(titles(fixes), [
+      '* Add the outcome "Upheld" (the rationale concludes: not medically necessary)',
+      'Add the outcome "Overturned"',
+    ]);
     const upheld = apply(text, fixes[0]);
     assert.ok(upheld.includes('\nXANAX 0.5MG #90: Upheld \n'), 'appended after the colon that is already there');
     assert.deepStrictEqual(codes(upheld), []);
@@ -127,7 +152,11 @@ describe('fixesFor', () => {
       'Add a decision line "[state the disputed item]: Overturned"',
     ]);
     const fixed = apply(text, fixes[0]);
-    assert.ok(fixed.includes('medically necessary. \n\n \n\n[state the disputed item]: Upheld\n\n \n\nClaims Administrator guideline: The Claims Administrator did not base'));
+    assert.ok(
+      fixed.includes(
+        'medically necessary. \n\n \n\n[state the disputed item]: Upheld\n\n \n\nClaims Administrator guideline: The Claims Administrator did not base',
+      ),
+    );
     assert.deepStrictEqual(codes(fixed), []);
     assert.deepStrictEqual(
       parseLetter(fixed).letters[0].items.map((i) => i.name),
@@ -139,14 +168,21 @@ describe('fixesFor', () => {
     const { text, fixes } = only('missing-rationale.txt', 'missing-rationale');
     assert.deepStrictEqual(titles(fixes), ['* Insert "Decision rationale:"']);
     const fixed = apply(text, fixes[0]);
-    assert.ok(fixed.includes('Guidelines (ODG); Mental Illness Chapter, Benzodiazepines.\n\n \n\nDecision rationale: [state the decision rationale] \n'));
+    assert.ok(
+      fixed.includes(
+        'Guidelines (ODG); Mental Illness Chapter, Benzodiazepines.\n\n \n\nDecision rationale: [state the decision rationale] \n',
+      ),
+    );
     const item = parseLetter(fixed).letters[0].items[0];
     assert.deepStrictEqual(
       item.parts.map((p) => p.kind),
       ['claims-administrator-guideline', 'reviewer-guideline', 'rationale'],
     );
     assert.strictEqual(item.rationale!.text, '[state the decision rationale]');
-    assert.strictEqual(item.reviewerGuideline!.text, 'Decision based on MTUS Chronic Pain Treatment Guidelines Benzodiazepines Page(s): 24. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG); Mental Illness Chapter, Benzodiazepines.');
+    assert.strictEqual(
+      item.reviewerGuideline!.text,
+      'Decision based on MTUS Chronic Pain Treatment Guidelines Benzodiazepines Page(s): 24. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG); Mental Illness Chapter, Benzodiazepines.',
+    );
     assert.deepStrictEqual(codes(fixed), []);
   });
 
@@ -154,7 +190,11 @@ describe('fixesFor', () => {
     const { text, fixes } = only('missing-reviewer-guideline.txt', 'missing-reviewer-guideline');
     assert.deepStrictEqual(titles(fixes), ['* Insert "MAXIMUS guideline:"']);
     const fixed = apply(text, fixes[0]);
-    assert.ok(fixed.includes('OFFICIAL DISABILITY GUIDELINES\n\n \n\nMAXIMUS guideline: [state the guideline source] \n\n \n\nDecision rationale: According to the guidelines, BuSpar'));
+    assert.ok(
+      fixed.includes(
+        'OFFICIAL DISABILITY GUIDELINES\n\n \n\nMAXIMUS guideline: [state the guideline source] \n\n \n\nDecision rationale: According to the guidelines, BuSpar',
+      ),
+    );
     const doc = parseLetter(fixed);
     assert.strictEqual(doc.doubleSpaced, true);
     const buspar = doc.letters[0].items[1];
@@ -166,30 +206,49 @@ describe('fixesFor', () => {
     assert.deepStrictEqual(codes(fixed), []);
   });
 
-  it('keeps CRLF: the inserted part uses the letter\'s line ending only', () => {
+  it("keeps CRLF: the inserted part uses the letter's line ending only", () => {
     const { text, fixes } = only('missing-reviewer-guideline-crlf.txt', 'missing-reviewer-guideline');
     const insert = fixes[0].edits[0].newText;
     assert.strictEqual(insert, '\r\n\r\n \r\n\r\nMAXIMUS guideline: [state the guideline source]');
     const fixed = apply(text, fixes[0]);
     assert.ok(!/[^\r]\n/.test(fixed) && !/\r(?!\n)/.test(fixed), 'every line break is CRLF');
     assert.deepStrictEqual(codes(fixed), []);
-    assert.strictEqual(fixed, toCrlf(apply(fixtureText('malformed', 'missing-reviewer-guideline.txt'), only('missing-reviewer-guideline.txt', 'missing-reviewer-guideline').fixes[0])));
+    assert.strictEqual(
+      fixed,
+      toCrlf(
+        apply(
+          fixtureText('malformed', 'missing-reviewer-guideline.txt'),
+          only('missing-reviewer-guideline.txt', 'missing-reviewer-guideline').fixes[0],
+        ),
+      ),
+    );
   });
 
   it('keeps single spacing: the inserted part is set off by one blank line', () => {
     const { text, fixes } = only('missing-reviewer-guideline-single-spaced.txt', 'missing-reviewer-guideline');
     const fixed = apply(text, fixes[0]);
-    assert.ok(fixed.includes('TREATMENT GUIDELINES, BENZODIAZEPINES,\n\nMAXIMUS guideline: [state the guideline source] \n \nDecision rationale: The patient has been on Xanax'));
+    assert.ok(
+      fixed.includes(
+        'TREATMENT GUIDELINES, BENZODIAZEPINES,\n\nMAXIMUS guideline: [state the guideline source] \n \nDecision rationale: The patient has been on Xanax',
+      ),
+    );
     const doc = parseLetter(fixed);
     assert.strictEqual(doc.doubleSpaced, false);
     assert.deepStrictEqual(codes(fixed), []);
   });
 
   it('missing-claims-administrator-guideline: inserts it first, before the reviewer guideline, in a letter whose outcome wrapped', () => {
-    const { text, fixes } = only('missing-claims-administrator-guideline.txt', 'missing-claims-administrator-guideline');
+    const { text, fixes } = only(
+      'missing-claims-administrator-guideline.txt',
+      'missing-claims-administrator-guideline',
+    );
     assert.deepStrictEqual(titles(fixes), ['* Insert "Claims Administrator guideline:"']);
     const fixed = apply(text, fixes[0]);
-    assert.ok(fixed.includes('6 sessions: \nUpheld \n\n\n\nClaims Administrator guideline: [state the claims administrator guideline]\n\nMAXIMUS guideline: Decision based on MTUS Stress-Related'));
+    assert.ok(
+      fixed.includes(
+        '6 sessions: \nUpheld \n\n\n\nClaims Administrator guideline: [state the claims administrator guideline]\n\nMAXIMUS guideline: Decision based on MTUS Stress-Related',
+      ),
+    );
     const item = parseLetter(fixed).letters[0].items[0];
     assert.deepStrictEqual(
       item.parts.map((p) => p.kind),
@@ -226,7 +285,11 @@ describe('fixesFor', () => {
     const stripped = text.slice(0, item.decisionRange.end) + text.slice(item.range.end);
     const doc = parseLetter(stripped);
     const findings = checkLetter(doc);
-    assert.deepStrictEqual(findings.map((f) => f.code).sort(), ['missing-claims-administrator-guideline', 'missing-rationale', 'missing-reviewer-guideline']);
+    assert.deepStrictEqual(findings.map((f) => f.code).sort(), [
+      'missing-claims-administrator-guideline',
+      'missing-rationale',
+      'missing-reviewer-guideline',
+    ]);
     const fixed = fixAll(doc, findings);
     assert.ok(
       fixed.includes(
@@ -238,7 +301,10 @@ describe('fixesFor', () => {
 
   it('decision-contradicts-rationale: changes the outcome to the one the rationale supports, or goes to the rationale', () => {
     const { text, fixes, finding } = only('outcome-contradicts-rationale.txt', 'decision-contradicts-rationale');
-    assert.deepStrictEqual(titles(fixes), ['* Change the outcome to "Upheld" (the rationale concludes: not medically necessary)', "Go to the rationale's conclusion"]);
+    assert.deepStrictEqual(titles(fixes), [
+      '* Change the outcome to "Upheld" (the rationale concludes: not medically necessary)',
+      "Go to the rationale's conclusion",
+    ]);
     assert.strictEqual(apply(text, fixes[0]), letterText(FIXTURES.psychiatry));
     const goTo = fixes[1];
     assert.deepStrictEqual(goTo.edits, []);
@@ -272,9 +338,14 @@ describe('fixesFor', () => {
       ['decision-contradicts-rationale'],
     );
     const fixes = fixesFor(doc, findings[0]);
-    assert.deepStrictEqual(titles(fixes), ['* Change the outcome to "Upheld" (the rationale concludes: not medically necessary)', "Go to the rationale's conclusion"]);
+    assert.deepStrictEqual(titles(fixes), [
+      '* Change the outcome to "Upheld" (the rationale concludes: not medically necessary)',
+      "Go to the rationale's conclusion",
+    ]);
     const fixed = apply(text, fixes[0]);
-    assert.ok(fixed.includes('the request for physical therapy 12 sessions is not medically necessary and appropriate.'));
+    assert.ok(
+      fixed.includes('the request for physical therapy 12 sessions is not medically necessary and appropriate.'),
+    );
     assert.deepStrictEqual(codes(fixed), []);
     assert.strictEqual(parseLetter(fixed).letters[0].items[0].outcome.kind, 'upheld');
   });
@@ -291,7 +362,10 @@ describe('fixesFor', () => {
 
   it('duplicate-item: a duplicate in the middle of the letter goes with the blank lines after it, leaving the original', () => {
     const original = letterText(FIXTURES.familyPractice);
-    const lexapro = original.slice(original.indexOf('Lexapro 20mg, 1 daily'), original.indexOf('Buspar 15mg, 1 three times'));
+    const lexapro = original.slice(
+      original.indexOf('Lexapro 20mg, 1 daily'),
+      original.indexOf('Buspar 15mg, 1 three times'),
+    );
     const xanax = original.indexOf('Xanax 2mg, 1 twice a day');
     const text = original.slice(0, xanax) + lexapro + original.slice(xanax);
     const doc = parseLetter(text);
@@ -310,7 +384,10 @@ describe('fixesFor', () => {
     const changed = text.slice(0, last) + text.slice(last).replace('cites 4 weeks', 'cites 2 weeks');
     const doc = parseLetter(changed);
     const fixes = fixesFor(doc, checkLetter(doc)[0]);
-    assert.deepStrictEqual(titles(fixes), ['Go to the first occurrence', 'Remove this duplicate item (it differs from the first occurrence)']);
+    assert.deepStrictEqual(titles(fixes), [
+      'Go to the first occurrence',
+      'Remove this duplicate item (it differs from the first occurrence)',
+    ]);
     assert.deepStrictEqual(fixAllEdits(doc, checkLetter(doc)), []);
     assert.deepStrictEqual(codes(apply(changed, fixes[1])), []);
   });
@@ -319,7 +396,9 @@ describe('fixesFor', () => {
     const doc = parseLetter(letterText(FIXTURES.familyPractice));
     assert.deepStrictEqual(checkLetter(doc), []);
     assert.deepStrictEqual(fixAllEdits(doc, []), []);
-    const none = parseLetter('HOW THE IMR FINAL DETERMINATION WAS MADE\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\nNothing here.\n');
+    const none = parseLetter(
+      'HOW THE IMR FINAL DETERMINATION WAS MADE\n\nIMR ISSUES, DECISIONS AND RATIONALES\n\nNothing here.\n',
+    );
     const findings = checkLetter(none);
     assert.deepStrictEqual(
       findings.map((f) => f.code),
@@ -360,10 +439,26 @@ describe('every fix on every malformed fixture', () => {
 describe('Fix All', () => {
   it('repairs several problems of one letter at once, each edit where it belongs', () => {
     let text = letterText(FIXTURES.familyPractice);
-    text = replaceOnce(text, '12 months: Upheld \n\n \n\nClaims Administrator guideline: Decision based on MTUS', '12 months: Uphled \n\n \n\nClaims Administrator guideline: Decision based on MTUS');
-    text = replaceOnce(text, 'Lexapro 20mg, 1 daily for 12 months: Upheld', 'Lexapro 20mg, 1 daily for 12 months: Overturned');
-    text = replaceOnce(text, 'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation National guidelines for Anxiety Disorders \n\n \n\n', '');
-    text = replaceOnce(text, 'Claims Administrator guideline: The Claims Administrator did not cite any medical evidence \n\nfor its decision.   \n\n \n\n', '');
+    text = replaceOnce(
+      text,
+      '12 months: Upheld \n\n \n\nClaims Administrator guideline: Decision based on MTUS',
+      '12 months: Uphled \n\n \n\nClaims Administrator guideline: Decision based on MTUS',
+    );
+    text = replaceOnce(
+      text,
+      'Lexapro 20mg, 1 daily for 12 months: Upheld',
+      'Lexapro 20mg, 1 daily for 12 months: Overturned',
+    );
+    text = replaceOnce(
+      text,
+      'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation National guidelines for Anxiety Disorders \n\n \n\n',
+      '',
+    );
+    text = replaceOnce(
+      text,
+      'Claims Administrator guideline: The Claims Administrator did not cite any medical evidence \n\nfor its decision.   \n\n \n\n',
+      '',
+    );
     const doc = parseLetter(text);
     const findings = checkLetter(doc);
     assert.deepStrictEqual(findings.map((f) => f.code).sort(), [
@@ -400,13 +495,20 @@ describe('Fix All', () => {
     assert.ok(fixed.includes('Decision rationale: [state the decision rationale]'));
   });
 
-  it('inserts at one place go in the item\'s order, after the outcome', () => {
+  it("inserts at one place go in the item's order, after the outcome", () => {
     const text = letterText(FIXTURES.xanaxRefill);
     const item = parseLetter(text).letters[0].items[0];
-    const rationaleOnly = text.slice(0, item.decisionRange.end).replace(/:\s+Upheld$/, ':') + '\n\n \n\n' + text.slice(item.rationale!.range.start);
+    const rationaleOnly =
+      text.slice(0, item.decisionRange.end).replace(/:\s+Upheld$/, ':') +
+      '\n\n \n\n' +
+      text.slice(item.rationale!.range.start);
     const doc = parseLetter(rationaleOnly);
     const findings = checkLetter(doc);
-    assert.deepStrictEqual(findings.map((f) => f.code).sort(), ['missing-claims-administrator-guideline', 'missing-decision', 'missing-reviewer-guideline']);
+    assert.deepStrictEqual(findings.map((f) => f.code).sort(), [
+      'missing-claims-administrator-guideline',
+      'missing-decision',
+      'missing-reviewer-guideline',
+    ]);
     const fixed = fixAll(doc, findings);
     assert.ok(
       fixed.includes(

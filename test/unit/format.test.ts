@@ -88,8 +88,11 @@ function assertClean(out: string, eol: string, label: string): void {
     assert.ok(l.length === 0 || /\S/.test(l), `${label}: line ${n + 1} holds only white space`);
     assert.ok(!l.includes('\f'), `${label}: line ${n + 1} holds a form feed`);
   });
-  assert.ok(!/\n{4}/.test(out.replace(/\r\n?/g, "\n")), `${label}: more than two blank lines in a row`);
-  assert.ok(lineBreaks(out).every((b) => b === eol), `${label}: every line break is ${JSON.stringify(eol)}`);
+  assert.ok(!/\n{4}/.test(out.replace(/\r\n?/g, '\n')), `${label}: more than two blank lines in a row`);
+  assert.ok(
+    lineBreaks(out).every((b) => b === eol),
+    `${label}: every line break is ${JSON.stringify(eol)}`,
+  );
 }
 
 describe('formatLetter', () => {
@@ -165,9 +168,16 @@ describe('formatLetter', () => {
     const text = letterText(FIXTURES.wrappedOutcome);
     assert.ok(text.includes('6 sessions: \nUpheld \n'), 'the fixture has the wrapped outcome');
     const out = formatLetter(text);
-    assert.ok(out.includes('Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld\n\nClaims Administrator guideline:'));
+    assert.ok(
+      out.includes(
+        'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld\n\nClaims Administrator guideline:',
+      ),
+    );
     const item = parseLetter(out).letters[0].items[0];
-    assert.strictEqual(out.slice(item.decisionRange.start, item.decisionRange.end), 'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld');
+    assert.strictEqual(
+      out.slice(item.decisionRange.start, item.decisionRange.end),
+      'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions: Upheld',
+    );
   });
 
   it('removes page footers, headers and form feeds: the letter formats as if they were never there', () => {
@@ -233,7 +243,10 @@ describe('formatLetter', () => {
 
   it('keeps a lone score such as "6/10" (it may be a wrapped word of the letter), on its own line', () => {
     const text = letterText(FIXTURES.wrappedOutcome);
-    const variant = text.replace('work, on total temporary disability from a mental health standpoint, owing to ongoing issues \n', 'work, on total temporary disability from a mental health standpoint, owing to ongoing issues \n6/10\n');
+    const variant = text.replace(
+      'work, on total temporary disability from a mental health standpoint, owing to ongoing issues \n',
+      'work, on total temporary disability from a mental health standpoint, owing to ongoing issues \n6/10\n',
+    );
     assert.notStrictEqual(variant, text);
     const out = formatLetter(variant);
     assert.ok(out.includes('owing to ongoing issues\n6/10\nwith major depressive disorder'));
@@ -243,7 +256,8 @@ describe('formatLetter', () => {
 
   it('lists an insertion before a deletion that starts at the same place, as LSP clients apply them (fuzz seed 1030529315)', () => {
     // The fuzzer's shrunk text: a form feed before a heading is deleted and a line break inserted where it stood.
-    const text = "HOW THE IMR FINAL DETERMINATION WAS MADE\r\nThe expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.\r\n\r\n\fCLINICAL CASE SUMMARY\r\nA case summary.\rHOW THE IMR FINAL DETERMINATION WAS MADE\n\r\nIMR ISSUES, DECISIONS AND RATIONALES\r\nThe Final Determination was based on decisions for the disputed items/services set forth below:\r\n\r\n```:\r\nUpheld\r\n\r\nDecision rationale: **bold** According to MTUS Guidelines page 24, vel eros blandit nulla. The request is not medically reasonable and necessary.\r\n\r\nClaims Administrator guideline: Decision based on MTUS ACOEM Chapter 12 vel eros blandit nulla Pages 14, 16 and 18\r\n\r\n\r\n_:\r\nOverturned\r\n\r\n[x](command:workbench.action.openSettings): \r\n\r\nsed: \r\n\r\n**bold**: Upheld\r\n\r\ntempus: Upheld\r\n";
+    const text =
+      'HOW THE IMR FINAL DETERMINATION WAS MADE\r\nThe expert reviewer is Board Certified in Psychiatry and is licensed to practice in California.\r\n\r\n\fCLINICAL CASE SUMMARY\r\nA case summary.\rHOW THE IMR FINAL DETERMINATION WAS MADE\n\r\nIMR ISSUES, DECISIONS AND RATIONALES\r\nThe Final Determination was based on decisions for the disputed items/services set forth below:\r\n\r\n```:\r\nUpheld\r\n\r\nDecision rationale: **bold** According to MTUS Guidelines page 24, vel eros blandit nulla. The request is not medically reasonable and necessary.\r\n\r\nClaims Administrator guideline: Decision based on MTUS ACOEM Chapter 12 vel eros blandit nulla Pages 14, 16 and 18\r\n\r\n\r\n_:\r\nOverturned\r\n\r\n[x](command:workbench.action.openSettings): \r\n\r\nsed: \r\n\r\n**bold**: Upheld\r\n\r\ntempus: Upheld\r\n';
     const edits = formatEdits(text);
     const at = text.indexOf('\f');
     const here = edits.filter((e) => e.range.start === at);
@@ -253,7 +267,16 @@ describe('formatLetter', () => {
       'the insertion at the form feed, then its deletion',
     );
     // vscode-languageserver-textdocument applies edits that start together in array order and rejects the reverse.
-    assert.strictEqual(TextDocument.applyEdits(TextDocument.create('file:///f.txt', 'imr-letter', 1, text), edits.map((e) => ({ range: { start: lspPosition(text, e.range.start), end: lspPosition(text, e.range.end) }, newText: e.newText }))), formatLetter(text));
+    assert.strictEqual(
+      TextDocument.applyEdits(
+        TextDocument.create('file:///f.txt', 'imr-letter', 1, text),
+        edits.map((e) => ({
+          range: { start: lspPosition(text, e.range.start), end: lspPosition(text, e.range.end) },
+          newText: e.newText,
+        })),
+      ),
+      formatLetter(text),
+    );
   });
 
   it('leaves a text without letter lines alone', () => {
@@ -292,7 +315,10 @@ describe('formatLetterRange', () => {
 
   it('touches only the selected lines, keeps words and reading, and a second pass changes nothing', () => {
     let ranges = 0;
-    for (const { name, text } of [...allLetters(), { name: 'crlf', text: toCrlf(letterText(FIXTURES.familyPractice)) }]) {
+    for (const { name, text } of [
+      ...allLetters(),
+      { name: 'crlf', text: toCrlf(letterText(FIXTURES.familyPractice)) },
+    ]) {
       const lineCount = text.split('\n').length;
       const before = reading(parseLetter(text));
       for (let first = 1; first < lineCount; first += 9) {
@@ -303,7 +329,10 @@ describe('formatLetterRange', () => {
         const window = wholeLinesOf(text, selection);
         const edits = formatEdits(text, selection);
         for (const e of edits) {
-          assert.ok(e.range.start >= window.start && e.range.end <= window.end, `${name} lines ${first}-${last}: edit ${e.range.start}-${e.range.end} outside ${window.start}-${window.end}`);
+          assert.ok(
+            e.range.start >= window.start && e.range.end <= window.end,
+            `${name} lines ${first}-${last}: edit ${e.range.start}-${e.range.end} outside ${window.start}-${window.end}`,
+          );
         }
         const out = applyEdits(text, edits);
         const grown = out.length - text.length;
@@ -311,8 +340,16 @@ describe('formatLetterRange', () => {
         assert.strictEqual(out.slice(window.end + grown), text.slice(window.end));
         assert.deepStrictEqual(words(out), words(text), `${name} lines ${first}-${last}: words`);
         assert.deepStrictEqual(reading(parseLetter(out)), before, `${name} lines ${first}-${last}: reading`);
-        assert.strictEqual(applyEdits(text, planFormat(text, selection)), out, `${name} lines ${first}-${last}: no fallback`);
-        assert.deepStrictEqual(formatEdits(out, { start: window.start, end: window.end + grown - 1 }), [], `${name} lines ${first}-${last}: second pass`);
+        assert.strictEqual(
+          applyEdits(text, planFormat(text, selection)),
+          out,
+          `${name} lines ${first}-${last}: no fallback`,
+        );
+        assert.deepStrictEqual(
+          formatEdits(out, { start: window.start, end: window.end + grown - 1 }),
+          [],
+          `${name} lines ${first}-${last}: second pass`,
+        );
         ranges++;
       }
     }
@@ -321,7 +358,10 @@ describe('formatLetterRange', () => {
 
   it('in a double-spaced letter keeps the double spacing of the selection, so the rest still reads the same', () => {
     const text = letterText(FIXTURES.psychiatry);
-    const first = lineNumberOf(text, 'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation MTUS: AMERICAN');
+    const first = lineNumberOf(
+      text,
+      'MAXIMUS guideline: The Expert Reviewer did not base their decision on the MTUS.  \n\nDecision based on Non-MTUS Citation MTUS: AMERICAN',
+    );
     const last = lineNumberOf(text, 'Decision rationale: The above cited guideline');
     const out = formatLetterRange(text, linesSpan(text, first, last));
     const expected = [
@@ -340,8 +380,14 @@ describe('formatLetterRange', () => {
       '',
       'severity of symptoms. ',
     ].join('\n');
-    assert.ok(out.includes(expected), 'trailing spaces and the space-only line gone, paragraph break as two blank lines');
-    assert.ok(out.includes('for its decision.   \n\n \n\nMAXIMUS guideline:'), 'the line before the selection is untouched');
+    assert.ok(
+      out.includes(expected),
+      'trailing spaces and the space-only line gone, paragraph break as two blank lines',
+    );
+    assert.ok(
+      out.includes('for its decision.   \n\n \n\nMAXIMUS guideline:'),
+      'the line before the selection is untouched',
+    );
     assert.strictEqual(parseLetter(out).doubleSpaced, true);
   });
 
@@ -349,7 +395,10 @@ describe('formatLetterRange', () => {
     const text = letterText(FIXTURES.wrappedOutcome);
     const n = lineNumberOf(text, 'Psychotropic Med Management consultation, 1 time per month');
     const out = formatLetterRange(text, linesSpan(text, n, n + 1));
-    assert.ok(out.includes('6 sessions: Upheld\n\n\n\nClaims Administrator guideline:'), 'the outcome is back on its line; the blank lines after the selection stay');
+    assert.ok(
+      out.includes('6 sessions: Upheld\n\n\n\nClaims Administrator guideline:'),
+      'the outcome is back on its line; the blank lines after the selection stay',
+    );
     assert.deepStrictEqual(reading(parseLetter(out)), reading(parseLetter(text)));
   });
 });

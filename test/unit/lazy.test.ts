@@ -24,7 +24,10 @@ function texts(): Array<{ name: string; text: string }> {
   const out: Array<{ name: string; text: string }> = [];
   for (const dir of ['letters', 'malformed']) {
     const full = path.join(ROOT, 'test', 'fixtures', dir);
-    for (const f of fs.readdirSync(full).filter((x) => x.endsWith('.txt')).sort()) {
+    for (const f of fs
+      .readdirSync(full)
+      .filter((x) => x.endsWith('.txt'))
+      .sort()) {
       const text = fs.readFileSync(path.join(full, f), 'utf8');
       out.push({ name: `${dir}/${f}`, text }, { name: `${dir}/${f} (CRLF)`, text: toCrlf(text) });
     }
@@ -47,7 +50,11 @@ function texts(): Array<{ name: string; text: string }> {
   // the parser (U+2028) but is white space to fold().
   const label = /^\s*(?:MAXIMUS guideline|Claims Administrator guideline|Decision rationale):/;
   for (const base of originals.filter((o) => o.name.startsWith('letters/'))) {
-    for (const [which, rest] of [['MAXIMUS guideline:', ''], ['Decision rationale:', ' \u2028 '], ['Claims Administrator guideline:', '\t']] as const) {
+    for (const [which, rest] of [
+      ['MAXIMUS guideline:', ''],
+      ['Decision rationale:', ' \u2028 '],
+      ['Claims Administrator guideline:', '\t'],
+    ] as const) {
       const lines = base.text.split('\n');
       const i = lines.findIndex((l) => l.trim().startsWith(which));
       if (i < 0) continue;
@@ -63,7 +70,9 @@ function texts(): Array<{ name: string; text: string }> {
 
 /** A part's text the plain way: its lines from splitLines (neither blank nor noise) joined by JoinedText, folded. */
 function plainPartText(doc: LetterDocument, part: ItemPart): string {
-  const lines = splitLines(doc.text).filter((l) => !l.blank && !l.noise && l.end >= part.labelRange.start && l.start < part.body.end);
+  const lines = splitLines(doc.text).filter(
+    (l) => !l.blank && !l.noise && l.end >= part.labelRange.start && l.start < part.body.end,
+  );
   return fold(JoinedText.of(lines, part.labelRange.end).text);
 }
 
@@ -89,7 +98,11 @@ describe('lazy model values', () => {
     for (const { name, text } of all) {
       const doc = parseLetter(text);
       const answers = parts(doc).map((p) => isEmptyPart(p));
-      assert.deepStrictEqual(answers, parts(doc).map((p) => p.text.length === 0), name);
+      assert.deepStrictEqual(
+        answers,
+        parts(doc).map((p) => p.text.length === 0),
+        name,
+      );
       empty += answers.filter(Boolean).length;
     }
     assert.ok(empty > 0, 'the malformed letters have empty parts');
@@ -109,7 +122,9 @@ describe('lazy model values', () => {
       for (const item of doc.letters.flatMap((l) => l.items)) {
         const r = item.parts.find((p) => p.kind === 'rationale');
         if (!r || doc.letters.some((l) => l.layout !== 'standard')) continue;
-        const lines = splitLines(doc.text).filter((l) => !l.blank && !l.noise && l.end >= r.labelRange.start && l.start < r.body.end);
+        const lines = splitLines(doc.text).filter(
+          (l) => !l.blank && !l.noise && l.end >= r.labelRange.start && l.start < r.body.end,
+        );
         const whole = conclusionIn(JoinedText.of(lines, r.labelRange.end));
         assert.deepStrictEqual(item.conclusion, whole, `${name}: ${item.name}`);
         if (whole.kind !== 'not-stated') stated++;

@@ -31,7 +31,10 @@ function replaceOnce(text: string, from: string, to: string): string {
 const HOSTILE_LETTER = [
   ['Lexapro 20mg, 1 daily for 12 months: Upheld', `${HOSTILE_NAME}: Upheld`],
   ['Antidepressants Page(s): 14.', `${HOSTILE_TOPIC} Page(s): 14.`],
-  ['Decision rationale: According to the guidelines antidepressants', `Decision rationale: ${LINK} ${IMAGE} \`code\` *a* _b_ According to the guidelines antidepressants`],
+  [
+    'Decision rationale: According to the guidelines antidepressants',
+    `Decision rationale: ${LINK} ${IMAGE} \`code\` *a* _b_ According to the guidelines antidepressants`,
+  ],
 ].reduce((text, [from, to]) => replaceOnce(text, from, to), LETTER);
 
 function everyHover(ctx: LetterContext, text: string): Array<{ offset: number; md: string }> {
@@ -55,7 +58,10 @@ describe('hover and message safety', () => {
   it('the hostile letter still parses: the name, the citation topic and the rationale hold the markup', () => {
     assert.strictEqual(item.name, HOSTILE_NAME);
     assert.strictEqual(item.outcome.kind, 'upheld');
-    assert.ok(item.citations.some((c) => c.topic?.includes(LINK) && c.topic.includes(IMAGE)), `a citation topic holds the markup: ${JSON.stringify(item.citations.map((c) => c.topic))}`);
+    assert.ok(
+      item.citations.some((c) => c.topic?.includes(LINK) && c.topic.includes(IMAGE)),
+      `a citation topic holds the markup: ${JSON.stringify(item.citations.map((c) => c.topic))}`,
+    );
     assert.ok(item.rationale?.text.includes(IMAGE));
   });
 
@@ -67,7 +73,7 @@ describe('hover and message safety', () => {
         assertSafeMarkdown(md);
         assertRenderedSafe(md);
       } catch (e) {
-        throw new Error(`hover at offset ${offset}: ${(e as Error).message}`);
+        throw new Error(`hover at offset ${offset}: ${(e as Error).message}`, { cause: e });
       }
     }
   });
@@ -118,7 +124,10 @@ describe('hover and message safety', () => {
 
   it('diagnostic messages quote item names as plain text, cut to a sane length', () => {
     const longName = `${HOSTILE_NAME} ${'and more '.repeat(200)}`;
-    const text = replaceOnce(HOSTILE_LETTER, `${HOSTILE_NAME}: Upheld`, `${longName}: Uphled`).replace('Buspar 15mg, 1 three times a day as needed for 12 months: Upheld', `${longName}: Upheld`);
+    const text = replaceOnce(HOSTILE_LETTER, `${HOSTILE_NAME}: Upheld`, `${longName}: Uphled`).replace(
+      'Buspar 15mg, 1 three times a day as needed for 12 months: Upheld',
+      `${longName}: Upheld`,
+    );
     const list = diagnostics(createContext('file:///hostile-diagnostics.txt', 1, text, 'imr-letter'));
     const duplicate = list.find((d) => d.code === 'duplicate-item');
     assert.ok(duplicate, `a duplicate-item diagnostic: ${JSON.stringify(list.map((d) => d.code))}`);

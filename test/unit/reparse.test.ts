@@ -27,7 +27,9 @@ function assertSameModel(actual: LetterDocument, expected: LetterDocument, what:
   if (a === e) return;
   let k = 0;
   while (a[k] === e[k]) k++;
-  assert.fail(`${what}: reparseLetter differs from parseLetter at JSON offset ${k}:\n  reparse: ...${a.slice(Math.max(0, k - 120), k + 120)}\n  parse:   ...${e.slice(Math.max(0, k - 120), k + 120)}`);
+  assert.fail(
+    `${what}: reparseLetter differs from parseLetter at JSON offset ${k}:\n  reparse: ...${a.slice(Math.max(0, k - 120), k + 120)}\n  parse:   ...${e.slice(Math.max(0, k - 120), k + 120)}`,
+  );
 }
 
 const SNIPPETS = [
@@ -76,10 +78,19 @@ describe('reparseLetter', () => {
       for (let e = 0; e < 25; e++) {
         const at = Math.floor(rnd() * (text.length + 1));
         const removed = rnd() < 0.5 ? 0 : Math.floor(rnd() * (rnd() < 0.9 ? 40 : 2000));
-        const inserted = rnd() < 0.3 ? '' : rnd() < 0.1 ? bases[Math.floor(rnd() * bases.length)] : SNIPPETS[Math.floor(rnd() * SNIPPETS.length)];
+        const inserted =
+          rnd() < 0.3
+            ? ''
+            : rnd() < 0.1
+              ? bases[Math.floor(rnd() * bases.length)]
+              : SNIPPETS[Math.floor(rnd() * SNIPPETS.length)];
         const next = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
         const model = reparseLetter(next, previous);
-        assertSameModel(model, parseLetter(next), `round ${round}, edit ${e} (at ${at}, removed ${removed}, inserted ${JSON.stringify(inserted.slice(0, 40))})`);
+        assertSameModel(
+          model,
+          parseLetter(next),
+          `round ${round}, edit ${e} (at ${at}, removed ${removed}, inserted ${JSON.stringify(inserted.slice(0, 40))})`,
+        );
         text = next;
         previous = model;
         edits++;
@@ -102,7 +113,11 @@ describe('reparseLetter', () => {
     assert.notStrictEqual(after.letters[1], before.letters[1], 'the edited letter is built again');
     for (let k = 2; k < letters.length; k++) {
       assert.notStrictEqual(after.letters[k], before.letters[k]);
-      assert.strictEqual(after.letters[k].range.start, before.letters[k].range.start + 1, `letter ${k} moved by the character typed`);
+      assert.strictEqual(
+        after.letters[k].range.start,
+        before.letters[k].range.start + 1,
+        `letter ${k} moved by the character typed`,
+      );
       assert.strictEqual(after.letters[k].items[0].name, before.letters[k].items[0].name);
     }
   });

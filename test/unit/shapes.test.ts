@@ -82,7 +82,11 @@ describe('the parser after a full garbage collection', function () {
       parseLetter(text);
       console.log('=== done');`;
     const big = Array.from({ length: Math.ceil(600_000 / text.length) }, () => text).join('\n');
-    const run = spawnSync(process.execPath, ['--expose-gc', '--trace-opt', '--trace-deopt', '-e', script], { input: big, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--trace-opt', '--trace-deopt', '-e', script], {
+      input: big,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     assert.strictEqual(run.status, 0, run.stderr);
     const [before, after] = run.stdout.split('=== collect');
     assert.ok(after?.includes('=== done'), 'the child process ran to its end');

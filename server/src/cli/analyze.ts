@@ -87,7 +87,8 @@ export type ReadResult = { kind: 'text'; text: string } | { kind: 'binary' } | {
 
 /** The file's text as an editor would open it: byte order marks honoured and removed, UTF-8 otherwise. */
 export function decodeLetterBytes(buf: Buffer): ReadResult {
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { kind: 'text', text: buf.toString('utf8', 3) };
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { kind: 'text', text: buf.toString('utf8', 3) };
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { kind: 'text', text: buf.toString('utf16le', 2) };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
     const body = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
@@ -103,7 +104,14 @@ export function readLetterFile(abs: string): ReadResult {
     buf = fs.readFileSync(abs);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? 'no such file (a dangling link?)' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'is a folder' : err.code ?? err.message;
+    const reason =
+      err.code === 'ENOENT'
+        ? 'no such file (a dangling link?)'
+        : err.code === 'EACCES' || err.code === 'EPERM'
+          ? 'permission denied'
+          : err.code === 'EISDIR'
+            ? 'is a folder'
+            : (err.code ?? err.message);
     return { kind: 'unreadable', error: reason };
   }
   return decodeLetterBytes(buf);
@@ -120,12 +128,22 @@ function region(lines: LineIndex, span: Span): Region {
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-function toDiagnostics(findings: readonly Finding[], lines: LineIndex, severities: Readonly<Record<DiagnosticCode, Severity>>): CliDiagnostic[] {
+function toDiagnostics(
+  findings: readonly Finding[],
+  lines: LineIndex,
+  severities: Readonly<Record<DiagnosticCode, Severity>>,
+): CliDiagnostic[] {
   const out: CliDiagnostic[] = [];
   for (const f of findings) {
     const severity = severities[f.code];
     if (severity === 'off') continue;
-    const d: CliDiagnostic = { ...region(lines, f.range), severity, code: f.code, message: f.message, letter: f.letterIndex + 1 };
+    const d: CliDiagnostic = {
+      ...region(lines, f.range),
+      severity,
+      code: f.code,
+      message: f.message,
+      letter: f.letterIndex + 1,
+    };
     if (f.itemIndex !== undefined) d.item = f.itemIndex + 1;
     if (f.related) d.related = { ...region(lines, f.related.range), message: f.related.message };
     out.push(d);
@@ -137,10 +155,25 @@ function toDiagnostics(findings: readonly Finding[], lines: LineIndex, severitie
 const OUTCOME_NAMES = { upheld: 'Upheld', overturned: 'Overturned', unknown: 'unknown', missing: 'missing' } as const;
 
 function exportCitation(c: Citation): ExportCitation {
-  return { source: c.source, document: c.document ?? null, mtus: c.mtus, topic: c.topic ?? null, pages: [...c.pages], part: c.part, text: c.text };
+  return {
+    source: c.source,
+    document: c.document ?? null,
+    mtus: c.mtus,
+    topic: c.topic ?? null,
+    pages: [...c.pages],
+    part: c.part,
+    text: c.text,
+  };
 }
 
-function exportRecord(display: string, letter: Letter, item: DisputedItem, itemIndex: number, lines: LineIndex, diagnostics: readonly CliDiagnostic[]): ExportRecord {
+function exportRecord(
+  display: string,
+  letter: Letter,
+  item: DisputedItem,
+  itemIndex: number,
+  lines: LineIndex,
+  diagnostics: readonly CliDiagnostic[],
+): ExportRecord {
   const sources: string[] = [];
   for (const c of item.citations) {
     if (c.part !== 'claims-administrator-guideline' && !sources.includes(c.source)) sources.push(c.source);
@@ -158,13 +191,22 @@ function exportRecord(display: string, letter: Letter, item: DisputedItem, itemI
     sources,
     citations: item.citations.map(exportCitation),
     conclusion: item.conclusion.kind,
-    diagnostics: diagnostics.filter((d) => d.letter === letter.index + 1 && d.item === itemIndex + 1).map((d) => d.code),
+    diagnostics: diagnostics
+      .filter((d) => d.letter === letter.index + 1 && d.item === itemIndex + 1)
+      .map((d) => d.code),
   };
 }
 
 /** Everything the tool reports about one document's text. */
-export function analyzeText(text: string, abs: string, display: string, mode: Mode, severities: Readonly<Record<DiagnosticCode, Severity>>): FileReport {
-  if (!treatAsLetter(abs, text)) return { path: abs, display, status: 'not-letter', letters: 0, items: 0, diagnostics: [] };
+export function analyzeText(
+  text: string,
+  abs: string,
+  display: string,
+  mode: Mode,
+  severities: Readonly<Record<DiagnosticCode, Severity>>,
+): FileReport {
+  if (!treatAsLetter(abs, text))
+    return { path: abs, display, status: 'not-letter', letters: 0, items: 0, diagnostics: [] };
   const doc: LetterDocument = parseLetter(text);
   const lines = new LineIndex(text);
   const diagnostics = toDiagnostics(checkLetter(doc), lines, severities);
@@ -178,19 +220,36 @@ export function analyzeText(text: string, abs: string, display: string, mode: Mo
   };
   if (mode === 'export') {
     report.records = [];
-    for (const letter of doc.letters) letter.items.forEach((item, i) => report.records!.push(exportRecord(display, letter, item, i, lines, diagnostics)));
+    for (const letter of doc.letters)
+      letter.items.forEach((item, i) =>
+        report.records!.push(exportRecord(display, letter, item, i, lines, diagnostics)),
+      );
   }
   return report;
 }
 
-export function analyzeFile(abs: string, display: string, mode: Mode, severities: Readonly<Record<DiagnosticCode, Severity>>): FileReport {
+export function analyzeFile(
+  abs: string,
+  display: string,
+  mode: Mode,
+  severities: Readonly<Record<DiagnosticCode, Severity>>,
+): FileReport {
   const read = readLetterFile(abs);
-  if (read.kind === 'unreadable') return { path: abs, display, status: 'unreadable', error: read.error, letters: 0, items: 0, diagnostics: [] };
+  if (read.kind === 'unreadable')
+    return { path: abs, display, status: 'unreadable', error: read.error, letters: 0, items: 0, diagnostics: [] };
   if (read.kind === 'binary') return { path: abs, display, status: 'binary', letters: 0, items: 0, diagnostics: [] };
   try {
     return analyzeText(read.text, abs, display, mode, severities);
   } catch (e) {
     // An engine bug must not take the whole run down: the file is reported and the exit code says so.
-    return { path: abs, display, status: 'failed', error: `internal error: ${(e as Error)?.message ?? String(e)}`, letters: 0, items: 0, diagnostics: [] };
+    return {
+      path: abs,
+      display,
+      status: 'failed',
+      error: `internal error: ${(e as Error)?.message ?? String(e)}`,
+      letters: 0,
+      items: 0,
+      diagnostics: [],
+    };
   }
 }

@@ -82,9 +82,11 @@ function where(index: number): string {
 }
 
 function parseCount(name: string, raw: string, index: number, min: number): number {
-  if (!/^\d+$/.test(raw)) throw new UsageError(`option '--${name}' needs a whole number, got '${raw}' (${where(index)})`);
+  if (!/^\d+$/.test(raw))
+    throw new UsageError(`option '--${name}' needs a whole number, got '${raw}' (${where(index)})`);
   const n = Number(raw);
-  if (n < min || !Number.isSafeInteger(n)) throw new UsageError(`option '--${name}' must be at least ${min}, got '${raw}' (${where(index)})`);
+  if (n < min || !Number.isSafeInteger(n))
+    throw new UsageError(`option '--${name}' must be at least ${min}, got '${raw}' (${where(index)})`);
   return n;
 }
 
@@ -105,7 +107,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         }
         command = arg;
       } else {
-        if (arg === '-') throw new UsageError(`reading a letter from standard input is not supported ('-', ${where(i)}): pass a file or folder`);
+        if (arg === '-')
+          throw new UsageError(
+            `reading a letter from standard input is not supported ('-', ${where(i)}): pass a file or folder`,
+          );
         inputs.push(arg);
       }
       continue;
@@ -147,13 +152,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     values.set(spec.name, { value, index: at });
   }
 
-  if (command === undefined) throw new UsageError(`missing command: expected check, outline or export; see 'imr-letters --help'`);
+  if (command === undefined)
+    throw new UsageError(`missing command: expected check, outline or export; see 'imr-letters --help'`);
   for (const [name, v] of values) {
     const spec = OPTIONS.find((o) => o.name === name)!;
-    if (!spec.commands.includes(command)) throw new UsageError(`option '--${name}' does not apply to '${command}' (${where(v.index)})`);
+    if (!spec.commands.includes(command))
+      throw new UsageError(`option '--${name}' does not apply to '${command}' (${where(v.index)})`);
   }
   if (inputs.length === 0) {
-    throw new UsageError(command === 'outline' ? `'outline' needs a letter file` : `'${command}' needs at least one file, folder or glob`);
+    throw new UsageError(
+      command === 'outline' ? `'outline' needs a letter file` : `'${command}' needs at least one file, folder or glob`,
+    );
   }
 
   const str = (name: string) => {
@@ -162,16 +171,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   };
   const format = str('format') ?? FORMATS[command][0];
   if (!FORMATS[command].includes(format)) {
-    throw new UsageError(`option '--format' for '${command}' must be ${FORMATS[command].join(', ')}; got '${format}' (${where(values.get('format')!.index)})`);
+    throw new UsageError(
+      `option '--format' for '${command}' must be ${FORMATS[command].join(', ')}; got '${format}' (${where(values.get('format')!.index)})`,
+    );
   }
   const jobsRaw = values.get('jobs');
   const jobs = jobsRaw ? parseCount('jobs', jobsRaw.value as string, jobsRaw.index, 1) : undefined;
   const mw = values.get('max-warnings');
   const maxWarnings = mw ? parseCount('max-warnings', mw.value as string, mw.index, 0) : undefined;
   if (values.has('progress') && values.has('no-progress')) {
-    throw new UsageError(`options '--progress' and '--no-progress' contradict each other (${where(values.get('no-progress')!.index)})`);
+    throw new UsageError(
+      `options '--progress' and '--no-progress' contradict each other (${where(values.get('no-progress')!.index)})`,
+    );
   }
-  if (values.has('bom') && format !== 'csv') throw new UsageError(`option '--bom' only applies to '--format csv' (${where(values.get('bom')!.index)})`);
+  if (values.has('bom') && format !== 'csv')
+    throw new UsageError(`option '--bom' only applies to '--format csv' (${where(values.get('bom')!.index)})`);
   return {
     kind: 'run',
     options: {

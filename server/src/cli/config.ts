@@ -52,7 +52,8 @@ export function parseConfig(text: string, file: string): CliConfig {
   }
   if (!isObject(json)) throw new ConfigError(`${file}: expected an object like {"diagnostics": {"severity": {...}}}`);
   for (const key of Object.keys(json)) {
-    if (key !== 'diagnostics' && key !== '$schema') throw new ConfigError(`${file}: unknown key '${key}' (expected "diagnostics")`);
+    if (key !== 'diagnostics' && key !== '$schema')
+      throw new ConfigError(`${file}: unknown key '${key}' (expected "diagnostics")`);
   }
   const severity: Record<string, string> = {};
   const diagnostics = json.diagnostics;
@@ -66,10 +67,14 @@ export function parseConfig(text: string, file: string): CliConfig {
   if (!isObject(levels)) throw new ConfigError(`${file}: "diagnostics.severity" must be an object of code: level`);
   for (const [code, level] of Object.entries(levels)) {
     if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) {
-      throw new ConfigError(`${file}: unknown diagnostic code '${code}' in diagnostics.severity (known: ${DIAGNOSTIC_CODES.join(', ')})`);
+      throw new ConfigError(
+        `${file}: unknown diagnostic code '${code}' in diagnostics.severity (known: ${DIAGNOSTIC_CODES.join(', ')})`,
+      );
     }
     if (typeof level !== 'string' || !(LEVELS.includes(level.toLowerCase()) || level.toLowerCase() === 'info')) {
-      throw new ConfigError(`${file}: diagnostics.severity.${code} must be one of ${LEVELS.join(', ')}; got ${JSON.stringify(level)}`);
+      throw new ConfigError(
+        `${file}: diagnostics.severity.${code} must be one of ${LEVELS.join(', ')}; got ${JSON.stringify(level)}`,
+      );
     }
     severity[code] = level;
   }
@@ -86,7 +91,9 @@ export function loadConfig(explicit: string | undefined, cwd: string): CliConfig
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const shown = explicit ?? file;
-    throw new ConfigError(`${shown}: cannot read config file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ?? String(e)})`);
+    throw new ConfigError(
+      `${shown}: cannot read config file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (code ?? String(e))})`,
+    );
   }
   return parseConfig(text, explicit ?? path.relative(cwd, file));
 }

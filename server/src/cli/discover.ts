@@ -36,7 +36,13 @@ function isLetterExtension(name: string): boolean {
 }
 
 /** Regular files below `dir` with a letter extension, sorted. Symbolic links to folders are not followed (no cycles). */
-function walkFolder(dir: string, out: string[], accept: (abs: string, rel: string) => boolean, descend: (rel: string) => boolean, rel = ''): void {
+function walkFolder(
+  dir: string,
+  out: string[],
+  accept: (abs: string, rel: string) => boolean,
+  descend: (rel: string) => boolean,
+  rel = '',
+): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -82,7 +88,11 @@ export function discover(inputs: readonly string[], cwd: string): Discovery {
     } catch (e) {
       if (!isGlob(input)) {
         const code = (e as NodeJS.ErrnoException).code;
-        problems.push({ input, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : `cannot read (${code ?? String(e)})` });
+        problems.push({
+          input,
+          message:
+            code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : `cannot read (${code ?? String(e)})`,
+        });
         continue;
       }
     }
@@ -90,8 +100,14 @@ export function discover(inputs: readonly string[], cwd: string): Discovery {
       add(abs);
     } else if (stat?.isDirectory()) {
       const found: string[] = [];
-      walkFolder(abs, found, (_a, rel) => isLetterExtension(rel), () => true);
-      if (found.length === 0) problems.push({ input, message: `folder holds no ${LETTER_EXTENSIONS.join(' or ')} files` });
+      walkFolder(
+        abs,
+        found,
+        (_a, rel) => isLetterExtension(rel),
+        () => true,
+      );
+      if (found.length === 0)
+        problems.push({ input, message: `folder holds no ${LETTER_EXTENSIONS.join(' or ')} files` });
       found.forEach(add);
     } else if (stat) {
       problems.push({ input, message: 'not a regular file or folder' });
@@ -108,7 +124,13 @@ export function discover(inputs: readonly string[], cwd: string): Discovery {
       } catch {
         /* reported below */
       }
-      if (baseIsDir) walkFolder(baseAbs, found, (_a, rel) => re.test(rel), (rel) => mayMatchBelow(rest, rel));
+      if (baseIsDir)
+        walkFolder(
+          baseAbs,
+          found,
+          (_a, rel) => re.test(rel),
+          (rel) => mayMatchBelow(rest, rel),
+        );
       if (found.length === 0) problems.push({ input, message: 'no files match this pattern' });
       found.forEach(add);
     }

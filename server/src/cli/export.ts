@@ -6,7 +6,20 @@
 import type { ExportCitation, ExportRecord } from './analyze';
 import type { Output } from './output';
 
-export const CSV_COLUMNS = ['file', 'letter', 'caseNumber', 'item', 'outcome', 'outcomeText', 'line', 'reviewerSpecialty', 'sources', 'citations', 'conclusion', 'diagnostics'] as const;
+export const CSV_COLUMNS = [
+  'file',
+  'letter',
+  'caseNumber',
+  'item',
+  'outcome',
+  'outcomeText',
+  'line',
+  'reviewerSpecialty',
+  'sources',
+  'citations',
+  'conclusion',
+  'diagnostics',
+] as const;
 
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;

@@ -28,7 +28,20 @@ export interface Summary {
 }
 
 export function emptySummary(): Summary {
-  return { files: 0, letterFiles: 0, letters: 0, items: 0, errors: 0, warnings: 0, information: 0, hints: 0, notLetters: 0, binary: 0, unreadable: 0, failed: 0 };
+  return {
+    files: 0,
+    letterFiles: 0,
+    letters: 0,
+    items: 0,
+    errors: 0,
+    warnings: 0,
+    information: 0,
+    hints: 0,
+    notLetters: 0,
+    binary: 0,
+    unreadable: 0,
+    failed: 0,
+  };
 }
 
 /** Diagnostics a report shows: all of them, or errors only with --quiet. */
@@ -131,7 +144,12 @@ export class JsonReporter implements CheckReporter {
   }
 }
 
-const SARIF_LEVEL: Record<Exclude<Severity, 'off'>, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Exclude<Severity, 'off'>, string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 function ruleName(code: string): string {
   return code.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase());
@@ -187,7 +205,12 @@ export class SarifReporter implements CheckReporter {
     if (report.status === 'binary' || report.status === 'unreadable' || report.status === 'failed') {
       this.notifications.push({
         level: report.status === 'binary' ? 'note' : 'error',
-        message: { text: report.status === 'binary' ? `${report.display}: binary file, skipped` : `${report.display}: ${report.error ?? 'cannot read'}` },
+        message: {
+          text:
+            report.status === 'binary'
+              ? `${report.display}: binary file, skipped`
+              : `${report.display}: ${report.error ?? 'cannot read'}`,
+        },
         locations: [{ physicalLocation: { artifactLocation } }],
       });
     }
@@ -198,14 +221,29 @@ export class SarifReporter implements CheckReporter {
         ruleIndex: DIAGNOSTIC_CODES.indexOf(d.code),
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation, region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+            },
+          },
+        ],
       };
       if (d.related) {
         result.relatedLocations = [
           {
             id: 1,
             message: { text: d.related.message },
-            physicalLocation: { artifactLocation, region: { startLine: d.related.line, startColumn: d.related.column, endLine: d.related.endLine, endColumn: d.related.endColumn } },
+            physicalLocation: {
+              artifactLocation,
+              region: {
+                startLine: d.related.line,
+                startColumn: d.related.column,
+                endLine: d.related.endLine,
+                endColumn: d.related.endColumn,
+              },
+            },
           },
         ];
       }

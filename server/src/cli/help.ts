@@ -13,7 +13,10 @@ export function packageVersion(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'imr-letters' && typeof pkg.version === 'string') return pkg.version;
     } catch {
       /* not here: look further up */
@@ -27,7 +30,9 @@ export function packageVersion(): string {
 
 export function helpText(): string {
   const width = Math.max(...DIAGNOSTIC_CODES.map((c) => c.length));
-  const codes = DIAGNOSTIC_CODES.map((c) => `  ${c.padEnd(width)}  ${DEFAULT_SEVERITIES[c].padEnd(7)}  ${CODE_DESCRIPTIONS[c]}`).join('\n');
+  const codes = DIAGNOSTIC_CODES.map(
+    (c) => `  ${c.padEnd(width)}  ${DEFAULT_SEVERITIES[c].padEnd(7)}  ${CODE_DESCRIPTIONS[c]}`,
+  ).join('\n');
   return `imr-letters: check, outline and export IMR Final Determination Letters saved as text.
 
 Usage:

@@ -9,7 +9,15 @@ import { autoJobs, parseArgs, CliOptions, UsageError } from './args';
 import { ConfigError, effectiveSeverities, loadConfig } from './config';
 import { discover } from './discover';
 import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from './export';
-import { addToSummary, CheckReporter, emptySummary, JsonReporter, SarifReporter, Summary, TextReporter } from './format';
+import {
+  addToSummary,
+  CheckReporter,
+  emptySummary,
+  JsonReporter,
+  SarifReporter,
+  Summary,
+  TextReporter,
+} from './format';
 import { helpText, packageVersion } from './help';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from './output';
@@ -67,7 +75,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   let severities;
   try {
-    severities = effectiveSeverities(options.command === 'outline' ? { severity: {} } : loadConfig(options.config, io.cwd));
+    severities = effectiveSeverities(
+      options.command === 'outline' ? { severity: {} } : loadConfig(options.config, io.cwd),
+    );
   } catch (e) {
     if (e instanceof ConfigError) {
       say(`imr-letters: ${e.message}`);
@@ -122,7 +132,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     onFile = (r) => reporter.file(r);
     finish = () => reporter.end(summary);
   } else {
-    const writer: RecordWriter = options.format === 'csv' ? new CsvWriter(out, options.bom) : options.format === 'jsonl' ? new JsonLinesWriter(out) : new JsonArrayWriter(out);
+    const writer: RecordWriter =
+      options.format === 'csv'
+        ? new CsvWriter(out, options.bom)
+        : options.format === 'jsonl'
+          ? new JsonLinesWriter(out)
+          : new JsonArrayWriter(out);
     await writer.start();
     onFile = (r) => writer.records(r.records ?? []);
     finish = () => writer.end();
@@ -170,7 +185,13 @@ function exitCode(s: Summary, options: CliOptions, say: (line: string) => void):
   return EXIT_OK;
 }
 
-async function outline(files: readonly string[], options: CliOptions, io: Io, out: Output, say: (line: string) => void): Promise<number> {
+async function outline(
+  files: readonly string[],
+  options: CliOptions,
+  io: Io,
+  out: Output,
+  say: (line: string) => void,
+): Promise<number> {
   let exit = EXIT_OK;
   const results: Array<{ file: string; letters: ReturnType<typeof outlineOf> }> = [];
   for (const abs of files) {

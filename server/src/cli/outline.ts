@@ -14,7 +14,12 @@ export interface OutlineNode {
 }
 
 function toNode(s: DocumentSymbol): OutlineNode {
-  return { name: s.name, detail: s.detail ?? '', line: s.selectionRange.start.line + 1, children: (s.children ?? []).map(toNode) };
+  return {
+    name: s.name,
+    detail: s.detail ?? '',
+    line: s.selectionRange.start.line + 1,
+    children: (s.children ?? []).map(toNode),
+  };
 }
 
 /** The outline of a text the caller has found to be a letter. */

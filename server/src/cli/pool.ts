@@ -73,7 +73,8 @@ const MAX_RESPAWNS = 4;
 export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Promise<void> {
   const jobs = Math.min(opts.jobs, tasks.length);
   if (jobs <= 1) {
-    for (let i = 0; i < tasks.length; i++) await opts.onReport(analyzeFile(tasks[i].path, tasks[i].display, opts.mode, opts.severities), i);
+    for (let i = 0; i < tasks.length; i++)
+      await opts.onReport(analyzeFile(tasks[i].path, tasks[i].display, opts.mode, opts.severities), i);
     return;
   }
   await new Promise<void>((resolve, reject) => {
@@ -154,7 +155,15 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
         inFlight.delete(w);
         for (const [first, count] of held) {
           for (let id = first; id < first + count; id++) {
-            finished.set(id, { path: tasks[id].path, display: tasks[id].display, status: 'failed', error: `internal error: worker stopped (${reason})`, letters: 0, items: 0, diagnostics: [] });
+            finished.set(id, {
+              path: tasks[id].path,
+              display: tasks[id].display,
+              status: 'failed',
+              error: `internal error: worker stopped (${reason})`,
+              letters: 0,
+              items: 0,
+              diagnostics: [],
+            });
           }
         }
         if (nextToSend < tasks.length && respawns < MAX_RESPAWNS) {

@@ -38,8 +38,12 @@ export interface GuidelineEntry {
 }
 
 const c = (text: string): Fact => ({ text, standing: 'confirmed' });
-const u = (text: string): Fact => ({ text, standing: 'unverified' });
-const page = (from: number, to: number, topic: string, standing: Standing = 'unverified'): PageTopic => ({ from, to, topic, standing });
+const page = (from: number, to: number, topic: string, standing: Standing = 'unverified'): PageTopic => ({
+  from,
+  to,
+  topic,
+  standing,
+});
 
 export const MTUS: GuidelineEntry = {
   id: 'MTUS',
@@ -48,12 +52,22 @@ export const MTUS: GuidelineEntry = {
   publisher: 'California Division of Workers\u2019 Compensation (8 CCR 9792.20 and following)',
   partOfMtus: 'yes',
   facts: [
-    c('Presumptively correct on the extent and scope of medical treatment; a preponderance of scientific medical evidence can rebut it (8 CCR 9792.25).'),
-    c('Search sequence for evidence (8 CCR 9792.21.1): the MTUS first, then the most current ACOEM or ODG, then other evidence-based guidelines, then studies.'),
+    c(
+      'Presumptively correct on the extent and scope of medical treatment; a preponderance of scientific medical evidence can rebut it (8 CCR 9792.25).',
+    ),
+    c(
+      'Search sequence for evidence (8 CCR 9792.21.1): the MTUS first, then the most current ACOEM or ODG, then other evidence-based guidelines, then studies.',
+    ),
     c('Where the MTUS does not address a condition, other nationally recognized evidence-based guidelines apply.'),
-    c('When recommendations conflict, the reviewer weighs the underlying studies and explains the rationale (8 CCR 9792.25.1).'),
-    c('Clinical topics: Neck and Upper Back, Shoulder, Elbow, Forearm/Wrist/Hand, Low Back, Knee, Ankle and Foot, Stress Related Conditions, Eye; special topics: Acupuncture, Chronic Pain, Postsurgical.'),
-    c('In force from 2007-06-15, first built on the ACOEM Practice Guidelines 2nd Edition (2004); updated Chronic Pain and new Opioids guidelines 2016-07-28; current ACOEM guidelines adopted 2017-12-01; drug formulary from 2018-01-01.'),
+    c(
+      'When recommendations conflict, the reviewer weighs the underlying studies and explains the rationale (8 CCR 9792.25.1).',
+    ),
+    c(
+      'Clinical topics: Neck and Upper Back, Shoulder, Elbow, Forearm/Wrist/Hand, Low Back, Knee, Ankle and Foot, Stress Related Conditions, Eye; special topics: Acupuncture, Chronic Pain, Postsurgical.',
+    ),
+    c(
+      'In force from 2007-06-15, first built on the ACOEM Practice Guidelines 2nd Edition (2004); updated Chronic Pain and new Opioids guidelines 2016-07-28; current ACOEM guidelines adopted 2017-12-01; drug formulary from 2018-01-01.',
+    ),
   ],
 };
 
@@ -64,8 +78,12 @@ export const CPMTG: GuidelineEntry = {
   publisher: 'California Division of Workers\u2019 Compensation, part of the MTUS',
   partOfMtus: 'yes',
   facts: [
-    c('Took effect 2009-07-18 (about 127 pages): Part 1 Introduction, Part 2 "Pain Interventions and Treatments", topics A to Z.'),
-    c('Adapted from ODG "Pain (Chronic)" of 2008-10-23, with DWC-written parts marked "[DWC]"; replaced ACOEM Chapter 6.'),
+    c(
+      'Took effect 2009-07-18 (about 127 pages): Part 1 Introduction, Part 2 "Pain Interventions and Treatments", topics A to Z.',
+    ),
+    c(
+      'Adapted from ODG "Pain (Chronic)" of 2008-10-23, with DWC-written parts marked "[DWC]"; replaced ACOEM Chapter 6.',
+    ),
     c('Updated, with new Opioids Treatment Guidelines, on 2016-07-28.'),
   ],
   pages: [
@@ -102,7 +120,9 @@ export const ACOEM: GuidelineEntry = {
   publisher: 'American College of Occupational and Environmental Medicine',
   partOfMtus: 'adopted-chapters',
   facts: [
-    c('The 2nd Edition (2004) is the edition the MTUS adopted in 2007; its MTUS-era chapters are General Approaches, Neck and Upper Back, Shoulder, Elbow, Forearm/Wrist/Hand, Low Back, Knee, Ankle and Foot, Stress-Related Conditions, Eye.'),
+    c(
+      'The 2nd Edition (2004) is the edition the MTUS adopted in 2007; its MTUS-era chapters are General Approaches, Neck and Upper Back, Shoulder, Elbow, Forearm/Wrist/Hand, Low Back, Knee, Ankle and Foot, Stress-Related Conditions, Eye.',
+    ),
     c('Low Back Complaints runs pp. 286-326.'),
     c('Chapter 6 (Pain) was replaced in the MTUS by the Chronic Pain Medical Treatment Guidelines.'),
     c('Current ACOEM guidelines were adopted into the MTUS on 2017-12-01.'),
@@ -114,7 +134,11 @@ export const ACOEM: GuidelineEntry = {
     { chapter: 3, topic: 'Initial Treatment', standing: 'unverified' },
     { chapter: 4, topic: 'Work-Relatedness', standing: 'unverified' },
     { chapter: 5, topic: 'Disability Prevention', standing: 'unverified' },
-    { chapter: 6, topic: 'Pain (replaced in the MTUS by the Chronic Pain Medical Treatment Guidelines)', standing: 'confirmed' },
+    {
+      chapter: 6,
+      topic: 'Pain (replaced in the MTUS by the Chronic Pain Medical Treatment Guidelines)',
+      standing: 'confirmed',
+    },
     { chapter: 7, topic: 'Independent Medical Examinations', standing: 'unverified' },
     { chapter: 8, topic: 'Neck and Upper Back', standing: 'unverified' },
     { chapter: 9, topic: 'Shoulder', standing: 'unverified' },
@@ -135,8 +159,12 @@ export const ODG: GuidelineEntry = {
   partOfMtus: 'no',
   facts: [
     c('Organized in chapters by body part or condition, each with a procedure summary.'),
-    c('Chapter titles seen: "Pain (Chronic)", "Mental Illness & Stress" (earlier "Stress related conditions and other mental disorders"), "Low Back - Lumbar & Thoracic (Acute & Chronic)", "Shoulder (Acute & Chronic)".'),
-    c('Not part of the MTUS: in a letter it appears as a "Non-MTUS Citation", used where the MTUS is silent (second in the MTUS search sequence).'),
+    c(
+      'Chapter titles seen: "Pain (Chronic)", "Mental Illness & Stress" (earlier "Stress related conditions and other mental disorders"), "Low Back - Lumbar & Thoracic (Acute & Chronic)", "Shoulder (Acute & Chronic)".',
+    ),
+    c(
+      'Not part of the MTUS: in a letter it appears as a "Non-MTUS Citation", used where the MTUS is silent (second in the MTUS search sequence).',
+    ),
   ],
 };
 
@@ -146,7 +174,9 @@ export const OTHER: GuidelineEntry = {
   short: 'Other',
   partOfMtus: 'no',
   facts: [
-    c('A non-MTUS citation: other evidence-based guidelines come after the MTUS and after ACOEM or ODG in the MTUS search sequence (8 CCR 9792.21.1).'),
+    c(
+      'A non-MTUS citation: other evidence-based guidelines come after the MTUS and after ACOEM or ODG in the MTUS search sequence (8 CCR 9792.21.1).',
+    ),
     c('The letter does not name its publisher; the catalog does not guess one.'),
   ],
 };

@@ -59,7 +59,8 @@ export const CODE_DESCRIPTIONS: Readonly<Record<DiagnosticCode, string>> = {
   'missing-rationale': 'A disputed item has no "Decision rationale:", or an empty one.',
   'missing-reviewer-guideline': 'The decision states no guideline source ("MAXIMUS guideline:" missing or empty).',
   'missing-claims-administrator-guideline': 'The "Claims Administrator guideline:" line is missing or empty.',
-  'decision-contradicts-rationale': 'Upheld with a rationale that concludes "medically necessary", or Overturned with one that concludes "not medically necessary".',
+  'decision-contradicts-rationale':
+    'Upheld with a rationale that concludes "medically necessary", or Overturned with one that concludes "not medically necessary".',
   'duplicate-item': 'The same disputed item is decided twice in one letter.',
   'no-disputed-items': 'The letter has no decisions section, or the section holds no disputed items.',
 };
@@ -76,7 +77,10 @@ export interface Finding {
 
 /** Letters are compared by item name without case, punctuation or spacing differences. */
 export function itemKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9#%.]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9#%.]+/g, ' ')
+    .trim();
 }
 
 function quote(name: string): string {
@@ -90,7 +94,12 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
   const name = (): string => quote(item.name);
   const nameRange = item.nameRange.end > item.nameRange.start ? item.nameRange : item.decisionRange;
   if (item.outcome.kind === 'missing') {
-    out.push({ ...at, code: 'missing-decision', message: `The decision for ${name()} has no outcome: expected "Upheld" or "Overturned".`, range: nameRange });
+    out.push({
+      ...at,
+      code: 'missing-decision',
+      message: `The decision for ${name()} has no outcome: expected "Upheld" or "Overturned".`,
+      range: nameRange,
+    });
   } else if (item.outcome.kind === 'unknown') {
     out.push({
       ...at,
@@ -106,7 +115,9 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
     out.push({
       ...at,
       code: 'missing-rationale',
-      message: item.rationale ? `The decision rationale for ${name()} is empty.` : `${name()} has no "Decision rationale:".`,
+      message: item.rationale
+        ? `The decision rationale for ${name()} is empty.`
+        : `${name()} has no "Decision rationale:".`,
       range: item.rationale ? item.rationale.labelRange : nameRange,
     });
   }
@@ -124,12 +135,19 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
     out.push({
       ...at,
       code: 'missing-claims-administrator-guideline',
-      message: item.claimsAdministratorGuideline ? `The claims administrator guideline for ${name()} is empty.` : `${name()} has no "Claims Administrator guideline:".`,
+      message: item.claimsAdministratorGuideline
+        ? `The claims administrator guideline for ${name()} is empty.`
+        : `${name()} has no "Claims Administrator guideline:".`,
       range: item.claimsAdministratorGuideline ? item.claimsAdministratorGuideline.labelRange : nameRange,
     });
   }
   const c = item.conclusion;
-  if (!form && c.range && ((item.outcome.kind === 'upheld' && c.kind === 'medically-necessary') || (item.outcome.kind === 'overturned' && c.kind === 'not-medically-necessary'))) {
+  if (
+    !form &&
+    c.range &&
+    ((item.outcome.kind === 'upheld' && c.kind === 'medically-necessary') ||
+      (item.outcome.kind === 'overturned' && c.kind === 'not-medically-necessary'))
+  ) {
     const says = c.kind === 'medically-necessary' ? 'medically necessary' : 'not medically necessary';
     out.push({
       ...at,
@@ -145,11 +163,13 @@ export function checkLetter(doc: LetterDocument): Finding[] {
   const out: Finding[] = [];
   for (const letter of doc.letters) {
     if (letter.items.length === 0) {
-      const where = letter.decisions ? letter.decisions.heading : letter.sections[0]?.heading ?? letter.range;
+      const where = letter.decisions ? letter.decisions.heading : (letter.sections[0]?.heading ?? letter.range);
       out.push({
         code: 'no-disputed-items',
         letterIndex: letter.index,
-        message: letter.decisions ? 'The decisions section holds no disputed items.' : 'This letter has no decisions section ("IMR ISSUES, DECISIONS AND RATIONALES").',
+        message: letter.decisions
+          ? 'The decisions section holds no disputed items.'
+          : 'This letter has no decisions section ("IMR ISSUES, DECISIONS AND RATIONALES").',
         range: where,
       });
       continue;

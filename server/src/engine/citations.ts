@@ -19,7 +19,8 @@ const CPMTG_NAME = /Chronic\s+Pain\s+(?:Medical\s+)?Treatment\s+Guidelines?/i;
 const OPIOIDS_NAME = /Opioids?\s+Treatment\s+Guidelines?/i;
 const FORMULARY_NAME = /\bDrug\s+Formulary\b|\bMTUS\s+Formulary\b/i;
 // MTUS clinical topics adopted from ACOEM (8 CCR 9792.23.x)
-const ACOEM_TOPIC = /\b(?:Stress[-\s]Related\s+Conditions|Neck\s+and\s+Upper\s+Back|Low\s+Back|Shoulder|Elbow|Forearm|Knee|Ankle\s+and\s+Foot|Eye|General\s+Approaches|Initial\s+Approaches)\b/i;
+const ACOEM_TOPIC =
+  /\b(?:Stress[-\s]Related\s+Conditions|Neck\s+and\s+Upper\s+Back|Low\s+Back|Shoulder|Elbow|Forearm|Knee|Ankle\s+and\s+Foot|Eye|General\s+Approaches|Initial\s+Approaches)\b/i;
 const PAGES = /\bPages?\s*(?:\(s\))?\s*:?\s*(\d{1,4}(?:\s*(?:-|,|and|&)\s*\d{1,4})*)/i;
 const SECTIONS = /\bSections?\s*(?:\(s\))?\s*:\s*([^.;]+)/i;
 const CHAPTER = /\bChapter\s+(\d{1,3})\b/i;
@@ -74,11 +75,18 @@ function nameRegexFor(source: GuidelineSource, document: Document): RegExp | und
   if (document === 'Opioids') return OPIOIDS_NAME;
   if (document === 'Formulary') return FORMULARY_NAME;
   if (source === 'ODG') return ODG_NAME;
-  if (source === 'ACOEM') return /(?:American\s+College\s+of\s+Occupational\s+and\s+Environmental\s+Medicine\s*)?\(?ACOEM\)?(?:\s*,?\s*\d(?:ST|ND|RD|TH)\s+EDITION\s*\(\d{4}\))?/i;
+  if (source === 'ACOEM')
+    return /(?:American\s+College\s+of\s+Occupational\s+and\s+Environmental\s+Medicine\s*)?\(?ACOEM\)?(?:\s*,?\s*\d(?:ST|ND|RD|TH)\s+EDITION\s*\(\d{4}\))?/i;
   return undefined;
 }
 
-function makeCitation(joined: JoinedText, part: PartKind, start: number, end: number, mtusClause: boolean): Citation | undefined {
+function makeCitation(
+  joined: JoinedText,
+  part: PartKind,
+  start: number,
+  end: number,
+  mtusClause: boolean,
+): Citation | undefined {
   const raw = joined.text.slice(start, end);
   const lead = /^[\s,;:.]+/.exec(raw);
   const s0 = start + (lead ? lead[0].length : 0);
@@ -134,7 +142,8 @@ export function guidelineCitations(joined: JoinedText, part: PartKind): Citation
         const a = segStart + cursor;
         const b = a + piece.length;
         cursor += piece.length + 1;
-        if (pieces.length > 0 && !sourceOf(piece)) pieces[pieces.length - 1][1] = b; // continues the previous source
+        if (pieces.length > 0 && !sourceOf(piece))
+          pieces[pieces.length - 1][1] = b; // continues the previous source
         else pieces.push([a, b]);
       }
       for (const [a, b] of pieces) {

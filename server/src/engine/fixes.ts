@@ -25,7 +25,11 @@ export interface Fix {
 
 type Outcome = 'Upheld' | 'Overturned';
 
-const PART_ORDER: Record<PartKind, number> = { 'claims-administrator-guideline': 0, 'reviewer-guideline': 1, rationale: 2 };
+const PART_ORDER: Record<PartKind, number> = {
+  'claims-administrator-guideline': 0,
+  'reviewer-guideline': 1,
+  rationale: 2,
+};
 
 const LABELS: Record<PartKind, string> = {
   'claims-administrator-guideline': 'Claims Administrator guideline:',
@@ -199,7 +203,8 @@ function unknownDecision(item: DisputedItem): Fix[] {
     preferred = candidates.length === 1 ? nearest : undefined;
   } else {
     const w = raw.replace(/\.$/, '').toLowerCase();
-    candidates = editDistance(w, 'overturned') < editDistance(w, 'upheld') ? ['Overturned', 'Upheld'] : ['Upheld', 'Overturned'];
+    candidates =
+      editDistance(w, 'overturned') < editDistance(w, 'upheld') ? ['Overturned', 'Upheld'] : ['Upheld', 'Overturned'];
     preferred = supported;
   }
   return candidates.map((c) => {
@@ -233,7 +238,10 @@ function missingDecision(doc: LetterDocument, letter: Letter, item: DisputedItem
       edit = { range: { start: at, end: at }, newText: `${ITEM_PLACEHOLDER}: ${o}` + paragraphBreak(doc) };
     }
     return {
-      title: item.name.length > 0 ? `Add the outcome "${o}"${because}` : `Add a decision line "${ITEM_PLACEHOLDER}: ${o}"${because}`,
+      title:
+        item.name.length > 0
+          ? `Add the outcome "${o}"${because}`
+          : `Add a decision line "${ITEM_PLACEHOLDER}: ${o}"${because}`,
       kind: 'quickfix' as const,
       edits: [edit],
       preferred: o === supported || undefined,
@@ -250,7 +258,12 @@ function missingPart(doc: LetterDocument, letter: Letter, item: DisputedItem, ki
       {
         title: `Fill in the empty ${PART_NAMES[kind]}`,
         kind: 'quickfix',
-        edits: [{ range: { start: existing.labelRange.end, end: existing.labelRange.end }, newText: ' ' + PLACEHOLDERS[kind] }],
+        edits: [
+          {
+            range: { start: existing.labelRange.end, end: existing.labelRange.end },
+            newText: ' ' + PLACEHOLDERS[kind],
+          },
+        ],
         preferred: true,
       },
     ];
@@ -289,13 +302,16 @@ function contradiction(doc: LetterDocument, letter: Letter, item: DisputedItem, 
     }
   }
   const conclusion = finding.related?.range ?? item.conclusion.range;
-  if (conclusion) out.push({ title: "Go to the rationale's conclusion", kind: 'quickfix', edits: [], reveal: conclusion });
+  if (conclusion)
+    out.push({ title: "Go to the rationale's conclusion", kind: 'quickfix', edits: [], reveal: conclusion });
   return out;
 }
 
 function duplicate(doc: LetterDocument, letter: Letter, item: DisputedItem, finding: Finding): Fix[] {
   const out: Fix[] = [];
-  const first = letter.items.find((x) => x !== item && itemKey(x.name) === itemKey(item.name) && x.range.start < item.range.start);
+  const first = letter.items.find(
+    (x) => x !== item && itemKey(x.name) === itemKey(item.name) && x.range.start < item.range.start,
+  );
   const firstRange = finding.related?.range ?? first?.nameRange;
   if (firstRange) out.push({ title: 'Go to the first occurrence', kind: 'quickfix', edits: [], reveal: firstRange });
   const text = doc.text;
@@ -303,7 +319,9 @@ function duplicate(doc: LetterDocument, letter: Letter, item: DisputedItem, find
   // Removing a block that says exactly what the first one says loses nothing: that one is the obvious repair.
   const identical = first !== undefined && fold(first.range) === fold(item.range);
   out.push({
-    title: identical ? 'Remove this duplicate item' : 'Remove this duplicate item (it differs from the first occurrence)',
+    title: identical
+      ? 'Remove this duplicate item'
+      : 'Remove this duplicate item (it differs from the first occurrence)',
     kind: 'quickfix',
     edits: [{ range: itemBlock(text, item), newText: '' }],
     preferred: identical || undefined,
@@ -340,7 +358,10 @@ function conflicts(a: Span, b: Span): boolean {
  * Findings whose repair decides the item: Fix All runs unattended (on save, for instance), so it
  * never writes or flips an outcome; the user picks those quick fixes one by one.
  */
-export const DECISION_FINDINGS: ReadonlySet<Finding['code']> = new Set(['missing-decision', 'decision-contradicts-rationale']);
+export const DECISION_FINDINGS: ReadonlySet<Finding['code']> = new Set([
+  'missing-decision',
+  'decision-contradicts-rationale',
+]);
 
 /**
  * Every unambiguous repair at once: the preferred fix of each finding (but none that decides an
@@ -348,7 +369,12 @@ export const DECISION_FINDINGS: ReadonlySet<Finding['code']> = new Set(['missing
  * taken is left out.
  */
 export function fixAllEdits(doc: LetterDocument, findings: readonly Finding[]): Edit[] {
-  const ordered = findings.filter((f) => !DECISION_FINDINGS.has(f.code)).sort((a, b) => Number(b.code === 'duplicate-item') - Number(a.code === 'duplicate-item') || a.range.start - b.range.start);
+  const ordered = findings
+    .filter((f) => !DECISION_FINDINGS.has(f.code))
+    .sort(
+      (a, b) =>
+        Number(b.code === 'duplicate-item') - Number(a.code === 'duplicate-item') || a.range.start - b.range.start,
+    );
   const taken: Array<{ edit: Edit; rank: number; seq: number }> = [];
   // The spans taken so far, sorted by start: they do not overlap, so only neighbours can conflict.
   const spans: Span[] = [];
@@ -377,7 +403,9 @@ export function fixAllEdits(doc: LetterDocument, findings: readonly Finding[]): 
       spans.splice(firstAtOrAfter(edit.range.start), 0, edit.range);
     }
   }
-  return taken.sort((a, b) => a.edit.range.start - b.edit.range.start || a.rank - b.rank || a.seq - b.seq).map((t) => t.edit);
+  return taken
+    .sort((a, b) => a.edit.range.start - b.edit.range.start || a.rank - b.rank || a.seq - b.seq)
+    .map((t) => t.edit);
 }
 
 /** The letter with every unambiguous repair applied. */

@@ -101,7 +101,11 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
   const first = lines[logical[0].line];
   const last = lines[logical[logical.length - 1].line];
   const coversAll = !window || (window.start <= first.contentStart && window.end >= last.contentEnd);
-  const joins = wrappedOutcomes(lines, logical.map((l) => l.line), doc);
+  const joins = wrappedOutcomes(
+    lines,
+    logical.map((l) => l.line),
+    doc,
+  );
 
   const plan = (spacing: Spacing): Edit[] => {
     const edits: Edit[] = [];
@@ -114,7 +118,8 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
     // Before the first line of text: blank lines go, page furniture that is not removable stays.
     const head = kept(0, logical[0].line);
     push(0, first.start, head.map((t) => t + eol + eol.repeat(spacing.within)).join(''));
-    const joined = (k: number) => k > 0 && joins.has(k - 1) && kept(logical[k - 1].line + 1, logical[k].line).length === 0;
+    const joined = (k: number) =>
+      k > 0 && joins.has(k - 1) && kept(logical[k - 1].line + 1, logical[k].line).length === 0;
     for (let k = 0; k < logical.length; k++) {
       const line = lines[logical[k].line];
       if (joined(k)) {
@@ -211,8 +216,14 @@ function minimal(text: string, start: number, end: number, newText: string): Edi
   let a = start + p;
   let b = end - s;
   // Keep '\r\n' whole on both ends of the edit.
-  while (a > start && text.charCodeAt(a - 1) === 13 && text.charCodeAt(a) === 10) a--, p--;
-  while (b < end && text.charCodeAt(b - 1) === 13 && text.charCodeAt(b) === 10) b++, s--;
+  while (a > start && text.charCodeAt(a - 1) === 13 && text.charCodeAt(a) === 10) {
+    a--;
+    p--;
+  }
+  while (b < end && text.charCodeAt(b - 1) === 13 && text.charCodeAt(b) === 10) {
+    b++;
+    s--;
+  }
   return { range: { start: a, end: b }, newText: newText.slice(p, newText.length - s) };
 }
 
@@ -262,7 +273,9 @@ function fold(s: string): string {
 
 /** An item's name without page furniture that extraction dropped into a wrapped name. */
 function nameKey(name: string): string {
-  return itemKey(name.replace(/\bPage\s+\d+\s+(?:of|\/)\s+\d+\b|\bCM\d{2}-\d{5,8}\b|(?:^|\s)-\s*\d+\s*-(?=\s|$)/gi, ' '));
+  return itemKey(
+    name.replace(/\bPage\s+\d+\s+(?:of|\/)\s+\d+\b|\bCM\d{2}-\d{5,8}\b|(?:^|\s)-\s*\d+\s*-(?=\s|$)/gi, ' '),
+  );
 }
 
 function findingKey(f: Finding): string {

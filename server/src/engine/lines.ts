@@ -45,7 +45,10 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number
 export class LineIndex {
   readonly lineStarts: ArrayLike<number>;
 
-  constructor(readonly text: string, lineStarts?: ArrayLike<number>) {
+  constructor(
+    readonly text: string,
+    lineStarts?: ArrayLike<number>,
+  ) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
   }
 

@@ -27,7 +27,25 @@ import type {
   SectionKind,
   Span,
 } from './model';
-import { BLANK, COLON, editDistance, fold, isPooled, isRegExpSpace, isWhite, JoinedText, Line, LineContent, LineTable, pooledBuffer, logicalLinesIn, NOISE, SPACED, straighten, trimEndWhere, withoutTrailingColon } from './text';
+import {
+  BLANK,
+  COLON,
+  editDistance,
+  fold,
+  isPooled,
+  isRegExpSpace,
+  isWhite,
+  JoinedText,
+  Line,
+  LineTable,
+  pooledBuffer,
+  logicalLinesIn,
+  NOISE,
+  SPACED,
+  straighten,
+  trimEndWhere,
+  withoutTrailingColon,
+} from './text';
 
 // ---------------------------------------------------------------------------------------------
 // What lines mean
@@ -47,21 +65,49 @@ export const HEADINGS: readonly HeadingSpec[] = [
   { kind: 'documents', starts: ['documents'], re: /^DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?\s*:?$/i },
   { kind: 'decisions', starts: ['imr'], re: /^IMR\s+ISSUES?\s*,?\s+DECISIONS?\s*,?\s+AND\s+RATIONALES?\s*:?$/i },
   { kind: 'decisions', starts: ['imr'], re: /^IMR\s+DECISION\s*\(?S?\)?\s+AND\s+RATIONALE\s*\(?S?\)?\s*:?$/i },
-  { kind: 'decisions', starts: ['independent'], re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?\s*:?$/i },
+  {
+    kind: 'decisions',
+    starts: ['independent'],
+    re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?\s*:?$/i,
+  },
   { kind: 'issue', starts: ['issues'], re: /^ISSUES?\s+AT\s+DISPUTE\s*:/i },
-  { kind: 'guidelines', starts: ['medical'], re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER\s+AND\s+WHY\s*:/i },
-  { kind: 'rationale', starts: ['rationale'], re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*\/\s*SERVICE\s+IS\s*\/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY\s*:/i },
+  {
+    kind: 'guidelines',
+    starts: ['medical'],
+    re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER\s+AND\s+WHY\s*:/i,
+  },
+  {
+    kind: 'rationale',
+    starts: ['rationale'],
+    re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*\/\s*SERVICE\s+IS\s*\/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY\s*:/i,
+  },
   { kind: 'qualifications', starts: ['medical'], re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
   { kind: 'qualifications', starts: ['medical'], re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
 ];
 
 export const PART_LABELS: ReadonlyArray<{ kind: PartKind; starts: string[]; re: RegExp }> = [
-  { kind: 'claims-administrator-guideline', starts: ['claims'], re: /^Claims?\s+Administrator(?:'s)?\s+guidelines?\s*:/i },
-  { kind: 'reviewer-guideline', starts: ['maximus', 'expert', 'reviewer', 'imr'], re: /^(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|Reviewer(?:'s)?|IMR)\s+guidelines?\s*:/i },
+  {
+    kind: 'claims-administrator-guideline',
+    starts: ['claims'],
+    re: /^Claims?\s+Administrator(?:'s)?\s+guidelines?\s*:/i,
+  },
+  {
+    kind: 'reviewer-guideline',
+    starts: ['maximus', 'expert', 'reviewer', 'imr'],
+    re: /^(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|Reviewer(?:'s)?|IMR)\s+guidelines?\s*:/i,
+  },
   { kind: 'rationale', starts: ['decision'], re: /^Decision\s+rationale\s*:/i },
   // 2013 notices
-  { kind: 'claims-administrator-guideline', starts: ['medical'], re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Claims\s+Administrator\s*:/i },
-  { kind: 'reviewer-guideline', starts: ['medical'], re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i },
+  {
+    kind: 'claims-administrator-guideline',
+    starts: ['medical'],
+    re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Claims\s+Administrator\s*:/i,
+  },
+  {
+    kind: 'reviewer-guideline',
+    starts: ['medical'],
+    re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i,
+  },
   { kind: 'rationale', starts: ['rationale'], re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
 ];
 
@@ -113,7 +159,10 @@ function byPrefix<T extends { starts: string[] }>(specs: readonly T[]): Map<numb
 const HEADINGS_BY_PREFIX = byPrefix(HEADINGS);
 const LABELS_BY_PREFIX = byPrefix(PART_LABELS);
 /** Where splitLetters looks: HEADINGS, and the markers CASE_NUMBER_FIELD, LETTERHEAD, PROFESSIONAL_REVIEW and NOTICE_2013. */
-const SPLIT_PREFIXES = new Set([...HEADINGS_BY_PREFIX.keys(), ...['case', 'maximus', 'medical', 'notice'].map(wordPrefix)]);
+const SPLIT_PREFIXES = new Set([
+  ...HEADINGS_BY_PREFIX.keys(),
+  ...['case', 'maximus', 'medical', 'notice'].map(wordPrefix),
+]);
 /** INTRO. */
 const INTRO_PREFIX = wordPrefix('the');
 /** The first characters (lower case) of every word above: a line that begins with another has no prefix worth looking up. */
@@ -164,7 +213,12 @@ export function outcomeOf(word: string): OutcomeKind {
 export function looksLikeOutcome(word: string): boolean {
   const w = word.replace(/\.$/, '').toLowerCase();
   if (w === 'upheld' || w === 'overturned') return true;
-  if (/^(?:uphold|upholds|overturn|overturns|overruled|reversed|denied|approved|certified|modified|affirmed|pending|partial)$/.test(w)) return true;
+  if (
+    /^(?:uphold|upholds|overturn|overturns|overruled|reversed|denied|approved|certified|modified|affirmed|pending|partial)$/.test(
+      w,
+    )
+  )
+    return true;
   return editDistance(w, 'upheld') <= 2 || editDistance(w, 'overturned') <= 3;
 }
 
@@ -181,7 +235,8 @@ export interface Logical {
 /** Line flags (text.ts BLANK, SPACED, NOISE) of lines given as objects. */
 function flagsOf(lines: readonly Line[]): Uint8Array {
   const flags = new Uint8Array(lines.length);
-  for (let i = 0; i < lines.length; i++) flags[i] = (lines[i].blank ? BLANK : 0) | (lines[i].spaced ? SPACED : 0) | (lines[i].noise ? NOISE : 0);
+  for (let i = 0; i < lines.length; i++)
+    flags[i] = (lines[i].blank ? BLANK : 0) | (lines[i].spaced ? SPACED : 0) | (lines[i].noise ? NOISE : 0);
   return flags;
 }
 
@@ -200,7 +255,11 @@ export function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Log
  * logicalLines on the flags of the first `n` lines, in typed arrays (one buffer): the physical line
  * of each logical line, and whether it starts a paragraph (1) or not (0).
  */
-export function logicalIndex(flags: Uint8Array, doubleSpaced: boolean, n = flags.length): { line: Int32Array; paragraphStart: Uint8Array } {
+export function logicalIndex(
+  flags: Uint8Array,
+  doubleSpaced: boolean,
+  n = flags.length,
+): { line: Int32Array; paragraphStart: Uint8Array } {
   // Only the parser reads it, while it parses: a large text's comes from the pool (text.ts).
   const buffer = pooledBuffer(n * 5, isPooled(n) ? 'logical' : undefined);
   const line = new Int32Array(buffer, 0, n);
@@ -338,7 +397,10 @@ class Parser {
   }
 
   /** The heading at logical line i (whose content is `t`), joining a heading wrapped onto a second line. */
-  headingAt(i: number, t = this.t(i)): { spec: HeadingSpec; last: number; title: string; headingEnd: number } | undefined {
+  headingAt(
+    i: number,
+    t = this.t(i),
+  ): { spec: HeadingSpec; last: number; title: string; headingEnd: number } | undefined {
     const spec = headingAt(t);
     if (spec) {
       const m = spec.re.exec(t)!;
@@ -385,7 +447,8 @@ class Parser {
       if (c0 === 109 && (LETTERHEAD.test(t) || PROFESSIONAL_REVIEW.test(t))) {
         const hint: Layout = PROFESSIONAL_REVIEW.test(t) ? 'professional-review' : 'letterhead';
         if (!current || seen.size > 0) open(i, hint);
-        else if (current.layoutHint === undefined || current.layoutHint === 'case-header') current.layoutHint = current.layoutHint ?? hint;
+        else if (current.layoutHint === undefined || current.layoutHint === 'case-header')
+          current.layoutHint = current.layoutHint ?? hint;
         continue;
       }
       if (c0 === 110 && NOTICE_2013.test(t)) {
@@ -438,7 +501,12 @@ class Parser {
       letters.push(letter);
       regions.push({ raw: r, from, to, letter, source: kept ? reuse!.base : this.text });
     }
-    return new DocumentObject(this.text, letters, detectEol(this.text), this.doubleSpaced, { regions, doubleSpaced: this.doubleSpaced, base: reused ? reuse!.base : this.text, lineStarts: this.lineStarts });
+    return new DocumentObject(this.text, letters, detectEol(this.text), this.doubleSpaced, {
+      regions,
+      doubleSpaced: this.doubleSpaced,
+      base: reused ? reuse!.base : this.text,
+      lineStarts: this.lineStarts,
+    });
   }
 
   /**
@@ -457,7 +525,9 @@ class Parser {
    * text the two share before the edit (same offsets) or after it (offsets moved by the length the
    * edit added), split the same way, in a text that is double spaced or not alike.
    */
-  reuser(previous: LetterDocument): { base: string; find: (r: RawLetter, from: number, to: number, index: number) => Letter | undefined } | undefined {
+  reuser(
+    previous: LetterDocument,
+  ): { base: string; find: (r: RawLetter, from: number, to: number, index: number) => Letter | undefined } | undefined {
     const memo = previous instanceof DocumentObject ? previous.reuse : undefined;
     if (!memo || memo.doubleSpaced !== this.doubleSpaced) return undefined;
     // Only letters built from the base text are reused, so that a model never holds on to more than
@@ -481,7 +551,8 @@ class Parser {
       const old = byFrom.get(from - shift);
       if (!old || old.to + shift !== to) return undefined;
       // The first letter's first line starts a paragraph whatever precedes it; the last letter's region runs to the end of the text.
-      if ((old.raw.first === 0) !== (r.first === 0) || (old.to === before.length) !== (to === after.length)) return undefined;
+      if ((old.raw.first === 0) !== (r.first === 0) || (old.to === before.length) !== (to === after.length))
+        return undefined;
       if (!sameSplit(old.raw, r, shift)) return undefined;
       if (shift === 0 && old.letter.index === index) return old.letter;
       return (old.letter as LetterObject).moved(shift, index);
@@ -507,7 +578,8 @@ class Parser {
   buildLetter(r: RawLetter, index: number): Letter {
     const range = this.spanOf(r.first, r.end);
     const sections: Section[] = r.sections.map((s) => {
-      const bodyEnd = s.end > s.headingLast + 1 ? this.contentEnd(s.end - 1) : Math.max(s.bodyStart, this.contentEnd(s.headingLast));
+      const bodyEnd =
+        s.end > s.headingLast + 1 ? this.contentEnd(s.end - 1) : Math.max(s.bodyStart, this.contentEnd(s.headingLast));
       const bodyStart = Math.min(s.bodyStart, bodyEnd);
       return {
         kind: s.kind,
@@ -522,8 +594,10 @@ class Parser {
     const decisionsIndex = r.sections.findIndex((s) => s.kind === 'decisions');
     const has = (k: SectionKind) => r.sections.some((s) => s.kind === k);
     let layout: Layout = r.layoutHint ?? 'standard';
-    if (layout === 'letterhead' && decisionsIndex >= 0 && /INDEPENDENT/i.test(r.sections[decisionsIndex].title)) layout = 'notice-2013';
-    if (layout !== 'professional-review' && decisionsIndex < 0 && has('issue') && has('rationale')) layout = 'professional-review';
+    if (layout === 'letterhead' && decisionsIndex >= 0 && /INDEPENDENT/i.test(r.sections[decisionsIndex].title))
+      layout = 'notice-2013';
+    if (layout !== 'professional-review' && decisionsIndex < 0 && has('issue') && has('rationale'))
+      layout = 'professional-review';
 
     let items: DisputedItem[] = [];
     if (layout === 'professional-review') items = this.professionalReviewItems(r);
@@ -531,7 +605,20 @@ class Parser {
       const s = r.sections[decisionsIndex];
       items = layout === 'notice-2013' ? this.noticeItems(s) : this.decisionItems(s.headingLast + 1, s.end);
     }
-    return new LetterObject({ index, layout, range, header, caseNumber, sections, decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined, items }, this.text, this.reviewerSection(r));
+    return new LetterObject(
+      {
+        index,
+        layout,
+        range,
+        header,
+        caseNumber,
+        sections,
+        decisions: decisionsIndex >= 0 ? sections[decisionsIndex] : undefined,
+        items,
+      },
+      this.text,
+      this.reviewerSection(r),
+    );
   }
 
   headerFields(r: RawLetter): HeaderField[] {
@@ -600,13 +687,20 @@ class Parser {
           item = this.itemWithoutDecision(item, part, i, from);
           builders.push(item);
         }
-        part = { kind: label.kind, first: i, end: i + 1, labelRange: { start: this.contentStart(i), end: this.contentStart(i) + label.length } };
+        part = {
+          kind: label.kind,
+          first: i,
+          end: i + 1,
+          labelRange: { start: this.contentStart(i), end: this.contentStart(i) + label.length },
+        };
         item.parts.push(part);
         continue;
       }
 
       // Every form of decision line holds a ':'.
-      const decision = this.hasColon(i) ? this.decisionAt(i, to, (item !== undefined && item.parts.length > 0) || item === undefined) : undefined;
+      const decision = this.hasColon(i)
+        ? this.decisionAt(i, to, (item !== undefined && item.parts.length > 0) || item === undefined)
+        : undefined;
       if (decision) {
         // The item's name may have wrapped: take earlier lines of the same paragraph that do not end a sentence.
         let first = i;
@@ -640,7 +734,12 @@ class Parser {
    * the next line, or `<item>:` followed directly by a part label (the outcome is missing).
    * `expectItem` is true where an item may begin (not in the middle of a part's prose).
    */
-  decisionAt(i: number, to: number, expectItem: boolean, t = this.t(i)): { last: number; name: Span; outcome: Outcome } | undefined {
+  decisionAt(
+    i: number,
+    to: number,
+    expectItem: boolean,
+    t = this.t(i),
+  ): { last: number; name: Span; outcome: Outcome } | undefined {
     // Most lines hold no colon at all: skip the backtracking regex for them.
     const m = t.indexOf(':') > 0 ? DECISION.exec(t) : null;
     // Neither form below can match: leave the next line alone (this runs on every line of prose).
@@ -685,7 +784,12 @@ class Parser {
   }
 
   /** A new item found at a part label that cannot belong to the current item. */
-  itemWithoutDecision(item: ItemBuilder | undefined, part: PartBuilder | undefined, labelAt: number, from: number): ItemBuilder {
+  itemWithoutDecision(
+    item: ItemBuilder | undefined,
+    part: PartBuilder | undefined,
+    labelAt: number,
+    from: number,
+  ): ItemBuilder {
     // The candidate name: the last paragraph before the label, when it is short and not a sentence.
     const floor = part ? part.first + 1 : item ? item.decisionLast + 1 : from;
     let first = labelAt;
@@ -706,7 +810,10 @@ class Parser {
       return {
         first,
         decisionLast: labelAt - 1,
-        name: { start: nameSpan.start, end: withoutTrailingColon(this.text.slice(nameSpan.start, end), false).length + nameSpan.start },
+        name: {
+          start: nameSpan.start,
+          end: withoutTrailingColon(this.text.slice(nameSpan.start, end), false).length + nameSpan.start,
+        },
         outcome: { kind: 'missing', raw: '', range: { start: end, end } },
         parts: [],
       };
@@ -747,7 +854,17 @@ class Parser {
       const bodyStart = Math.min(bodyEnd, firstPiece >= 0 ? firstPiece : p.labelRange.end);
       const to = p.end > p.first ? bodyEnd : from;
       const label = fold(this.text.slice(p.labelRange.start, p.labelRange.end));
-      const part = new PartObject(p.kind, label, p.labelRange, { start: bodyStart, end: bodyEnd }, { start: p.labelRange.start, end: bodyEnd }, this.text, from, to, empty);
+      const part = new PartObject(
+        p.kind,
+        label,
+        p.labelRange,
+        { start: bodyStart, end: bodyEnd },
+        { start: p.labelRange.start, end: bodyEnd },
+        this.text,
+        from,
+        to,
+        empty,
+      );
       parts[k] = part;
       // The first part of each kind is the item's; the first rationale gives the conclusion.
       if (p.kind === 'claims-administrator-guideline') claimsAdministratorGuideline ??= part;
@@ -799,12 +916,14 @@ class Parser {
     const text = straighten(joined.text);
     // The name is bounded: unbounded, a sentence that never says "medically necessary" made each
     // sentence before it scan to the end of the section (quadratic; 10,000 such sentences took seconds).
-    const re = /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.{1,600}?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
+    const re =
+      /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.{1,600}?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
     const decided = new Map<string, { name: Span; outcome: Outcome; sentence: Span }>();
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const numberAt = m.index + m[0].indexOf(m[1]);
       const nameAt = m.index + m[0].indexOf(m[2], m[0].indexOf('request'));
-      const phraseAt = nameAt + m[2].length + m[0].slice(m[0].indexOf(m[2], m[0].indexOf('request')) + m[2].length).indexOf(m[3]);
+      const phraseAt =
+        nameAt + m[2].length + m[0].slice(m[0].indexOf(m[2], m[0].indexOf('request')) + m[2].length).indexOf(m[3]);
       const phraseSpan = joined.span(phraseAt, phraseAt + m[3].length);
       decided.set(m[1], {
         name: joined.span(nameAt, nameAt + m[2].length),
@@ -827,14 +946,21 @@ class Parser {
       const nameRange = { start: Math.min(nameStart, nameEnd), end: nameEnd };
       const decision = decided.get(blockNumber);
       const parts = items.flatMap((x) => x.parts);
-      const range = { start: headLine.contentStart, end: Math.max(headLine.contentEnd, parts.length > 0 ? parts[parts.length - 1].range.end : headLine.contentEnd) };
+      const range = {
+        start: headLine.contentStart,
+        end: Math.max(headLine.contentEnd, parts.length > 0 ? parts[parts.length - 1].range.end : headLine.contentEnd),
+      };
       const rationale = parts.find((p) => p.kind === 'rationale');
       const block = new ItemObject(
         {
           name: fold(this.text.slice(nameRange.start, nameRange.end)),
           nameRange,
           decisionRange: decision?.sentence ?? { start: headLine.contentStart, end: headLine.contentEnd },
-          outcome: decision?.outcome ?? { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } },
+          outcome: decision?.outcome ?? {
+            kind: 'missing',
+            raw: '',
+            range: { start: nameRange.end, end: nameRange.end },
+          },
           claimsAdministratorGuideline: parts.find((p) => p.kind === 'claims-administrator-guideline'),
           reviewerGuideline: parts.find((p) => p.kind === 'reviewer-guideline'),
           rationale,
@@ -869,7 +995,10 @@ class Parser {
           outcome: d.outcome,
           parts: [],
           citations: [],
-          conclusion: { kind: d.outcome.kind === 'upheld' ? 'not-medically-necessary' : 'medically-necessary', range: d.outcome.range },
+          conclusion: {
+            kind: d.outcome.kind === 'upheld' ? 'not-medically-necessary' : 'medically-necessary',
+            range: d.outcome.range,
+          },
           range: d.sentence,
         });
       }
@@ -916,9 +1045,17 @@ class Parser {
     }
     const outcome: Outcome =
       conclusion.kind === 'not-medically-necessary'
-        ? { kind: 'upheld', raw: this.text.slice(conclusion.range!.start, conclusion.range!.end), range: conclusion.range! }
+        ? {
+            kind: 'upheld',
+            raw: this.text.slice(conclusion.range!.start, conclusion.range!.end),
+            range: conclusion.range!,
+          }
         : conclusion.kind === 'medically-necessary'
-          ? { kind: 'overturned', raw: this.text.slice(conclusion.range!.start, conclusion.range!.end), range: conclusion.range! }
+          ? {
+              kind: 'overturned',
+              raw: this.text.slice(conclusion.range!.start, conclusion.range!.end),
+              range: conclusion.range!,
+            }
           : { kind: 'missing', raw: '', range: { start: nameRange.end, end: nameRange.end } };
     const issueEnd = issue.end > issue.headingLast + 1 ? this.contentEnd(issue.end - 1) : headLine.contentEnd;
     return [
@@ -966,54 +1103,54 @@ interface ItemBuilder {
  * has no body): a credentials block or the sentence that states them.
  */
 function reviewerIn(text: string, from: number, to: number): ReviewerCredentials | undefined {
-    const specialties: string[] = [];
-    const subspecialties: string[] = [];
-    const licensure: string[] = [];
-    let start = Infinity;
-    let end = -1;
-    const cover = (sp: Span) => {
-      start = Math.min(start, sp.start);
-      end = Math.max(end, sp.end);
-    };
-    const split = (v: string) =>
-      fold(v)
-        .split(/\s*,\s*|\s+and\s+(?=[A-Z])/)
-        .map((x) => trimEndWhere(x.replace(/^and\s+/i, ''), (ch) => ch === '.' || ch === ';').trim())
-        .filter((x) => x.length > 0);
-    // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
-    const lines = logicalLinesIn(text, from, to);
-    for (const line of lines) {
-      const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
-      const spec = /^Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
-      if (lic) {
-        licensure.push(...split(lic[1]));
-        // The whole line, indentation included (as the model always gave it).
-        cover(line);
-      } else if (spec) {
-        specialties.push(...split(spec[1]));
-        cover({ start: line.contentStart, end: line.contentEnd });
-      }
-    }
-    // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
-    const joined = JoinedText.of(lines);
-    const prose = straighten(joined.text);
-    const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
-    if (board) {
-      specialties.push(...split(board[1]));
-      cover(joined.span(board.index, board.index + board[0].length));
-    }
-    const sub = /sub-?\s*specialty\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
-    if (sub) {
-      subspecialties.push(...split(sub[1]));
-      cover(joined.span(sub.index, sub.index + sub[0].length));
-    }
-    const lic = /licensed\s+to\s+practice\s+in\s+(.+?)\./i.exec(prose);
+  const specialties: string[] = [];
+  const subspecialties: string[] = [];
+  const licensure: string[] = [];
+  let start = Infinity;
+  let end = -1;
+  const cover = (sp: Span) => {
+    start = Math.min(start, sp.start);
+    end = Math.max(end, sp.end);
+  };
+  const split = (v: string) =>
+    fold(v)
+      .split(/\s*,\s*|\s+and\s+(?=[A-Z])/)
+      .map((x) => trimEndWhere(x.replace(/^and\s+/i, ''), (ch) => ch === '.' || ch === ';').trim())
+      .filter((x) => x.length > 0);
+  // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
+  const lines = logicalLinesIn(text, from, to);
+  for (const line of lines) {
+    const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
+    const spec = /^Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
     if (lic) {
       licensure.push(...split(lic[1]));
-      cover(joined.span(lic.index, lic.index + lic[0].length));
+      // The whole line, indentation included (as the model always gave it).
+      cover(line);
+    } else if (spec) {
+      specialties.push(...split(spec[1]));
+      cover({ start: line.contentStart, end: line.contentEnd });
     }
-    if (end < 0) return undefined;
-    return { specialties, subspecialties, licensure, range: { start, end } };
+  }
+  // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
+  const joined = JoinedText.of(lines);
+  const prose = straighten(joined.text);
+  const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+  if (board) {
+    specialties.push(...split(board[1]));
+    cover(joined.span(board.index, board.index + board[0].length));
+  }
+  const sub = /sub-?\s*specialty\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+  if (sub) {
+    subspecialties.push(...split(sub[1]));
+    cover(joined.span(sub.index, sub.index + sub[0].length));
+  }
+  const lic = /licensed\s+to\s+practice\s+in\s+(.+?)\./i.exec(prose);
+  if (lic) {
+    licensure.push(...split(lic[1]));
+    cover(joined.span(lic.index, lic.index + lic[0].length));
+  }
+  if (end < 0) return undefined;
+  return { specialties, subspecialties, licensure, range: { start, end } };
 }
 
 const NON_SPACE = /\S/;
@@ -1053,7 +1190,17 @@ class PartObject implements ItemPart {
   readonly #to: number;
   readonly #empty: boolean;
 
-  constructor(kind: PartKind, label: string, labelRange: Span, body: Span, range: Span, source: string, from: number, to: number, empty: boolean) {
+  constructor(
+    kind: PartKind,
+    label: string,
+    labelRange: Span,
+    body: Span,
+    range: Span,
+    source: string,
+    from: number,
+    to: number,
+    empty: boolean,
+  ) {
     // Assigned in the model's key order (JSON and for-in list them so), `text` in its place.
     this.kind = kind;
     this.label = label;
@@ -1069,7 +1216,17 @@ class PartObject implements ItemPart {
 
   /** The part with its spans moved by `shift` (see reparseLetter); its text is the same words. */
   moved(shift: number): PartObject {
-    const copy = new PartObject(this.kind, this.label, move(this.labelRange, shift), move(this.body, shift), move(this.range, shift), this.#source, this.#from, this.#to, this.#empty);
+    const copy = new PartObject(
+      this.kind,
+      this.label,
+      move(this.labelRange, shift),
+      move(this.body, shift),
+      move(this.range, shift),
+      this.#source,
+      this.#from,
+      this.#to,
+      this.#empty,
+    );
     const text = computed(this, 'text');
     if (text) keep(copy, 'text', text.value);
     return copy;
@@ -1171,7 +1328,12 @@ class LetterObject implements Letter {
   /** How far the letter moved since its reviewer's offsets in #source (see moved). */
   readonly #shift: number;
 
-  constructor(f: Omit<Letter, 'reviewer'>, source: string, reviewerAt: { from: number; to: number } | undefined, shift = 0) {
+  constructor(
+    f: Omit<Letter, 'reviewer'>,
+    source: string,
+    reviewerAt: { from: number; to: number } | undefined,
+    shift = 0,
+  ) {
     this.index = f.index;
     this.layout = f.layout;
     this.range = f.range;
@@ -1325,7 +1487,16 @@ function sampleShapes(sample: string): unknown[] {
   const movedRead = new Parser(edited).parse(read);
   JSON.stringify(movedRead);
   const lines = [new LineIndex(two, lineStartsOf(read)), new LineIndex(two)];
-  return [parser, unread, read, movedUnread, movedRead, lines, JoinedText.ofRange(two, 0, 40), JoinedText.ofTable(parser.lines, parser.logical, 0, 2)];
+  return [
+    parser,
+    unread,
+    read,
+    movedUnread,
+    movedRead,
+    lines,
+    JoinedText.ofRange(two, 0, 40),
+    JoinedText.ofTable(parser.lines, parser.logical, 0, 2),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1383,12 +1554,30 @@ const MAX_REBUILT_LETTERS = 32;
 /** Whether two letters were split alike: every field of RawLetter and RawSection, lines relative to the letter, offsets moved by `shift`. */
 function sameSplit(a: RawLetter, b: RawLetter, shift: number): boolean {
   const dl = b.first - a.first;
-  if (a.end + dl !== b.end || a.layoutHint !== b.layoutHint || a.caseNumber !== b.caseNumber || a.sections.length !== b.sections.length) return false;
+  if (
+    a.end + dl !== b.end ||
+    a.layoutHint !== b.layoutHint ||
+    a.caseNumber !== b.caseNumber ||
+    a.sections.length !== b.sections.length
+  )
+    return false;
   for (let k = 0; k < a.sections.length; k++) {
     const x = a.sections[k];
     const y = b.sections[k];
-    if (x.kind !== y.kind || x.title !== y.title || x.first + dl !== y.first || x.headingLast + dl !== y.headingLast || x.end + dl !== y.end) return false;
-    if (x.heading.start + shift !== y.heading.start || x.heading.end + shift !== y.heading.end || x.bodyStart + shift !== y.bodyStart) return false;
+    if (
+      x.kind !== y.kind ||
+      x.title !== y.title ||
+      x.first + dl !== y.first ||
+      x.headingLast + dl !== y.headingLast ||
+      x.end + dl !== y.end
+    )
+      return false;
+    if (
+      x.heading.start + shift !== y.heading.start ||
+      x.heading.end + shift !== y.heading.end ||
+      x.bodyStart + shift !== y.bodyStart
+    )
+      return false;
   }
   return true;
 }
@@ -1442,7 +1631,11 @@ function commonPrefixLength(a: string, b: string): number {
 function commonSuffixLength(a: string, b: string, limit: number): number {
   let k = 0;
   for (const block of [65536, 4096, 256, 16]) {
-    while (k + block <= limit && a.slice(a.length - k - block, a.length - k) === b.slice(b.length - k - block, b.length - k)) k += block;
+    while (
+      k + block <= limit &&
+      a.slice(a.length - k - block, a.length - k) === b.slice(b.length - k - block, b.length - k)
+    )
+      k += block;
   }
   while (k < limit && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
   return k;

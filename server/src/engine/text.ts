@@ -33,7 +33,17 @@ function isSpace(c: number): boolean {
   // Printable ASCII first: nearly every line starts and ends with it.
   if (c > 32 && c < 127) return false;
   // space, tab, vertical tab, form feed, NBSP, BOM, and the Unicode spaces PDF extraction emits
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 11 ||
+    c === 12 ||
+    c === 160 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x3000 ||
+    c === 0x202f
+  );
 }
 
 /** LineTable.flags: nothing but white space (see Line.blank). */
@@ -194,7 +204,10 @@ export function isPooled(lines: number): boolean {
 }
 
 /** LineTable's arrays for `capacity` lines, in one buffer (see pooledBuffer). */
-function lineArrays(capacity: number, use: string | undefined): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
+function lineArrays(
+  capacity: number,
+  use: string | undefined,
+): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
   const buffer = pooledBuffer(capacity * 17, use);
   const int = (k: number) => new Int32Array(buffer, k * capacity * 4, capacity);
   return [int(0), int(1), int(2), int(3), new Uint8Array(buffer, 16 * capacity, capacity)];
@@ -236,7 +249,8 @@ export function logicalLinesIn(text: string, from: number, to: number): Line[] {
     while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
     if (a < b) {
       const t = text.slice(a, b);
-      if (!(t.length < 24 && PAGE_NOISE.test(t))) lines.push({ start, end, contentStart: a, contentEnd: b, t, blank: false, spaced: false, noise: false });
+      if (!(t.length < 24 && PAGE_NOISE.test(t)))
+        lines.push({ start, end, contentStart: a, contentEnd: b, t, blank: false, spaced: false, noise: false });
     }
     if (end >= n) break;
     // After '\r\n', '\r' or '\n'.
@@ -362,7 +376,17 @@ export function trimEndWhere(s: string, drop: (ch: string) => boolean): string {
 export function isRegExpSpace(c: number): boolean {
   if (c > 32 && c < 160) return false;
   return (
-    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -384,7 +408,10 @@ export function fold(s: string): string {
 
 /** Straighten curly quotes and dashes so patterns need only the ASCII forms. Keeps the length. */
 export function straighten(s: string): string {
-  return s.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2010-\u2015\u2212]/g, '-');
+  return s
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
 /** Levenshtein distance: how many single-character edits turn a into b. */

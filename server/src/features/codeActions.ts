@@ -42,26 +42,40 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 function workspaceEdit(ctx: LetterContext, edits: readonly Edit[], versioned: boolean): WorkspaceEdit {
   // In the order they apply (see inApplicationOrder): clients apply edits at one place in array order.
   const textEdits = inApplicationOrder(edits).map((e) => TextEdit.replace(ctx.range(e.range), e.newText));
-  if (versioned) return { documentChanges: [{ textDocument: { uri: ctx.uri, version: ctx.version }, edits: textEdits }] };
+  if (versioned)
+    return { documentChanges: [{ textDocument: { uri: ctx.uri, version: ctx.version }, edits: textEdits }] };
   return { changes: { [ctx.uri]: textEdits } };
 }
 
 /** The findings behind the diagnostics the client sent (matched by code and range), or, when it sent none, the findings in the range. */
-function findingsFor(ctx: LetterContext, params: CodeActionParams, options: CodeActionOptions): Array<{ finding: Finding; diagnostic: Diagnostic }> {
+function findingsFor(
+  ctx: LetterContext,
+  params: CodeActionParams,
+  options: CodeActionOptions,
+): Array<{ finding: Finding; diagnostic: Diagnostic }> {
   const enabled = ctx.findings().filter((f) => severityFor(f.code, options.severity) !== 'off');
   const sent = params.context.diagnostics.filter(
-    (d) => d.source === 'imr-letters' && typeof d.code === 'string' && (DIAGNOSTIC_CODES as readonly string[]).includes(d.code),
+    (d) =>
+      d.source === 'imr-letters' &&
+      typeof d.code === 'string' &&
+      (DIAGNOSTIC_CODES as readonly string[]).includes(d.code),
   );
   const out: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
   if (sent.length > 0) {
@@ -82,7 +96,11 @@ function findingsFor(ctx: LetterContext, params: CodeActionParams, options: Code
   return out;
 }
 
-export function codeActions(ctx: LetterContext, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
+export function codeActions(
+  ctx: LetterContext,
+  params: CodeActionParams,
+  options: CodeActionOptions = {},
+): CodeAction[] {
   if (!ctx.isLetter) return [];
   const only = params.context.only;
   const versioned = options.versionedEdits === true;
@@ -91,7 +109,12 @@ export function codeActions(ctx: LetterContext, params: CodeActionParams, option
     for (const { finding, diagnostic } of findingsFor(ctx, params, options)) {
       for (const fix of fixesFor(ctx.model, finding)) {
         if (fix.edits.length > 0) {
-          const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(ctx, fix.edits, versioned) };
+          const action: CodeAction = {
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: workspaceEdit(ctx, fix.edits, versioned),
+          };
           if (fix.preferred) action.isPreferred = true;
           actions.push(action);
         } else if (fix.reveal && options.canReveal) {
@@ -134,6 +157,10 @@ export async function revealRange(
 }
 
 function isRange(r: unknown): r is Range {
-  const p = (x: unknown) => typeof x === 'object' && x !== null && typeof (x as { line: unknown }).line === 'number' && typeof (x as { character: unknown }).character === 'number';
+  const p = (x: unknown) =>
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { line: unknown }).line === 'number' &&
+    typeof (x as { character: unknown }).character === 'number';
   return typeof r === 'object' && r !== null && p((r as Range).start) && p((r as Range).end);
 }

@@ -28,10 +28,18 @@ export interface LetterContext {
 }
 
 /** `previous`: the context of the document's last version, whose letters an edit left alone are reused. */
-export function createContext(uri: string, version: number, text: string, languageId: string, previous?: LetterContext): LetterContext {
+export function createContext(
+  uri: string,
+  version: number,
+  text: string,
+  languageId: string,
+  previous?: LetterContext,
+): LetterContext {
   // An imr-letter document always gets features; a plain-text one only when it is a letter.
   const letter = languageId !== 'plaintext' || isLetter(text);
-  const model: LetterDocument = letter ? reparseLetter(text, previous?.model) : { text, letters: [], eol: '\n', doubleSpaced: false };
+  const model: LetterDocument = letter
+    ? reparseLetter(text, previous?.model)
+    : { text, letters: [], eol: '\n', doubleSpaced: false };
   // The parser has split this very text into lines already.
   const lines = new LineIndex(text, letter ? lineStartsOf(model) : undefined);
   const memos = new Map<string, unknown>();
@@ -55,4 +63,3 @@ export function createContext(uri: string, version: number, text: string, langua
 export function contains(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
-

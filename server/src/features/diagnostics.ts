@@ -25,7 +25,10 @@ export function diagnostics(ctx: LetterContext, settings?: SeveritySettings): Di
       message: f.message,
       data: { letterIndex: f.letterIndex, itemIndex: f.itemIndex },
     };
-    if (f.related) d.relatedInformation = [{ location: { uri: ctx.uri, range: ctx.range(f.related.range) }, message: f.related.message }];
+    if (f.related)
+      d.relatedInformation = [
+        { location: { uri: ctx.uri, range: ctx.range(f.related.range) }, message: f.related.message },
+      ];
     out.push(d);
   }
   return out;

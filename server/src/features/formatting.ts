@@ -7,7 +7,10 @@ import type { LetterContext } from './context';
 
 export function formatDocument(ctx: LetterContext): TextEdit[] {
   if (!ctx.isLetter) return [];
-  return formatEdits(ctx.model.text, undefined, ctx.model).map((e) => ({ range: ctx.range(e.range), newText: e.newText }));
+  return formatEdits(ctx.model.text, undefined, ctx.model).map((e) => ({
+    range: ctx.range(e.range),
+    newText: e.newText,
+  }));
 }
 
 export function formatRange(ctx: LetterContext, range: Range): TextEdit[] {

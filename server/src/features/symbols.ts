@@ -33,7 +33,16 @@ function clamp(span: Span, within: Span): Span {
 }
 
 /** `detail` and `children` are optional in LSP: left out when empty, they cost nothing to send. */
-function symbol(ctx: LetterContext, name: string, detail: string, kind: SymbolKind, range: Span, selection: Span, parent: Span | undefined, children?: DocumentSymbol[]): DocumentSymbol {
+function symbol(
+  ctx: LetterContext,
+  name: string,
+  detail: string,
+  kind: SymbolKind,
+  range: Span,
+  selection: Span,
+  parent: Span | undefined,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
   const r = parent ? clamp(range, parent) : range;
   const s = clamp(selection, r);
   const out: DocumentSymbol = {
@@ -66,7 +75,17 @@ function itemSymbol(ctx: LetterContext, item: DisputedItem, parent: Span, full: 
   const parts = full
     ? item.parts
         .filter((p) => p.range.start >= range.start && p.range.end <= range.end)
-        .map((p) => symbol(ctx, PART_NAMES[p.kind], p.kind === 'rationale' ? conclusionDetail(item) : citationDetail(item, p), SymbolKind.Field, p.range, p.labelRange, range))
+        .map((p) =>
+          symbol(
+            ctx,
+            PART_NAMES[p.kind],
+            p.kind === 'rationale' ? conclusionDetail(item) : citationDetail(item, p),
+            SymbolKind.Field,
+            p.range,
+            p.labelRange,
+            range,
+          ),
+        )
     : undefined;
   return symbol(ctx, item.name, outcomeLabel(item), SymbolKind.Event, range, selection, parent, parts);
 }
@@ -83,7 +102,13 @@ function conclusionDetail(item: DisputedItem): string {
 }
 
 function citationDetail(item: DisputedItem, part: ItemPart): string {
-  const sources = [...new Set(item.citations.filter((c) => c.part === part.kind && c.range.start >= part.range.start && c.range.end <= part.range.end).map((c) => c.document ?? c.source))];
+  const sources = [
+    ...new Set(
+      item.citations
+        .filter((c) => c.part === part.kind && c.range.start >= part.range.start && c.range.end <= part.range.end)
+        .map((c) => c.document ?? c.source),
+    ),
+  ];
   // isEmptyPart, not part.text: the parser knows whether a part is empty without folding its text.
   return sources.length > 0 ? sources.join(', ') : isEmptyPart(part) ? 'empty' : 'no source named';
 }
@@ -103,10 +128,29 @@ function letterSymbol(ctx: LetterContext, letter: Letter, total: number, full: b
       if (section.kind === 'determination' && letter.reviewer) {
         const r = letter.reviewer;
         const detail = [...r.specialties, ...r.subspecialties].join(', ');
-        sectionChildren.unshift(symbol(ctx, 'Reviewer credentials', detail + (r.licensure.length ? ` \u00b7 licensed in ${r.licensure.join(', ')}` : ''), SymbolKind.Property, r.range, r.range, section.range));
+        sectionChildren.unshift(
+          symbol(
+            ctx,
+            'Reviewer credentials',
+            detail + (r.licensure.length ? ` \u00b7 licensed in ${r.licensure.join(', ')}` : ''),
+            SymbolKind.Property,
+            r.range,
+            r.range,
+            section.range,
+          ),
+        );
       }
       const detail = section.kind === 'decisions' ? `${items.length} item${items.length === 1 ? '' : 's'}` : '';
-      return symbol(ctx, section.title.replace(/:$/, ''), detail, SymbolKind.Namespace, section.range, section.heading, letter.range, sectionChildren);
+      return symbol(
+        ctx,
+        section.title.replace(/:$/, ''),
+        detail,
+        SymbolKind.Namespace,
+        section.range,
+        section.heading,
+        letter.range,
+        sectionChildren,
+      );
     });
     // Items outside any section (the professional review form keeps its issue in its own section).
     for (const it of letter.items) {
@@ -114,7 +158,9 @@ function letterSymbol(ctx: LetterContext, letter: Letter, total: number, full: b
     }
   }
   const name = total > 1 ? `Letter ${letter.index + 1}` : 'IMR letter';
-  const detail = [letter.caseNumber, `${letter.items.length} item${letter.items.length === 1 ? '' : 's'}`].filter(Boolean).join(' \u00b7 ');
+  const detail = [letter.caseNumber, `${letter.items.length} item${letter.items.length === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(' \u00b7 ');
   const selection = letter.sections[0]?.heading ?? letter.range;
   return symbol(ctx, name, detail, SymbolKind.Module, letter.range, selection, undefined, children);
 }

@@ -47,7 +47,11 @@ describe('diagnostics', () => {
     // The server publishes nothing for a letter without problems. The malformed letter, opened after
     // the clean ones and nowhere else, bounds the wait: once its problems are in, the server has
     // checked the clean letters too, which were opened (and scheduled) first.
-    assert.equal(documentFor(fixtureUri(FIXTURES.malformed001)), undefined, 'no other suite opens the malformed letter');
+    assert.equal(
+      documentFor(fixtureUri(FIXTURES.malformed001)),
+      undefined,
+      'no other suite opens the malformed letter',
+    );
     malformed = await openLetter(FIXTURES.malformed001);
     const { document } = malformed;
     busparLine = lineOf(document, 'Buspar 15mg, 1 three times a day as needed for 12 months: Upheld');
@@ -122,7 +126,9 @@ describe('diagnostics', () => {
   it('quick fix: "Insert MAXIMUS guideline:" inserts the label with a placeholder under the Buspar item', async () => {
     assert.ok(malformed, 'the first test opened the malformed letter');
     const { document } = malformed;
-    const missing = vscode.languages.getDiagnostics(document.uri).find((diagnostic) => codeOf(diagnostic) === 'missing-reviewer-guideline');
+    const missing = vscode.languages
+      .getDiagnostics(document.uri)
+      .find((diagnostic) => codeOf(diagnostic) === 'missing-reviewer-guideline');
     assert.ok(missing, 'the missing-reviewer-guideline diagnostic');
     const fix = (await quickFixes(document, missing)).find((action) => action.title === 'Insert "MAXIMUS guideline:"');
     assert.ok(fix?.edit, 'an "Insert "MAXIMUS guideline:"" quick fix with an edit');
@@ -134,9 +140,19 @@ describe('diagnostics', () => {
     const inserted = insertionIn(before, after);
     assert.equal(inserted.text.trim(), 'MAXIMUS guideline: [state the guideline source]');
     const labelLine = lineOf(document, 'MAXIMUS guideline: [state the guideline source]');
-    const caLine = lineOf(document, 'MTUS.  Decision based on Non-MTUS Citation OFFICIAL DISABILITY GUIDELINES', busparLine);
-    const rationaleLine = lineOf(document, 'Decision rationale: According to the guidelines, BuSpar is a newer anti-anxiety medication use');
-    assert.ok(caLine < labelLine && labelLine < rationaleLine, `label at line ${labelLine}, expected between ${caLine} and ${rationaleLine}`);
+    const caLine = lineOf(
+      document,
+      'MTUS.  Decision based on Non-MTUS Citation OFFICIAL DISABILITY GUIDELINES',
+      busparLine,
+    );
+    const rationaleLine = lineOf(
+      document,
+      'Decision rationale: According to the guidelines, BuSpar is a newer anti-anxiety medication use',
+    );
+    assert.ok(
+      caLine < labelLine && labelLine < rationaleLine,
+      `label at line ${labelLine}, expected between ${caLine} and ${rationaleLine}`,
+    );
 
     await until(
       [vscode.languages.onDidChangeDiagnostics],
@@ -151,7 +167,9 @@ describe('diagnostics', () => {
     const [diagnostic] = vscode.languages.getDiagnostics(document.uri);
     assert.equal(codeOf(diagnostic), 'decision-contradicts-rationale');
     const outcomeLine = diagnostic.range.start.line;
-    const fix = (await quickFixes(document, diagnostic)).find((action) => action.title.startsWith('Change the outcome to "Upheld"'));
+    const fix = (await quickFixes(document, diagnostic)).find((action) =>
+      action.title.startsWith('Change the outcome to "Upheld"'),
+    );
     assert.ok(fix?.edit, 'a "Change the outcome to "Upheld"" quick fix with an edit');
 
     const before = document.getText();
@@ -174,7 +192,10 @@ async function quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diag
     diagnostic.range,
     vscode.CodeActionKind.QuickFix.value,
   );
-  return (actions ?? []).filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+  return (actions ?? []).filter(
+    (action): action is vscode.CodeAction =>
+      'title' in action && !('command' in action && typeof action.command === 'string'),
+  );
 }
 
 /** The text `after` has in addition to `before`, when it differs by a single insertion. */
@@ -182,7 +203,8 @@ function insertionIn(before: string, after: string): { offset: number; text: str
   let prefix = 0;
   while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++;
   assert.equal(prefix + suffix, before.length, 'the edit removed text');
   return { offset: prefix, text: after.slice(prefix, after.length - suffix) };
 }

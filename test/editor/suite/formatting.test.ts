@@ -6,7 +6,13 @@ import { FIXTURES, activateExtension, lineOf, openLetter, revert, wordsOf } from
 
 async function formatEdits(document: vscode.TextDocument): Promise<vscode.TextEdit[]> {
   const options: vscode.FormattingOptions = { tabSize: 4, insertSpaces: true };
-  return (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, options)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>(
+      'vscode.executeFormatDocumentProvider',
+      document.uri,
+      options,
+    )) ?? []
+  );
 }
 
 async function format(document: vscode.TextDocument): Promise<void> {
@@ -18,7 +24,11 @@ async function format(document: vscode.TextDocument): Promise<void> {
 }
 
 async function itemsOf(document: vscode.TextDocument): Promise<string[]> {
-  const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+  const symbols =
+    (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      document.uri,
+    )) ?? [];
   const out: string[] = [];
   const visit = (list: readonly vscode.DocumentSymbol[]) => {
     for (const symbol of list) {
@@ -33,7 +43,9 @@ async function itemsOf(document: vscode.TextDocument): Promise<string[]> {
 /** What a formatted letter looks like, whatever its spacing was. */
 function assertTidy(text: string): void {
   const lines = text.split('\n');
-  lines.forEach((line, i) => assert.doesNotMatch(line, /\s$/, `line ${i} keeps trailing white space: ${JSON.stringify(line)}`));
+  lines.forEach((line, i) =>
+    assert.doesNotMatch(line, /\s$/, `line ${i} keeps trailing white space: ${JSON.stringify(line)}`),
+  );
   assert.doesNotMatch(text, /\n\n\n/, 'two blank lines in a row');
 }
 
@@ -55,7 +67,10 @@ describe('formatting', () => {
     const before = document.getText();
     const linesBefore = document.lineCount;
     const itemsBefore = await itemsOf(document);
-    assert.deepEqual(itemsBefore, ['PSYCHOTROPIC MEDICATION SESSIONS 1 X MONTH X 6 MONTHS: Upheld', 'XANAX 0.5MG #90: Upheld']);
+    assert.deepEqual(itemsBefore, [
+      'PSYCHOTROPIC MEDICATION SESSIONS 1 X MONTH X 6 MONTHS: Upheld',
+      'XANAX 0.5MG #90: Upheld',
+    ]);
 
     await format(document);
     const after = document.getText();
@@ -64,8 +79,14 @@ describe('formatting', () => {
     // Double spacing is a blank line after every line: about half the lines go.
     assert.ok(document.lineCount < linesBefore * 0.6, `${linesBefore} lines before, ${document.lineCount} after`);
     // Sentences that ran over two lines now sit on adjacent lines.
-    const line = lineOf(document, 'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no');
-    assert.equal(document.lineAt(line + 1).text, 'affiliation with the employer, employee, providers or the claims administrator. The expert');
+    const line = lineOf(
+      document,
+      'MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no',
+    );
+    assert.equal(
+      document.lineAt(line + 1).text,
+      'affiliation with the employer, employee, providers or the claims administrator. The expert',
+    );
 
     assert.deepEqual(await itemsOf(document), itemsBefore);
     assert.deepEqual(await formatEdits(document), [], 'formatting a formatted letter changes nothing');

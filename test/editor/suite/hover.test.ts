@@ -4,8 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURES, activateExtension, hoverText, lineOf, openLetter, positionOf } from '../helpers';
 
-async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ text: string; hovers: vscode.Hover[] }> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+async function hoverAt(
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<{ text: string; hovers: vscode.Hover[] }> {
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
   return { text: hoverText(hovers), hovers };
 }
 
@@ -22,7 +26,11 @@ describe('hovers', () => {
   it('on "MTUS" of an MTUS citation: the Chronic Pain Medical Treatment Guidelines, page 24 Benzodiazepines', async () => {
     // Xanax's reviewer guideline: "Decision based on MTUS Chronic Pain Treatment Guidelines" /
     // "Benzodiazepines Page(s): 24."
-    const citationLine = lineOf(document, 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines', xanaxLine);
+    const citationLine = lineOf(
+      document,
+      'MAXIMUS guideline: Decision based on MTUS Chronic Pain Treatment Guidelines',
+      xanaxLine,
+    );
     assert.equal(document.lineAt(citationLine + 2).text.trim(), 'Benzodiazepines Page(s): 24.');
     const position = positionOf(document, citationLine, 'MTUS', 1);
     const { text, hovers } = await hoverAt(document, position);
@@ -30,18 +38,29 @@ describe('hovers', () => {
     assert.match(text, /MTUS/);
     // The page the letter cites and the topic the catalog confirms for it.
     assert.match(text, /Page 24\b.*Benzodiazepines/, text);
-    assert.ok(hovers.some((hover) => hover.range?.contains(position)), 'the hover range covers the citation');
+    assert.ok(
+      hovers.some((hover) => hover.range?.contains(position)),
+      'the hover range covers the citation',
+    );
   });
 
   it('on a non-MTUS citation: Official Disability Guidelines, not part of the MTUS', async () => {
     // Lexapro's reviewer guideline ends in "Decision based on Non-MTUS Citation Official Disability"
     // / "Guidelines (ODG) Mental Disorders and Depression".
     const lexaproLine = lineOf(document, 'Lexapro 20mg, 1 daily for 12 months: Upheld');
-    const line = lineOf(document, 'Antidepressants Page(s): 14.  Decision based on Non-MTUS Citation Official Disability', lexaproLine);
+    const line = lineOf(
+      document,
+      'Antidepressants Page(s): 14.  Decision based on Non-MTUS Citation Official Disability',
+      lexaproLine,
+    );
     const { text } = await hoverAt(document, positionOf(document, line, 'Official', 2));
     assert.match(text, /Official Disability Guidelines/, text);
     assert.match(text, /not part of the MTUS/i, text);
-    assert.doesNotMatch(text, /Chronic Pain Medical Treatment Guidelines/, 'the neighbouring MTUS citation is a different hover');
+    assert.doesNotMatch(
+      text,
+      /Chronic Pain Medical Treatment Guidelines/,
+      'the neighbouring MTUS citation is a different hover',
+    );
   });
 
   it('on the outcome word "Upheld": the denial stands, not medically necessary', async () => {
@@ -51,7 +70,10 @@ describe('hovers', () => {
   });
 
   it('not on the clinical case summary, which cites nothing', async () => {
-    const line = lineOf(document, 'subsequently developed post-laminectomy syndrome. A progress note on 10/1/13 indicated the');
+    const line = lineOf(
+      document,
+      'subsequently developed post-laminectomy syndrome. A progress note on 10/1/13 indicated the',
+    );
     const { text } = await hoverAt(document, positionOf(document, line, 'laminectomy', 3));
     assert.doesNotMatch(text, /Medical Treatment|Upheld|medically necessary/, text);
   });

@@ -1,7 +1,17 @@
 // The next/previous item commands and the status bar, on letter 001 (four items, all Upheld).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ExtensionApi, FIXTURES, ITEMS_001, activateExtension, focus, lineOf, openLetter, showFixture, until } from '../helpers';
+import {
+  ExtensionApi,
+  FIXTURES,
+  ITEMS_001,
+  activateExtension,
+  focus,
+  lineOf,
+  openLetter,
+  showFixture,
+  until,
+} from '../helpers';
 
 describe('item navigation and status bar', () => {
   let api: ExtensionApi;
@@ -33,7 +43,8 @@ describe('item navigation and status bar', () => {
       await until(
         [vscode.window.onDidChangeTextEditorSelection],
         () => (reported.some((selection) => selection.isEqual(target)) ? true : undefined),
-        () => `the window to report the selection at line ${target.active.line} (reported: ${reported.map((s) => s.active.line).join(', ')})`,
+        () =>
+          `the window to report the selection at line ${target.active.line} (reported: ${reported.map((s) => s.active.line).join(', ')})`,
       );
       return target;
     } finally {

@@ -13,7 +13,8 @@ function serverEnvironment(): Map<string, string> | undefined {
     } catch {
       continue; // gone, or not ours to read
     }
-    if (!cmdline.some((a) => a.endsWith('dist/server.js')) || !cmdline.includes(`--clientProcessId=${process.pid}`)) continue;
+    if (!cmdline.some((a) => a.endsWith('dist/server.js')) || !cmdline.includes(`--clientProcessId=${process.pid}`))
+      continue;
     const env = new Map<string, string>();
     for (const entry of fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0')) {
       const eq = entry.indexOf('=');

@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { FIXTURES, ITEMS_001, activateExtension, lineOf, openLetter } from '../helpers';
 
 async function documentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-  const symbols = await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined>(
-    'vscode.executeDocumentSymbolProvider',
-    document.uri,
-  );
+  const symbols = await vscode.commands.executeCommand<
+    (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined
+  >('vscode.executeDocumentSymbolProvider', document.uri);
   assert.ok(symbols && symbols.length > 0, `no document symbols for ${document.uri.path}`);
-  for (const symbol of symbols) assert.ok('children' in symbol, 'flat SymbolInformation instead of a DocumentSymbol tree');
+  for (const symbol of symbols)
+    assert.ok('children' in symbol, 'flat SymbolInformation instead of a DocumentSymbol tree');
   return symbols as vscode.DocumentSymbol[];
 }
 
@@ -25,7 +25,8 @@ function* walk(symbols: readonly vscode.DocumentSymbol[]): Generator<vscode.Docu
 function assertNested(symbols: readonly vscode.DocumentSymbol[], parent?: vscode.DocumentSymbol): void {
   for (const symbol of symbols) {
     assert.ok(symbol.range.contains(symbol.selectionRange), `selectionRange of "${symbol.name}" is outside its range`);
-    if (parent) assert.ok(parent.range.contains(symbol.range), `"${symbol.name}" is outside its parent "${parent.name}"`);
+    if (parent)
+      assert.ok(parent.range.contains(symbol.range), `"${symbol.name}" is outside its parent "${parent.name}"`);
     assertNested(symbol.children, symbol);
   }
 }
@@ -43,7 +44,11 @@ describe('document symbols', () => {
     assert.equal(symbols.length, 1, 'one letter in the file, one top-level symbol');
     const [letter] = symbols;
 
-    const headings = ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'];
+    const headings = [
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'CLINICAL CASE SUMMARY',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+    ];
     const headingLines = headings.map((heading) => lineOf(document, heading));
     assert.deepEqual(
       letter.children.map((section) => section.selectionRange.start.line),
@@ -58,7 +63,11 @@ describe('document symbols', () => {
       'the decisions section holds one symbol per disputed item, named as requested',
     );
     for (const name of ITEMS_001) {
-      assert.equal([...walk(symbols)].filter((symbol) => symbol.name === name).length, 1, `"${name}" appears once in the outline`);
+      assert.equal(
+        [...walk(symbols)].filter((symbol) => symbol.name === name).length,
+        1,
+        `"${name}" appears once in the outline`,
+      );
     }
 
     const decisionLines = ITEMS_001.map((name) => lineOf(document, `${name}: Upheld`));
@@ -70,12 +79,14 @@ describe('document symbols', () => {
       assert.ok(item.range.end.line < nextStart, `"${item.name}" ends before the next item`);
 
       // Each item of 001 has the three parts, in this order, each selecting its label.
-      const partLines = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'].map((label) => {
-        for (let line = decisionLines[i]; line < nextStart; line++) {
-          if (document.lineAt(line).text.startsWith(label)) return line;
-        }
-        assert.fail(`no "${label}" line under "${item.name}"`);
-      });
+      const partLines = ['Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:'].map(
+        (label) => {
+          for (let line = decisionLines[i]; line < nextStart; line++) {
+            if (document.lineAt(line).text.startsWith(label)) return line;
+          }
+          assert.fail(`no "${label}" line under "${item.name}"`);
+        },
+      );
       assert.deepEqual(
         item.children.map((part) => part.selectionRange.start.line),
         partLines,

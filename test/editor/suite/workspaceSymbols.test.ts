@@ -13,7 +13,11 @@ describe('workspace symbols', () => {
     const expected: Array<[string, string, string]> = [
       // [file, item, decision line as written]
       [FIXTURES.letter000, 'XANAX 0.5MG #90', 'XANAX 0.5MG #90:  Upheld'],
-      [FIXTURES.letter001, 'Xanax 2mg, 1 twice a day as needed for 12 months', 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld'],
+      [
+        FIXTURES.letter001,
+        'Xanax 2mg, 1 twice a day as needed for 12 months',
+        'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld',
+      ],
       [FIXTURES.letter002, 'Refill of Xanax 1mg, QTY: 90', 'Refill of Xanax 1mg, QTY: 90:  Upheld'],
     ];
     const lines = new Map<string, number>();
@@ -25,7 +29,10 @@ describe('workspace symbols', () => {
     await showFixture(FIXTURES.notes);
 
     const symbols =
-      (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', 'xanax')) ?? [];
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>(
+        'vscode.executeWorkspaceSymbolProvider',
+        'xanax',
+      )) ?? [];
     for (const [file, item] of expected) {
       const uri = fixtureUri(file).toString();
       const found = symbols.filter((symbol) => symbol.location.uri.toString() === uri);
@@ -49,7 +56,10 @@ describe('workspace symbols', () => {
     assert.ok(decisionLine > 0);
 
     const symbols =
-      (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', 'refill of xanax')) ?? [];
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>(
+        'vscode.executeWorkspaceSymbolProvider',
+        'refill of xanax',
+      )) ?? [];
     const found = symbols.filter((symbol) => symbol.location.uri.toString() === uri.toString());
     assert.deepEqual(
       found.map((symbol) => [symbol.name, symbol.location.range.start.line]),
