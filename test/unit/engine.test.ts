@@ -7,7 +7,7 @@ import type { DisputedItem, LetterDocument } from '../../server/src/engine/model
 import { parseLetter } from '../../server/src/engine/parse';
 import { headingAt, partLabelAt } from '../../server/src/engine/parser/recognize';
 import { HEADINGS, PART_LABELS } from '../../server/src/engine/vocabulary';
-import { allLetters, FIXTURES, letterText, replaceOnce, singleSpaced, slice, toCrlf } from './helpers';
+import { allLetters, FIXTURES, fixtureText, letterText, replaceOnce, singleSpaced, slice, toCrlf } from './helpers';
 
 const PARTS = ['claims-administrator-guideline', 'reviewer-guideline', 'rationale'];
 
@@ -331,27 +331,7 @@ describe('parseLetter on other layouts', () => {
   });
 
   it('a 2013 notice: numbered decision sentences give the outcomes', () => {
-    const text = [
-      'MAXIMUS FEDERAL SERVICES, INC.',
-      'Notice of Independent Medical Review Determination',
-      '',
-      'INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE',
-      '1) MAXIMUS Federal Services, Inc. has determined the request for physical therapy',
-      'twice a week for six weeks is not medically necessary and appropriate.',
-      '2) MAXIMUS Federal Services, Inc. has determined the request for a lumbar MRI is medically',
-      'necessary and appropriate.',
-      '',
-      '1) Regarding the request for physical therapy twice a week for six weeks:',
-      'Medical Treatment Guideline(s) used by the Claims Administrator:',
-      'The Claims Administrator based its decision on the MTUS Chronic Pain Medical Treatment Guidelines, page 98-99.',
-      'Medical Treatment Guideline(s) used by the Expert Reviewer:',
-      'The Expert Reviewer based his/her decision on the MTUS Chronic Pain Medical Treatment Guidelines, Physical Medicine, pages 98-99.',
-      'Rationale for the Decision:',
-      'The patient has completed 24 sessions without documented functional improvement. The request is not medically necessary and appropriate.',
-      '',
-      'Medical Qualifications of the Expert Reviewer:',
-      'The expert reviewer is Board Certified in Orthopedic Surgery and is licensed to practice in California.',
-    ].join('\n');
+    const text = fixtureText('layouts', 'notice-2013.txt');
     const doc = parseLetter(text);
     assert.strictEqual(doc.letters.length, 1);
     assert.strictEqual(doc.letters[0].layout, 'notice-2013');
@@ -370,25 +350,7 @@ describe('parseLetter on other layouts', () => {
   });
 
   it('a professional review form: one issue, its outcome from the rationale, wrapped headings', () => {
-    const text = [
-      'MEDICAL PROFESSIONAL REVIEW',
-      '',
-      'ISSUE AT DISPUTE:',
-      'Lumbar epidural steroid injection at L4-L5.',
-      '',
-      'CASE SUMMARY:',
-      'The applicant is a 44-year-old with chronic low back pain.',
-      '',
-      'MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL',
-      'REVIEWER AND WHY:',
-      'MTUS Chronic Pain Medical Treatment Guidelines, Epidural steroid injections, page 46.',
-      '',
-      'RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:',
-      'There is no radiculopathy corroborated by imaging. The injection is not medically necessary.',
-      '',
-      'MEDICAL REVIEWER QUALIFICATIONS:',
-      'Board Certified in Anesthesiology.',
-    ].join('\n');
+    const text = fixtureText('layouts', 'professional-review.txt');
     const doc = parseLetter(text);
     const letter = doc.letters[0];
     assert.strictEqual(letter.layout, 'professional-review');

@@ -64,3 +64,15 @@ export const MALFORMED: ReadonlyArray<readonly [string, DiagnosticCode]> = [
   ['outcome-contradicts-rationale.txt', 'decision-contradicts-rationale'],
   ['duplicate-item.txt', 'duplicate-item'],
 ];
+
+/** A text of each layout (model.ts Layout): the standard letters with a case header or the letterhead put on top, and the layout fixtures. */
+export function layoutSamples(): string[] {
+  const letter = letterText(FIXTURES.psychiatry);
+  return [
+    letter,
+    'Case Number: CM14-0187654\n\nDate Assigned: 11/3/2014\n\n' + letter,
+    'MAXIMUS FEDERAL SERVICES, INC.\nIndependent Medical Review\n\n' + letter,
+    fixtureText('layouts', 'notice-2013.txt'),
+    fixtureText('layouts', 'professional-review.txt'),
+  ];
+}

@@ -9,7 +9,7 @@
 // runtime call per object. A new class here must be added to the shapes sample (see memory.ts).
 
 import { guidelineCitations, mentionedCitations } from '../citations';
-import { keep, settle } from '../lazy';
+import { keep, KnownEmptiness, settle } from '../lazy';
 import type {
   Citation,
   Conclusion,
@@ -42,7 +42,7 @@ function lazyProperty<T>(read: (obj: T) => unknown): PropertyDescriptor {
 
 const PART_TEXT = lazyProperty((part: PartObject) => part.textNow());
 
-export class PartObject implements ItemPart {
+export class PartObject extends KnownEmptiness implements ItemPart {
   declare readonly kind: PartKind;
   declare readonly label: string;
   declare readonly labelRange: Span;
@@ -52,7 +52,6 @@ export class PartObject implements ItemPart {
   readonly #source: string;
   readonly #from: number;
   readonly #to: number;
-  readonly #empty: boolean;
 
   constructor(
     kind: PartKind,
@@ -65,6 +64,7 @@ export class PartObject implements ItemPart {
     to: number,
     empty: boolean,
   ) {
+    super(empty);
     // Assigned in the model's key order (JSON and for-in list them so), `text` in its place.
     this.kind = kind;
     this.label = label;
@@ -75,7 +75,6 @@ export class PartObject implements ItemPart {
     this.#source = source;
     this.#from = from;
     this.#to = to;
-    this.#empty = empty;
   }
 
   /** The part with its spans moved by `shift` (see reparseLetter); its text is the same words. */
@@ -89,7 +88,7 @@ export class PartObject implements ItemPart {
       this.#source,
       this.#from,
       this.#to,
-      this.#empty,
+      this.textIsEmpty(),
     );
     const text = computed(this, 'text');
     if (text) keep(copy, 'text', text.value);
@@ -106,8 +105,8 @@ export class PartObject implements ItemPart {
     const source = this.#source;
     const from = this.#from;
     const to = this.#to;
-    const empty = this.#empty;
-    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)), empty);
+    const empty = this.textIsEmpty();
+    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)));
   }
 }
 
