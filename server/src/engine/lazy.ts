@@ -29,25 +29,18 @@ export function keep(obj: object, key: string, value: unknown): void {
 }
 
 /**
- * A part whose lazy text the parser knew to be empty or not as it built it (parser/modelObjects.ts
- * PartObject): a plain private field, read without computing the text.
+ * What a part whose text is lazy may know before the text is computed: whether it is empty (the
+ * parser knows as it builds the part; parser/modelObjects.ts PartObject keeps it in a plain field).
  */
-export class KnownEmptiness {
-  readonly #textIsEmpty: boolean;
-
-  constructor(textIsEmpty: boolean) {
-    this.#textIsEmpty = textIsEmpty;
-  }
-
-  textIsEmpty(): boolean {
-    return this.#textIsEmpty;
-  }
+export interface KnowsIfTextIsEmpty {
+  textIsEmpty(): boolean;
 }
 
 /**
  * Whether a part's text is empty, `part.text.length === 0`, without computing the text when the
- * parser already knows the answer (the diagnostics ask it of every part).
+ * part knows the answer (the diagnostics ask it of every part).
  */
 export function isEmptyPart(part: ItemPart): boolean {
-  return part instanceof KnownEmptiness ? part.textIsEmpty() : part.text.length === 0;
+  const knows = (part as Partial<KnowsIfTextIsEmpty>).textIsEmpty;
+  return knows !== undefined ? knows.call(part) : part.text.length === 0;
 }

@@ -9,7 +9,7 @@
 // runtime call per object. A new class here must be added to the shapes sample (see memory.ts).
 
 import { guidelineCitations, mentionedCitations } from '../citations';
-import { keep, KnownEmptiness, settle } from '../lazy';
+import { keep, KnowsIfTextIsEmpty, settle } from '../lazy';
 import type {
   Citation,
   Conclusion,
@@ -42,7 +42,7 @@ function lazyProperty<T>(read: (obj: T) => unknown): PropertyDescriptor {
 
 const PART_TEXT = lazyProperty((part: PartObject) => part.textNow());
 
-export class PartObject extends KnownEmptiness implements ItemPart {
+export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
   declare readonly kind: PartKind;
   declare readonly label: string;
   declare readonly labelRange: Span;
@@ -52,6 +52,7 @@ export class PartObject extends KnownEmptiness implements ItemPart {
   readonly #source: string;
   readonly #from: number;
   readonly #to: number;
+  readonly #empty: boolean;
 
   constructor(
     kind: PartKind,
@@ -64,7 +65,6 @@ export class PartObject extends KnownEmptiness implements ItemPart {
     to: number,
     empty: boolean,
   ) {
-    super(empty);
     // Assigned in the model's key order (JSON and for-in list them so), `text` in its place.
     this.kind = kind;
     this.label = label;
@@ -75,6 +75,12 @@ export class PartObject extends KnownEmptiness implements ItemPart {
     this.#source = source;
     this.#from = from;
     this.#to = to;
+    this.#empty = empty;
+  }
+
+  /** Whether the text is empty, known without computing it. */
+  textIsEmpty(): boolean {
+    return this.#empty;
   }
 
   /** The part with its spans moved by `shift` (see reparseLetter); its text is the same words. */
