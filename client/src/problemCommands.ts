@@ -3,17 +3,15 @@
 // (applies the server's Fix All and says how many problems it fixed).
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { CodeAction, CodeActionParams, CodeActionRequest } from 'vscode-languageclient/node';
+import { CodeAction, CodeActionParams, CodeActionRequest, LanguageClient } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND, FixAllData, TURN_OFF_CHECK_COMMAND } from '../../server/src/codeActionProtocol';
+import { LETTER_LANGUAGE } from './languageSwitches';
 import { fixAllMessage, turnedOffMessage, withCheckOff } from './problemText';
 
 export const FIX_ALL_IN_LETTER_COMMAND = 'imrLetters.fixAllInLetter';
 
 /** What the server is told the client runs itself (initializationOptions.clientCommands). */
 export const CLIENT_COMMANDS = [TURN_OFF_CHECK_COMMAND];
-
-const LETTER_LANGUAGE = 'imr-letter';
 
 export function registerProblemCommands(client: LanguageClient, ready: Promise<void>): vscode.Disposable[] {
   return [

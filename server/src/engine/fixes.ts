@@ -14,9 +14,8 @@ import type { Fix } from './rules/rule';
 export type { Edit };
 export type { Fix } from './rules/rule';
 export { applyEdits };
-export { paragraphBreak, itemBlock } from './rules/letterEdits';
-export { nearestOutcome, supportedOutcome } from './rules/outcomes';
-export { ITEM_PLACEHOLDER, PART_PLACEHOLDERS as PLACEHOLDERS } from './rules/partTerms';
+export { paragraphBreak } from './rules/letterEdits';
+export { nearestOutcome } from './rules/outcomes';
 
 export function fixesFor(doc: LetterDocument, finding: Finding): Fix[] {
   const letter = doc.letters[finding.letterIndex];
