@@ -8,6 +8,7 @@ import { isLetter } from '../../server/src/engine/detect';
 import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from '../../server/src/protocol';
 import { Direction, pickItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
+import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 
 /** What activate() returns: the editor tests read the status bar through it. */
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
       ...PLAIN_TEXT_SCHEMES.map((scheme) => ({ language: PLAIN_TEXT, scheme })),
     ],
     synchronize: { configurationSection: 'imrLetters' },
+    initializationOptions: { clientCommands: CLIENT_COMMANDS },
   };
   const languageClient = new LanguageClient('imrLetters', 'IMR Letters', serverOptions, clientOptions);
   client = languageClient;
@@ -134,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     vscode.commands.registerCommand('imrLetters.nextItem', () => goToItem('next')),
     vscode.commands.registerCommand('imrLetters.previousItem', () => goToItem('previous')),
     vscode.commands.registerCommand('imrLetters.showOutline', () => vscode.commands.executeCommand('outline.focus')),
+    ...registerProblemCommands(languageClient, ready),
   );
 
   return { statusBarText: () => status.text(), ready };

@@ -94,10 +94,19 @@ describe('hover and message safety properties (fast-check)', function () {
         const item = ctx.model.letters[0]?.items[0];
         if (missing && item && item.name.length > 0) {
           // Plain text: the name's own characters, not Markdown-escaped (a client shows messages verbatim).
-          const head = item.name.slice(0, 40);
+          const quoted = /^The decision for "([^]*)" has no outcome/.exec(missing.message as string);
+          assert.ok(quoted, `message ${JSON.stringify(missing.message)} quotes the name`);
+          const shown = quoted[1];
+          if (shown === item.name) return;
+          // Shortened: a beginning of the name that ends where a word does, then an ellipsis.
+          assert.ok(shown.endsWith('…'), `${JSON.stringify(shown)} is marked as shortened`);
+          const kept = shown.slice(0, -1);
+          assert.ok(item.name.startsWith(kept), `${JSON.stringify(kept)} begins ${JSON.stringify(item.name)}`);
+          assert.ok(kept.length <= 60);
+          const oneWord = !/\s/.test(item.name.slice(0, 60));
           assert.ok(
-            (missing.message as string).includes(head),
-            `message ${JSON.stringify(missing.message)} does not quote ${JSON.stringify(head)}`,
+            oneWord || /[\s,;:]/.test(item.name[kept.length]),
+            `${JSON.stringify(kept)} ends mid-word in ${JSON.stringify(item.name.slice(0, 80))}`,
           );
         }
       }),
