@@ -2,7 +2,6 @@
 // diagnostics severities, isLetter.
 
 import * as assert from 'assert';
-import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
 import { isLetter } from '../../server/src/engine/detect';
 import { createContext } from '../../server/src/features/context';
@@ -10,7 +9,14 @@ import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { escapeMarkdown } from '../../server/src/features/markdown';
-import { documentSymbols, FULL_OUTLINE_UP_TO } from '../../server/src/features/symbols';
+import {
+  documentSymbols,
+  FULL_OUTLINE_UP_TO,
+  ITEM_KIND,
+  LETTER_KIND,
+  outlineByLetter,
+  SECTION_KIND,
+} from '../../server/src/features/symbols';
 import { allLetters, FIXTURES, fixtureText, letterText, toCrlf } from './helpers';
 
 type R = DocumentSymbol['range'];
@@ -64,41 +70,78 @@ describe('documentSymbols', () => {
           // Both are optional in LSP: an empty one is bytes sent for nothing.
           assert.ok(!('detail' in s) || s.detail!.length > 0, `${s.name}: empty detail`);
           assert.ok(!('children' in s) || s.children!.length > 0, `${s.name}: empty children`);
-          if (s.detail === 'Upheld') items++;
+          if (s.kind === ITEM_KIND && s.name.startsWith('Upheld: ')) items++;
         }
         assert.ok(items >= 1);
       });
     }
   }
 
-  it('outlines letter 001 in full: sections, reviewer credentials, items with their outcome, parts with their sources or conclusion', () => {
+  it('outlines letter 001 in full: sections at the top, reviewer credentials, items outcome first, parts with their sources or conclusion', () => {
     const symbols = documentSymbols(
       createContext('file:///x.txt', 1, letterText(FIXTURES.familyPractice), 'imr-letter'),
     );
+    // Read from the letter: four items, all Upheld; the rationales all end "not medically necessary";
+    // the guideline lines cite the MTUS Chronic Pain Treatment Guidelines, ODG and "National
+    // guidelines for Anxiety Disorders"; the Sessions item's claims administrator line cites none.
     assert.deepStrictEqual(outlineLines(symbols), [
-      'IMR letter \u2014 4 items @0',
       // A section with nothing to say has no detail.
-      '  HOW THE IMR FINAL DETERMINATION WAS MADE @0',
-      '    Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California @6',
-      '  CLINICAL CASE SUMMARY @22',
-      '  IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items @46',
-      '    Lexapro 20mg, 1 daily for 12 months \u2014 Upheld @52',
-      '      Claims Administrator guideline \u2014 ODG @56',
-      '      Reviewer guideline \u2014 CPMTG, ODG @62',
-      '      Decision rationale \u2014 concludes: not medically necessary @70',
-      '    Buspar 15mg, 1 three times a day as needed for 12 months \u2014 Upheld @88',
-      '      Claims Administrator guideline \u2014 ODG @92',
-      '      Reviewer guideline \u2014 other @98',
-      '      Decision rationale \u2014 concludes: not medically necessary @104',
-      '    Xanax 2mg, 1 twice a day as needed for 12 months \u2014 Upheld @120',
-      '      Claims Administrator guideline \u2014 CPMTG @124',
-      '      Reviewer guideline \u2014 CPMTG @130',
-      '      Decision rationale \u2014 concludes: not medically necessary @136',
-      '    12 Sessions of medication management with a psychiatrist \u2014 Upheld @150',
-      '      Claims Administrator guideline \u2014 no source named @154',
-      '      Reviewer guideline \u2014 CPMTG, ODG @160',
-      '      Decision rationale \u2014 concludes: not medically necessary @170',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE @0',
+      '  Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California @6',
+      'CLINICAL CASE SUMMARY @22',
+      'IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items: 4 upheld @46',
+      '  Upheld: Lexapro 20mg, 1 daily for 12 months \u2014 MTUS Chronic Pain guidelines, ODG @52',
+      '    Claims Administrator guideline \u2014 ODG @56',
+      '    Reviewer guideline \u2014 MTUS Chronic Pain guidelines, ODG @62',
+      '    Decision rationale \u2014 not medically necessary @70',
+      '  Upheld: Buspar 15mg, 1 three times a day as needed for 12 months \u2014 National guidelines for Anxiety Disorders @88',
+      '    Claims Administrator guideline \u2014 ODG @92',
+      '    Reviewer guideline \u2014 National guidelines for Anxiety Disorders @98',
+      '    Decision rationale \u2014 not medically necessary @104',
+      '  Upheld: Xanax 2mg, 1 twice a day as needed for 12 months \u2014 MTUS Chronic Pain guidelines @120',
+      '    Claims Administrator guideline \u2014 MTUS Chronic Pain guidelines @124',
+      '    Reviewer guideline \u2014 MTUS Chronic Pain guidelines @130',
+      '    Decision rationale \u2014 not medically necessary @136',
+      '  Upheld: 12 Sessions of medication management with a psychiatrist \u2014 MTUS Chronic Pain guidelines, ODG @150',
+      '    Claims Administrator guideline \u2014 names no guideline @154',
+      '    Reviewer guideline \u2014 MTUS Chronic Pain guidelines, ODG @160',
+      '    Decision rationale \u2014 not medically necessary @170',
     ]);
+    assert.deepStrictEqual([...new Set(symbols.map((s) => s.kind))], [SECTION_KIND]);
+  });
+
+  it('names each letter of a file of several by its case number, else by its first item', () => {
+    const withCase = letterText(FIXTURES.wrappedOutcome).replace(
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'Case Number: CM14-0123456\n\nHOW THE IMR FINAL DETERMINATION WAS MADE',
+    );
+    const text = letterText(FIXTURES.familyPractice) + '\n' + withCase;
+    const symbols = documentSymbols(createContext('file:///x.txt', 1, text, 'imr-letter'));
+    assert.deepStrictEqual(
+      symbols.map((s) => [s.name, s.detail, s.kind]),
+      [
+        ['Lexapro 20mg, 1 daily for 12 months (and 3 more)', '4 items: 4 upheld', LETTER_KIND],
+        ['Case CM14-0123456', '1 item: 1 upheld', LETTER_KIND],
+      ],
+    );
+  });
+
+  it('an unknown or missing outcome leads the item name too', () => {
+    const text = letterText(FIXTURES.familyPractice)
+      .replace('Lexapro 20mg, 1 daily for 12 months: Upheld', 'Lexapro 20mg, 1 daily for 12 months: Uphled')
+      .replace(
+        'Buspar 15mg, 1 three times a day as needed for 12 months: Upheld',
+        'Buspar 15mg, 1 three times a day as needed for 12 months:',
+      );
+    const decisions = outlineByLetter(createContext('file:///x.txt', 1, text, 'imr-letter'))[0].children![2];
+    assert.deepStrictEqual(
+      decisions.children!.slice(0, 2).map((s) => s.name),
+      [
+        'Not an outcome: "Uphled": Lexapro 20mg, 1 daily for 12 months',
+        'No outcome: Buspar 15mg, 1 three times a day as needed for 12 months',
+      ],
+    );
+    assert.strictEqual(decisions.detail, '4 items: 2 upheld, 2 without a valid outcome');
   });
 });
 
@@ -120,10 +163,10 @@ describe('documentSymbols on a large export', () => {
     const symbols = documentSymbols(createContext('file:///x.txt', 1, text, 'imr-letter'));
     assert.strictEqual(symbols.length, atThreshold);
     const all = [...walkSymbols(symbols)].map(([s]) => s);
-    assert.strictEqual(all.filter((s) => s.kind === SymbolKind.Event).length, FULL_OUTLINE_UP_TO);
+    assert.strictEqual(all.filter((s) => s.kind === ITEM_KIND).length, FULL_OUTLINE_UP_TO);
     assert.strictEqual(all.filter((s) => s.name === 'Decision rationale').length, FULL_OUTLINE_UP_TO);
     assert.ok(all.some((s) => s.name === 'Reviewer credentials'));
-    assert.ok(all.some((s) => s.kind === SymbolKind.Namespace));
+    assert.ok(all.some((s) => s.kind === SECTION_KIND));
   });
 
   it('past FULL_OUTLINE_UP_TO items is letters and their items only, each item named, outcome and lines as in its own letter', () => {
@@ -133,13 +176,10 @@ describe('documentSymbols on a large export', () => {
     assert.strictEqual(symbols.length, letters.length);
     let firstLine = 0;
     letters.forEach((ownText, k) => {
-      const own = documentSymbols(createContext('file:///x.txt', 1, ownText, 'imr-letter'));
-      const ownItems = [...walkSymbols(own)].map(([s]) => s).filter((s) => s.kind === SymbolKind.Event);
+      const own = outlineByLetter(createContext('file:///x.txt', 1, ownText, 'imr-letter'));
+      const ownItems = [...walkSymbols(own)].map(([s]) => s).filter((s) => s.kind === ITEM_KIND);
       const letter = symbols[k];
-      assert.deepStrictEqual(
-        [letter.name, letter.kind, letter.detail],
-        [`Letter ${k + 1}`, SymbolKind.Module, own[0].detail],
-      );
+      assert.deepStrictEqual([letter.name, letter.kind, letter.detail], [own[0].name, LETTER_KIND, own[0].detail]);
       // An item selects the same line as in the letter's own outline, moved by the letters before it.
       const shape = (s: DocumentSymbol, moved: number) => ({
         name: s.name,
