@@ -178,22 +178,23 @@ describe('language server over stdio', function () {
     const md = (hover.contents as MarkupContent).value;
     assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(md, /Chronic Pain Medical Treatment Guidelines/);
+    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n/);
     assert.match(md, /Part of the MTUS/);
-    assert.match(md, /Benzodiazepines/);
-    assert.match(md, /Page 24: Benzodiazepines\n/);
-    assert.match(md, /Also cited in this letter/);
+    // The other citations of the guidelines in letter 001, linked to their lines.
+    assert.match(md, /Also cited in this letter:\n- \[line 63\]\(file:\/\/\/letters\/001\.txt#L63\)/);
   });
 
   it('states a confirmed page fact without a qualifier', async () => {
-    // Pages 13-16 (antidepressants) are confirmed by the letters' own citations: no qualifier.
+    // Pages 13-16 (antidepressants) are confirmed by the letters' own citations: no qualifier. The
+    // letter names its topic "Antidepressants" and page 14 of pages 13-16: no second line repeats it.
     const line = lineOf(text, 'Antidepressants Page(s): 14.');
     const hover = (await server.connection.sendRequest('textDocument/hover', {
       textDocument: { uri },
       position: { line, character: 2 },
     })) as Hover;
     const md = (hover.contents as MarkupContent).value;
-    assert.match(md, /Page 14: Antidepressants for chronic pain \(pp\. 13-16\)\n/);
-    assert.doesNotMatch(md, /Antidepressants for chronic pain \(pp\. 13-16\) _\(unverified/);
+    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Antidepressants, page 14\n\n/);
+    assert.doesNotMatch(md, /unverified/);
   });
 
   it('hovers the outcome word with its meaning', async () => {

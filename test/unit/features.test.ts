@@ -204,36 +204,85 @@ describe('documentSymbols on a large export', () => {
 
 describe('hover', () => {
   const text = letterText(FIXTURES.wrappedOutcome);
+  const occurrences = (md: string, re: RegExp) => md.match(new RegExp(re.source, 'gi'))?.length ?? 0;
 
-  it('explains an MTUS clinical topic citation adopted from ACOEM, with its section', () => {
+  it('leads with what is cited: an MTUS clinical topic adopted from ACOEM, with its section; the MTUS spelled out and named part of once', () => {
     const md = hoverText(text, 'MTUS Stress-Related Conditions 2004', 2)!;
-    assert.match(md, /\*\*ACOEM Practice Guidelines\*\*/);
+    assert.match(md, /^\*\*ACOEM Practice Guidelines\*\*: Stress\\-Related Conditions 2004, section Follow\\-up\n/);
     assert.match(md, /American College of Occupational and Environmental Medicine/);
-    assert.match(md, /Adopted into the MTUS/);
-    assert.match(md, /Section: Follow\\-up/);
+    assert.strictEqual(occurrences(md, /Medical Treatment Utilization Schedule/), 1, md);
+    assert.strictEqual(occurrences(md, /part of the MTUS/), 1, md);
   });
 
-  it('qualifies an unverified chapter fact', () => {
+  it('the ACOEM Chapter 15 citation: the chapter qualified as unverified, nothing of Low Back Complaints', () => {
     const md = hoverText(text, 'ACOEM Chapter \n15, page 405', 1)!;
-    assert.match(md, /Chapter 15: Stress\\-Related Conditions _\(unverified/);
-    assert.match(md, /Also cited in this letter/);
+    assert.match(md, /^\*\*ACOEM Practice Guidelines\*\*: chapter 15, page 405 {2}\n/);
+    assert.match(md, /Chapter 15 covers Stress\\-Related Conditions\. _\(unverified/);
+    assert.doesNotMatch(md, /Low Back|286/);
   });
 
-  it('qualifies an unverified page fact, and names a page the catalog does not know', () => {
+  it('does not repeat the topic the letter names for a page: Benzodiazepines, page 24', () => {
+    const md = hoverText(letterText(FIXTURES.familyPractice), 'Benzodiazepines Page(s): 24.', 2)!;
+    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n\n/);
+    assert.strictEqual(occurrences(md, /Benzodiazepines/), 1, md);
+    assert.doesNotMatch(md, /catalog/i);
+  });
+
+  it('links the other citations of the same guidelines to their lines', () => {
+    const md = hoverText(letterText(FIXTURES.familyPractice), 'Benzodiazepines Page(s): 24.', 2)!;
+    // Letter 001 cites the Chronic Pain guidelines on lines 63 (Lexapro), 125 (Xanax, claims
+    // administrator) and 161 (the Sessions item), besides the Xanax reviewer line hovered here.
+    const links = [...md.matchAll(/\[line (\d+)\]\(file:\/\/\/x\.txt#L(\d+)\)/g)].map((m) => [m[1], m[2]]);
+    assert.deepStrictEqual(links, [
+      ['63', '63'],
+      ['125', '125'],
+      ['161', '161'],
+    ]);
+    assert.doesNotMatch(md, /command:/);
+  });
+
+  it('qualifies an unverified page fact, and says nothing of a page it does not know', () => {
     const letter = letterText(FIXTURES.familyPractice).replace(
       'Benzodiazepines Page(s): 24.',
       'Benzodiazepines Page(s): 29, 400.',
     );
     const md = hoverText(letter, 'Benzodiazepines Page(s): 29, 400.', 2)!;
-    assert.match(md, /Page 29: Carisoprodol _\(unverified/);
-    assert.match(md, /Page 400 \(not in the catalog/);
+    assert.match(md, /Page 29 covers Carisoprodol\. _\(unverified/);
+    assert.doesNotMatch(md, /Page 400|catalog/);
   });
 
   it('says the national guideline has no named publisher rather than guessing', () => {
     const md = hoverText(letterText(FIXTURES.familyPractice), 'National guidelines for Anxiety Disorders', 3)!;
-    assert.match(md, /\*\*Other guideline or publication\*\*/);
-    assert.match(md, /does not name its publisher/);
-    assert.match(md, /Not part of the MTUS/);
+    assert.match(md, /^\*\*Other guideline or publication\*\*: National guidelines for Anxiety Disorders\n/);
+    assert.match(md, /does not say who publishes it/);
+    assert.match(md, /Not cited as part of the MTUS/);
+    assert.doesNotMatch(md, /catalog/);
+  });
+
+  it("on an item name: its outcome, sources, the rationale's conclusion and its problems", () => {
+    const letter = letterText(FIXTURES.familyPractice);
+    assert.strictEqual(
+      hoverText(letter, 'Xanax 2mg, 1 twice a day', 3),
+      '**Upheld**: Xanax 2mg, 1 twice a day as needed for 12 months\n\n' +
+        'Based on: MTUS Chronic Pain guidelines  \nRationale concludes: not medically necessary, as decided\n\n' +
+        'No problems found.',
+    );
+    // 002 overturned: its rationale still concludes "not medically necessary".
+    const overturned = letterText(FIXTURES.xanaxRefill).replace('QTY: 90:  Upheld', 'QTY: 90:  Overturned');
+    const md = hoverText(overturned, 'Refill of Xanax 1mg', 3)!;
+    assert.match(md, /^\*\*Overturned\*\*: Refill of Xanax 1mg, QTY: 90\n\n/);
+    assert.match(md, /Based on: MTUS Chronic Pain guidelines, ODG/);
+    assert.match(
+      md,
+      /Rationale concludes: not medically necessary {2}\n|Rationale concludes: not medically necessary\n/,
+    );
+    assert.match(md, /Problems:\n- .*medically necessary/);
+  });
+
+  it('spells out the word MTUS where it is not part of a citation', () => {
+    const letter = letterText(FIXTURES.psychiatry);
+    const md = hoverText(letter, 'MTUS', 1)!;
+    assert.match(md, /^\*\*MTUS\*\*: Medical Treatment Utilization Schedule/);
   });
 
   it('shows letter text holding Markdown, HTML and command links literally', () => {
