@@ -17,6 +17,8 @@ export interface ImrLettersApi {
   statusBarText(): string | undefined;
   /** Resolves once the language client has started; rejects if the server could not start. */
   ready: Promise<void>;
+  /** What new integrated terminals get in their environment from the extension (see terminalCli.ts). */
+  terminalEnvironment(): vscode.EnvironmentVariableCollection;
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -155,7 +157,11 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     }),
   );
 
-  return { statusBarText: () => status.text(), ready };
+  return {
+    statusBarText: () => status.text(),
+    ready,
+    terminalEnvironment: () => context.environmentVariableCollection,
+  };
 }
 
 /**

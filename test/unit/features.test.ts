@@ -255,7 +255,7 @@ describe('hover', () => {
     const md = hoverText(letterText(FIXTURES.familyPractice), 'National guidelines for Anxiety Disorders', 3)!;
     assert.match(md, /^\*\*Other guideline or publication\*\*: National guidelines for Anxiety Disorders\n/);
     assert.match(md, /does not say who publishes it/);
-    assert.match(md, /Not cited as part of the MTUS/);
+    assert.match(md, /Not part of the MTUS/);
     assert.doesNotMatch(md, /catalog/);
   });
 

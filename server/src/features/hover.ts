@@ -84,7 +84,9 @@ function hierarchyLine(entry: GuidelineEntry, citation: Citation): string {
   } else if (inMtus) {
     line = `**Part of the ${mtus}**: presumed correct on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1).`;
   } else {
-    line = `**Not cited as part of the ${mtus}**: ${entry.searchPlace ?? 'it comes after the MTUS in the search for evidence (8 CCR 9792.21.1)'}.`;
+    // ACOEM is part of the MTUS only where the MTUS adopted it, which a letter shows by citing it as MTUS.
+    const headline = entry.partOfMtus === 'no' ? `Not part of the ${mtus}` : `Not cited as part of the ${mtus}`;
+    line = `**${headline}**: ${entry.searchPlace ?? 'it comes after the MTUS in the search for evidence (8 CCR 9792.21.1)'}.`;
   }
   if (entry.partOfMtus === 'yes' && !citation.mtus && citation.part !== 'rationale')
     line += ' The letter lists it as a \u201cNon-MTUS Citation\u201d all the same.';
