@@ -68,7 +68,7 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
   for (const s of workspaceSymbols([ctx], '')) assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
   for (const o of hoverAt) {
     const at = ctx.lines.positionAt(o % (text.length + 1));
-    assertHover(hover(ctx, at), at, lines);
+    assertHover(hover(ctx, at), at, lines, 'file:///fuzz.txt');
   }
   // Positions an editor should never send, but a client may: past the last line and character, negative.
   for (const at of [

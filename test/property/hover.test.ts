@@ -33,7 +33,7 @@ describe('hover and message safety properties (fast-check)', function () {
           for (let o = 0; o <= text.length; o++) {
             const at = ctx.lines.positionAt(o);
             const h = hover(ctx, at);
-            assertHover(h, at, lines);
+            assertHover(h, at, lines, 'file:///hostile.txt');
             if (!h) continue;
             const { text: shown } = renderMarkdown((h.contents as MarkupContent).value);
             for (const item of items) {
@@ -53,11 +53,8 @@ describe('hover and message safety properties (fast-check)', function () {
               const c = item.citations.find((x) => x.range.start <= o && o <= x.range.end);
               if (c && !(item.outcome.raw.length > 0 && item.outcome.range.start <= o && o <= item.outcome.range.end)) {
                 citationHovers++;
-                if (c.text.length < 150)
-                  assert.ok(
-                    shown.includes(seen(c.text)),
-                    `citation hover does not show the citation literally:\n${JSON.stringify(c.text)}\nrendered: ${JSON.stringify(shown)}`,
-                  );
+                // The hover leads with the topic the letter names (the whole citation is in view
+                // in the editor): that is the letter text it must show literally.
                 if (c.topic && c.topic.length < 100)
                   assert.ok(
                     shown.includes(seen(c.topic)),
