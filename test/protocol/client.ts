@@ -18,6 +18,8 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
+import { IndexStatsRequest, IndexStatsResult } from '../../server/src/protocol';
+
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The bundled server when it has been built, else tsc's output. */
@@ -49,6 +51,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** Capabilities added to the defaults, e.g. window.showDocument (top-level keys replace the defaults' own). */
   capabilities?: ClientCapabilities;
+  /** What the extension's client sends at start (clientListsFiles, storageDir). */
+  initializationOptions?: unknown;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -101,6 +105,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       },
       ...options.capabilities,
     },
+    initializationOptions: options.initializationOptions,
     workspaceFolders: options.workspaceFolders
       ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) }))
       : null,
@@ -143,4 +148,13 @@ export async function openDocument(
 
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', ...parts), 'utf8');
+}
+
+/** Resolves once the server's workspace index is built: the folder listed and every file read. */
+export async function waitForIndex(server: TestServer): Promise<IndexStatsResult> {
+  for (;;) {
+    const stats = (await server.connection.sendRequest(IndexStatsRequest, {})) as IndexStatsResult;
+    if (!stats.indexing) return stats;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

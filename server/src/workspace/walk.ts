@@ -169,7 +169,6 @@ function unreadableName(name: string, e: unknown): string {
 
 /** A path as one line of output: control characters (a newline in a file name) shown escaped. */
 export function printablePath(p: string): string {
-  // eslint-disable-next-line no-control-regex
   return p.replace(/[\u0000-\u001f\u007f]/g, (c) =>
     c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
