@@ -13,7 +13,9 @@ import {
   DocumentDiagnosticReportKind,
   FileChangeType,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   Range,
   TextDocuments,
   TextDocumentSyncKind,
@@ -410,7 +412,9 @@ function indexOpenDocument(ctx: LetterContext | undefined): void {
 
 const indexerHost = {
   isOpen: (uri: string) => documents.get(uri) !== undefined,
-  warn: (message: string) => void connection.window.showWarningMessage(message),
+  // A notification, not a request: the index goes on without waiting for the user.
+  warn: (message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   log: (message: string) => connection.console.log(message),
   beginProgress: async (total: number): Promise<IndexProgress | undefined> => {
     if (!workDoneProgress) return undefined;

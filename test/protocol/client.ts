@@ -37,6 +37,8 @@ export interface TestServer {
   serverRequests: string[];
   /** Documents the server asked the client to show (window/showDocument), answered with success. */
   shown: ShowDocumentParams[];
+  /** Other notifications from the server (window/showMessage, window/logMessage, $/progress...). */
+  notifications: Array<{ method: string; params: unknown }>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
@@ -88,7 +90,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     }
     return null;
   });
-  connection.onNotification((): void => undefined);
+  const notifications: Array<{ method: string; params: unknown }> = [];
+  connection.onNotification((method: string, params: unknown): void => {
+    notifications.push({ method, params });
+  });
   connection.listen();
   const init: InitializeParams = {
     processId: process.pid,
@@ -118,6 +123,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     published,
     serverRequests,
     shown,
+    notifications,
     nextDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },
