@@ -14,7 +14,7 @@ import type {
 import type { IndexEntry } from '../workspace/letterIndex';
 import type { LetterSummary } from '../workspace/summary';
 import { OUTCOME_LABELS } from './outcomes';
-import { fileNameOf, queryWords, searchText, wordsMatched } from './workspaceSymbols';
+import { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './workspaceSymbols';
 
 /** Letters sent for one group at most: a tree of more is no use to read. */
 export const MAX_LETTERS_IN_GROUP = 2000;
@@ -67,10 +67,12 @@ function groupLabel(key: string, groupBy: LetterGrouping, roots: readonly string
   }
 }
 
-function letterMatches(uri: string, letter: LetterSummary, words: readonly string[]): boolean {
+function letterMatches(entry: IndexEntry, index: number, words: readonly string[]): boolean {
   if (words.length === 0) return true;
+  const uri = entry.uri;
+  const letter = entry.summary.letters[index];
   // Every word somewhere in the letter: in one of its items, its case number or its file name.
-  const texts = letter.items.map((i) => searchText(uri, letter, i));
+  const texts = [...entrySearchTexts(entry)[index]];
   if (texts.length === 0) texts.push(`${letter.caseNumber ?? ''} ${fileNameOf(uri)}`.toLowerCase());
   return words.every((w) => texts.some((t) => wordsMatched(t, [w]) === 1));
 }
@@ -80,7 +82,7 @@ function* lettersOf(entries: Iterable<IndexEntry>, words: readonly string[]) {
     if (!e.summary.isLetter) continue;
     for (let index = 0; index < e.summary.letters.length; index++) {
       const letter = e.summary.letters[index];
-      if (letterMatches(e.uri, letter, words)) yield { entry: e, letter, index };
+      if (letterMatches(e, index, words)) yield { entry: e, letter, index };
     }
   }
 }

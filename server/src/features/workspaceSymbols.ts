@@ -28,17 +28,28 @@ export function symbolName(letter: LetterSummary, item: ItemSummary): string {
   return parts.join(' \u00b7 ');
 }
 
-/** Each item's search text, made on the first query and dropped with the summary. */
-const searchTexts = new WeakMap<ItemSummary, string>();
+/**
+ * Each item's search text, made on the first query and kept with the index entry (a new summary
+ * gets a new entry, so it never goes stale). Not a WeakMap: a hundred thousand weak keys make every
+ * garbage collection slower.
+ */
+const SEARCH = Symbol('search');
+type Searchable = { [SEARCH]?: string[][] };
 
 /** The words an item can be found by, lower case, in one string. */
 export function searchText(uri: string, letter: LetterSummary, item: ItemSummary): string {
-  let text = searchTexts.get(item);
-  if (text === undefined) {
-    text = makeSearchText(uri, letter, item);
-    searchTexts.set(item, text);
+  return makeSearchText(uri, letter, item);
+}
+
+/** The search texts of an entry's items, by letter and item, made once. */
+export function entrySearchTexts(entry: IndexEntry): string[][] {
+  const e = entry as IndexEntry & Searchable;
+  let texts = e[SEARCH];
+  if (!texts) {
+    texts = entry.summary.letters.map((letter) => letter.items.map((item) => makeSearchText(entry.uri, letter, item)));
+    e[SEARCH] = texts;
   }
-  return text;
+  return texts;
 }
 
 function makeSearchText(uri: string, letter: LetterSummary, item: ItemSummary): string {
@@ -62,30 +73,62 @@ export function wordsMatched(text: string, words: readonly string[]): number {
   return n;
 }
 
+/** All of an entry's search texts in one string: most entries hold none of the words, and are passed over with one look. */
+const WHOLE = Symbol('whole');
+type Whole = { [WHOLE]?: string };
+
+function wholeText(entry: IndexEntry): string {
+  const e = entry as IndexEntry & Whole;
+  return (e[WHOLE] ??= entrySearchTexts(entry)
+    .map((l) => l.join('\n'))
+    .join('\n'));
+}
+
+function symbolOf(entry: IndexEntry, letter: LetterSummary, item: ItemSummary): SymbolInformation {
+  const file = fileNameOf(entry.uri);
+  const [sl, sc, el, ec] = item.decision;
+  return {
+    name: symbolName(letter, item),
+    kind: SymbolKind.Event,
+    location: { uri: entry.uri, range: { start: { line: sl, character: sc }, end: { line: el, character: ec } } },
+    containerName: letter.caseNumber ? `${file} \u00b7 ${letter.caseNumber}` : file,
+  };
+}
+
 export function workspaceSymbols(entries: Iterable<IndexEntry>, query: string, limit = 1000): SymbolInformation[] {
   const words = queryWords(query);
-  // Buckets by words matched, best first, each in index order: no sort of the whole list.
-  const buckets: SymbolInformation[][] = Array.from({ length: words.length + 1 }, () => []);
-  let full = 0;
+  const out: SymbolInformation[] = [];
+  if (words.length === 0) {
+    for (const entry of entries)
+      for (const letter of entry.summary.letters)
+        for (const item of letter.items) {
+          out.push(symbolOf(entry, letter, item));
+          if (out.length >= limit) return out;
+        }
+    return out;
+  }
+  // Buckets by words matched, best first, each in index order: no sort of the whole list, and a
+  // symbol made only for what is sent.
+  type Hit = [IndexEntry, LetterSummary, ItemSummary];
+  const buckets: Hit[][] = Array.from({ length: words.length }, () => []);
   for (const entry of entries) {
-    if (!entry.summary.isLetter) continue;
-    const file = fileNameOf(entry.uri);
-    for (const letter of entry.summary.letters) {
-      for (const item of letter.items) {
-        const matched = words.length === 0 ? 0 : wordsMatched(searchText(entry.uri, letter, item), words);
-        if (words.length > 0 && matched === 0) continue;
+    if (!entry.summary.isLetter || wordsMatched(wholeText(entry), words) === 0) continue;
+    const texts = entrySearchTexts(entry);
+    for (let l = 0; l < entry.summary.letters.length; l++) {
+      const letter = entry.summary.letters[l];
+      for (let i = 0; i < letter.items.length; i++) {
+        const matched = wordsMatched(texts[l][i], words);
+        if (matched === 0) continue;
         const bucket = buckets[words.length - matched];
-        if (bucket.length >= limit) continue;
-        const [sl, sc, el, ec] = item.decision;
-        bucket.push({
-          name: symbolName(letter, item),
-          kind: SymbolKind.Event,
-          location: { uri: entry.uri, range: { start: { line: sl, character: sc }, end: { line: el, character: ec } } },
-          containerName: letter.caseNumber ? `${file} \u00b7 ${letter.caseNumber}` : file,
-        });
-        if (matched === words.length && ++full >= limit) return buckets[0];
+        if (bucket.length < limit) bucket.push([entry, letter, letter.items[i]]);
+        if (matched === words.length && bucket.length >= limit) return bucket.map((h) => symbolOf(...h));
       }
     }
   }
-  return buckets.flat().slice(0, limit);
+  for (const bucket of buckets)
+    for (const h of bucket) {
+      if (out.length >= limit) return out;
+      out.push(symbolOf(...h));
+    }
+  return out;
 }

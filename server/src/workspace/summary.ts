@@ -52,14 +52,24 @@ export interface FileSummary {
   problems: ProblemSummary[];
 }
 
+/**
+ * A copy of a string that holds nothing else: a name sliced out of a letter's text may keep the
+ * whole text alive in V8 (a sliced string points into its parent), and the index must grow with
+ * items, not with text.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 /** Strings that repeat across thousands of letters (sources, pages, outcomes) kept once. */
 const interned = new Map<string, string>();
 function intern(s: string): string {
-  if (s.length > 24) return s;
+  if (s.length > 24) return detach(s);
   const known = interned.get(s);
   if (known !== undefined) return known;
-  if (interned.size < 100_000) interned.set(s, s);
-  return s;
+  const own = detach(s);
+  if (interned.size < 100_000) interned.set(own, own);
+  return own;
 }
 
 export const NOT_A_LETTER: FileSummary = Object.freeze({ isLetter: false, letters: [], problems: [] }) as FileSummary;
@@ -102,7 +112,7 @@ export function summarize(
       const summary: LetterSummary = {
         items: letter.items.map((item, i) => {
           const s: ItemSummary = {
-            name: item.name,
+            name: detach(item.name),
             outcome: item.outcome.kind,
             sources: decisionSources(item),
             decision: place(item.decisionRange),
@@ -113,13 +123,13 @@ export function summarize(
           return s;
         }),
       };
-      if (letter.caseNumber) summary.caseNumber = letter.caseNumber;
+      if (letter.caseNumber) summary.caseNumber = detach(letter.caseNumber);
       if (specialties.length > 0) summary.specialty = intern(specialties.join('; '));
       return summary;
     }),
     problems: findings.map((f) => {
-      const p: ProblemSummary = { letter: f.letterIndex, code: f.code, message: f.message, at: place(f.range) };
-      if (f.related) p.related = { at: place(f.related.range), message: f.related.message };
+      const p: ProblemSummary = { letter: f.letterIndex, code: f.code, message: detach(f.message), at: place(f.range) };
+      if (f.related) p.related = { at: place(f.related.range), message: detach(f.related.message) };
       return p;
     }),
   };
