@@ -457,7 +457,7 @@ connection.onDidChangeWatchedFiles((params) => {
 // published diagnostics, the Problems of letters that are not open.
 let viewNotice: ReturnType<typeof setTimeout> | undefined;
 letterIndex.onChange((uris) => {
-  wakeWorkspaceDiagnostics();
+  wakeWorkspaceDiagnostics(uris);
   pushClosedDiagnostics(uris);
   if (!viewNotice && clientListsFiles)
     viewNotice = setTimeout(() => {
@@ -487,12 +487,22 @@ function pushClosedDiagnostics(uris: readonly string[]): void {
   });
 }
 
-let workspaceWaiters: Array<() => void> = [];
-function wakeWorkspaceDiagnostics(): void {
-  const waiters = workspaceWaiters;
-  workspaceWaiters = [];
-  waiters.forEach((w) => w());
+/** What changed since a held workspace/diagnostic request last looked: some files, or everything (settings). */
+interface ChangeCollector {
+  uris: Set<string>;
+  all: boolean;
+  wake?: () => void;
 }
+const workspaceCollectors = new Set<ChangeCollector>();
+function wakeWorkspaceDiagnostics(uris?: readonly string[]): void {
+  for (const c of workspaceCollectors) {
+    if (uris) uris.forEach((u) => c.uris.add(u));
+    else c.all = true;
+    c.wake?.();
+  }
+}
+/** Changes that come together (a folder being indexed) are answered together. */
+const WORKSPACE_DIAGNOSTICS_BATCH_MS = 250;
 
 connection.languages.diagnostics.on(async (params) => {
   const uri = params.textDocument.uri;
@@ -509,30 +519,42 @@ connection.languages.diagnostics.on(async (params) => {
 const EMPTY_RESULT = 'empty';
 
 // Answers with the files whose problems changed since the client's result ids, and holds the request
-// while nothing changed (the client asks again as soon as it has an answer).
+// while nothing changed (the client asks again as soon as it has an answer). After the first look,
+// only the files that changed are looked at again.
 connection.languages.diagnostics.onWorkspace(async (params, token) => {
   const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-  for (;;) {
-    if (token.isCancellationRequested) return { items: [] };
-    const settings = await workspaceSettings();
-    const scope = await workspaceScope();
-    const items: WorkspaceDocumentDiagnosticReport[] = [];
-    for (const entry of letterIndex.values()) {
-      if (documents.get(entry.uri)) continue;
-      const list = scope ? summaryDiagnostics(entry.uri, entry.summary, settings.diagnostics?.severity) : [];
-      const known = previous.get(entry.uri);
-      const resultId = list.length === 0 ? EMPTY_RESULT : `${entry.stamp}:${settingsStamp}`;
-      if (known === resultId || (known === undefined && resultId === EMPTY_RESULT)) continue;
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri: entry.uri, version: null, resultId, items: list });
+  const collector: ChangeCollector = { uris: new Set(), all: true };
+  workspaceCollectors.add(collector);
+  try {
+    for (;;) {
+      if (token.isCancellationRequested) return { items: [] };
+      const settings = await workspaceSettings();
+      const scope = await workspaceScope();
+      const candidates = collector.all ? [...letterIndex.uris(), ...previous.keys()] : [...collector.uris];
+      collector.all = false;
+      collector.uris = new Set();
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      const seen = new Set<string>();
+      for (const uri of candidates) {
+        if (seen.has(uri) || documents.get(uri)) continue;
+        seen.add(uri);
+        const entry = letterIndex.get(uri);
+        const list = scope && entry ? summaryDiagnostics(uri, entry.summary, settings.diagnostics?.severity) : [];
+        const known = previous.get(uri);
+        const resultId = list.length === 0 ? EMPTY_RESULT : `${entry!.stamp}:${settingsStamp}`;
+        if (known === resultId || (known === undefined && resultId === EMPTY_RESULT)) continue;
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: list });
+      }
+      if (items.length > 0) return { items };
+      await new Promise<void>((resolve) => {
+        collector.wake = resolve;
+        token.onCancellationRequested(() => resolve());
+      });
+      collector.wake = undefined;
+      await new Promise((resolve) => setTimeout(resolve, WORKSPACE_DIAGNOSTICS_BATCH_MS));
     }
-    for (const [uri, value] of previous)
-      if (value !== EMPTY_RESULT && !letterIndex.get(uri) && !documents.get(uri))
-        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: EMPTY_RESULT, items: [] });
-    if (items.length > 0) return { items };
-    await new Promise<void>((resolve) => {
-      workspaceWaiters.push(resolve);
-      token.onCancellationRequested(() => resolve());
-    });
+  } finally {
+    workspaceCollectors.delete(collector);
   }
 });
 

@@ -49,7 +49,10 @@ const SAVE_DELAY_MS = 3000;
 export class Indexer {
   /** The letter files of the workspace as last listed. */
   private listed = new Set<string>();
-  private readonly queue = new Set<string>();
+  /** Files to read, in order; `queued` says which are still wanted (an array and a set: a Set emptied from its front is walked over its holes again at every slice). */
+  private queue: string[] = [];
+  private head = 0;
+  private readonly queued = new Set<string>();
   private saved: Map<string, SavedEntry> | undefined;
   private running: Promise<void> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -79,7 +82,7 @@ export class Indexer {
 
   /** Files waiting to be read. */
   get pending(): number {
-    return this.queue.size;
+    return this.queued.size;
   }
 
   /** Listing the folders or reading files. */
@@ -103,7 +106,7 @@ export class Indexer {
     const next = new Set(list);
     for (const uri of this.listed) if (!next.has(uri) && !this.host.isOpen(uri)) this.index.delete(uri);
     this.listed = next;
-    for (const uri of list) this.queue.add(uri);
+    for (const uri of list) this.enqueue(uri);
     this.start();
   }
 
@@ -139,7 +142,7 @@ export class Indexer {
       if (this.listed.size >= this.limits.maxFiles) return;
       this.listed.add(uri);
     }
-    this.queue.add(uri);
+    this.enqueue(uri);
     this.start();
   }
 
@@ -148,7 +151,7 @@ export class Indexer {
     const uris = this.listed.has(uri) ? [uri] : [...this.listed].filter((u) => u.startsWith(uri + '/'));
     for (const u of uris) {
       this.listed.delete(u);
-      this.queue.delete(u);
+      this.queued.delete(u);
       if (!this.host.isOpen(u)) this.index.delete(u);
     }
     if (uris.length > 0) this.saveSoon();
@@ -157,7 +160,7 @@ export class Indexer {
   /** An editor closed the document: its entry goes back to what the disk holds. */
   closed(uri: string): void {
     if (this.listed.has(uri)) {
-      this.queue.add(uri);
+      this.enqueue(uri);
       this.start();
     } else this.index.delete(uri);
   }
@@ -167,36 +170,49 @@ export class Indexer {
     if (this.saveTimer) clearTimeout(this.saveTimer);
   }
 
+  private enqueue(uri: string): void {
+    if (this.queued.has(uri)) return;
+    this.queued.add(uri);
+    this.queue.push(uri);
+  }
+
   private start(): void {
     if (this.running || this.stopped) return;
     this.running = this.build().finally(() => {
       this.running = undefined;
-      if (this.queue.size > 0 && !this.stopped) this.start();
+      if (this.queued.size > 0 && !this.stopped) this.start();
     });
     this.idle = this.running.catch(() => undefined);
   }
 
   private async build(): Promise<void> {
     if (!this.saved && this.storageDir) this.saved = await loadIndex(this.storageDir);
-    const total = this.queue.size;
+    const total = this.queued.size;
     // Small updates (a file saved) need no progress bar.
     const progress = total > 50 ? await this.host.beginProgress(total) : undefined;
     let done = 0;
     try {
-      while (this.queue.size > 0 && !this.stopped) {
+      while (this.queued.size > 0 && !this.stopped) {
         if (progress?.cancelled) {
-          this.host.log(`Indexing cancelled with ${this.queue.size} files left.`);
-          this.queue.clear();
+          this.host.log(`Indexing cancelled with ${this.queued.size} files left.`);
+          this.queued.clear();
+          this.queue = [];
+          this.head = 0;
           break;
         }
         // Small local files are read synchronously: a few microseconds each, where a promise per
         // system call costs more than the read. The slice ends after SLICE_MS, file by file.
         const sliceEnd = performance.now() + SLICE_MS;
-        for (const uri of this.queue) {
-          this.queue.delete(uri);
+        while (this.head < this.queue.length) {
+          const uri = this.queue[this.head++];
+          if (!this.queued.delete(uri)) continue; // taken off the list since
           this.refresh(uri);
           done++;
           if (performance.now() >= sliceEnd) break;
+        }
+        if (this.head >= this.queue.length) {
+          this.queue = [];
+          this.head = 0;
         }
         progress?.report(Math.min(done, total), Math.max(total, done));
         // Requests waiting in the connection's queue are answered before the next slice.

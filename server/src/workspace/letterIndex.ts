@@ -34,6 +34,10 @@ export class LetterIndex {
     return this.entries.get(uri);
   }
 
+  uris(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   values(): IterableIterator<IndexEntry> {
     return this.entries.values();
   }
