@@ -20,7 +20,7 @@ export function codeLenses(ctx: LetterContext, findings: readonly Finding[] = ct
       const sources: string[] = [];
       for (const c of item.citations) {
         if (c.part === 'claims-administrator-guideline') continue;
-        const name = sourceName(c);
+        const name = c.source === 'other' ? 'other guideline' : sourceName(c);
         if (!sources.includes(name)) sources.push(name);
       }
       const problems = findings.filter((f) => f.letterIndex === letter.index && f.itemIndex === i).length;
