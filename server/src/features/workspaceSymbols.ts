@@ -36,11 +36,6 @@ export function symbolName(letter: LetterSummary, item: ItemSummary): string {
 const SEARCH = Symbol('search');
 type Searchable = { [SEARCH]?: string[][] };
 
-/** The words an item can be found by, lower case, in one string. */
-export function searchText(uri: string, letter: LetterSummary, item: ItemSummary): string {
-  return makeSearchText(uri, letter, item);
-}
-
 /** The search texts of an entry's items, by letter and item, made once. */
 export function entrySearchTexts(entry: IndexEntry): string[][] {
   const e = entry as IndexEntry & Searchable;

@@ -3,7 +3,7 @@
 // entry's stamp and tells the listeners, so that pull diagnostics, the Letters view and saved
 // copies know what is new. Nothing here reads files or knows of LSP.
 
-import type { FileSummary, ItemSummary, LetterSummary } from './summary';
+import type { FileSummary } from './summary';
 
 export interface IndexEntry {
   uri: string;
@@ -53,13 +53,6 @@ export class LetterIndex {
     return true;
   }
 
-  /** Every entry whose URI starts with the prefix (a deleted folder's letters). */
-  urisUnder(prefix: string): string[] {
-    const out: string[] = [];
-    for (const uri of this.entries.keys()) if (uri.startsWith(prefix)) out.push(uri);
-    return out;
-  }
-
   onChange(listener: IndexListener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
@@ -77,30 +70,4 @@ export class LetterIndex {
       for (const l of this.listeners) l(uris);
     });
   }
-}
-
-export interface IndexTotals {
-  letters: number;
-  items: number;
-  upheld: number;
-  overturned: number;
-  lettersWithProblems: number;
-  files: number;
-}
-
-export function totalsOf(entries: Iterable<IndexEntry>): IndexTotals {
-  const t: IndexTotals = { letters: 0, items: 0, upheld: 0, overturned: 0, lettersWithProblems: 0, files: 0 };
-  for (const e of entries) {
-    if (!e.summary.isLetter) continue;
-    t.files++;
-    t.letters += e.summary.letters.length;
-    t.lettersWithProblems += new Set(e.summary.problems.map((p) => p.letter)).size;
-    for (const l of e.summary.letters as LetterSummary[])
-      for (const i of l.items as ItemSummary[]) {
-        t.items++;
-        if (i.outcome === 'upheld') t.upheld++;
-        else if (i.outcome === 'overturned') t.overturned++;
-      }
-  }
-  return t;
 }

@@ -135,11 +135,6 @@ export function summarize(
   };
 }
 
-/** Items of a summary with their letter, in order. */
-export function* itemsOf(summary: FileSummary): Generator<{ letter: LetterSummary; item: ItemSummary }> {
-  for (const letter of summary.letters) for (const item of letter.items) yield { letter, item };
-}
-
 /** Whether a summary read back from a saved index has the shape this version writes. */
 export function isFileSummary(value: unknown): value is FileSummary {
   const v = value as FileSummary;
