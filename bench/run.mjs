@@ -247,6 +247,8 @@ if (wanted('cli')) {
   } else results.cli = null;
 }
 
+if (wanted('folders')) results.folders = await (await import('./folders.mjs')).benchFolders();
+
 // ---------------------------------------------------------------------------------------------
 // Targets and report
 

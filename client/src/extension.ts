@@ -3,7 +3,7 @@
 // folding, hovers, diagnostics, fixes) comes from the server; this file only wires the editor.
 
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { isLetter } from '../../server/src/engine/detect';
 import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from '../../server/src/protocol';
 import { Direction, moveMessage, moveToItem } from './itemNavigation';
@@ -11,6 +11,12 @@ import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitche
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 import { terminalCliPath } from './terminalCli';
+import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
+import { WorkspaceInitOptions } from '../../server/src/protocol';
+import { letterFilesGlob } from '../../server/src/workspace/extensions';
+import { LettersView } from './lettersView';
+import { registerWorkspaceCommands } from './workspaceCommands';
+import { WorkspaceFiles } from './workspaceFiles';
 
 /** What activate() returns: the editor tests read the status bar through it. */
 export interface ImrLettersApi {
@@ -20,6 +26,8 @@ export interface ImrLettersApi {
   ready: Promise<void>;
   /** What new integrated terminals get in their environment from the extension (see terminalCli.ts). */
   terminalEnvironment(): vscode.EnvironmentVariableCollection;
+  /** The Letters view (the editor tests read its groups). */
+  letters: LettersView;
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -56,13 +64,37 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
       { language: LETTER_LANGUAGE },
       ...PLAIN_TEXT_SCHEMES.map((scheme) => ({ language: PLAIN_TEXT, scheme })),
     ],
-    synchronize: { configurationSection: 'imrLetters' },
-    initializationOptions: { clientCommands: CLIENT_COMMANDS },
+    synchronize: {
+      configurationSection: 'imrLetters',
+      // Letter files created, changed or deleted on disk: the server's workspace index follows.
+      fileEvents: vscode.workspace.createFileSystemWatcher(letterFilesGlob()),
+    },
+    initializationOptions: {
+      clientCommands: CLIENT_COMMANDS,
+      clientListsFiles: true,
+      storageDir: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined,
+    } satisfies WorkspaceInitOptions & ClientCommandsOption,
   };
   const languageClient = new LanguageClient('imrLetters', 'IMR Letters', serverOptions, clientOptions);
   client = languageClient;
   const ready = languageClient.start();
   ready.catch((e: unknown) => languageClient.error('The IMR Letters language server did not start.', e, 'force'));
+
+  // --- the folder of letters: file list for the server's index, the Letters view, commands -------
+  const workspaceFiles = new WorkspaceFiles(languageClient);
+  context.subscriptions.push(
+    workspaceFiles,
+    // At start and after a restart the server's index is new: list the files again.
+    languageClient.onDidChangeState((e) => {
+      if (e.newState === State.Running) workspaceFiles.schedule(0);
+    }),
+  );
+  ready.then(
+    () => workspaceFiles.schedule(0),
+    () => undefined,
+  );
+  const letters = new LettersView(languageClient, ready);
+  context.subscriptions.push(letters, ...registerWorkspaceCommands(languageClient, () => ready, letters));
 
   const switches = new LanguageSwitches();
   const status = new LetterStatus(languageClient, ready);
@@ -164,6 +196,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     statusBarText: () => status.text(),
     ready,
     terminalEnvironment: () => context.environmentVariableCollection,
+    letters,
   };
 }
 

@@ -34,3 +34,124 @@ export interface ItemsResult {
  * Editors that start the server themselves can set the same (see the README).
  */
 export const SERVER_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+// --- the workspace of letters (issue 16) -------------------------------------------------------
+
+/** What the extension's client tells the server at start, besides the settings. */
+export interface WorkspaceInitOptions {
+  /** The client lists and watches the letter files itself (imrLetters/workspaceFiles); otherwise the server walks the folders. */
+  clientListsFiles?: boolean;
+  /** Folder where the server may save its index between sessions (the extension's workspace storage). */
+  storageDir?: string;
+}
+
+/** Client → server notification: the workspace's letter files, as its file search found them. */
+export const WorkspaceFilesNotification = 'imrLetters/workspaceFiles';
+export interface WorkspaceFilesParams {
+  uris: string[];
+  /** The search stopped at imrLetters.workspace.maxFiles: there are more. */
+  limitReached: boolean;
+}
+
+export type LetterGrouping = 'outcome' | 'source' | 'specialty' | 'folder';
+
+export interface LetterTotals {
+  letters: number;
+  items: number;
+  upheld: number;
+  overturned: number;
+  lettersWithProblems: number;
+  /** Files still to read while the index is built. */
+  pending: number;
+  /** The index is being built (the folder listed or files read): counts will grow. */
+  indexing: boolean;
+}
+
+/** `imrLetters/letterGroups`: the Letters view's groups. */
+export const LetterGroupsRequest = 'imrLetters/letterGroups';
+export interface LetterGroupsParams {
+  groupBy: LetterGrouping;
+  /** Words every shown letter must hold (in an item, outcome, source, case number or file name). */
+  filter?: string;
+}
+export interface LetterGroup {
+  key: string;
+  label: string;
+  letters: number;
+  lettersWithProblems: number;
+}
+export interface LetterGroupsResult {
+  totals: LetterTotals;
+  groups: LetterGroup[];
+}
+
+/** `imrLetters/lettersInGroup`: the letters of one group, with their items. */
+export const LettersInGroupRequest = 'imrLetters/lettersInGroup';
+export interface LettersInGroupParams extends LetterGroupsParams {
+  key: string;
+}
+export interface LetterPosition {
+  line: number;
+  character: number;
+}
+export interface LetterListItem {
+  name: string;
+  outcome: string;
+  sources: string[];
+  problems: number;
+  decision: LetterPosition;
+}
+export interface LetterListEntry {
+  uri: string;
+  /** 0-based letter in its file. */
+  letterIndex: number;
+  fileName: string;
+  caseNumber?: string;
+  problems: number;
+  items: LetterListItem[];
+}
+export interface LettersInGroupResult {
+  letters: LetterListEntry[];
+  /** More letters than were sent. */
+  truncated: boolean;
+}
+
+/** `imrLetters/checkAll`: waits for the index, shows every letter's problems, and counts them. */
+export const CheckAllRequest = 'imrLetters/checkAll';
+export interface CheckAllResult {
+  letters: number;
+  files: number;
+  errors: number;
+  warnings: number;
+  lettersWithProblems: number;
+}
+
+/** `imrLetters/exportDecisions`: writes the CLI's export of every indexed letter to a file. */
+export const ExportDecisionsRequest = 'imrLetters/exportDecisions';
+export interface ExportDecisionsParams {
+  format: 'csv' | 'json' | 'jsonl';
+  /** Absolute path of the file to write. */
+  path: string;
+}
+export interface ExportDecisionsResult {
+  items: number;
+  letters: number;
+  skipped: number;
+}
+
+/** Server → client notification: the index changed (the Letters view refreshes). */
+export const IndexChangedNotification = 'imrLetters/indexChanged';
+
+/** `imrLetters/indexStats`: the state of the workspace index (tests, the bench, the view's summary). */
+export const IndexStatsRequest = 'imrLetters/indexStats';
+export interface IndexStatsResult {
+  /** Listing the folder or reading files. */
+  indexing: boolean;
+  /** Letter files listed. */
+  files: number;
+  /** Entries in the index (letters and plain-text files read). */
+  entries: number;
+  /** Files read from disk since the server started (the others came from the saved index). */
+  filesRead: number;
+  pending: number;
+}

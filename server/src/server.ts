@@ -8,17 +8,42 @@ import {
   CancellationToken,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   Disposable,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
   InitializeResult,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   Range,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
 import { keepModelShapes } from './engine/parse';
-import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
+import {
+  CheckAllRequest,
+  CheckAllResult,
+  ExportDecisionsParams,
+  ExportDecisionsRequest,
+  IndexChangedNotification,
+  IndexStatsRequest,
+  IndexStatsResult,
+  ItemsParams,
+  ItemsRequestMethod,
+  ItemsResult,
+  LetterGroupsParams,
+  LetterGroupsRequest,
+  LettersInGroupParams,
+  LettersInGroupRequest,
+  WorkspaceFilesNotification,
+  WorkspaceFilesParams,
+  WorkspaceInitOptions,
+} from './protocol';
 import { createContext, LetterContext } from './features/context';
 import type { SeveritySettings } from './engine/check';
 import { diagnostics } from './features/diagnostics';
@@ -26,7 +51,16 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import { WorkspaceIndex } from './workspaceIndex';
+import { LetterIndex } from './workspace/letterIndex';
+import { DEFAULT_LIMITS, Indexer, IndexLimits, IndexProgress } from './workspace/indexer';
+import { letterFilesGlob } from './workspace/extensions';
+import { NOT_A_LETTER, summarize } from './workspace/summary';
+import { placeIn } from './workspace/summarizeText';
+import { countProblems, summaryDiagnostics } from './features/workspaceDiagnostics';
+import { letterGroups, lettersInGroup } from './features/letterGroups';
+import { codeLenses } from './features/codeLens';
+import { citationReferences, documentHighlights } from './features/citationReferences';
+import { exportDecisions } from './features/exportDecisions';
 import { CODE_ACTION_KINDS, codeActions, REVEAL_COMMAND, revealRange } from './features/codeActions';
 import { formatDocument, formatRange } from './features/formatting';
 import { ClientCommandsOption, TURN_OFF_CHECK_COMMAND } from './codeActionProtocol';
@@ -36,11 +70,26 @@ const documents = new TextDocuments(TextDocument);
 
 /** The model of each open document, for the version it was parsed from. */
 const contexts = new Map<string, LetterContext>();
-const workspaceIndex = new WorkspaceIndex();
+const letterIndex = new LetterIndex();
+let indexer: Indexer | undefined;
 let workspaceFoldersSupported = false;
+/** The workspace folders as file paths: the server walks them when the client does not list files. */
+let folderPaths: string[] = [];
+let folderUris: string[] = [];
+let clientListsFiles = false;
+/** The folder is still to be listed (by the client, or by the walker): until then the index is not complete. */
+let listingPending = false;
+/** Pull diagnostics (textDocument/diagnostic, workspace/diagnostic) instead of publishing them. */
+let pullDiagnostics = false;
+let workDoneProgress = false;
+let watchedFilesRegistration = false;
+let codeLensRefresh = false;
+let diagnosticRefresh = false;
 
 interface Settings {
-  diagnostics?: { severity?: SeveritySettings };
+  diagnostics?: { severity?: SeveritySettings; scope?: 'openFiles' | 'workspace' };
+  workspace?: { maxFiles?: number; maxFileSize?: number };
+  codeLens?: { enabled?: boolean };
 }
 
 let configurationPull = false;
@@ -62,10 +111,24 @@ connection.onInitialize((params): InitializeResult => {
   snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
   turnOffCheck = Array.isArray(options?.clientCommands) && options.clientCommands.includes(TURN_OFF_CHECK_COMMAND);
   workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
-  workspaceIndex.setFolders(
+  pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+  workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+  watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  diagnosticRefresh = pullDiagnostics && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  const workspaceOptions = (params.initializationOptions ?? {}) as WorkspaceInitOptions;
+  clientListsFiles = workspaceOptions.clientListsFiles === true;
+  setFolders(
     (params.workspaceFolders ?? [])
       .map((f) => f.uri)
       .concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
+  );
+  listingPending = clientListsFiles || folderPaths.length > 0;
+  indexer = new Indexer(
+    letterIndex,
+    indexerHost,
+    limitsFrom(initialSettings),
+    typeof workspaceOptions.storageDir === 'string' ? workspaceOptions.storageDir : undefined,
   );
   return {
     capabilities: {
@@ -79,6 +142,14 @@ connection.onInitialize((params): InitializeResult => {
       executeCommandProvider: { commands: [REVEAL_COMMAND] },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      ...(pullDiagnostics
+        ? {
+            diagnosticProvider: { identifier: 'imr-letters', interFileDependencies: false, workspaceDiagnostics: true },
+          }
+        : {}),
     },
     serverInfo: { name: 'imr-letters-language-server', version: '0.1.0' },
   };
@@ -90,7 +161,22 @@ connection.onInitialized(() => {
   if (workspaceFoldersSupported) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
-      workspaceIndex.setFolders((folders ?? []).map((f) => f.uri));
+      setFolders((folders ?? []).map((f) => f.uri));
+      // The extension's client lists the files again itself; other clients get a new walk.
+      if (!clientListsFiles) void indexer?.walk(folderPaths);
+    });
+  }
+  if (!clientListsFiles) {
+    // A client without the extension's file list (Neovim, for one): walk the folders with the same rules.
+    if (watchedFilesRegistration)
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: letterFilesGlob() }] })
+        .catch(() => undefined);
+    void workspaceSettings().then((settings) => {
+      indexer?.setLimits(limitsFrom(settings));
+      const walked = indexer?.walk(folderPaths);
+      listingPending = false;
+      return walked;
     });
   }
   if (configurationPull) {
@@ -102,10 +188,53 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settingsByUri.clear();
+  globalSettings = undefined;
+  settingsStamp++;
   const pushed = (change.settings as { imrLetters?: Settings } | undefined)?.imrLetters;
   if (!configurationPull && pushed && typeof pushed === 'object') initialSettings = pushed;
   for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
+  void workspaceSettings().then((settings) => {
+    const limits = limitsFrom(settings);
+    const walkAgain = !clientListsFiles && JSON.stringify(limits) !== JSON.stringify(currentLimits);
+    indexer?.setLimits(limits);
+    currentLimits = limits;
+    if (walkAgain) void indexer?.walk(folderPaths);
+    wakeWorkspaceDiagnostics();
+    pushClosedDiagnostics([...letterIndex.values()].map((e) => e.uri));
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    // A pull client asks again for open documents only when told: severities may have changed.
+    if (diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  });
 });
+
+/** Settings of the whole workspace (no document scope): limits, and severities of letters not open. */
+let globalSettings: Promise<Settings> | undefined;
+let settingsStamp = 0;
+let currentLimits: IndexLimits = DEFAULT_LIMITS;
+function workspaceSettings(): Promise<Settings> {
+  if (!configurationPull) return Promise.resolve(initialSettings);
+  globalSettings ??= connection.workspace
+    .getConfiguration({ section: 'imrLetters' })
+    .then((v: unknown) => (v && typeof v === 'object' ? (v as Settings) : {}))
+    .catch(() => initialSettings);
+  return globalSettings;
+}
+
+function limitsFrom(settings: Settings): IndexLimits {
+  const maxFiles = settings.workspace?.maxFiles;
+  const maxFileSize = settings.workspace?.maxFileSize;
+  currentLimits = {
+    maxFiles: typeof maxFiles === 'number' && maxFiles >= 0 ? Math.floor(maxFiles) : DEFAULT_LIMITS.maxFiles,
+    maxFileBytes:
+      typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize * 1024 * 1024 : DEFAULT_LIMITS.maxFileBytes,
+  };
+  return currentLimits;
+}
+
+function setFolders(uris: readonly string[]): void {
+  folderUris = uris.filter((u) => u.startsWith('file:'));
+  folderPaths = folderUris.map((u) => fileURLToPath(u));
+}
 
 function settingsFor(uri: string): Promise<Settings> {
   if (!configurationPull) return Promise.resolve(initialSettings);
@@ -172,6 +301,9 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   if (documents.get(uri)?.version !== version) return;
   const ctx = contextOf(uri);
   if (!ctx) return;
+  indexOpenDocument(ctx);
+  // Pull clients ask for the diagnostics themselves (textDocument/diagnostic).
+  if (pullDiagnostics) return;
   const list = diagnostics(ctx, settings.diagnostics?.severity);
   // A plain-text file that is not a letter gets no noise: publish to it only to clear what was shown.
   if (!ctx.isLetter && !published.has(uri)) return;
@@ -204,6 +336,9 @@ documents.onDidClose((e) => {
   }
   contexts.delete(e.document.uri);
   settingsByUri.delete(e.document.uri);
+  // Its entry goes back to what the disk holds (a closed letter's problems stay in the Problems panel).
+  indexedVersions.delete(e.document.uri);
+  indexer?.closed(e.document.uri);
   if (published.delete(e.document.uri))
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
 });
@@ -244,20 +379,10 @@ connection.onExecuteCommand(async (params) => {
 connection.onDocumentFormatting(guarded([], (ctx) => formatDocument(ctx)));
 connection.onDocumentRangeFormatting(guarded([], (ctx, params: { range: Range }) => formatRange(ctx, params.range)));
 
-connection.onWorkspaceSymbol(async (params, token) => {
-  const all: LetterContext[] = [];
-  for (const doc of documents.all()) {
-    if (token.isCancellationRequested) return [];
-    const ctx = contextOf(doc.uri);
-    if (ctx?.isLetter) all.push(ctx);
-  }
-  // Letters on disk that are not open; an open document's current text wins over its file.
-  const open = new Set(documents.keys());
-  for (const ctx of await workspaceIndex.letters(() => token.isCancellationRequested)) {
-    if (!open.has(ctx.uri)) all.push(ctx);
-  }
+connection.onWorkspaceSymbol((params, token) => {
   if (token.isCancellationRequested) return [];
-  return workspaceSymbols(all, params.query);
+  indexOpenDocuments();
+  return workspaceSymbols(letterIndex.values(), params.query);
 });
 
 connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
@@ -275,6 +400,270 @@ connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
       })),
     ),
   };
+});
+
+// --- the workspace of letters -----------------------------------------------------------------
+
+/** The version of each open document its index entry was made from. */
+const indexedVersions = new Map<string, number>();
+
+/** Open documents whose entries are behind their text (edited since diagnostics last ran) catch up. */
+function indexOpenDocuments(): void {
+  for (const doc of documents.all())
+    if (indexedVersions.get(doc.uri) !== doc.version) indexOpenDocument(contextOf(doc.uri));
+}
+
+/** An open document's entry in the index follows its text. */
+function indexOpenDocument(ctx: LetterContext | undefined): void {
+  if (!ctx) return;
+  indexedVersions.set(ctx.uri, ctx.version);
+  if (ctx.isLetter) letterIndex.set(ctx.uri, summarize(ctx.model, ctx.findings(), placeIn(ctx.lines)), 0, 0, true);
+  else if (indexer?.isListed(ctx.uri)) letterIndex.set(ctx.uri, NOT_A_LETTER, 0, 0, true);
+  else letterIndex.delete(ctx.uri);
+}
+
+const indexerHost = {
+  isOpen: (uri: string) => documents.get(uri) !== undefined,
+  // A notification, not a request: the index goes on without waiting for the user.
+  warn: (message: string) =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+  log: (message: string) => connection.console.log(message),
+  beginProgress: async (total: number): Promise<IndexProgress | undefined> => {
+    if (!workDoneProgress) return undefined;
+    const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    if (!reporter) return undefined;
+    let cancelled = false;
+    reporter.token.onCancellationRequested(() => (cancelled = true));
+    reporter.begin('Indexing IMR letters', 0, `0 of ${total} files`, true);
+    return {
+      get cancelled() {
+        return cancelled;
+      },
+      report: (done, all) => reporter.report(Math.floor((done / Math.max(1, all)) * 100), `${done} of ${all} files`),
+      done: () => reporter.done(),
+    };
+  },
+};
+
+connection.onNotification(WorkspaceFilesNotification, (params: WorkspaceFilesParams) => {
+  if (!params || !Array.isArray(params.uris)) return;
+  void workspaceSettings().then((settings) => {
+    listingPending = false;
+    indexer?.setLimits(limitsFrom(settings));
+    indexer?.setFiles(
+      params.uris.filter((u) => typeof u === 'string'),
+      params.limitReached === true,
+    );
+  });
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes ?? []) {
+    if (typeof change?.uri !== 'string') continue;
+    if (change.type === FileChangeType.Deleted) indexer?.deleted(change.uri);
+    else indexer?.changed(change.uri);
+  }
+});
+
+// Index changes reach the Letters view, held workspace diagnostics and, for clients that only take
+// published diagnostics, the Problems of letters that are not open.
+let viewNotice: ReturnType<typeof setTimeout> | undefined;
+letterIndex.onChange((uris) => {
+  wakeWorkspaceDiagnostics(uris);
+  pushClosedDiagnostics(uris);
+  if (!viewNotice && clientListsFiles)
+    viewNotice = setTimeout(() => {
+      viewNotice = undefined;
+      void connection.sendNotification(IndexChangedNotification);
+    }, 300);
+});
+
+/** Whether the Problems of letters that are not open are shown: the scope setting, or Check All Letters asked. */
+let checkAllAsked = false;
+async function workspaceScope(): Promise<boolean> {
+  return checkAllAsked || (await workspaceSettings()).diagnostics?.scope !== 'openFiles';
+}
+
+const pushedClosed = new Set<string>();
+function pushClosedDiagnostics(uris: readonly string[]): void {
+  if (pullDiagnostics) return;
+  void Promise.all([workspaceSettings(), workspaceScope()]).then(([settings, scope]) => {
+    for (const uri of uris) {
+      if (documents.get(uri)) continue;
+      const entry = letterIndex.get(uri);
+      const list = scope && entry ? summaryDiagnostics(uri, entry.summary, settings.diagnostics?.severity) : [];
+      if (list.length > 0) pushedClosed.add(uri);
+      else if (!pushedClosed.delete(uri)) continue;
+      void connection.sendDiagnostics({ uri, diagnostics: list }).catch(() => undefined);
+    }
+  });
+}
+
+/** What changed since a held workspace/diagnostic request last looked: some files, or everything (settings). */
+interface ChangeCollector {
+  uris: Set<string>;
+  all: boolean;
+  wake?: () => void;
+}
+const workspaceCollectors = new Set<ChangeCollector>();
+function wakeWorkspaceDiagnostics(uris?: readonly string[]): void {
+  for (const c of workspaceCollectors) {
+    if (uris) uris.forEach((u) => c.uris.add(u));
+    else c.all = true;
+    c.wake?.();
+  }
+}
+/** Changes that come together (a folder being indexed) are answered together. */
+const WORKSPACE_DIAGNOSTICS_BATCH_MS = 250;
+
+connection.languages.diagnostics.on(async (params) => {
+  const uri = params.textDocument.uri;
+  const settings = await settingsFor(uri);
+  const ctx = contextOf(uri);
+  if (ctx) return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics(ctx, settings.diagnostics?.severity) };
+  const entry = letterIndex.get(uri);
+  const items =
+    entry && (await workspaceScope()) ? summaryDiagnostics(uri, entry.summary, settings.diagnostics?.severity) : [];
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
+
+/** Result id of a file reported with no problems, or not reported. */
+const EMPTY_RESULT = 'empty';
+
+// Answers with the files whose problems changed since the client's result ids, and holds the request
+// while nothing changed (the client asks again as soon as it has an answer). After the first look,
+// only the files that changed are looked at again.
+connection.languages.diagnostics.onWorkspace(async (params, token) => {
+  const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+  const collector: ChangeCollector = { uris: new Set(), all: true };
+  workspaceCollectors.add(collector);
+  try {
+    for (;;) {
+      if (token.isCancellationRequested) return { items: [] };
+      const settings = await workspaceSettings();
+      const scope = await workspaceScope();
+      const candidates = collector.all ? [...letterIndex.uris(), ...previous.keys()] : [...collector.uris];
+      collector.all = false;
+      collector.uris = new Set();
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      const seen = new Set<string>();
+      for (const uri of candidates) {
+        if (seen.has(uri) || documents.get(uri)) continue;
+        seen.add(uri);
+        const entry = letterIndex.get(uri);
+        const list = scope && entry ? summaryDiagnostics(uri, entry.summary, settings.diagnostics?.severity) : [];
+        const known = previous.get(uri);
+        const resultId = list.length === 0 ? EMPTY_RESULT : `${entry!.stamp}:${settingsStamp}`;
+        if (known === resultId || (known === undefined && resultId === EMPTY_RESULT)) continue;
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: list });
+      }
+      if (items.length > 0) return { items };
+      await new Promise<void>((resolve) => {
+        collector.wake = resolve;
+        token.onCancellationRequested(() => resolve());
+      });
+      collector.wake = undefined;
+      await new Promise((resolve) => setTimeout(resolve, WORKSPACE_DIAGNOSTICS_BATCH_MS));
+    }
+  } finally {
+    workspaceCollectors.delete(collector);
+  }
+});
+
+connection.onCodeLens(async (params, token) => {
+  const uri = params.textDocument.uri;
+  if (!contextOf(uri)?.isLetter) return [];
+  const settings = await settingsFor(uri);
+  const ctx = contextOf(uri);
+  if (!ctx?.isLetter || token.isCancellationRequested || settings.codeLens?.enabled === false) return [];
+  return codeLenses(ctx);
+});
+connection.onReferences(
+  guarded(
+    [],
+    (ctx, params: { position: { line: number; character: number }; context?: { includeDeclaration?: boolean } }) =>
+      citationReferences(ctx, params.position, letterIndex.values(), params.context?.includeDeclaration !== false),
+  ),
+);
+connection.onDocumentHighlight(
+  guarded([], (ctx, params: { position: { line: number; character: number } }) =>
+    documentHighlights(ctx, params.position),
+  ),
+);
+
+connection.onRequest(LetterGroupsRequest, (params: LetterGroupsParams) =>
+  letterGroups(
+    letterIndex.values(),
+    { groupBy: params?.groupBy ?? 'outcome', filter: params?.filter },
+    folderUris,
+    indexer?.pending ?? 0,
+    (indexer?.busy ?? false) || listingPending,
+  ),
+);
+connection.onRequest(LettersInGroupRequest, (params: LettersInGroupParams) =>
+  lettersInGroup(letterIndex.values(), {
+    groupBy: params?.groupBy ?? 'outcome',
+    filter: params?.filter,
+    key: String(params?.key ?? ''),
+  }),
+);
+
+connection.onRequest(IndexStatsRequest, (): IndexStatsResult => ({
+  indexing: listingPending || (indexer?.busy ?? false),
+  files: indexer?.fileCount ?? 0,
+  entries: letterIndex.size,
+  filesRead: indexer?.filesRead ?? 0,
+  pending: indexer?.pending ?? 0,
+}));
+
+/** Resolves once the folder is listed and every listed file read. */
+async function indexSettled(): Promise<void> {
+  while (listingPending || indexer?.busy) {
+    await indexer?.idle;
+    // Listing, or a build that starts as the last one ends: look again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+connection.onRequest(CheckAllRequest, async (): Promise<CheckAllResult> => {
+  indexOpenDocuments();
+  await indexSettled();
+  checkAllAsked = true;
+  wakeWorkspaceDiagnostics();
+  pushClosedDiagnostics([...letterIndex.values()].map((e) => e.uri));
+  const settings = await workspaceSettings();
+  const result: CheckAllResult = { letters: 0, files: 0, errors: 0, warnings: 0, lettersWithProblems: 0 };
+  for (const e of letterIndex.values()) {
+    if (!e.summary.isLetter) continue;
+    result.files++;
+    result.letters += e.summary.letters.length;
+    const { errors, warnings } = countProblems(e.summary, settings.diagnostics?.severity);
+    result.errors += errors;
+    result.warnings += warnings;
+    result.lettersWithProblems += new Set(e.summary.problems.map((p) => p.letter)).size;
+  }
+  return result;
+});
+
+connection.onRequest(ExportDecisionsRequest, async (params: ExportDecisionsParams, token: CancellationToken) => {
+  await indexSettled();
+  const sources = [...letterIndex.values()]
+    .filter((e) => e.summary.isLetter)
+    .map((e) => ({ uri: e.uri, text: documents.get(e.uri)?.getText() }))
+    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const settings = await workspaceSettings();
+  return exportDecisions(
+    sources,
+    params,
+    settings.diagnostics?.severity,
+    () => undefined,
+    () => token.isCancellationRequested,
+  );
+});
+
+connection.onShutdown(async () => {
+  indexer?.stop();
+  await indexer?.save();
 });
 
 documents.listen(connection);

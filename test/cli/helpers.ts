@@ -42,6 +42,8 @@ export interface RunResult {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** runCliAsync: kill a run that hangs after this long, so that the test fails instead of the whole run hanging. */
+  killAfterMs?: number;
 }
 
 function childEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -73,8 +75,13 @@ export function runCliAsync(args: readonly string[], opts: RunOptions = {}): Pro
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const guard =
+      opts.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

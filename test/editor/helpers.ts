@@ -15,6 +15,8 @@ export interface ExtensionApi {
   ready: PromiseLike<void>;
   /** What new integrated terminals get in their environment from the extension. */
   terminalEnvironment(): vscode.EnvironmentVariableCollection;
+  /** The Letters view (client/src/lettersView.ts). */
+  letters: import('../../client/src/lettersView').LettersView;
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {
@@ -173,6 +175,8 @@ export const FIXTURES = {
   malformed004: 'malformed_004_outcome_contradicts_rationale.txt',
   /** A copy of letter 002 in a nested folder that no test opens: found on disk, not through an editor. */
   neverOpened002: 'archive/2014/002_never_opened.txt',
+  /** Letter 001 with the Xanax outcome typed `Uphled` (test/fixtures/cli/malformed/001_outcome_typo.txt): no test opens it. */
+  neverOpenedMalformed: 'archive/2014/malformed_never_opened.txt',
   /** Ordinary text that mentions "upheld" and "rationale" but is no letter. */
   notes: 'meeting-notes.txt',
   log: 'import-log.txt',

@@ -16,6 +16,10 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
+import { codeLenses } from '../../server/src/features/codeLens';
+import { LetterIndex } from '../../server/src/workspace/letterIndex';
+import { summarize } from '../../server/src/workspace/summary';
+import { placeIn } from '../../server/src/workspace/summarizeText';
 import {
   anyText,
   applyMutation,
@@ -65,7 +69,12 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
     diagnostics(ctx, { 'missing-decision': 'hint', 'duplicate-item': 'off', 'unknown-decision': 42 }),
     lines,
   );
-  for (const s of workspaceSymbols([ctx], '')) assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
+  // The workspace index's summary of the text: its places must lie inside the text too.
+  const index = new LetterIndex();
+  if (ctx.isLetter) index.set(ctx.uri, summarize(ctx.model, ctx.findings(), placeIn(ctx.lines)), 0, 0, true);
+  for (const s of workspaceSymbols(index.values(), ''))
+    assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
+  if (ctx.isLetter) for (const l of codeLenses(ctx)) assertRange(l.range, lines, 'code lens');
   for (const o of hoverAt) {
     const at = ctx.lines.positionAt(o % (text.length + 1));
     assertHover(hover(ctx, at), at, lines, 'file:///fuzz.txt');

@@ -18,6 +18,8 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
+import { IndexStatsRequest, IndexStatsResult } from '../../server/src/protocol';
+
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The bundled server when it has been built, else tsc's output. */
@@ -35,6 +37,8 @@ export interface TestServer {
   serverRequests: string[];
   /** Documents the server asked the client to show (window/showDocument), answered with success. */
   shown: ShowDocumentParams[];
+  /** Other notifications from the server (window/showMessage, window/logMessage, $/progress...). */
+  notifications: Array<{ method: string; params: unknown }>;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
@@ -49,7 +53,7 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** Capabilities added to the defaults, e.g. window.showDocument (top-level keys replace the defaults' own). */
   capabilities?: ClientCapabilities;
-  /** Sent with initialize, e.g. the VS Code client's `clientCommands`. */
+  /** Sent with initialize: the VS Code client's `clientCommands`, `clientListsFiles`, `storageDir`. */
   initializationOptions?: unknown;
 }
 
@@ -86,7 +90,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     }
     return null;
   });
-  connection.onNotification((): void => undefined);
+  const notifications: Array<{ method: string; params: unknown }> = [];
+  connection.onNotification((method: string, params: unknown): void => {
+    notifications.push({ method, params });
+  });
   connection.listen();
   const init: InitializeParams = {
     processId: process.pid,
@@ -103,10 +110,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       },
       ...options.capabilities,
     },
+    initializationOptions: options.initializationOptions,
     workspaceFolders: options.workspaceFolders
       ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) }))
       : null,
-    initializationOptions: options.initializationOptions,
   };
   await connection.sendRequest('initialize', init);
   await connection.sendNotification('initialized', {});
@@ -116,6 +123,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     published,
     serverRequests,
     shown,
+    notifications,
     nextDiagnostics(uri, version) {
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },
@@ -146,4 +154,13 @@ export async function openDocument(
 
 export function fixture(...parts: string[]): string {
   return fs.readFileSync(path.join(ROOT, 'test', 'fixtures', ...parts), 'utf8');
+}
+
+/** Resolves once the server's workspace index is built: the folder listed and every file read. */
+export async function waitForIndex(server: TestServer): Promise<IndexStatsResult> {
+  for (;;) {
+    const stats = (await server.connection.sendRequest(IndexStatsRequest, {})) as IndexStatsResult;
+    if (!stats.indexing) return stats;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -2,13 +2,14 @@
 // the configured severities and, for `export`, build one record per disputed item. Runs on a worker
 // thread or on the main thread; the result is plain data so it can cross between threads.
 
-import * as fs from 'fs';
 import { checkLetter, DiagnosticCode, Finding, Severity } from '../engine/check';
 import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import type { Citation, DisputedItem, Letter, LetterDocument, Span } from '../engine/model';
 import { parseLetter } from '../engine/parse';
 import { isLetterLanguageFile } from '../engine/vocabulary';
+import { readRegularFileSync } from '../workspace/readFile';
+import { MAX_FILE_BYTES } from './discover';
 
 export type Mode = 'check' | 'export';
 export type FileStatus = 'letter' | 'not-letter' | 'binary' | 'unreadable' | 'failed';
@@ -100,22 +101,9 @@ export function decodeLetterBytes(buf: Buffer): ReadResult {
 }
 
 export function readLetterFile(abs: string): ReadResult {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(abs);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason =
-      err.code === 'ENOENT'
-        ? 'no such file (a dangling link?)'
-        : err.code === 'EACCES' || err.code === 'EPERM'
-          ? 'permission denied'
-          : err.code === 'EISDIR'
-            ? 'is a folder'
-            : (err.code ?? err.message);
-    return { kind: 'unreadable', error: reason };
-  }
-  return decodeLetterBytes(buf);
+  // Never blocks on a FIFO nor reads a device: see workspace/readFile.ts.
+  const read = readRegularFileSync(abs, MAX_FILE_BYTES);
+  return read.kind === 'bytes' ? decodeLetterBytes(read.bytes) : { kind: 'unreadable', error: read.reason };
 }
 
 /** The editor treats a `.imr` file as a letter whatever it holds; a `.txt` file only when isLetter() says so. */

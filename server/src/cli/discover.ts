@@ -1,19 +1,17 @@
 // From the paths on the command line to the files to read: files as given, folders searched
 // recursively for letter files, globs matched by the tool itself. The order is the order of the
 // arguments, and within a folder or glob the sorted order of the paths, so that output is the same
-// from run to run and from machine to machine.
+// from run to run and from machine to machine. Folders and globs go through the one folder walker
+// the language server uses (workspace/walk.ts): FIFOs, devices and link loops are skipped with a note.
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { LETTER_EXTENSIONS } from '../workspace/extensions';
+import { walkFolder, WalkNote, WalkOptions } from '../workspace/walk';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
 
-/** Extensions a folder search picks up: letters are saved as .txt; the editor's language also claims .imr. */
-export const LETTER_EXTENSIONS = ['.txt', '.imr'];
-
-/** Folders never searched: version control, dependencies, and other hidden folders. */
-function skippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
+/** The largest file the tool reads: an export of thousands of letters is tens of megabytes. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface InputProblem {
   input: string;
@@ -21,63 +19,29 @@ export interface InputProblem {
 }
 
 export interface Discovery {
-  /** Absolute paths, in output order, each once. */
+  /** Absolute paths, in output order, each once; unreadable ones too, so that reading names them in order. */
   files: string[];
   problems: InputProblem[];
+  /** Entries of a folder that are no files (FIFOs, sockets, devices, link loops): skipped. */
+  skipped: WalkNote[];
 }
 
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function isLetterExtension(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return LETTER_EXTENSIONS.includes(ext);
-}
-
-/** Regular files below `dir` with a letter extension, sorted. Symbolic links to folders are not followed (no cycles). */
-function walkFolder(
-  dir: string,
-  out: string[],
-  accept: (abs: string, rel: string) => boolean,
-  descend: (rel: string) => boolean,
-  rel = '',
-): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // an unreadable sub-folder holds nothing we can check
-  }
-  entries.sort((a, b) => compareNames(a.name, b.name));
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
-    const r = rel === '' ? e.name : rel + '/' + e.name;
-    if (e.isDirectory()) {
-      if (!skippedFolder(e.name) && descend(r)) walkFolder(abs, out, accept, descend, r);
-    } else if (e.isFile() || e.isSymbolicLink()) {
-      // A link to a file counts; a dangling link is kept so that reading it reports the problem.
-      if (e.isSymbolicLink()) {
-        try {
-          if (fs.statSync(abs).isDirectory()) continue;
-        } catch {
-          /* dangling: reported when read */
-        }
-      }
-      if (accept(abs, r)) out.push(abs);
-    }
-  }
-}
-
-export function discover(inputs: readonly string[], cwd: string): Discovery {
+export async function discover(inputs: readonly string[], cwd: string): Promise<Discovery> {
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: InputProblem[] = [];
+  const skipped: WalkNote[] = [];
   const add = (abs: string) => {
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
     }
+  };
+  const walk = async (root: string, options: Omit<WalkOptions, 'maxFileBytes' | 'keepUnreadable'>) => {
+    const found = await walkFolder(root, { ...options, maxFileBytes: MAX_FILE_BYTES, keepUnreadable: true });
+    skipped.push(...found.notes);
+    found.files.forEach((f) => add(f.path));
+    return found.files.length;
   };
 
   for (const input of inputs) {
@@ -99,41 +63,21 @@ export function discover(inputs: readonly string[], cwd: string): Discovery {
     if (stat?.isFile()) {
       add(abs);
     } else if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walkFolder(
-        abs,
-        found,
-        (_a, rel) => isLetterExtension(rel),
-        () => true,
-      );
-      if (found.length === 0)
+      if ((await walk(abs, {})) === 0)
         problems.push({ input, message: `folder holds no ${LETTER_EXTENSIONS.join(' or ')} files` });
-      found.forEach(add);
     } else if (stat) {
       problems.push({ input, message: 'not a regular file or folder' });
     } else {
       // A glob: walk from its literal prefix and match the rest against relative paths.
       const pattern = input.split(path.sep).join('/');
       const { base, rest } = globBase(pattern);
-      const baseAbs = path.resolve(cwd, base);
       const re = globToRegExp(rest);
-      const found: string[] = [];
-      let baseIsDir = false;
-      try {
-        baseIsDir = fs.statSync(baseAbs).isDirectory();
-      } catch {
-        /* reported below */
-      }
-      if (baseIsDir)
-        walkFolder(
-          baseAbs,
-          found,
-          (_a, rel) => re.test(rel),
-          (rel) => mayMatchBelow(rest, rel),
-        );
-      if (found.length === 0) problems.push({ input, message: 'no files match this pattern' });
-      found.forEach(add);
+      const count = await walk(path.resolve(cwd, base), {
+        accept: (rel) => re.test(rel),
+        descend: (rel) => mayMatchBelow(rest, rel),
+      });
+      if (count === 0) problems.push({ input, message: 'no files match this pattern' });
     }
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }

@@ -8,6 +8,7 @@ import { FileReport, readLetterFile, treatAsLetter } from './analyze';
 import { autoJobs, parseArgs, CliOptions, UsageError } from './args';
 import { ConfigError, effectiveSeverities, loadConfig } from './config';
 import { discover } from './discover';
+import { printablePath } from '../workspace/walk';
 import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from './export';
 import {
   addToSummary,
@@ -86,8 +87,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
 
-  const found = discover(options.inputs, io.cwd);
+  const found = await discover(options.inputs, io.cwd);
   for (const p of found.problems) say(`${p.input}: ${p.message}`);
+  for (const n of found.skipped) say(`${printablePath(displayPath(n.path, io.cwd))}: skipped (${n.reason})`);
   const exit = found.problems.length > 0 ? EXIT_USAGE : EXIT_OK;
   if (found.files.length === 0) return EXIT_USAGE;
 

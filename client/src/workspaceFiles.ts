@@ -1,0 +1,69 @@
+// The workspace's letter files as VS Code sees them, for the language server's index: found with
+// the editor's own file search (which honours files.exclude; search.exclude is applied here), and
+// listed again when the folders, the excludes or the limit change. File events reach the server
+// through the language client's file watcher (see extension.ts).
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { excludeMatchers, isExcluded } from './searchExclude';
+import { WorkspaceFilesNotification, WorkspaceFilesParams } from '../../server/src/protocol';
+import { letterFilesGlob } from '../../server/src/workspace/extensions';
+
+export const DEFAULT_MAX_FILES = 100_000;
+
+export class WorkspaceFiles implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          e.affectsConfiguration('files.exclude') ||
+          e.affectsConfiguration('search.exclude') ||
+          e.affectsConfiguration('imrLetters.workspace')
+        )
+          this.schedule();
+      }),
+    );
+  }
+
+  schedule(delay = 200): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.send();
+    }, delay);
+  }
+
+  /** Lists the letter files and sends them to the server. */
+  async send(): Promise<void> {
+    const generation = ++this.generation;
+    const maxFiles = vscode.workspace
+      .getConfiguration('imrLetters')
+      .get<number>('workspace.maxFiles', DEFAULT_MAX_FILES);
+    // Undefined excludes: files.exclude applies (search.exclude does not: filtered below).
+    const found = await vscode.workspace.findFiles(letterFilesGlob(), undefined, maxFiles + 1);
+    if (generation !== this.generation) return;
+    const uris: string[] = [];
+    for (const uri of found) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const matchers = excludeMatchers(
+        vscode.workspace.getConfiguration('search', folder).get<Record<string, unknown>>('exclude'),
+      );
+      if (folder && isExcluded(vscode.workspace.asRelativePath(uri, false), matchers)) continue;
+      uris.push(uri.toString());
+    }
+    // The order of the file search is not stable: sorted, the index and its saved copy are the same each time.
+    uris.sort();
+    const params: WorkspaceFilesParams = { uris: uris.slice(0, maxFiles), limitReached: found.length > maxFiles };
+    await this.client.sendNotification(WorkspaceFilesNotification, params);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Takes the picture of a folder of letters (images/folders.png): the Letters view in the Explorer
+// (summary line, letters grouped by outcome with counts, a letter opened to its items) beside a
+// letter with a CodeLens above each disputed item. Same machinery as scripts/screenshot.mjs
+// (test/editor/vscode-web.mjs); needs `bash scripts/setup-editor-tests.sh` and `npm run build`.
+//
+// Environment: IMR_SCREENSHOT_OUT (default images/folders.png), IMR_EDITOR_VERBOSE=1,
+// IMR_SCREENSHOT_DEBUG (save the page here when a step fails).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as vscodeWeb from '../test/editor/vscode-web.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outputPath = path.resolve(process.env.IMR_SCREENSHOT_OUT || path.join(repoRoot, 'images', 'folders.png'));
+const verbose = process.env.IMR_EDITOR_VERBOSE === '1';
+const VIEWPORT = { width: 1400, height: 900 };
+const fixtures = path.join(repoRoot, 'test', 'fixtures');
+const shownLetter = '001_95d645f4881bb0c4.txt';
+
+const missing = vscodeWeb.missingServerOrBrowser();
+if (missing) {
+  console.error(`screenshot: ${missing}`);
+  process.exit(1);
+}
+
+const { tempDir, dirs } = vscodeWeb.createTempDirs({
+  prefix: 'imr-folders-shot-',
+  extraDirs: { workspace: 'case-folder' },
+  userSettings: {
+    'workbench.enableExperiments': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+    'workbench.layoutControl.enabled': false,
+    'workbench.activityBar.location': 'top',
+    'editor.minimap.enabled': false,
+    'editor.wordWrap': 'on',
+  },
+});
+// A small case folder: the real letters, two malformed ones and a note that is no letter.
+for (const name of fs.readdirSync(path.join(fixtures, 'letters')))
+  fs.copyFileSync(path.join(fixtures, 'letters', name), path.join(dirs.workspace, name));
+fs.mkdirSync(path.join(dirs.workspace, '2014'));
+for (const name of [
+  'malformed_001_missing_guideline_typo.txt',
+  'malformed_004_outcome_contradicts_rationale.txt',
+  'meeting-notes.txt',
+])
+  fs.copyFileSync(path.join(fixtures, 'editor-workspace', name), path.join(dirs.workspace, '2014', name));
+
+let server;
+let context;
+const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => ({ context, server, tempDir }));
+
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page
+    .locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: title })
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+async function main() {
+  const start = vscodeWeb.startVsCodeServer({ dirs, verbose });
+  server = start.process;
+  const port = await start.port;
+  context = await vscodeWeb.launchChromium({ dirs, viewport: VIEWPORT });
+  context.setDefaultTimeout(60_000);
+  const page = await vscodeWeb.firstPage(context, { verbose });
+  const payload = [['extensionDevelopmentPath', vscodeWeb.remoteUri(repoRoot)]];
+  await page.goto(vscodeWeb.workbenchUrl({ port, folder: dirs.workspace, payload }));
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: shownLetter }).waitFor({ state: 'visible' });
+
+  await page.keyboard.press('Control+P');
+  const quickOpen = page.locator('.quick-input-widget input');
+  await quickOpen.waitFor({ state: 'visible' });
+  await quickOpen.fill(shownLetter);
+  await page
+    .locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: shownLetter })
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: 'IMR Letter' }).first().waitFor({ state: 'visible' });
+  // CodeLens above the items once the server has answered.
+  await page
+    .locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Upheld' })
+    .first()
+    .waitFor({ state: 'attached' });
+
+  await runCommand(page, 'Explorer: Focus on Letters View');
+  await page.locator('.monaco-list-row', { hasText: '6 letters' }).first().waitFor({ state: 'visible' });
+  // Fold the file list away so the Letters view has the side bar, and widen the side bar.
+  await page.locator('.part.sidebar .pane-header', { hasText: 'case-folder' }).first().click();
+  // A wider side bar, so that the summary line is read whole: drag its edge.
+  const bar = await page.locator('.part.sidebar').boundingBox();
+  await page.mouse.move(bar.x + bar.width - 1, bar.y + bar.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + bar.width + 280, bar.y + bar.height / 2, { steps: 10 });
+  await page.mouse.up();
+  // Open the Overturned group and its letter (the summary row also says "overturned": the group's row starts with it).
+  await page
+    .locator('.monaco-list-row', { hasText: /^\s*Overturned/ })
+    .first()
+    .click();
+  await page.locator('.monaco-list-row', { hasText: 'malformed_004' }).first().waitFor({ state: 'visible' });
+  await page.locator('.monaco-list-row', { hasText: 'malformed_004' }).first().click();
+  await page.locator('.monaco-list-row', { hasText: 'Psychotropic Med' }).first().waitFor({ state: 'visible' });
+  // Back to letter 001 at its Xanax item, with the CodeLens above each item in view.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(':128');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.codelens-decoration:visible', { hasText: 'MTUS/CPMTG' }).first().waitFor({ state: 'visible' });
+  await page.waitForTimeout(800);
+
+  fs.mkdirSync(path.dirname(outputPath), { recursive: true });
+  const titleBar = await page.locator('.part.titlebar').boundingBox();
+  const top = titleBar ? Math.round(titleBar.y + titleBar.height) : 0;
+  await page.screenshot({
+    path: outputPath,
+    clip: { x: 0, y: top, width: VIEWPORT.width, height: VIEWPORT.height - top },
+  });
+  console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)}`);
+}
+
+const overallTimer = setTimeout(() => {
+  console.error('screenshot: timed out after 180 s');
+  cleanUp().finally(() => process.exit(1));
+}, 180_000);
+overallTimer.unref();
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  console.error(`screenshot: ${error instanceof Error ? error.message : error}`);
+  exitCode = 1;
+  const debugPath = process.env.IMR_SCREENSHOT_DEBUG;
+  const page = context?.pages()[0];
+  if (debugPath && page) await page.screenshot({ path: debugPath }).catch(() => {});
+}
+await cleanUp();
+process.exit(exitCode);

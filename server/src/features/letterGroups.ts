@@ -1,0 +1,160 @@
+// The Letters view's data: the index's letters grouped by outcome, guideline source, reviewer
+// specialty or folder, filtered by words, with the counts of each group. A letter sits in every
+// group one of its items belongs to (a letter with an upheld and an overturned item is in both).
+
+import type {
+  LetterGroup,
+  LetterGroupsParams,
+  LetterGroupsResult,
+  LetterGrouping,
+  LetterListEntry,
+  LettersInGroupParams,
+  LettersInGroupResult,
+} from '../protocol';
+import type { IndexEntry } from '../workspace/letterIndex';
+import type { LetterSummary } from '../workspace/summary';
+import { OUTCOME_LABELS } from './displayNames';
+import { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './workspaceSymbols';
+
+/** Letters sent for one group at most: a tree of more is no use to read. */
+export const MAX_LETTERS_IN_GROUP = 2000;
+
+const OUTCOME_ORDER = ['upheld', 'overturned', 'unknown', 'missing'];
+
+function folderOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash > 0 ? uri.slice(0, slash) : uri;
+}
+
+function groupKeys(uri: string, letter: LetterSummary, groupBy: LetterGrouping): string[] {
+  const keys = new Set<string>();
+  switch (groupBy) {
+    case 'outcome':
+      for (const i of letter.items) keys.add(i.outcome);
+      break;
+    case 'source':
+      for (const i of letter.items) for (const s of i.sources) keys.add(s);
+      if (keys.size === 0) keys.add('');
+      break;
+    case 'specialty':
+      keys.add(letter.specialty ?? '');
+      break;
+    case 'folder':
+      keys.add(folderOf(uri));
+      break;
+  }
+  return [...keys];
+}
+
+function groupLabel(key: string, groupBy: LetterGrouping, roots: readonly string[]): string {
+  switch (groupBy) {
+    case 'outcome':
+      return OUTCOME_LABELS[key as keyof typeof OUTCOME_LABELS] ?? key;
+    case 'source':
+      return key === '' ? 'No guideline cited' : key;
+    case 'specialty':
+      return key === '' ? 'Specialty not stated' : key;
+    case 'folder': {
+      const root = roots.find((r) => key === r || key.startsWith(r + '/'));
+      let label = root ? key.slice(root.length + 1) || fileNameOf(root) : key;
+      try {
+        label = decodeURIComponent(label);
+      } catch {
+        /* shown as it is */
+      }
+      return label;
+    }
+  }
+}
+
+function letterMatches(entry: IndexEntry, index: number, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const uri = entry.uri;
+  const letter = entry.summary.letters[index];
+  // Every word somewhere in the letter: in one of its items, its case number or its file name.
+  const texts = [...entrySearchTexts(entry)[index]];
+  if (texts.length === 0) texts.push(`${letter.caseNumber ?? ''} ${fileNameOf(uri)}`.toLowerCase());
+  return words.every((w) => texts.some((t) => wordsMatched(t, [w]) === 1));
+}
+
+function* lettersOf(entries: Iterable<IndexEntry>, words: readonly string[]) {
+  for (const e of entries) {
+    if (!e.summary.isLetter) continue;
+    for (let index = 0; index < e.summary.letters.length; index++) {
+      const letter = e.summary.letters[index];
+      if (letterMatches(e, index, words)) yield { entry: e, letter, index };
+    }
+  }
+}
+
+function problemsOf(entry: IndexEntry, letterIndex: number): number {
+  let n = 0;
+  for (const p of entry.summary.problems) if (p.letter === letterIndex) n++;
+  return n;
+}
+
+export function letterGroups(
+  entries: Iterable<IndexEntry>,
+  params: LetterGroupsParams,
+  roots: readonly string[],
+  pending: number,
+  indexing: boolean,
+): LetterGroupsResult {
+  const words = queryWords(params.filter ?? '');
+  const groups = new Map<string, LetterGroup>();
+  const totals = { letters: 0, items: 0, upheld: 0, overturned: 0, lettersWithProblems: 0, pending, indexing };
+  for (const { entry, letter, index } of lettersOf(entries, words)) {
+    const problems = problemsOf(entry, index) > 0;
+    totals.letters++;
+    if (problems) totals.lettersWithProblems++;
+    for (const i of letter.items) {
+      totals.items++;
+      if (i.outcome === 'upheld') totals.upheld++;
+      else if (i.outcome === 'overturned') totals.overturned++;
+    }
+    for (const key of groupKeys(entry.uri, letter, params.groupBy)) {
+      let g = groups.get(key);
+      if (!g)
+        groups.set(
+          key,
+          (g = { key, label: groupLabel(key, params.groupBy, roots), letters: 0, lettersWithProblems: 0 }),
+        );
+      g.letters++;
+      if (problems) g.lettersWithProblems++;
+    }
+  }
+  const list = [...groups.values()];
+  if (params.groupBy === 'outcome') list.sort((a, b) => OUTCOME_ORDER.indexOf(a.key) - OUTCOME_ORDER.indexOf(b.key));
+  else list.sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label)));
+  return { totals, groups: list };
+}
+
+export function lettersInGroup(entries: Iterable<IndexEntry>, params: LettersInGroupParams): LettersInGroupResult {
+  const words = queryWords(params.filter ?? '');
+  const letters: LetterListEntry[] = [];
+  let truncated = false;
+  for (const { entry, letter, index } of lettersOf(entries, words)) {
+    if (!groupKeys(entry.uri, letter, params.groupBy).includes(params.key)) continue;
+    if (letters.length >= MAX_LETTERS_IN_GROUP) {
+      truncated = true;
+      break;
+    }
+    const l: LetterListEntry = {
+      uri: entry.uri,
+      letterIndex: index,
+      fileName: fileNameOf(entry.uri),
+      problems: problemsOf(entry, index),
+      items: letter.items.map((i) => ({
+        name: i.name,
+        outcome: i.outcome,
+        sources: i.sources,
+        problems: i.problems,
+        decision: { line: i.decision[0], character: i.decision[1] },
+      })),
+    };
+    if (letter.caseNumber) l.caseNumber = letter.caseNumber;
+    letters.push(l);
+  }
+  letters.sort((a, b) => a.fileName.localeCompare(b.fileName) || a.letterIndex - b.letterIndex);
+  return { letters, truncated };
+}

@@ -1,0 +1,142 @@
+// What the workspace index keeps of one letter file: its items with their outcomes, guideline
+// sources, citations and problems, and where each sits (LSP-style 0-based lines and UTF-16
+// characters), never its text. Plain data, so that it can be saved as JSON and read back, and small
+// enough that 50,000 letters fit in a few hundred megabytes. Nothing here knows of LSP.
+
+import type { DiagnosticCode, Finding } from '../engine/check';
+import type { Citation, DisputedItem, LetterDocument, OutcomeKind, Span } from '../engine/model';
+
+/** Start line, start character, end line, end character. */
+export type Place = [number, number, number, number];
+
+export interface CitationSummary {
+  /** `MTUS`, `ACOEM`, `ODG`, `other`. */
+  source: string;
+  /** The MTUS document (`CPMTG`, `ACOEM`, `Opioids`, `Formulary`), when known. */
+  document?: string;
+  pages: string[];
+  at: Place;
+}
+
+export interface ItemSummary {
+  name: string;
+  outcome: OutcomeKind;
+  /** The sources the decision rests on (reviewer guideline and rationale), MTUS documents named too. */
+  sources: string[];
+  decision: Place;
+  rationale?: Place;
+  citations: CitationSummary[];
+  /** How many problems are about this item. */
+  problems: number;
+}
+
+export interface LetterSummary {
+  caseNumber?: string;
+  specialty?: string;
+  items: ItemSummary[];
+}
+
+export interface ProblemSummary {
+  /** 0-based letter of the file the problem is in. */
+  letter: number;
+  code: DiagnosticCode;
+  message: string;
+  at: Place;
+  related?: { at: Place; message: string };
+}
+
+export interface FileSummary {
+  /** False for a plain-text file that is no letter: kept so that it is not read again. */
+  isLetter: boolean;
+  letters: LetterSummary[];
+  problems: ProblemSummary[];
+}
+
+/**
+ * A copy of a string that holds nothing else: a name sliced out of a letter's text may keep the
+ * whole text alive in V8 (a sliced string points into its parent), and the index must grow with
+ * items, not with text.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Strings that repeat across thousands of letters (sources, pages, outcomes) kept once. */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  if (s.length > 24) return detach(s);
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  const own = detach(s);
+  if (interned.size < 100_000) interned.set(own, own);
+  return own;
+}
+
+export const NOT_A_LETTER: FileSummary = Object.freeze({ isLetter: false, letters: [], problems: [] }) as FileSummary;
+
+/** A source as the user searches for it: `MTUS/CPMTG`, `ODG`. */
+export function sourceName(c: { source: string; document?: string }): string {
+  return c.document && c.document !== c.source ? `${c.source}/${c.document}` : c.source;
+}
+
+function decisionSources(item: DisputedItem): string[] {
+  const out: string[] = [];
+  for (const c of item.citations) {
+    if (c.part === 'claims-administrator-guideline') continue;
+    const name = intern(sourceName(c));
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+export function summarize(
+  model: LetterDocument,
+  findings: readonly Finding[],
+  place: (span: Span) => Place,
+): FileSummary {
+  const perItem = new Map<string, number>();
+  for (const f of findings) {
+    if (f.itemIndex === undefined) continue;
+    const key = `${f.letterIndex}:${f.itemIndex}`;
+    perItem.set(key, (perItem.get(key) ?? 0) + 1);
+  }
+  const citation = (c: Citation): CitationSummary => {
+    const s: CitationSummary = { source: intern(c.source), pages: c.pages.map(intern), at: place(c.range) };
+    if (c.document) s.document = intern(c.document);
+    return s;
+  };
+  return {
+    isLetter: true,
+    letters: model.letters.map((letter) => {
+      const specialties = letter.reviewer?.specialties ?? [];
+      const summary: LetterSummary = {
+        items: letter.items.map((item, i) => {
+          const s: ItemSummary = {
+            name: detach(item.name),
+            outcome: item.outcome.kind,
+            sources: decisionSources(item),
+            decision: place(item.decisionRange),
+            citations: item.citations.map(citation),
+            problems: perItem.get(`${letter.index}:${i}`) ?? 0,
+          };
+          if (item.rationale) s.rationale = place(item.rationale.labelRange);
+          return s;
+        }),
+      };
+      if (letter.caseNumber) summary.caseNumber = detach(letter.caseNumber);
+      if (specialties.length > 0) summary.specialty = intern(specialties.join('; '));
+      return summary;
+    }),
+    problems: findings.map((f) => {
+      const p: ProblemSummary = { letter: f.letterIndex, code: f.code, message: detach(f.message), at: place(f.range) };
+      if (f.related) p.related = { at: place(f.related.range), message: detach(f.related.message) };
+      return p;
+    }),
+  };
+}
+
+/** Whether a summary read back from a saved index has the shape this version writes. */
+export function isFileSummary(value: unknown): value is FileSummary {
+  const v = value as FileSummary;
+  return !!v && typeof v.isLetter === 'boolean' && Array.isArray(v.letters) && Array.isArray(v.problems);
+}
