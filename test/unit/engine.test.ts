@@ -4,7 +4,9 @@
 import * as assert from 'assert';
 import { checkLetter } from '../../server/src/engine/check';
 import type { DisputedItem, LetterDocument } from '../../server/src/engine/model';
-import { HEADINGS, headingAt, PART_LABELS, parseLetter, partLabelAt } from '../../server/src/engine/parse';
+import { parseLetter } from '../../server/src/engine/parse';
+import { headingAt, partLabelAt } from '../../server/src/engine/parser/recognize';
+import { HEADINGS, PART_LABELS } from '../../server/src/engine/vocabulary';
 import { allLetters, FIXTURES, letterText, replaceOnce, singleSpaced, slice, toCrlf } from './helpers';
 
 const PARTS = ['claims-administrator-guideline', 'reviewer-guideline', 'rationale'];

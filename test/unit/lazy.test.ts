@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isEmptyPart } from '../../server/src/engine/lazy';
 import type { ItemPart, LetterDocument } from '../../server/src/engine/model';
-import { conclusionIn, parseLetter } from '../../server/src/engine/parse';
+import { parseLetter } from '../../server/src/engine/parse';
+import { conclusionIn } from '../../server/src/engine/parser/conclusions';
 import { fold, JoinedText, splitLines } from '../../server/src/engine/text';
 import { ROOT, toCrlf } from './helpers';
 

@@ -8,6 +8,7 @@ import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import type { Citation, DisputedItem, Letter, LetterDocument, Span } from '../engine/model';
 import { parseLetter } from '../engine/parse';
+import { isLetterLanguageFile } from '../engine/vocabulary';
 
 export type Mode = 'check' | 'export';
 export type FileStatus = 'letter' | 'not-letter' | 'binary' | 'unreadable' | 'failed';
@@ -119,7 +120,7 @@ export function readLetterFile(abs: string): ReadResult {
 
 /** The editor treats a `.imr` file as a letter whatever it holds; a `.txt` file only when isLetter() says so. */
 export function treatAsLetter(abs: string, text: string): boolean {
-  return /\.imr$/i.test(abs) || isLetter(text);
+  return isLetterLanguageFile(abs) || isLetter(text);
 }
 
 function region(lines: LineIndex, span: Span): Region {

@@ -17,7 +17,7 @@ import {
   SarifReporter,
   Summary,
   TextReporter,
-} from './format';
+} from './reporters';
 import { helpText, packageVersion } from './help';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from './output';

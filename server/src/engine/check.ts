@@ -2,6 +2,7 @@
 // The language server and the command-line tool turn findings into diagnostics and report lines.
 
 import type { DisputedItem, Letter, LetterDocument, Span } from './model';
+import { LAYOUTS } from './layouts';
 import { isEmptyPart } from './lazy';
 
 export type DiagnosticCode =
@@ -110,7 +111,7 @@ function checkItem(letter: Letter, item: DisputedItem, itemIndex: number, out: F
     });
   }
   // The professional review form has no claims administrator line and words its own headings.
-  const form = letter.layout === 'professional-review';
+  const form = LAYOUTS[letter.layout].outcomeForm === 'rationale-conclusion';
   if (!item.rationale || isEmptyPart(item.rationale)) {
     out.push({
       ...at,

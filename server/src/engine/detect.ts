@@ -4,15 +4,8 @@
 // "rationale" has neither. Two different structural markers, at least one of them a heading or the
 // review organization's letterhead, are required; each must stand at the start of its own line.
 
-import { headingAt, partLabelAt } from './parse';
-
-const LETTER_MARKS: Array<[string, RegExp]> = [
-  ['letterhead', /^MAXIMUS\s+FEDERAL\s+SERVICES/i],
-  ['letterhead', /^Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination$/i],
-  ['letterhead', /^MEDICAL\s+PROFESSIONAL\s+REVIEW$/i],
-  ['intro', /^The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions?\b/i],
-  ['credentials', /^The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials/i],
-];
+import { headingAt, partLabelAt } from './parser/recognize';
+import { LETTER_MARKS } from './vocabulary';
 
 /** How much of a huge file to look at: the markers sit at the top of the first letter. */
 const SCAN_LIMIT = 512 * 1024;

@@ -5,6 +5,7 @@
 
 import { Finding, itemKey } from './check';
 import { applyEdits, Edit } from './format';
+import { LAYOUTS } from './layouts';
 import type { DisputedItem, Layout, Letter, LetterDocument, PartKind, Span } from './model';
 import { partLabelAt } from './parse';
 import { editDistance } from './text';
@@ -52,7 +53,9 @@ const PART_NAMES: Record<PartKind, string> = {
 };
 
 /** Layouts whose items are `<item>: <Outcome>` lines followed by labelled parts. */
-const DECISION_LINE_LAYOUTS: ReadonlySet<Layout> = new Set<Layout>(['standard', 'case-header', 'letterhead']);
+const DECISION_LINE_LAYOUTS: ReadonlySet<Layout> = new Set(
+  (Object.keys(LAYOUTS) as Layout[]).filter((l) => LAYOUTS[l].outcomeForm === 'decision-line'),
+);
 
 /** Words reviewers write for an outcome, mapped to the outcome they mean. */
 const SYNONYMS: Record<string, Outcome> = {
@@ -287,7 +290,7 @@ function contradiction(doc: LetterDocument, letter: Letter, item: DisputedItem, 
   if (supported) {
     const raw = doc.text.slice(item.outcome.range.start, item.outcome.range.end);
     let newText: string | undefined;
-    if (letter.layout === 'notice-2013') {
+    if (LAYOUTS[letter.layout].outcomeForm === 'numbered-sentence') {
       // The outcome is the sentence's "is (not) medically necessary": add or drop the "not".
       const m = /^((?:is|was)\s+)(not\s+)?/i.exec(raw);
       if (m) newText = m[2] ? m[1] + raw.slice(m[0].length) : m[1] + 'not ' + raw.slice(m[0].length);

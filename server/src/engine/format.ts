@@ -5,7 +5,7 @@
 // - page footers and headers (`Page 2 of 5`, `- 2 -`, a lone case number `CM15-0123456`) and form
 //   feeds at the start of a line go, wherever they fall;
 // - a decision line whose outcome wrapped onto the next line is joined (`...6 sessions: Upheld`);
-// - paragraphs stay: a paragraph break is wherever the parser sees one (parse.ts logicalLines), and
+// - paragraphs stay: a paragraph break is wherever the parser sees one (parser/logicalLines.ts), and
 //   comes out as exactly one blank line;
 // - the letter's line ending (the first one found) is used for every line break written.
 //
@@ -16,20 +16,17 @@
 
 import { checkLetter, Finding, itemKey } from './check';
 import { lastAtOrBefore } from './lines';
+import { LAYOUTS } from './layouts';
 import type { LetterDocument, Span } from './model';
-import { detectEol, isDoubleSpaced, logicalLines, parseLetter } from './parse';
-import { Line, splitLines } from './text';
+import { parseLetter } from './parse';
+import { detectEol, isDoubleSpaced, logicalLines } from './parser/logicalLines';
+import { fold, Line, splitLines } from './text';
+import { PAGE_NOISE_IN_TEXT, REMOVABLE_PAGE_NOISE } from './vocabulary';
 
 export interface Edit {
   readonly range: Span;
   readonly newText: string;
 }
-
-/**
- * Page furniture the formatter removes. Narrower than the parser's notion of noise (text.ts), which
- * also skips a lone `6/10`: such a line may be a wrapped pain score, so it is kept, on its own line.
- */
-const REMOVABLE_NOISE = /^(?:Page\s+\d+\s+(?:of|\/)\s+\d+|CM\d{2}-\d{5,8}|-\s*\d+\s*-)$/i;
 
 /** Blank lines written within a paragraph and between paragraphs. */
 interface Spacing {
@@ -174,7 +171,7 @@ function wholeLines(text: string, lines: readonly Line[], range: Span): Span {
 /** The page furniture among lines [from, to) that is not removed: each as its trimmed text. */
 function keptNoise(lines: readonly Line[], from: number, to: number): string[] {
   const out: string[] = [];
-  for (let i = from; i < to; i++) if (lines[i].noise && !REMOVABLE_NOISE.test(lines[i].t)) out.push(lines[i].t);
+  for (let i = from; i < to; i++) if (lines[i].noise && !REMOVABLE_PAGE_NOISE.test(lines[i].t)) out.push(lines[i].t);
   return out;
 }
 
@@ -187,7 +184,7 @@ function wrappedOutcomes(lines: readonly Line[], logicalToLine: readonly number[
   logicalToLine.forEach((line, k) => byStart.set(lines[line].contentStart, k));
   const out = new Set<number>();
   for (const letter of doc.letters) {
-    if (letter.layout === 'professional-review' || letter.layout === 'notice-2013') continue;
+    if (LAYOUTS[letter.layout].outcomeForm !== 'decision-line') continue;
     for (const item of letter.items) {
       const o = item.outcome;
       if (o.kind === 'missing' || o.raw.length === 0) continue;
@@ -267,15 +264,9 @@ export function sameReading(before: LetterDocument, after: LetterDocument): bool
   return true;
 }
 
-function fold(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** An item's name without page furniture that extraction dropped into a wrapped name. */
 function nameKey(name: string): string {
-  return itemKey(
-    name.replace(/\bPage\s+\d+\s+(?:of|\/)\s+\d+\b|\bCM\d{2}-\d{5,8}\b|(?:^|\s)-\s*\d+\s*-(?=\s|$)/gi, ' '),
-  );
+  return itemKey(name.replace(PAGE_NOISE_IN_TEXT, ' '));
 }
 
 function findingKey(f: Finding): string {

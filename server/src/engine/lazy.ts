@@ -4,7 +4,7 @@
 // conclusion); the folded text of every part, every citation and the reviewer's credentials cost
 // about a third of a parse and are read only by hovers, the outline and the command-line tool.
 //
-// Such a value is an own enumerable accessor (the classes at the end of parse.ts define it through
+// Such a value is an own enumerable accessor (the classes in parser/modelObjects.ts define it through
 // one descriptor shared by every object of a kind) that replaces itself with a plain value on
 // first read, so the property is an ordinary enumerable one to JSON.stringify and for-in alike.
 // Not a getter written in each object literal: V8 gives each such object a hidden class of its

@@ -3,6 +3,7 @@
 
 import { lastAtOrBefore } from './lines';
 import type { Span } from './model';
+import { PAGE_NOISE } from './vocabulary';
 
 export interface Line {
   /** Offset of the line's first character. */
@@ -21,8 +22,6 @@ export interface Line {
   /** A page footer or header left by extraction (`Page 2 of 5`, a lone case number). */
   readonly noise: boolean;
 }
-
-const PAGE_NOISE = /^(?:Page\s+\d+\s+(?:of|\/)\s+\d+|\d+\s*\/\s*\d+|CM\d{2}-\d{5,8}|-\s*\d+\s*-)$/i;
 
 /** Whether a line starting with this character can be PAGE_NOISE: 'P', 'p', 'C', 'c', '-' or a digit. */
 function mayBeNoise(c: number): boolean {

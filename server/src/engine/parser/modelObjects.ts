@@ -1,0 +1,322 @@
+// The model's objects that hold lazy values (lazy.ts): a part's folded text, an item's citations,
+// a letter's reviewer credentials; and the document, which keeps what a reparse needs.
+//
+// They are made here, outside the parser, so that what their getters read is the text and a few
+// offsets, never the parser and its lines. Each is a class whose lazy property is an own
+// enumerable accessor defined through one shared descriptor. A getter written in an object literal
+// is a new function for every object, and V8 then gives every object a hidden class of its own:
+// on a 10 MB export that was 20,000 hidden classes, a third of a parse's garbage collection, and a
+// runtime call per object. A new class here must be added to the shapes sample (see memory.ts).
+
+import { guidelineCitations, mentionedCitations } from '../citations';
+import { keep, settle } from '../lazy';
+import type {
+  Citation,
+  Conclusion,
+  DisputedItem,
+  HeaderField,
+  ItemPart,
+  Layout,
+  Letter,
+  LetterDocument,
+  Outcome,
+  PartKind,
+  ReviewerCredentials,
+  Section,
+  Span,
+} from '../model';
+import { fold, JoinedText } from '../text';
+import type { ReuseMemo } from './reparse';
+import { reviewerIn } from './reviewer';
+
+/** The descriptor of a lazy property: enumerable, replaced by settle() with the value `read` computes. */
+function lazyProperty<T>(read: (obj: T) => unknown): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: T) {
+      return read(this);
+    },
+  };
+}
+
+const PART_TEXT = lazyProperty((part: PartObject) => part.textNow());
+
+export class PartObject implements ItemPart {
+  declare readonly kind: PartKind;
+  declare readonly label: string;
+  declare readonly labelRange: Span;
+  declare readonly text: string;
+  declare readonly body: Span;
+  declare readonly range: Span;
+  readonly #source: string;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #empty: boolean;
+
+  constructor(
+    kind: PartKind,
+    label: string,
+    labelRange: Span,
+    body: Span,
+    range: Span,
+    source: string,
+    from: number,
+    to: number,
+    empty: boolean,
+  ) {
+    // Assigned in the model's key order (JSON and for-in list them so), `text` in its place.
+    this.kind = kind;
+    this.label = label;
+    this.labelRange = labelRange;
+    Object.defineProperty(this, 'text', PART_TEXT);
+    this.body = body;
+    this.range = range;
+    this.#source = source;
+    this.#from = from;
+    this.#to = to;
+    this.#empty = empty;
+  }
+
+  /** The part with its spans moved by `shift` (see reparseLetter); its text is the same words. */
+  moved(shift: number): PartObject {
+    const copy = new PartObject(
+      this.kind,
+      this.label,
+      move(this.labelRange, shift),
+      move(this.body, shift),
+      move(this.range, shift),
+      this.#source,
+      this.#from,
+      this.#to,
+      this.#empty,
+    );
+    const text = computed(this, 'text');
+    if (text) keep(copy, 'text', text.value);
+    return copy;
+  }
+
+  /** The citations in the part's text (lazy.ts: the item's are found on first read). */
+  citations(): Citation[] {
+    const joined = JoinedText.ofRange(this.#source, this.#from, this.#to);
+    return this.kind === 'rationale' ? mentionedCitations(joined, this.kind) : guidelineCitations(joined, this.kind);
+  }
+
+  textNow(): string {
+    const source = this.#source;
+    const from = this.#from;
+    const to = this.#to;
+    const empty = this.#empty;
+    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)), empty);
+  }
+}
+
+const ITEM_CITATIONS = lazyProperty((item: ItemObject) => item.citationsNow());
+
+/** A disputed item whose citations are found on first read: `citations` computes them. */
+export class ItemObject implements DisputedItem {
+  declare readonly name: string;
+  declare readonly nameRange: Span;
+  declare readonly decisionRange: Span;
+  declare readonly outcome: Outcome;
+  declare readonly claimsAdministratorGuideline?: ItemPart;
+  declare readonly reviewerGuideline?: ItemPart;
+  declare readonly rationale?: ItemPart;
+  declare readonly parts: readonly ItemPart[];
+  declare readonly citations: readonly Citation[];
+  declare readonly conclusion: Conclusion;
+  declare readonly range: Span;
+  readonly #citations: () => Citation[];
+
+  constructor(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]) {
+    this.name = f.name;
+    this.nameRange = f.nameRange;
+    this.decisionRange = f.decisionRange;
+    this.outcome = f.outcome;
+    this.claimsAdministratorGuideline = f.claimsAdministratorGuideline;
+    this.reviewerGuideline = f.reviewerGuideline;
+    this.rationale = f.rationale;
+    this.parts = f.parts;
+    Object.defineProperty(this, 'citations', ITEM_CITATIONS);
+    this.conclusion = f.conclusion;
+    this.range = f.range;
+    this.#citations = citations;
+  }
+
+  citationsNow(): Citation[] {
+    return settle(this, 'citations', this.#citations);
+  }
+
+  /** The item with its spans moved by `shift` (see reparseLetter); its citations too, when they are found. */
+  moved(shift: number): ItemObject {
+    const parts = this.parts.map((p) => move(p, shift));
+    // The guideline and rationale fields are parts of the list: the copy keeps them so.
+    const same = (p: ItemPart | undefined) => (p ? parts[this.parts.indexOf(p)] : undefined);
+    const find = this.#citations;
+    const copy = new ItemObject(
+      {
+        name: this.name,
+        nameRange: move(this.nameRange, shift),
+        decisionRange: move(this.decisionRange, shift),
+        outcome: move(this.outcome, shift),
+        claimsAdministratorGuideline: same(this.claimsAdministratorGuideline),
+        reviewerGuideline: same(this.reviewerGuideline),
+        rationale: same(this.rationale),
+        parts,
+        conclusion: move(this.conclusion, shift),
+        range: move(this.range, shift),
+      },
+      () => move(find(), shift),
+    );
+    const citations = computed(this, 'citations');
+    if (citations) keep(copy, 'citations', move(citations.value, shift));
+    return copy;
+  }
+}
+
+const LETTER_REVIEWER = lazyProperty((letter: LetterObject) => letter.reviewerNow());
+
+/** A letter whose reviewer credentials are read on first use from [from, to) of the text (see reviewerIn). */
+export class LetterObject implements Letter {
+  declare readonly index: number;
+  declare readonly layout: Layout;
+  declare readonly range: Span;
+  declare readonly header: readonly HeaderField[];
+  declare readonly caseNumber?: string;
+  declare readonly sections: readonly Section[];
+  declare readonly reviewer?: ReviewerCredentials;
+  declare readonly decisions?: Section;
+  declare readonly items: readonly DisputedItem[];
+  readonly #source: string;
+  readonly #reviewerAt: { from: number; to: number } | undefined;
+  /** How far the letter moved since its reviewer's offsets in #source (see moved). */
+  readonly #shift: number;
+
+  constructor(
+    f: Omit<Letter, 'reviewer'>,
+    source: string,
+    reviewerAt: { from: number; to: number } | undefined,
+    shift = 0,
+  ) {
+    this.index = f.index;
+    this.layout = f.layout;
+    this.range = f.range;
+    this.header = f.header;
+    this.caseNumber = f.caseNumber;
+    this.sections = f.sections;
+    Object.defineProperty(this, 'reviewer', LETTER_REVIEWER);
+    this.decisions = f.decisions;
+    this.items = f.items;
+    this.#source = source;
+    this.#reviewerAt = reviewerAt;
+    this.#shift = shift;
+  }
+
+  reviewerNow(): ReviewerCredentials | undefined {
+    const source = this.#source;
+    const at = this.#reviewerAt;
+    const shift = this.#shift;
+    return settle(this, 'reviewer', () => (at ? move(reviewerIn(source, at.from, at.to), shift) : undefined));
+  }
+
+  /** The letter with its spans moved by `shift` and its new index (see reparseLetter). */
+  moved(shift: number, index: number): LetterObject {
+    const sections = this.sections.map((s) => move(s, shift));
+    const copy = new LetterObject(
+      {
+        index,
+        layout: this.layout,
+        range: move(this.range, shift),
+        header: move(this.header, shift),
+        caseNumber: this.caseNumber,
+        sections,
+        decisions: this.decisions ? sections[this.sections.indexOf(this.decisions)] : undefined,
+        items: this.items.map((it) => move(it, shift)),
+      },
+      this.#source,
+      this.#reviewerAt,
+      this.#shift + shift,
+    );
+    const reviewer = computed(this, 'reviewer');
+    if (reviewer) keep(copy, 'reviewer', move(reviewer.value, shift));
+    return copy;
+  }
+}
+
+/**
+ * The model of a file, with what reparseLetter needs of it in a private field. Not a WeakMap from
+ * models: the scavenger keeps what a weak table holds until a full collection, so every discarded
+ * model of a letter (the models of a document's earlier versions) lived on into the old generation.
+ */
+export class DocumentObject implements LetterDocument {
+  constructor(
+    readonly text: string,
+    readonly letters: readonly Letter[],
+    readonly eol: '\n' | '\r\n' | '\r',
+    readonly doubleSpaced: boolean,
+    reuse: ReuseMemo,
+  ) {
+    this.#reuse = reuse;
+  }
+
+  readonly #reuse: ReuseMemo;
+
+  get reuse(): ReuseMemo {
+    return this.#reuse;
+  }
+}
+
+/** The citations of an item's parts, in order (a closure over the parts only: see the note at the top). */
+export function citationsOfParts(parts: readonly PartObject[]): () => Citation[] {
+  return () => parts.flatMap((p) => p.citations());
+}
+
+/** A 2013 notice's item: the citations of the items its discussion holds. */
+export function citationsOf(items: readonly DisputedItem[]): () => Citation[] {
+  return () => items.flatMap((x) => x.citations);
+}
+
+/** shiftSpans, typed. */
+function move<T>(value: T, shift: number): T {
+  return shift === 0 ? value : (shiftSpans(value, shift) as T);
+}
+
+/** The value of a lazy property once computed (settle made it a data property), else undefined. */
+function computed(obj: object, key: string): { value: unknown } | undefined {
+  const d = Object.getOwnPropertyDescriptor(obj, key);
+  return d && 'value' in d ? { value: d.value } : undefined;
+}
+
+/**
+ * A copy of a model value with every span (an object of the two numbers start and end) moved by
+ * `shift`, keys in the same order. Written with for-in, not Object.keys: a 10 MB file's model has
+ * about a million objects, and an array of keys for each was most of the cost of copying it.
+ */
+function shiftSpans(value: unknown, shift: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = shiftSpans(value[i], shift);
+    return copy;
+  }
+  const o = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  if (typeof o.start === 'number' && typeof o.end === 'number' && isSpan(o)) {
+    for (const k in o) out[k] = (o[k] as number) + shift;
+    return out;
+  }
+  // The objects with lazy values (PartObject, ItemObject, LetterObject) move themselves: reading
+  // their values here would compute every citation of every letter after the edit.
+  if (o instanceof PartObject || o instanceof ItemObject) return o.moved(shift);
+  for (const k in o) out[k] = shiftSpans(o[k], shift);
+  return out;
+}
+
+function isSpan(o: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const k in o) {
+    if (k !== 'start' && k !== 'end') return false;
+    keys++;
+  }
+  return keys === 2;
+}

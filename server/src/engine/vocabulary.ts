@@ -1,0 +1,186 @@
+// The words of a letter: section headings, the labels of an item's parts, the markers that open a
+// letter or show that a text is one, page furniture, and which file names can hold letters. One
+// table each; the parser, isLetter, the checks, the fixes, the formatter and the editor features
+// read them from here.
+//
+// Every heading, label and marker begins with a known word: `starts` lists those words, and the
+// parser tests a line against a pattern only when the line's first three characters begin one of
+// them (parser/recognize.ts).
+
+import type { PartKind, SectionKind } from './model';
+
+export interface HeadingSpec {
+  kind: SectionKind;
+  /** The words the pattern can begin with: lines that begin otherwise are not tested. */
+  starts: string[];
+  re: RegExp;
+}
+
+/** Section headings of every layout; a heading that ends in ':' may have text after it on its line. */
+export const HEADINGS: readonly HeadingSpec[] = [
+  { kind: 'determination', starts: ['how'], re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE\s*:?$/i },
+  { kind: 'summary', starts: ['clinical', 'case'], re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY\s*:/i },
+  { kind: 'summary', starts: ['clinical', 'case'], re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY$/i },
+  { kind: 'documents', starts: ['documents'], re: /^DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?\s*:?$/i },
+  { kind: 'decisions', starts: ['imr'], re: /^IMR\s+ISSUES?\s*,?\s+DECISIONS?\s*,?\s+AND\s+RATIONALES?\s*:?$/i },
+  { kind: 'decisions', starts: ['imr'], re: /^IMR\s+DECISION\s*\(?S?\)?\s+AND\s+RATIONALE\s*\(?S?\)?\s*:?$/i },
+  {
+    kind: 'decisions',
+    starts: ['independent'],
+    re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?\s*:?$/i,
+  },
+  { kind: 'issue', starts: ['issues'], re: /^ISSUES?\s+AT\s+DISPUTE\s*:/i },
+  {
+    kind: 'guidelines',
+    starts: ['medical'],
+    re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\s*\(?S?\)?\s+RELIED\s+UPON\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER\s+AND\s+WHY\s*:/i,
+  },
+  {
+    kind: 'rationale',
+    starts: ['rationale'],
+    re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED\s+TREATMENT\s*\/\s*SERVICE\s+IS\s*\/\s*WAS\s+NOT\s+MEDICALLY\s+NECESSARY\s*:/i,
+  },
+  { kind: 'qualifications', starts: ['medical'], re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
+  { kind: 'qualifications', starts: ['medical'], re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
+];
+
+export interface PartLabelSpec {
+  kind: PartKind;
+  starts: string[];
+  re: RegExp;
+}
+
+/** The labels that open an item's parts, as every layout words them. */
+export const PART_LABELS: readonly PartLabelSpec[] = [
+  {
+    kind: 'claims-administrator-guideline',
+    starts: ['claims'],
+    re: /^Claims?\s+Administrator(?:'s)?\s+guidelines?\s*:/i,
+  },
+  {
+    kind: 'reviewer-guideline',
+    starts: ['maximus', 'expert', 'reviewer', 'imr'],
+    re: /^(?:MAXIMUS|Expert\s+Reviewer(?:'s)?|Reviewer(?:'s)?|IMR)\s+guidelines?\s*:/i,
+  },
+  { kind: 'rationale', starts: ['decision'], re: /^Decision\s+rationale\s*:/i },
+  // 2013 notices
+  {
+    kind: 'claims-administrator-guideline',
+    starts: ['medical'],
+    re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Claims\s+Administrator\s*:/i,
+  },
+  {
+    kind: 'reviewer-guideline',
+    starts: ['medical'],
+    re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i,
+  },
+  { kind: 'rationale', starts: ['rationale'], re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
+];
+
+export interface PartInfo {
+  /** Where the part stands in an item: parts come in this order. */
+  order: number;
+  /** Its name in the outline and in hovers. */
+  title: string;
+  /** Its name inside a sentence (diagnostic and quick-fix messages). */
+  name: string;
+  /** The label a quick fix inserts (the standard layout's wording). */
+  label: string;
+  /** The text a quick fix puts after an inserted label, for the user to replace. */
+  placeholder: string;
+}
+
+/** What the engine and the features know of each kind of part. */
+export const PARTS: Readonly<Record<PartKind, PartInfo>> = {
+  'claims-administrator-guideline': {
+    order: 0,
+    title: 'Claims Administrator guideline',
+    name: 'claims administrator guideline',
+    label: 'Claims Administrator guideline:',
+    placeholder: '[state the claims administrator guideline]',
+  },
+  'reviewer-guideline': {
+    order: 1,
+    title: 'Reviewer guideline',
+    name: 'reviewer guideline',
+    label: 'MAXIMUS guideline:',
+    placeholder: '[state the guideline source]',
+  },
+  rationale: {
+    order: 2,
+    title: 'Decision rationale',
+    name: 'decision rationale',
+    label: 'Decision rationale:',
+    placeholder: '[state the decision rationale]',
+  },
+};
+
+/** The text a quick fix writes for an item's missing name. */
+export const ITEM_PLACEHOLDER = '[state the disputed item]';
+
+// Markers: lines that open a letter or tell its layout. Lines hold no '\r' or '\n', but may hold
+// U+2028/U+2029, which '.' does not match without the s flag.
+
+/** `Case Number: CM15-0123456`: opens a posted letter's header block (the case-header layout). */
+export const CASE_NUMBER_FIELD = /^Case\s+(?:Number|No\.?|#)\s*:\s*(\S.*)?$/is;
+/** The review organization's letterhead. */
+export const LETTERHEAD = /^MAXIMUS\s+FEDERAL\s+SERVICES(?:\s*,?\s*INC\.?)?$/i;
+/** The professional review form's title. */
+export const PROFESSIONAL_REVIEW = /^MEDICAL\s+PROFESSIONAL\s+REVIEW$/i;
+/** The 2013 notice's title. */
+export const NOTICE_2013 = /^Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination$/i;
+/** The sentence that introduces the disputed items in a decisions section. */
+export const INTRO = /^The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions?\b/i;
+/** The words the markers above begin with (see HeadingSpec.starts). */
+export const MARKER_STARTS = ['case', 'maximus', 'medical', 'notice'];
+
+/**
+ * Lines isLetter counts as a sign of a letter besides headings and part labels. A `letterhead`
+ * is strong (like a heading); the others count only with a strong one.
+ */
+export const LETTER_MARKS: ReadonlyArray<[kind: 'letterhead' | 'intro' | 'credentials', re: RegExp]> = [
+  ['letterhead', /^MAXIMUS\s+FEDERAL\s+SERVICES/i],
+  ['letterhead', NOTICE_2013],
+  ['letterhead', PROFESSIONAL_REVIEW],
+  ['intro', INTRO],
+  ['credentials', /^The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials/i],
+];
+
+// Page furniture that PDF extraction leaves in the text.
+const PAGE_OF = String.raw`Page\s+\d+\s+(?:of|\/)\s+\d+`;
+const LONE_CASE_NUMBER = String.raw`CM\d{2}-\d{5,8}`;
+const DASHED_PAGE = String.raw`-\s*\d+\s*-`;
+const PAGE_FRACTION = String.raw`\d+\s*\/\s*\d+`;
+
+/** A line that is page noise to the parser: `Page 2 of 5`, `2/5`, a lone case number, `- 2 -`. */
+export const PAGE_NOISE = new RegExp(`^(?:${PAGE_OF}|${PAGE_FRACTION}|${LONE_CASE_NUMBER}|${DASHED_PAGE})$`, 'i');
+/**
+ * The page noise the formatter removes: not a lone `6/10`, which may be a wrapped pain score and
+ * is kept on its own line.
+ */
+export const REMOVABLE_PAGE_NOISE = new RegExp(`^(?:${PAGE_OF}|${LONE_CASE_NUMBER}|${DASHED_PAGE})$`, 'i');
+/** REMOVABLE_PAGE_NOISE anywhere in a string (extraction drops it into wrapped item names). */
+export const PAGE_NOISE_IN_TEXT = new RegExp(
+  String.raw`\b${PAGE_OF}\b|\b${LONE_CASE_NUMBER}\b|(?:^|\s)${DASHED_PAGE}(?=\s|$)`,
+  'gi',
+);
+/** A case number anywhere in a line. */
+export const CASE_NUMBER = new RegExp(String.raw`\b${LONE_CASE_NUMBER}\b`);
+
+// Which files can hold letters.
+
+/** The editor's language claims `.imr` files: such a file is a letter whatever it holds. */
+export const LETTER_LANGUAGE_EXTENSION = '.imr';
+/** Extensions of files that may hold letters: letters are saved as `.txt`, or `.imr`. */
+export const LETTER_FILE_EXTENSIONS: readonly string[] = ['.txt', LETTER_LANGUAGE_EXTENSION];
+
+/** Whether a file's name says it may hold letters (a `.txt` one still has to be one: isLetter). */
+export function mayHoldLetters(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  return LETTER_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Whether a file's name makes it a letter whatever it holds (`.imr`). */
+export function isLetterLanguageFile(fileName: string): boolean {
+  return fileName.toLowerCase().endsWith(LETTER_LANGUAGE_EXTENSION);
+}
