@@ -17,31 +17,7 @@ interface PendingCase {
   why: string;
 }
 
-export const PENDING: readonly PendingCase[] = [
-  // The header block: labels and values in separate runs (pdftotext, mutool), or two fields on one
-  // line (the other three), so the case number or the dates are lost.
-  { tool: 'pdftotext', check: 'header', letters: '*', why: 'header block as all labels, then all values' },
-  { tool: 'mutool', check: 'header', letters: '*', why: 'each header label and value on lines of their own' },
-  { tool: 'pdftotext-layout', check: 'header', letters: '*', why: 'two header fields on one line' },
-  { tool: 'pdftotext-raw', check: 'header', letters: '*', why: 'two header fields on one line' },
-  { tool: 'pdfjs', check: 'header', letters: '*', why: 'two header fields on one line' },
-  // "<request> was the original request. <part> was authorized by the Claims Administrator. The
-  // remaining IMR eligible portion of the original request, <rest> is: Upheld": the name stops at
-  // the first line after a period instead of at the paragraph's start.
-  ...(['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'mutool', 'pdfjs'] as const).map((tool) => ({
-    tool,
-    check: 'items' as const,
-    letters: ['CM17-0006634'],
-    why: 'a wrapped name cut at a line after a period',
-  })),
-  // A form feed glued to the next page's first line, in the middle of the decision paragraph.
-  ...(['pdftotext', 'mutool'] as const).map((tool) => ({
-    tool,
-    check: 'items' as const,
-    letters: ['CM16-0229336', 'CM17-0020728'],
-    why: 'a page break inside a wrapped decision line',
-  })),
-];
+export const PENDING: readonly PendingCase[] = [];
 
 export function pendingReason(tool: Tool, check: Check, letter: string): string | undefined {
   for (const p of PENDING)

@@ -26,7 +26,8 @@ const LETTERS = [
 function reading(doc: LetterDocument): unknown {
   return doc.letters.map((letter) => ({
     caseNumber: letter.caseNumber,
-    header: letter.header.map((f) => [f.name.replace(/\s+/g, ' '), f.value]),
+    // The fields, in any order: a tool may give a column's labels before the other column's.
+    header: letter.header.map((f) => `${f.name.replace(/\s+/g, ' ')}: ${f.value}`).sort(),
     specialties: letter.reviewer?.specialties,
     sections: letter.sections.map((s) => s.kind),
     items: letter.items.map((i) => ({
@@ -100,8 +101,11 @@ function footers(text: string, pick: Picker): string {
   const spaced = doubleSpaced(lines);
   const out: string[] = [];
   let k = 0;
+  // Footers stand at the foot of a page: not inside the first page's header block, before the first heading.
+  const body = lines.findIndex((l) => HEADINGS.includes(l.trim()));
   for (let i = 0; i < lines.length; i++) {
     out.push(lines[i]);
+    if (i < body) continue;
     // In double-spaced text, after a line's own blank line.
     if (spaced && lines[i].trim() !== '') continue;
     if (!(pick(k++) && k % 11 === 0)) continue;

@@ -75,7 +75,8 @@ export const CPMTG: GuidelineEntry = {
   id: 'CPMTG',
   name: 'Chronic Pain Medical Treatment Guidelines',
   short: 'CPMTG',
-  publisher: 'California Division of Workers\u2019 Compensation, part of the MTUS',
+  publisher:
+    'California Division of Workers\u2019 Compensation, part of the MTUS (Medical Treatment Utilization Schedule)',
   partOfMtus: 'yes',
   facts: [
     c(
@@ -185,7 +186,8 @@ export const OPIOIDS: GuidelineEntry = {
   id: 'Opioids',
   name: 'MTUS Opioids Treatment Guidelines',
   short: 'Opioids',
-  publisher: 'California Division of Workers\u2019 Compensation, part of the MTUS',
+  publisher:
+    'California Division of Workers\u2019 Compensation, part of the MTUS (Medical Treatment Utilization Schedule)',
   partOfMtus: 'yes',
   facts: [c('Took effect 2016-07-28, together with the updated Chronic Pain Medical Treatment Guidelines.')],
 };
@@ -194,7 +196,8 @@ export const FORMULARY: GuidelineEntry = {
   id: 'Formulary',
   name: 'MTUS Drug Formulary',
   short: 'Formulary',
-  publisher: 'California Division of Workers\u2019 Compensation (8 CCR 9792.27.1 to .23)',
+  publisher:
+    'California Division of Workers\u2019 Compensation, part of the MTUS (Medical Treatment Utilization Schedule; 8 CCR 9792.27.1 to .23)',
   partOfMtus: 'yes',
   facts: [c('Applies from 2018-01-01.')],
 };
