@@ -1,4 +1,5 @@
-// Giving memory back once work on a large document pauses.
+// Giving memory back once work on a large document pauses (one of the memory measures listed in
+// engine/memory.ts).
 //
 // V8 collects garbage only when the program allocates, and lets the heap grow well past what is
 // live before a full collection. A language server is idle once a 10 MB letter export is closed,

@@ -18,7 +18,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
 import { keepModelShapes } from './engine/parse';
-import { releasePooledBuffers } from './engine/text';
 import { ItemsParams, ItemsRequestMethod, ItemsResult } from './protocol';
 import { createContext, LetterContext } from './features/context';
 import type { SeveritySettings } from './engine/check';
@@ -80,7 +79,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  // Before the first document comes: see engine/shapes.ts.
+  // Before the first document comes: see engine/memory.ts.
   keepModelShapes();
   if (workspaceFoldersSupported) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -195,9 +194,6 @@ documents.onDidClose((e) => {
   lastChange.delete(e.document.uri);
   // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
   if (e.document.getText().length > LARGE_DOCUMENT) {
-    // The parser's pooled line buffers are kept for the next large parse only while one is open.
-    if (!documents.all().some((d) => d.uri !== e.document.uri && d.getText().length > LARGE_DOCUMENT))
-      releasePooledBuffers();
     collectSoon(1000, { release: true });
   }
   contexts.delete(e.document.uri);

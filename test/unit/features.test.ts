@@ -1,10 +1,9 @@
 // The feature modules on real letters: outline nesting, hover content and its escaping,
-// diagnostics severities, isLetter.
+// diagnostics severities, and none for a non-letter.
 
 import * as assert from 'assert';
 import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
-import { isLetter } from '../../server/src/engine/detect';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
@@ -263,23 +262,8 @@ describe('diagnostics', () => {
   });
 });
 
-describe('isLetter', () => {
-  for (const { name, text } of allLetters()) {
-    it(`says yes to ${name}, and to its first 40 lines (a half-written letter)`, () => {
-      assert.strictEqual(isLetter(text), true);
-      assert.strictEqual(isLetter(text.split('\n').slice(0, 40).join('\n')), true);
-    });
-  }
-  for (const name of ['claim-notes.txt', 'server.log', 'meeting.txt']) {
-    it(`says no to ${name}, which only mentions IMR words`, () => {
-      assert.strictEqual(isLetter(fixtureText('non-letters', name)), false);
-    });
-  }
-  it('says no to empty and binary-looking text', () => {
-    assert.strictEqual(isLetter(''), false);
-    assert.strictEqual(isLetter('\u0000\u0001\u0002'.repeat(1000)), false);
-  });
-  it('gives a plain-text non-letter no features at all', () => {
+describe('a plain-text document that is not a letter', () => {
+  it('gets no features at all', () => {
     const ctx = createContext('file:///n.txt', 1, fixtureText('non-letters', 'claim-notes.txt'), 'plaintext');
     assert.strictEqual(ctx.isLetter, false);
     assert.deepStrictEqual(documentSymbols(ctx), []);

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { DiagnosticCode } from '../../server/src/engine/check';
-import type { LetterDocument, Span } from '../../server/src/engine/model';
+import type { DisputedItem, LetterDocument, Span } from '../../server/src/engine/model';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const LETTERS_DIR = path.join(ROOT, 'test', 'fixtures', 'letters');
@@ -64,3 +64,51 @@ export const MALFORMED: ReadonlyArray<readonly [string, DiagnosticCode]> = [
   ['outcome-contradicts-rationale.txt', 'decision-contradicts-rationale'],
   ['duplicate-item.txt', 'duplicate-item'],
 ];
+
+/** A text of each layout (model.ts Layout): the standard letters with a case header or the letterhead put on top, and the layout fixtures. */
+export function layoutSamples(): string[] {
+  const letter = letterText(FIXTURES.psychiatry);
+  return [
+    letter,
+    'Case Number: CM14-0187654\n\nDate Assigned: 11/3/2014\n\n' + letter,
+    'MAXIMUS FEDERAL SERVICES, INC.\nIndependent Medical Review\n\n' + letter,
+    fixtureText('layouts', 'notice-2013.txt'),
+    fixtureText('layouts', 'professional-review.txt'),
+  ];
+}
+
+/** The kinds of an item's three parts, in their order. */
+export const PARTS = ['claims-administrator-guideline', 'reviewer-guideline', 'rationale'];
+
+/** Every disputed item of every letter. */
+export function items(doc: LetterDocument): DisputedItem[] {
+  return doc.letters.flatMap((l) => l.items);
+}
+
+/** Each item's name and outcome. */
+export function summary(doc: LetterDocument): Array<[string, string]> {
+  return items(doc).map((i) => [i.name, i.outcome.kind]);
+}
+
+/** The item text as it stands in the document, white space folded. */
+export function written(doc: LetterDocument, i: DisputedItem): string {
+  return slice(doc, i.nameRange).replace(/\s+/g, ' ');
+}
+
+/** The items of each real letter and their outcomes, as read from the letters' text. */
+export const EXPECTED: Record<string, Array<[string, string]>> = {
+  [FIXTURES.psychiatry]: [
+    ['PSYCHOTROPIC MEDICATION SESSIONS 1 X MONTH X 6 MONTHS', 'upheld'],
+    ['XANAX 0.5MG #90', 'upheld'],
+  ],
+  [FIXTURES.familyPractice]: [
+    ['Lexapro 20mg, 1 daily for 12 months', 'upheld'],
+    ['Buspar 15mg, 1 three times a day as needed for 12 months', 'upheld'],
+    ['Xanax 2mg, 1 twice a day as needed for 12 months', 'upheld'],
+    ['12 Sessions of medication management with a psychiatrist', 'upheld'],
+  ],
+  [FIXTURES.xanaxRefill]: [['Refill of Xanax 1mg, QTY: 90', 'upheld']],
+  [FIXTURES.wrappedOutcome]: [
+    ['Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions', 'upheld'],
+  ],
+};

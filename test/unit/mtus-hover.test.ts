@@ -17,6 +17,7 @@ describe('hover on MTUS', () => {
     const position = { line: before.split('\n').length - 1, character: before.length - (before.lastIndexOf('\n') + 1) };
     const h = hover(createContext('file:///x.txt', 1, text, 'imr-letter'), position);
     assert.ok(h, 'a hover');
-    assert.match((h.contents as MarkupContent).value, /MTUS \(Medical Treatment Utilization Schedule/);
+    // Markdown escapes the parenthesis.
+    assert.match((h.contents as MarkupContent).value, /part of the MTUS \\?\(Medical Treatment Utilization Schedule/);
   });
 });

@@ -8,7 +8,6 @@ import * as path from 'path';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { computeLineStarts } from '../../server/src/engine/lines';
 import { lineStartsOf, parseLetter, reparseLetter } from '../../server/src/engine/parse';
-import { releasePooledBuffers } from '../../server/src/engine/text';
 import { allLetters, fixtureText, ROOT, toCrlf } from './helpers';
 
 /** Deterministic pseudo-random numbers, so that a failure can be replayed. */
@@ -152,13 +151,13 @@ describe('reparseLetter', () => {
   });
 });
 
-describe('the pooled line buffers of large parses', () => {
-  // A text of more than 4,096 lines is parsed in line buffers kept for the next large parse
-  // (text.ts pooledBuffer): nothing a model keeps may point into them.
+describe('the line buffers of large parses', () => {
+  // A text of more than 4,096 lines has its line starts copied out of the parse's line buffers
+  // (text.ts LineTable): a model keeps nothing another parse writes.
   const letters = allLetters().map((l) => l.text);
   const large = (order: number[]) => Array.from({ length: 60 }, (_, k) => letters[order[k % order.length]]).join('\n');
 
-  it('a model reads the same after other large texts were parsed, and after the buffers were let go', () => {
+  it('a model reads the same after other large texts were parsed', () => {
     const first = large([0, 1, 2, 3]);
     assert.ok(first.split('\n').length > 4096, 'a large text');
     const kept = parseLetter(first);
@@ -168,7 +167,6 @@ describe('the pooled line buffers of large parses', () => {
     parseLetter(large([3, 2, 1, 0]));
     parseLetter(toCrlf(large([3, 2, 1, 0])));
     reparseLetter(large([1, 3]), parseLetter(large([1, 3, 0])));
-    releasePooledBuffers();
     parseLetter(large([2, 0]));
     // Read only now: the lazy values (part texts, citations, reviewers) and the line starts.
     assert.strictEqual(JSON.stringify(kept), unread);

@@ -16,12 +16,8 @@
 
 import type { ItemPart } from './model';
 
-/** While isEmptyPart reads a part's text: a getter that knows whether its value is empty says so without computing it. */
-let probingEmpty = false;
-
 /** What a lazy getter returns: the value, computed now and kept in place of the getter. */
-export function settle<T>(obj: object, key: string, compute: () => T, empty?: boolean): T {
-  if (probingEmpty && empty !== undefined) return (empty ? '' : 'not empty') as unknown as T;
+export function settle<T>(obj: object, key: string, compute: () => T): T {
   const value = compute();
   keep(obj, key, value);
   return value;
@@ -33,15 +29,18 @@ export function keep(obj: object, key: string, value: unknown): void {
 }
 
 /**
+ * What a part whose text is lazy may know before the text is computed: whether it is empty (the
+ * parser knows as it builds the part; parser/modelObjects.ts PartObject keeps it in a plain field).
+ */
+export interface KnowsIfTextIsEmpty {
+  textIsEmpty(): boolean;
+}
+
+/**
  * Whether a part's text is empty, `part.text.length === 0`, without computing the text when the
- * parser already knows the answer (the diagnostics ask it of every part).
+ * part knows the answer (the diagnostics ask it of every part).
  */
 export function isEmptyPart(part: ItemPart): boolean {
-  // Not peek(): it allocates, and the diagnostics ask this of every part of a 10 MB export.
-  probingEmpty = true;
-  try {
-    return part.text.length === 0;
-  } finally {
-    probingEmpty = false;
-  }
+  const knows = (part as Partial<KnowsIfTextIsEmpty>).textIsEmpty;
+  return knows !== undefined ? knows.call(part) : part.text.length === 0;
 }

@@ -10,7 +10,7 @@ export interface Span {
   readonly end: number;
 }
 
-/** How a letter is laid out. The layouts are described in ARCHITECTURE.md and test/fixtures/README.md. */
+/** How a letter is laid out: each layout has its module in layouts/ and its entry in layouts/index.ts LAYOUTS. */
 export type Layout =
   /** `HOW THE IMR FINAL DETERMINATION WAS MADE` ... `IMR ISSUES, DECISIONS AND RATIONALES` (2014 on). */
   | 'standard'

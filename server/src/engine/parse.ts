@@ -12,7 +12,7 @@
 
 import type { LetterDocument } from './model';
 import { parseText } from './parser/parseText';
-import { keepModelShapes } from './shapes';
+import { keepModelShapes } from './memory';
 
 export { lineStartsOf } from './parser/parseText';
 export { keepModelShapes };

@@ -95,8 +95,7 @@ export class LineTable {
     // About 35 characters a line in extracted letters; grown when a text has more lines. The
     // arrays share one buffer: a letter is parsed in tens of microseconds, and each buffer costs one.
     let capacity = (n >> 5) + 16;
-    const pooled = isPooled(capacity);
-    let [starts, ends, cs, ce, flags] = lineArrays(capacity, pooled ? 'table' : undefined);
+    let [starts, ends, cs, ce, flags] = lineArrays(capacity);
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
     // (a text without '\r' would otherwise be rescanned to its end for every line).
     let lf = text.indexOf('\n');
@@ -107,7 +106,7 @@ export class LineTable {
     for (;;) {
       if (count === capacity) {
         capacity *= 2;
-        const [s2, e2, cs2, ce2, f2] = lineArrays(capacity, undefined);
+        const [s2, e2, cs2, ce2, f2] = lineArrays(capacity);
         s2.set(starts);
         e2.set(ends);
         cs2.set(cs);
@@ -157,9 +156,9 @@ export class LineTable {
       // A text that ends with a line break has an empty last line after it.
     }
     this.length = count;
-    // The model keeps the line starts (lineStartsOf), and a view keeps its whole buffer: of a large
-    // text (a pooled buffer, which the next large parse writes over) they are copied out.
-    this.starts = pooled || isPooled(count) ? starts.slice(0, count) : starts.subarray(0, count);
+    // The model keeps the line starts (lineStartsOf), and a view keeps its whole buffer (all five
+    // arrays): a large text's are copied out, so that the model does not keep the rest.
+    this.starts = count > COPY_STARTS_PAST ? starts.slice(0, count) : starts.subarray(0, count);
     this.end = ends;
     this.contentStart = cs;
     this.contentEnd = ce;
@@ -190,45 +189,12 @@ export class LineTable {
   }
 }
 
-/** Past this many lines, a parse's line arrays live in buffers kept for the next large parse. */
-const POOLED_LINES = 4096;
+/** Past this many lines, LineTable.starts is copied out of the buffer it shares with the other arrays. */
+const COPY_STARTS_PAST = 4096;
 
-/**
- * A large text's line arrays are needed only while it is parsed. Allocated afresh for each parse
- * (on every edit of a 10 MB export, about 7 MB), freed blocks of that size fragment the C heap,
- * and glibc's malloc kept up to 50 MB of them after the document closed; one buffer per use,
- * reused, is allocated once per large document instead of on every edit. releasePooledBuffers()
- * lets them go once no large text is open.
- */
-const pool = new Map<string, ArrayBuffer>();
-
-/** A buffer of at least `bytes` for `use` ('table', 'logical'): the pooled one when named, else a new one. Contents are not cleared. */
-export function pooledBuffer(bytes: number, use: string | undefined): ArrayBuffer {
-  if (use === undefined) return new ArrayBuffer(bytes);
-  let buffer = pool.get(use);
-  if (!buffer || buffer.byteLength < bytes) {
-    buffer = new ArrayBuffer(bytes);
-    pool.set(use, buffer);
-  }
-  return buffer;
-}
-
-/** Lets the pooled buffers go (the server calls it after a large document closes). */
-export function releasePooledBuffers(): void {
-  pool.clear();
-}
-
-/** Whether a text of `lines` lines parses with pooled buffers. */
-export function isPooled(lines: number): boolean {
-  return lines > POOLED_LINES;
-}
-
-/** LineTable's arrays for `capacity` lines, in one buffer (see pooledBuffer). */
-function lineArrays(
-  capacity: number,
-  use: string | undefined,
-): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
-  const buffer = pooledBuffer(capacity * 17, use);
+/** LineTable's arrays for `capacity` lines, in one buffer. */
+function lineArrays(capacity: number): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
+  const buffer = new ArrayBuffer(capacity * 17);
   const int = (k: number) => new Int32Array(buffer, k * capacity * 4, capacity);
   return [int(0), int(1), int(2), int(3), new Uint8Array(buffer, 16 * capacity, capacity)];
 }
@@ -242,49 +208,38 @@ export function splitLines(text: string): Line[] {
 
 /**
  * The lines splitLines would find that are neither blank nor noise (the parser's logical lines),
- * read from the text alone, from the line that holds `from` to the last line that starts before
- * `to`. Lazy model values (lazy.ts) use it instead of keeping the parser's lines in memory.
+ * from the line that holds `from` to the last line that starts before `to`: a LineTable of just
+ * those lines. Lazy model values (lazy.ts) use it instead of keeping the parser's lines in memory.
  */
 export function logicalLinesIn(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
   if (to <= from) return lines;
   let start = from;
-  while (start > 0) {
-    const c = text.charCodeAt(start - 1);
-    if (c === 10 || c === 13) break;
-    start--;
-  }
-  const n = text.length;
-  while (start < to) {
-    // Not indexOf: in a text without '\r', indexOf('\r') would read to the end of a 10 MB text for every part.
-    let end = start;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
-    let a = start;
-    while (a < end && isSpace(text.charCodeAt(a))) a++;
-    let b = end;
-    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-    if (a < b) {
-      if (!isPageNoise(text, a, b))
-        lines.push({
-          start,
-          end,
-          contentStart: a,
-          contentEnd: b,
-          t: text.slice(a, b),
-          blank: false,
-          spaced: false,
-          noise: false,
-        });
-    }
-    if (end >= n) break;
-    // After '\r\n', '\r' or '\n'.
-    start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  // The last line that starts before `to` ends at the first line break at or after to - 1.
+  // Searched character by character: indexOf('\r') in a text without one would read to the end
+  // of a 10 MB text for every part.
+  let end = to - 1;
+  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+  const table = new LineTable(text.slice(start, end));
+  for (let i = 0; i < table.length; i++) {
+    if (table.flags[i] & (BLANK | NOISE)) continue;
+    lines.push({
+      start: start + table.starts[i],
+      end: start + table.end[i],
+      contentStart: start + table.contentStart[i],
+      contentEnd: start + table.contentEnd[i],
+      t: table.t(i),
+      blank: false,
+      spaced: false,
+      noise: false,
+    });
   }
   return lines;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /** What JoinedText reads of a line. */

@@ -4,7 +4,7 @@
 // first classed as double spaced or not.
 
 import type { PartKind, Span } from '../model';
-import { fold, Line, LineTable, BLANK, COLON, FORM_FEED, NOISE, SPACED, isPooled, pooledBuffer } from '../text';
+import { fold, Line, LineTable, BLANK, COLON, FORM_FEED, NOISE, SPACED } from '../text';
 import type { HeadingSpec } from '../vocabulary';
 import { headingAt, isUpperCase, LABELS_BY_PREFIX, partLabelAt, prefixAt } from './recognize';
 
@@ -47,8 +47,7 @@ export function logicalIndex(
   doubleSpaced: boolean,
   n = flags.length,
 ): { line: Int32Array; paragraphStart: Uint8Array } {
-  // Only the parser reads it, while it parses: a large text's comes from the pool (text.ts).
-  const buffer = pooledBuffer(n * 5, isPooled(n) ? 'logical' : undefined);
+  const buffer = new ArrayBuffer(n * 5);
   const line = new Int32Array(buffer, 0, n);
   const paragraphStart = new Uint8Array(buffer, n * 4, n);
   let count = 0;

@@ -9,7 +9,7 @@
 // runtime call per object. A new class here must be added to the shapes sample (see memory.ts).
 
 import { guidelineCitations, mentionedCitations } from '../citations';
-import { keep, settle } from '../lazy';
+import { keep, KnowsIfTextIsEmpty, settle } from '../lazy';
 import type {
   Citation,
   Conclusion,
@@ -42,7 +42,7 @@ function lazyProperty<T>(read: (obj: T) => unknown): PropertyDescriptor {
 
 const PART_TEXT = lazyProperty((part: PartObject) => part.textNow());
 
-export class PartObject implements ItemPart {
+export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
   declare readonly kind: PartKind;
   declare readonly label: string;
   declare readonly labelRange: Span;
@@ -78,6 +78,11 @@ export class PartObject implements ItemPart {
     this.#empty = empty;
   }
 
+  /** Whether the text is empty, known without computing it. */
+  textIsEmpty(): boolean {
+    return this.#empty;
+  }
+
   /** The part with its spans moved by `shift` (see reparseLetter); its text is the same words. */
   moved(shift: number): PartObject {
     const copy = new PartObject(
@@ -89,7 +94,7 @@ export class PartObject implements ItemPart {
       this.#source,
       this.#from,
       this.#to,
-      this.#empty,
+      this.textIsEmpty(),
     );
     const text = computed(this, 'text');
     if (text) keep(copy, 'text', text.value);
@@ -106,8 +111,8 @@ export class PartObject implements ItemPart {
     const source = this.#source;
     const from = this.#from;
     const to = this.#to;
-    const empty = this.#empty;
-    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)), empty);
+    const empty = this.textIsEmpty();
+    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)));
   }
 }
 

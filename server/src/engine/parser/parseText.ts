@@ -1,5 +1,5 @@
 // The parser's driver: a text's logical lines, split into letters, each letter built (or reused
-// from the previous model after an edit). parse.ts is the public face; shapes.ts builds its
+// from the previous model after an edit). parse.ts is the public face; memory.ts builds its
 // sample with this.
 
 import { isLetter } from '../detect';

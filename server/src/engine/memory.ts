@@ -1,20 +1,39 @@
-// Keeps the hidden classes of the model alive for the life of the process.
+// Memory: what the engine and the server do so that a large document costs memory only while it
+// is open, and so that the parser stays fast after the memory is given back. All of it is here or
+// named here.
 //
-// V8 gives each class's objects a hidden class ("map"). A map reached only through the transitions
-// that made it, `this.x = ...` in a constructor or a lazy value replacing its getter, is held
-// weakly: once no object has it, the next full garbage collection drops it. Optimized code
-// depends on the maps it saw, so every function optimized for the model's classes is thrown away
-// with them (V8 traces it as "deoptimizing ... reason: weak objects") and runs interpreted until it
-// is optimized again. A parse and a model live only as long as a document version, so that
-// happened whenever a full collection came after the last model died: after a document closed (the
-// server collects then, see collect.ts), or between the runs of a benchmark. A 10 MB parse after it
-// took about twice as long (measured on this machine: 97 to 157 ms, against 49 to 102 ms with
-// this module).
+// 1. The shapes sample (this module). V8 gives each class's objects a hidden class ("map"). A map
+//    reached only through the transitions that made it, `this.x = ...` in a constructor or a lazy
+//    value replacing its getter, is held weakly: once no object has it, the next full garbage
+//    collection drops it, and every function optimized for it is thrown away with it (V8 traces
+//    "deoptimizing ... reason: weak objects") and runs interpreted until optimized again. A model
+//    lives only as long as a document version, so that happened whenever a full collection came
+//    after the last model died: after a document closed (see 3), or between benchmark runs. A
+//    10 MB parse after it took about twice as long (97 to 157 ms, against 49 to 102 ms with the
+//    sample). So a small made-up letter's models are kept for the life of the process: one with
+//    its lazy values unread, one with all of them read, both reparsed after an edit, and the line
+//    tables and indexes that built them; a few tens of kilobytes, built once, in 10 to 30 ms (most
+//    of it code run for the first time, which the first real parse would run anyway).
 //
-// A small model of a letter written for the purpose (no real one ships with the engine) is kept
-// here: one with its lazy values unread, one with all of them read, one reparsed after an edit,
-// and the parser and line indexes that built them: a few tens of kilobytes, built once, in 10 to
-// 30 ms (most of it code run for the first time, which the first real parse would run anyway).
+//    The rule for a new model class: a class whose objects a model holds lives in
+//    parser/modelObjects.ts and is exported from there, and SAMPLE_LETTER makes the parser build
+//    at least one of it (with its lazy values both unread and read, when it has any).
+//    test/unit/memory.test.ts fails when a class found in a parsed letter, or exported from
+//    modelObjects.ts, has no object among those kept here.
+//
+// 2. Line buffers: not pooled. A parse's line arrays (text.ts LineTable, logicalLines.ts
+//    logicalIndex) are allocated for each parse and collected with it; a model keeps only a copy
+//    of the line starts. They used to be kept in module-level buffers for the next large parse,
+//    because glibc's malloc kept up to 50 MB of freed blocks of that size after a 10 MB document
+//    closed. Since the server starts with a fixed malloc mmap threshold (SERVER_ENVIRONMENT in
+//    protocol.ts), such blocks are given back, and the pool no longer paid for itself: measured on
+//    the 10 MB benchmark file (bench --only=memory, server resident memory), with the pool: open
+//    102 to 106 MB, after close 6.3 to 8.9 MB over rest; without: open 102 to 103 MB, after close
+//    6.8 to 6.9 MB over rest; the parse and the reparse after an edit took the same CPU time.
+//
+// 3. The collection after a large document closes, or after a pause in editing one: the server
+//    asks V8 for full collections when it goes idle (server/src/collect.ts: it needs Node's gc(),
+//    so it is not in the engine).
 
 import { LineIndex } from './lines';
 import { LogicalLines } from './parser/logicalLines';
@@ -53,7 +72,13 @@ export const SAMPLE_LETTER = [
 ].join('\n');
 
 /** What is kept: anything the parse built, so that no map it used is left without an object. */
-let kept: unknown;
+let kept: unknown[] | null | undefined;
+
+/** The objects kept (built first if they were not): for the test that every model class is among them. */
+export function keptShapes(): readonly unknown[] {
+  keepModelShapes();
+  return kept ?? [];
+}
 
 /**
  * Builds the objects that keep the model's hidden classes alive, once per process. parseLetter

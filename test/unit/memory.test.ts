@@ -1,4 +1,4 @@
-// The objects that keep the model's hidden classes alive (engine/shapes.ts): the sample letter they
+// The objects that keep the model's hidden classes alive (engine/memory.ts): the sample letter they
 // are built from, and what they are for, that a full garbage collection after the last model died
 // does not throw away the parser's optimized code.
 
@@ -7,11 +7,12 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { checkLetter } from '../../server/src/engine/check';
 import { parseLetter } from '../../server/src/engine/parse';
-import { SAMPLE_LETTER } from '../../server/src/engine/shapes';
-import { allLetters } from './helpers';
+import { keptShapes, SAMPLE_LETTER } from '../../server/src/engine/memory';
+import * as modelObjects from '../../server/src/engine/parser/modelObjects';
+import { allLetters, layoutSamples } from './helpers';
 
 describe('the sample letter kept for its shapes', () => {
-  // Expectations written from the sample's text in shapes.ts: it must make the parser build every
+  // Expectations written from the sample's text in memory.ts: it must make the parser build every
   // kind of object it builds for real letters, or the classes it leaves out are not kept.
   const doc = parseLetter(SAMPLE_LETTER);
 
@@ -94,5 +95,87 @@ describe('the parser after a full garbage collection', function () {
     assert.match(before, /completed optimizing .*<JSFunction (?:splitLetters|decisionItems|LineTable)\b/);
     const thrownAway = after.split('\n').filter((line) => /reason: weak objects/.test(line));
     assert.deepStrictEqual(thrownAway, []);
+  });
+});
+
+/** Every object reachable from `roots` through own data properties (getters are not run: reading a lazy value would change what is kept). */
+function reachable(roots: readonly unknown[]): Set<object> {
+  const seen = new Set<object>();
+  const stack: unknown[] = [...roots];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    if (ArrayBuffer.isView(value) || typeof value === 'string') continue;
+    seen.add(value);
+    for (const key of Object.getOwnPropertyNames(value)) {
+      const d = Object.getOwnPropertyDescriptor(value, key)!;
+      if ('value' in d) stack.push(d.value);
+    }
+  }
+  return seen;
+}
+
+/** Whether `obj` holds a lazy value not read yet: an own accessor property. */
+function hasUnreadLazyValue(obj: object): boolean {
+  return Object.getOwnPropertyNames(obj).some((key) => Object.getOwnPropertyDescriptor(obj, key)!.get !== undefined);
+}
+
+/** A class, as a constructor. */
+type Class = abstract new (...args: never[]) => unknown;
+
+/** The objects by their class, plain objects and arrays left out. */
+function classes(objects: Iterable<object>): Map<Class, object[]> {
+  const out = new Map<Class, object[]>();
+  for (const o of objects) {
+    const c = (Object.getPrototypeOf(o) as { constructor?: Class } | null)?.constructor;
+    if (!c || c === (Object as unknown) || c === (Array as unknown)) continue;
+    out.set(c, [...(out.get(c) ?? []), o]);
+  }
+  return out;
+}
+
+describe('the shapes kept (engine/memory.ts rule for a new model class)', () => {
+  const kept = classes(reachable(keptShapes()));
+  const exported = (Object.values(modelObjects) as unknown[]).filter(
+    (v): v is Class => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v)),
+  );
+
+  it('hold an object of every class exported from parser/modelObjects.ts', () => {
+    assert.deepStrictEqual(
+      exported.map((c) => c.name).sort(),
+      ['DocumentObject', 'ItemObject', 'LetterObject', 'PartObject'],
+      'the model classes this test knows of',
+    );
+    for (const c of exported)
+      assert.ok(kept.has(c), `no ${c.name} is kept: SAMPLE_LETTER must make the parser build one`);
+  });
+
+  it('hold every class with lazy values both with them unread and with them read', () => {
+    for (const [c, objects] of kept) {
+      if (!objects.some(hasUnreadLazyValue)) continue;
+      assert.ok(
+        objects.some((o) => !hasUnreadLazyValue(o)),
+        `every kept ${c.name} has a lazy value unread: the sample must read them on one copy`,
+      );
+    }
+    for (const name of ['PartObject', 'ItemObject', 'LetterObject']) {
+      const objects = [...kept].find(([c]) => c.name === name)?.[1] ?? [];
+      assert.ok(objects.some(hasUnreadLazyValue), `a kept ${name} with its lazy values unread`);
+    }
+  });
+
+  it('hold an object of every class found in the models of real letters of every layout', () => {
+    // A class added anywhere (a layout module, a new stage) shows up here when a model holds it.
+    const texts = [...allLetters().map((l) => l.text), ...layoutSamples()];
+    const found = classes(reachable(texts.map((t) => parseLetter(t))));
+    const layouts = new Set(texts.flatMap((t) => parseLetter(t).letters.map((l) => l.layout)));
+    assert.deepStrictEqual([...layouts].sort(), [
+      'case-header',
+      'letterhead',
+      'notice-2013',
+      'professional-review',
+      'standard',
+    ]);
+    for (const c of found.keys()) assert.ok(kept.has(c), `${c.name} is in a model but not among the kept shapes`);
   });
 });
