@@ -15,6 +15,12 @@
 //   IMR_EDITOR_CACHE, IMR_VSCODE_SERVER_DIR, IMR_CHROMIUM  where the server and the browser are
 //                          (see test/editor/vscode-web.mjs)
 //   IMR_SCREENSHOT_OUT     where to write the PNG (default images/screenshot.png)
+//   IMR_SCREENSHOT_THEME   the colour theme (default "Default Light Modern"; for checking colours,
+//                          "Default Dark Modern" and "Default High Contrast")
+//   IMR_SCREENSHOT_HOVER   what to hover: `citation` (default, the Xanax item's guideline citation)
+//                          or `item` (the Xanax item's name on its decision line)
+//   IMR_SCREENSHOT_SIDEBAR `default` keeps the side bar at its default width (to check what the
+//                          Outline shows there); otherwise it is widened for the README's picture
 //   IMR_EDITOR_VERBOSE=1   also print the server's output and the page's console
 //   IMR_SCREENSHOT_DEBUG   when a step fails, save the page as it was to this path
 import * as fs from 'node:fs';
@@ -28,6 +34,9 @@ const verbose = process.env.IMR_EDITOR_VERBOSE === '1';
 // Generous: each step waits on what it needs to see, this only stops a run that hangs.
 const STEP_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1400, height: 900 };
+const theme = process.env.IMR_SCREENSHOT_THEME || 'Default Light Modern';
+const hoverTarget = process.env.IMR_SCREENSHOT_HOVER || 'citation';
+const defaultSidebar = process.env.IMR_SCREENSHOT_SIDEBAR === 'default';
 
 const sourceLetter = path.join(repoRoot, 'test', 'fixtures', 'letters', '001_95d645f4881bb0c4.txt');
 const typoFileName = '001_95d645f4881bb0c4_draft.txt';
@@ -59,7 +68,7 @@ const { tempDir, dirs } = vscodeWeb.createTempDirs({
   // Over the base settings of vscode-web.mjs: a light, uncluttered workbench with room for the letter.
   userSettings: {
     'workbench.enableExperiments': false,
-    'workbench.colorTheme': 'Default Light Modern',
+    'workbench.colorTheme': theme,
     'window.commandCenter': false,
     'workbench.layoutControl.enabled': false,
     // Its icons over the side bar rather than in a column beside it: 48 px more for the letter.
@@ -204,7 +213,7 @@ async function main() {
   // Room for the picture's subjects: the folder list folded away so the Outline gets the side bar's
   // height, a wider side bar so item names are not cut short, and a Problems panel a few rows high.
   await page.locator('.part.sidebar .pane-header', { hasText: 'letters' }).first().click();
-  await dragSash(page, '.part.sidebar', 'right', 240);
+  if (!defaultSidebar) await dragSash(page, '.part.sidebar', 'right', 240);
   await dragSash(page, '.part.panel', 'top', 190);
 
   // Back to the editor, with the typo's line at the top of the view and the citation below it.
@@ -219,12 +228,13 @@ async function main() {
   const lines = Math.round((typoRect.y - editorTop) / lineHeight) - 1;
   for (let i = 0; i < lines; i++) await page.keyboard.press('Control+ArrowDown');
   await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible' });
-  const rect = await textRect(page, hoveredText);
-  if (!rect) throw new Error(`"${hoveredText}" is not on screen`);
-  // Over the word "Benzodiazepines", a third of the way in: inside the citation, not on its edge.
+  const target = hoverTarget === 'item' ? typoLine.slice(0, typoLine.indexOf(':')) : hoveredText;
+  const rect = await textRect(page, target);
+  if (!rect) throw new Error(`"${target}" is not on screen`);
+  // A third of the way into the citation (over "Benzodiazepines") or the item name: inside, not on its edge.
   await page.mouse.move(rect.x + rect.width / 3, rect.y + rect.height / 2);
   await page
-    .locator('.monaco-hover:not(.hidden)', { hasText: 'Part of the MTUS' })
+    .locator('.monaco-hover:not(.hidden)', { hasText: hoverTarget === 'item' ? 'Based on' : 'Part of the MTUS' })
     .first()
     .waitFor({ state: 'visible' });
   // Let the hover's fade-in finish.

@@ -6,9 +6,11 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { isLetter } from '../../server/src/engine/detect';
 import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from '../../server/src/protocol';
-import { Direction, pickItem } from './itemNavigation';
+import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
+import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
+import { terminalCliPath } from './terminalCli';
 
 /** What activate() returns: the editor tests read the status bar through it. */
 export interface ImrLettersApi {
@@ -16,6 +18,8 @@ export interface ImrLettersApi {
   statusBarText(): string | undefined;
   /** Resolves once the language client has started; rejects if the server could not start. */
   ready: Promise<void>;
+  /** What new integrated terminals get in their environment from the extension (see terminalCli.ts). */
+  terminalEnvironment(): vscode.EnvironmentVariableCollection;
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -53,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
       ...PLAIN_TEXT_SCHEMES.map((scheme) => ({ language: PLAIN_TEXT, scheme })),
     ],
     synchronize: { configurationSection: 'imrLetters' },
+    initializationOptions: { clientCommands: CLIENT_COMMANDS },
   };
   const languageClient = new LanguageClient('imrLetters', 'IMR Letters', serverOptions, clientOptions);
   client = languageClient;
@@ -110,33 +115,68 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
 
   // --- commands --------------------------------------------------------------------------------
 
-  const goToItem = async (direction: Direction): Promise<void> => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor) return;
+  /** Moves to the next or previous item and says where it landed; the message is also the command's result. */
+  const goToItem = async (direction: Direction): Promise<string | undefined> => {
+    const editor = letterEditor();
+    if (!editor) return undefined;
     const result = await requestItems(languageClient, ready, editor.document);
     if (!result) {
       void vscode.window.showWarningMessage(
         'The IMR Letters language server is not running: see the "IMR Letters" output.',
       );
-      return;
+      return undefined;
     }
-    const item = result.isLetter ? pickItem(result.items, editor.selection.active, direction) : undefined;
-    if (!item) {
+    const move = result.isLetter ? moveToItem(result.items, editor.selection.active, direction) : undefined;
+    if (!move) {
       void vscode.window.showInformationMessage('This document has no disputed items.');
-      return;
+      return undefined;
     }
-    const at = new vscode.Position(item.decisionRange.start.line, item.decisionRange.start.character);
+    const start = move.item.decisionRange.start;
+    const at = new vscode.Position(start.line, start.character);
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const message = moveMessage(move, direction);
+    navigationMessage?.dispose();
+    navigationMessage = vscode.window.setStatusBarMessage(
+      `$(arrow-${direction === 'next' ? 'down' : 'up'}) ${message}`,
+      4000,
+    );
+    return message;
   };
+  let navigationMessage: vscode.Disposable | undefined;
+  context.subscriptions.push(new vscode.Disposable(() => navigationMessage?.dispose()));
 
   context.subscriptions.push(
     vscode.commands.registerCommand('imrLetters.nextItem', () => goToItem('next')),
     vscode.commands.registerCommand('imrLetters.previousItem', () => goToItem('previous')),
     vscode.commands.registerCommand('imrLetters.showOutline', () => vscode.commands.executeCommand('outline.focus')),
+    ...registerProblemCommands(languageClient, ready),
   );
 
-  return { statusBarText: () => status.text(), ready };
+  terminalCliPath(context);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('imrLetters.terminal.addCliToPath')) terminalCliPath(context);
+    }),
+  );
+
+  return {
+    statusBarText: () => status.text(),
+    ready,
+    terminalEnvironment: () => context.environmentVariableCollection,
+  };
+}
+
+/**
+ * The editor Next/Previous work in: the active editor, which stays active while the Outline or
+ * another view has focus; else the one visible letter editor.
+ */
+function letterEditor(): vscode.TextEditor | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active && (active.document.languageId === LETTER_LANGUAGE || active.document.languageId === PLAIN_TEXT))
+    return active;
+  const letters = vscode.window.visibleTextEditors.filter((e) => e.document.languageId === LETTER_LANGUAGE);
+  return letters.length === 1 ? letters[0] : undefined;
 }
 
 export function deactivate(): Thenable<void> | undefined {

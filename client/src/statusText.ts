@@ -9,7 +9,7 @@ export interface LetterCounts {
   readonly upheld: number;
   readonly overturned: number;
   /** Items whose outcome is unknown (a word that is neither Upheld nor Overturned) or missing. */
-  readonly other: number;
+  readonly withoutValidOutcome: number;
   /** Diagnostics the extension reports for the document. */
   readonly problems: number;
 }
@@ -22,7 +22,14 @@ export function countLetter(result: Pick<ItemsResult, 'letters' | 'items'>, prob
     else if (item.outcome === 'overturned') overturned++;
   }
   const items = result.items.length;
-  return { letters: result.letters, items, upheld, overturned, other: items - upheld - overturned, problems };
+  return {
+    letters: result.letters,
+    items,
+    upheld,
+    overturned,
+    withoutValidOutcome: items - upheld - overturned,
+    problems,
+  };
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -35,7 +42,7 @@ export function statusBarText(c: LetterCounts): string {
   const parts: string[] = [];
   if (c.upheld > 0) parts.push(`${c.upheld} upheld`);
   if (c.overturned > 0) parts.push(`${c.overturned} overturned`);
-  if (c.other > 0) parts.push(`${c.other} other`);
+  if (c.withoutValidOutcome > 0) parts.push(`${c.withoutValidOutcome} without a valid outcome`);
   if (c.problems > 0) parts.push(plural(c.problems, 'problem', 'problems'));
   return `$(law) ${head}${parts.length > 0 ? ': ' + parts.join(' · ') : ''}`;
 }
@@ -44,7 +51,7 @@ export function statusBarTooltip(c: LetterCounts): string {
   const lines = [
     c.letters > 1 ? `IMR letters: ${c.letters} in this file` : 'IMR letter',
     `${plural(c.items, 'disputed item', 'disputed items')}: ${c.upheld} upheld, ${c.overturned} overturned` +
-      (c.other > 0 ? `, ${c.other} without a valid decision` : ''),
+      (c.withoutValidOutcome > 0 ? `, ${c.withoutValidOutcome} without a valid outcome (Upheld or Overturned)` : ''),
     c.problems > 0 ? plural(c.problems, 'problem', 'problems') : 'No problems',
     'Click to show the outline',
   ];

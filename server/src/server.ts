@@ -29,6 +29,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { WorkspaceIndex } from './workspaceIndex';
 import { CODE_ACTION_KINDS, codeActions, REVEAL_COMMAND, revealRange } from './features/codeActions';
 import { formatDocument, formatRange } from './features/formatting';
+import { ClientCommandsOption, TURN_OFF_CHECK_COMMAND } from './codeActionProtocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -48,13 +49,18 @@ let initialSettings: Settings = {};
 /** Code actions: "go to" actions need window/showDocument; versioned edits are refused on a stale version instead of misapplied. */
 let canReveal = false;
 let versionedEdits = false;
+/** Code actions: placeholders come as snippets; "Turn off this check" only for a client that runs the command. */
+let snippetEdits = false;
+let turnOffCheck = false;
 
 connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
-  const options = params.initializationOptions as { settings?: Settings } | undefined;
+  const options = params.initializationOptions as ({ settings?: Settings } & ClientCommandsOption) | undefined;
   if (options?.settings && typeof options.settings === 'object') initialSettings = options.settings;
   canReveal = params.capabilities.window?.showDocument?.support === true;
   versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+  turnOffCheck = Array.isArray(options?.clientCommands) && options.clientCommands.includes(TURN_OFF_CHECK_COMMAND);
   workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
   workspaceIndex.setFolders(
     (params.workspaceFolders ?? [])
@@ -224,7 +230,13 @@ connection.onCodeAction(async (params, token) => {
   // The document may have changed while the settings came: answer for the version there is now.
   const ctx = contextOf(uri);
   if (!ctx || !ctx.isLetter || token.isCancellationRequested) return [];
-  return codeActions(ctx, params, { severity: settings.diagnostics?.severity, canReveal, versionedEdits });
+  return codeActions(ctx, params, {
+    severity: settings.diagnostics?.severity,
+    canReveal,
+    versionedEdits,
+    snippetEdits,
+    turnOffCheck,
+  });
 });
 connection.onExecuteCommand(async (params) => {
   if (params.command === REVEAL_COMMAND) await revealRange((p) => connection.window.showDocument(p), params.arguments);

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics as editorDiagnostics } from '../../server/src/features/diagnostics';
@@ -247,6 +248,11 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     assert.strictEqual(run.tool.driver.name, 'imr-letters');
     const ruleIds: string[] = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
     assert.ok(ruleIds.includes('unknown-decision') && ruleIds.includes('missing-rationale'));
+    // Each rule links its page as shipped beside the tool: docs/rules/<code>.md, a file that exists.
+    for (const rule of run.tool.driver.rules as Array<{ id: string; helpUri: string }>) {
+      assert.strictEqual(rule.helpUri, pathToFileURL(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`)).href);
+      assert.ok(fs.existsSync(fileURLToPath(rule.helpUri)), rule.helpUri);
+    }
     const summary = run.results.map(
       (res: {
         ruleId: string;

@@ -27,28 +27,39 @@ function atDepth(out: string, depth: number): string[] {
 }
 
 describe('imr-letters outline', () => {
-  it('shows letter 001 as letter > sections > its four items, all Upheld > their three parts', () => {
+  it('shows letter 001 as letter (named by its first item) > sections > its four items, Upheld first > their three parts', () => {
     const r = runCli(['outline', `${CLEAN}/001_95d645f4881bb0c4.txt`]);
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual(r.stderr, '');
-    assert.deepStrictEqual(atDepth(r.stdout, 0), ['IMR letter \u2014 4 items']);
+    assert.deepStrictEqual(atDepth(r.stdout, 0), [
+      'Lexapro 20mg, 1 daily for 12 months (and 3 more) \u2014 4 items: 4 upheld',
+    ]);
     assert.deepStrictEqual(atDepth(r.stdout, 1), [
       'HOW THE IMR FINAL DETERMINATION WAS MADE',
       'CLINICAL CASE SUMMARY',
-      'IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items',
+      'IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items: 4 upheld',
     ]);
     const items = atDepth(r.stdout, 2).filter((l) => !l.startsWith('Reviewer credentials'));
-    assert.deepStrictEqual(
-      items,
-      ITEMS['001_95d645f4881bb0c4.txt'].map((name) => `${name} \u2014 Upheld`),
-    );
+    // Each item's detail: what its MAXIMUS guideline line cites, in plain names.
+    assert.deepStrictEqual(items, [
+      'Upheld: Lexapro 20mg, 1 daily for 12 months \u2014 MTUS Chronic Pain guidelines, ODG',
+      'Upheld: Buspar 15mg, 1 three times a day as needed for 12 months \u2014 National guidelines for Anxiety Disorders',
+      'Upheld: Xanax 2mg, 1 twice a day as needed for 12 months \u2014 MTUS Chronic Pain guidelines',
+      'Upheld: 12 Sessions of medication management with a psychiatrist \u2014 MTUS Chronic Pain guidelines, ODG',
+    ]);
     const parts = atDepth(r.stdout, 3).map((l) => l.split(' \u2014 ')[0]);
     assert.deepStrictEqual(
       parts,
       [0, 1, 2, 3].flatMap(() => ['Claims Administrator guideline', 'Reviewer guideline', 'Decision rationale']),
     );
+    // Every rationale concludes "not medically necessary"; the Sessions item's claims administrator line names no guideline.
+    assert.deepStrictEqual(
+      atDepth(r.stdout, 3).filter((l) => l.startsWith('Decision rationale')),
+      [0, 1, 2, 3].map(() => 'Decision rationale \u2014 not medically necessary'),
+    );
+    assert.strictEqual(atDepth(r.stdout, 3)[9], 'Claims Administrator guideline \u2014 names no guideline');
     // The decision line of the first item is line 53 of the file (every other line is blank).
-    assert.match(r.stdout, /^ {4}Lexapro 20mg, 1 daily for 12 months \u2014 Upheld {2}\(line 53\)$/m);
+    assert.match(r.stdout, /^ {4}Upheld: Lexapro 20mg, 1 daily for 12 months \u2014 .* {2}\(line 53\)$/m);
     // The credentials stated in the letter: Family Practice, subspecialty Preventative Medicine, licensed in California.
     assert.match(
       r.stdout,
@@ -60,10 +71,12 @@ describe('imr-letters outline', () => {
     it(`lists the disputed items of ${file}, each Upheld`, () => {
       const r = runCli(['outline', `${CLEAN}/${file}`]);
       assert.strictEqual(r.code, 0, r.stderr);
-      const items = atDepth(r.stdout, 2).filter((l) => !l.startsWith('Reviewer credentials'));
+      const items = atDepth(r.stdout, 2)
+        .filter((l) => !l.startsWith('Reviewer credentials'))
+        .map((l) => l.split(' \u2014 ')[0]);
       assert.deepStrictEqual(
         items,
-        names.map((n) => `${n} \u2014 Upheld`),
+        names.map((n) => `Upheld: ${n}`),
       );
     });
   }
@@ -78,7 +91,8 @@ describe('imr-letters outline', () => {
     );
     assert.deepStrictEqual(
       decisions.children.map((i: { name: string; detail: string; line: number }) => [i.name, i.detail, i.line]),
-      [['Refill of Xanax 1mg, QTY: 90', 'Upheld', 67]],
+      // 002's MAXIMUS guideline cites the MTUS Chronic Pain guidelines (Benzodiazepines, page 24) and ODG.
+      [['Upheld: Refill of Xanax 1mg, QTY: 90', 'MTUS Chronic Pain guidelines, ODG', 67]],
     );
   });
 

@@ -13,6 +13,8 @@ export interface ExtensionApi {
   statusBarText(): string | undefined;
   /** Resolves once the language client has started. */
   ready: PromiseLike<void>;
+  /** What new integrated terminals get in their environment from the extension. */
+  terminalEnvironment(): vscode.EnvironmentVariableCollection;
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {

@@ -164,7 +164,7 @@ export function assertDiagnostics(list: readonly Diagnostic[], lines: readonly n
   });
 }
 
-export function assertHover(h: Hover | null, at: Position, lines: readonly number[]): void {
+export function assertHover(h: Hover | null, at: Position, lines: readonly number[], documentUri: string): void {
   if (h === null) return;
   const c = h.contents as MarkupContent;
   assert.ok(
@@ -180,20 +180,32 @@ export function assertHover(h: Hover | null, at: Position, lines: readonly numbe
       `hover.range ${JSON.stringify(h.range)} does not hold the hovered position ${JSON.stringify(at)}`,
     );
   }
-  assertSafeMarkdown(c.value);
-  assertRenderedSafe(c.value);
+  assertSafeMarkdown(c.value, documentUri);
+  assertRenderedSafe(c.value, documentUri);
+}
+
+/** The one kind of link a hover may hold: to a line of the hovered document itself (`#L12`). */
+function ownLineLink(documentUri: string): RegExp {
+  return new RegExp(`^${documentUri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L\\d+$`);
 }
 
 /**
- * Letter text can only reach hover Markdown escaped: no link or image syntax can be live, and no
- * raw HTML tag can appear. Escaped forms (`\[`, `\(`, `&lt;`) are fine.
+ * Letter text can only reach hover Markdown escaped: no link or image syntax can be live, except
+ * the hover's own links to lines of the same document, and no raw HTML tag can appear. Escaped
+ * forms (`\[`, `\(`, `&lt;`) are fine.
  */
-export function assertSafeMarkdown(md: string): void {
+export function assertSafeMarkdown(md: string, documentUri: string): void {
   // A backslash-escaped character is literal text; look only at what Markdown would interpret.
   const live = md.replace(/\\[\s\S]/g, '  ');
   const show = (at: number) => JSON.stringify(md.slice(Math.max(0, at - 40), at + 60));
-  const link = /\]\s*\(/.exec(live);
-  assert.ok(!link, `hover Markdown has an unescaped link: ${show(link?.index ?? 0)}`);
+  const own = ownLineLink(documentUri);
+  for (const link of live.matchAll(/\]\s*\(([^)\s]*)\)?/g)) {
+    assert.ok(
+      own.test(link[1]),
+      `hover Markdown has a link that is not to a line of the document: ${show(link.index)}`,
+    );
+    assert.ok(link.index > 0 && live[link.index - 1] !== '!', `hover Markdown has an image: ${show(link.index)}`);
+  }
   const tag = /<\s*[a-z!/?]/i.exec(live);
   assert.ok(!tag, `hover Markdown has raw HTML or an autolink: ${show(tag?.index ?? 0)}`);
 }
@@ -263,11 +275,17 @@ export function renderMarkdown(md: string): { html: string; text: string } {
 }
 
 /** No element in the rendered hover that the hover's own wording does not put there. */
-export function assertRenderedSafe(md: string): void {
+export function assertRenderedSafe(md: string, documentUri: string): void {
   const { html } = renderMarkdown(md);
+  const own = ownLineLink(documentUri);
+  for (const a of html.matchAll(/<a\b([^>]*)>/gi)) {
+    const href = /^\s*href="([^"]*)"\s*$/.exec(a[1]);
+    assert.ok(href && own.test(href[1]), `rendered hover links elsewhere than the document: ${a[0]}`);
+  }
   const tags = new Set([...html.matchAll(/<\s*([a-z][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
   // What the hover wording itself uses: paragraphs, bold, italics, lists, line breaks.
-  const allowed = new Set(['p', 'strong', 'em', 'ul', 'ol', 'li', 'br', 'code']);
+  // Links are checked above: only to lines of the document.
+  const allowed = new Set(['p', 'strong', 'em', 'ul', 'ol', 'li', 'br', 'code', 'a']);
   for (const t of tags)
     assert.ok(allowed.has(t), `rendered hover holds a <${t}> element: ${JSON.stringify(html.slice(0, 600))}`);
 }

@@ -49,6 +49,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** Capabilities added to the defaults, e.g. window.showDocument (top-level keys replace the defaults' own). */
   capabilities?: ClientCapabilities;
+  /** Sent with initialize, e.g. the VS Code client's `clientCommands`. */
+  initializationOptions?: unknown;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -104,6 +106,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     workspaceFolders: options.workspaceFolders
       ? options.workspaceFolders.map((uri) => ({ uri, name: path.basename(uri) }))
       : null,
+    initializationOptions: options.initializationOptions,
   };
   await connection.sendRequest('initialize', init);
   await connection.sendNotification('initialized', {});

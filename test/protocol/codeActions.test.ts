@@ -3,6 +3,9 @@
 
 import * as assert from 'assert';
 import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import {
   CodeAction,
   createMessageConnection,
@@ -17,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ItemsResult } from '../../server/src/protocol';
 import { MALFORMED } from '../unit/helpers';
-import { fixture, openDocument, serverPath, startServer, TestServer } from './client';
+import { fixture, openDocument, ROOT, serverPath, startServer, TestServer } from './client';
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter((w) => w.length > 0);
@@ -143,7 +146,7 @@ describe('code actions over stdio', function () {
   });
 
   for (const [name, code] of MALFORMED) {
-    it(`${name}: the preferred quick fix for ${code} leaves no diagnostic`, async () => {
+    it(`${name}: the preferred quick fix for ${code} leaves no diagnostic, or one on the placeholder it wrote`, async () => {
       const uri = `file:///fix/each/${name}`;
       const text = fixture('malformed', name);
       const diagnostics = await open(server, uri, text);
@@ -158,12 +161,26 @@ describe('code actions over stdio', function () {
       // No client-side command here: this client cannot show documents, so no "go to" action.
       assert.ok(actions.every((a) => a.command === undefined && a.edit !== undefined));
       const fixed = apply(text, editsOf(preferred[0], uri));
-      assert.deepStrictEqual(await change(server, uri, 2, fixed), []);
+      const left = await change(server, uri, 2, fixed);
+      const placeholder = /\[state the [a-z ]+\]/.exec(editsOf(preferred[0], uri)[0].newText)?.[0];
+      if (placeholder === undefined) assert.deepStrictEqual(left, []);
+      else {
+        // The placeholder is the same problem, at the same severity, until written over.
+        assert.deepStrictEqual(
+          left.map((d) => [d.code, d.severity]),
+          [[code, diagnostics[0].severity]],
+        );
+        const lines = fixed.split(/\r?\n/);
+        const at = left[0].range;
+        assert.strictEqual(lines[at.start.line].slice(at.start.character, at.end.character), placeholder);
+        const written = apply(fixed, [{ range: at, newText: 'Written by the reviewer.' }]);
+        assert.deepStrictEqual(await change(server, uri, 3, written), []);
+      }
       await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     });
   }
 
-  it('Fix All repairs three problems at once and leaves the decision alone, only when asked for (only: source.fixAll)', async () => {
+  it('Fix All corrects the typo, leaves the decision and the missing parts to the user, only when asked for (only: source.fixAll)', async () => {
     const uri = 'file:///fix/all.txt';
     const text = brokenLetter();
     const diagnostics = await open(server, uri, text);
@@ -185,13 +202,17 @@ describe('code actions over stdio', function () {
     }
     const [fixAll] = await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']);
     const edits = editsOf(fixAll, uri);
-    assert.strictEqual(edits.length, 3);
+    const typo = diagnostics.find((d) => d.code === 'unknown-decision')!;
+    assert.deepStrictEqual(edits, [{ range: typo.range, newText: 'Upheld' }]);
+    assert.deepStrictEqual(fixAll.data, { fixed: 1 });
     const fixed = apply(text, edits);
-    // Fix All never changes a decision: the contradiction waits for the user's quick fix.
-    assert.deepStrictEqual(
-      (await change(server, uri, 2, fixed)).map((d) => d.code),
-      ['decision-contradicts-rationale'],
-    );
+    // Fix All never changes a decision (the contradiction waits for the user's quick fix) and never
+    // stamps a placeholder in for a missing part.
+    assert.deepStrictEqual((await change(server, uri, 2, fixed)).map((d) => d.code).sort(), [
+      'decision-contradicts-rationale',
+      'missing-claims-administrator-guideline',
+      'missing-reviewer-guideline',
+    ]);
     const items = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
     assert.deepStrictEqual(
       items.items.map((i) => i.outcome),
@@ -308,14 +329,12 @@ describe('code actions over stdio: a code set to off gets no fix', function () {
     const text = brokenLetter();
     const diagnostics = await open(server, uri, text);
     assert.ok(!diagnostics.some((d) => d.code === 'unknown-decision'));
-    const [fixAll] = await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']);
-    const fixed = apply(text, editsOf(fixAll, uri));
-    assert.ok(fixed.includes('12 months: Uphled'), 'the typo is left as it is');
-    assert.deepStrictEqual(
-      (await change(server, uri, 2, fixed)).map((d) => d.code),
-      ['decision-contradicts-rationale'],
-      "the parts are inserted; the decision is the user's",
+    // The typo was the one thing Fix All would do: with its code off, there is nothing to fix.
+    assert.deepStrictEqual(await requestActions(server, uri, WHOLE, [], ['source.fixAll.imr-letters']), []);
+    const [typo] = await requestActions(server, uri, WHOLE, [], ['quickfix']).then((actions) =>
+      actions.filter((a) => a.title.startsWith('Change "Uphled"')),
     );
+    assert.strictEqual(typo, undefined, 'and no quick fix for it either');
   });
 });
 
@@ -394,5 +413,65 @@ describe('"go to" code actions with a client that can show documents', function 
     const lines = text.split('\n');
     assert.match(lines[target.start.line].slice(target.start.character), /^not be considered as/);
     assert.match(lines[target.end.line].slice(0, target.end.character), /medically necessary$/);
+  });
+});
+
+describe('the problems as the VS Code client gets them: doc links, snippets, "Turn off this check"', function () {
+  let client: TestServer;
+  before(async () => {
+    // What vscode-languageclient 11 declares, and the command the extension registers itself.
+    client = await startServer({
+      capabilities: {
+        workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+        textDocument: { publishDiagnostics: { codeDescriptionSupport: true, relatedInformation: true } },
+      },
+      initializationOptions: { clientCommands: ['imrLetters.turnOffCheck'] },
+    });
+  });
+  after(() => client.stop());
+
+  it("each diagnostic's code links its page shipped beside the server (file://)", async () => {
+    const uri = 'file:///vscode/typo.txt';
+    const [diagnostic] = await open(client, uri, fixture('malformed', 'unknown-outcome-typo.txt'));
+    assert.strictEqual(diagnostic.code, 'unknown-decision');
+    const href = diagnostic.codeDescription?.href;
+    assert.strictEqual(href, pathToFileURL(path.join(ROOT, 'docs', 'rules', 'unknown-decision.md')).href);
+    assert.match(fs.readFileSync(fileURLToPath(href!), 'utf8'), /^# unknown-decision\n/);
+  });
+
+  it('"Turn off this check" comes after the fixes, as a command the client runs with the code and the document', async () => {
+    const uri = 'file:///vscode/duplicate.txt';
+    const [diagnostic] = await open(client, uri, fixture('malformed', 'duplicate-item.txt'));
+    const actions = await requestActions(client, uri, diagnostic.range, [diagnostic]);
+    assert.deepStrictEqual(
+      actions.map((a) => a.title),
+      ['Remove this duplicate item', 'Turn off this check (duplicate-item)'],
+    );
+    assert.deepStrictEqual(actions[1].command, {
+      title: 'Turn off this check (duplicate-item)',
+      command: 'imrLetters.turnOffCheck',
+      arguments: ['duplicate-item', uri],
+    });
+    assert.strictEqual(actions[1].edit, undefined);
+  });
+
+  it('an insert with a placeholder is a snippet edit whose tab stop is the placeholder', async () => {
+    const uri = 'file:///vscode/rationale.txt';
+    const text = fixture('malformed', 'missing-rationale.txt');
+    const [diagnostic] = await open(client, uri, text);
+    const [insert] = await requestActions(client, uri, diagnostic.range, [diagnostic]);
+    assert.strictEqual(insert.title, 'Insert "Decision rationale:"');
+    const change0 = insert.edit!.documentChanges![0] as TextDocumentEdit;
+    assert.deepStrictEqual(change0.textDocument, { uri, version: 1 });
+    assert.deepStrictEqual(change0.edits, [
+      {
+        range: change0.edits[0].range,
+        snippet: { kind: 'snippet', value: '\n\n \n\nDecision rationale: ${1:[state the decision rationale]}' },
+      },
+    ]);
+    // Where the plain edit goes for a client without snippets: after the reviewer guideline's last word.
+    const lines = text.split('\n');
+    const at = change0.edits[0].range.start;
+    assert.match(lines[at.line].slice(0, at.character), /Mental Illness Chapter, Benzodiazepines\.$/);
   });
 });

@@ -2,7 +2,7 @@
 // real letters by their text (read from the fixture, not computed by the parser).
 
 import * as assert from 'assert';
-import { LinePosition, NavigableItem, pickItem } from '../../client/src/itemNavigation';
+import { LinePosition, moveMessage, moveToItem, NavigableItem, pickItem } from '../../client/src/itemNavigation';
 import { FIXTURES, letterText } from './helpers';
 
 interface Item extends NavigableItem {
@@ -98,5 +98,19 @@ describe('client: next/previous disputed item', () => {
     assert.strictEqual(pickItem([xanax], at(xanax.decisionRange.start.line), 'previous')?.name, 'Xanax');
     assert.strictEqual(pickItem([], at(0), 'next'), undefined);
     assert.strictEqual(pickItem([], at(0), 'previous'), undefined);
+  });
+
+  it('says where a move landed: "Item 2 of 4", and from which end it wrapped', () => {
+    const next = moveToItem(items, at(lexapro.decisionRange.start.line), 'next')!;
+    assert.deepStrictEqual([next.item.name, next.place, next.count, next.wrapped], ['Buspar', 2, 4, false]);
+    assert.strictEqual(moveMessage(next, 'next'), 'Item 2 of 4');
+    const wrappedNext = moveToItem(items, at(sessions.decisionRange.start.line), 'next')!;
+    assert.deepStrictEqual([wrappedNext.item.name, wrappedNext.place, wrappedNext.wrapped], ['Lexapro', 1, true]);
+    assert.strictEqual(moveMessage(wrappedNext, 'next'), 'Item 1 of 4 (wrapped from the last item)');
+    const wrappedPrevious = moveToItem(items, at(0), 'previous')!;
+    assert.deepStrictEqual([wrappedPrevious.item.name, wrappedPrevious.place], ['Sessions', 4]);
+    assert.strictEqual(moveMessage(wrappedPrevious, 'previous'), 'Item 4 of 4 (wrapped from the first item)');
+    // Going round a letter of one item is no news.
+    assert.strictEqual(moveMessage(moveToItem([xanax], at(0), 'next')!, 'next'), 'Item 1 of 1');
   });
 });

@@ -17,7 +17,7 @@ function items(...outcomes: string[]): ItemSummary[] {
 describe('client: status bar text', () => {
   it('four upheld items and one problem (letter 001 with one diagnostic)', () => {
     const c = countLetter({ letters: 1, items: items('upheld', 'upheld', 'upheld', 'upheld') }, 1);
-    assert.deepStrictEqual(c, { letters: 1, items: 4, upheld: 4, overturned: 0, other: 0, problems: 1 });
+    assert.deepStrictEqual(c, { letters: 1, items: 4, upheld: 4, overturned: 0, withoutValidOutcome: 0, problems: 1 });
     assert.strictEqual(statusBarText(c), '$(law) 4 items: 4 upheld · 1 problem');
   });
 
@@ -32,10 +32,13 @@ describe('client: status bar text', () => {
     );
   });
 
-  it('counts unknown and missing outcomes together as "other"', () => {
+  it('counts unknown and missing outcomes together, and says what they are: without a valid outcome', () => {
     const c = countLetter({ letters: 1, items: items('upheld', 'overturned', 'unknown', 'missing') }, 2);
-    assert.deepStrictEqual(c, { letters: 1, items: 4, upheld: 1, overturned: 1, other: 2, problems: 2 });
-    assert.strictEqual(statusBarText(c), '$(law) 4 items: 1 upheld · 1 overturned · 2 other · 2 problems');
+    assert.deepStrictEqual(c, { letters: 1, items: 4, upheld: 1, overturned: 1, withoutValidOutcome: 2, problems: 2 });
+    assert.strictEqual(
+      statusBarText(c),
+      '$(law) 4 items: 1 upheld · 1 overturned · 2 without a valid outcome · 2 problems',
+    );
   });
 
   it('a letter without items still shows its problems', () => {
@@ -54,7 +57,7 @@ describe('client: status bar text', () => {
     const tip = statusBarTooltip(countLetter({ letters: 1, items: items('upheld', 'missing') }, 1)).split('\n');
     assert.deepStrictEqual(tip, [
       'IMR letter',
-      '2 disputed items: 1 upheld, 0 overturned, 1 without a valid decision',
+      '2 disputed items: 1 upheld, 0 overturned, 1 without a valid outcome (Upheld or Overturned)',
       '1 problem',
       'Click to show the outline',
     ]);

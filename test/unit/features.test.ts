@@ -2,14 +2,20 @@
 // diagnostics severities, and none for a non-letter.
 
 import * as assert from 'assert';
-import { SymbolKind } from 'vscode-languageserver';
 import type { DocumentSymbol, MarkupContent } from 'vscode-languageserver';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { escapeMarkdown } from '../../server/src/features/markdown';
-import { documentSymbols, FULL_OUTLINE_UP_TO } from '../../server/src/features/symbols';
+import {
+  documentSymbols,
+  FULL_OUTLINE_UP_TO,
+  ITEM_KIND,
+  LETTER_KIND,
+  outlineByLetter,
+  SECTION_KIND,
+} from '../../server/src/features/symbols';
 import { allLetters, FIXTURES, fixtureText, letterText, toCrlf } from './helpers';
 
 type R = DocumentSymbol['range'];
@@ -63,41 +69,78 @@ describe('documentSymbols', () => {
           // Both are optional in LSP: an empty one is bytes sent for nothing.
           assert.ok(!('detail' in s) || s.detail!.length > 0, `${s.name}: empty detail`);
           assert.ok(!('children' in s) || s.children!.length > 0, `${s.name}: empty children`);
-          if (s.detail === 'Upheld') items++;
+          if (s.kind === ITEM_KIND && s.name.startsWith('Upheld: ')) items++;
         }
         assert.ok(items >= 1);
       });
     }
   }
 
-  it('outlines letter 001 in full: sections, reviewer credentials, items with their outcome, parts with their sources or conclusion', () => {
+  it('outlines letter 001 in full: sections at the top, reviewer credentials, items outcome first, parts with their sources or conclusion', () => {
     const symbols = documentSymbols(
       createContext('file:///x.txt', 1, letterText(FIXTURES.familyPractice), 'imr-letter'),
     );
+    // Read from the letter: four items, all Upheld; the rationales all end "not medically necessary";
+    // the guideline lines cite the MTUS Chronic Pain Treatment Guidelines, ODG and "National
+    // guidelines for Anxiety Disorders"; the Sessions item's claims administrator line cites none.
     assert.deepStrictEqual(outlineLines(symbols), [
-      'IMR letter \u2014 4 items @0',
       // A section with nothing to say has no detail.
-      '  HOW THE IMR FINAL DETERMINATION WAS MADE @0',
-      '    Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California @6',
-      '  CLINICAL CASE SUMMARY @22',
-      '  IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items @46',
-      '    Lexapro 20mg, 1 daily for 12 months \u2014 Upheld @52',
-      '      Claims Administrator guideline \u2014 ODG @56',
-      '      Reviewer guideline \u2014 CPMTG, ODG @62',
-      '      Decision rationale \u2014 concludes: not medically necessary @70',
-      '    Buspar 15mg, 1 three times a day as needed for 12 months \u2014 Upheld @88',
-      '      Claims Administrator guideline \u2014 ODG @92',
-      '      Reviewer guideline \u2014 other @98',
-      '      Decision rationale \u2014 concludes: not medically necessary @104',
-      '    Xanax 2mg, 1 twice a day as needed for 12 months \u2014 Upheld @120',
-      '      Claims Administrator guideline \u2014 CPMTG @124',
-      '      Reviewer guideline \u2014 CPMTG @130',
-      '      Decision rationale \u2014 concludes: not medically necessary @136',
-      '    12 Sessions of medication management with a psychiatrist \u2014 Upheld @150',
-      '      Claims Administrator guideline \u2014 no source named @154',
-      '      Reviewer guideline \u2014 CPMTG, ODG @160',
-      '      Decision rationale \u2014 concludes: not medically necessary @170',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE @0',
+      '  Reviewer credentials \u2014 Family Practice, Preventative Medicine \u00b7 licensed in California @6',
+      'CLINICAL CASE SUMMARY @22',
+      'IMR ISSUES, DECISIONS AND RATIONALES \u2014 4 items: 4 upheld @46',
+      '  Upheld: Lexapro 20mg, 1 daily for 12 months \u2014 MTUS Chronic Pain guidelines, ODG @52',
+      '    Claims Administrator guideline \u2014 ODG @56',
+      '    Reviewer guideline \u2014 MTUS Chronic Pain guidelines, ODG @62',
+      '    Decision rationale \u2014 not medically necessary @70',
+      '  Upheld: Buspar 15mg, 1 three times a day as needed for 12 months \u2014 National guidelines for Anxiety Disorders @88',
+      '    Claims Administrator guideline \u2014 ODG @92',
+      '    Reviewer guideline \u2014 National guidelines for Anxiety Disorders @98',
+      '    Decision rationale \u2014 not medically necessary @104',
+      '  Upheld: Xanax 2mg, 1 twice a day as needed for 12 months \u2014 MTUS Chronic Pain guidelines @120',
+      '    Claims Administrator guideline \u2014 MTUS Chronic Pain guidelines @124',
+      '    Reviewer guideline \u2014 MTUS Chronic Pain guidelines @130',
+      '    Decision rationale \u2014 not medically necessary @136',
+      '  Upheld: 12 Sessions of medication management with a psychiatrist \u2014 MTUS Chronic Pain guidelines, ODG @150',
+      '    Claims Administrator guideline \u2014 names no guideline @154',
+      '    Reviewer guideline \u2014 MTUS Chronic Pain guidelines, ODG @160',
+      '    Decision rationale \u2014 not medically necessary @170',
     ]);
+    assert.deepStrictEqual([...new Set(symbols.map((s) => s.kind))], [SECTION_KIND]);
+  });
+
+  it('names each letter of a file of several by its case number, else by its first item', () => {
+    const withCase = letterText(FIXTURES.wrappedOutcome).replace(
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'Case Number: CM14-0123456\n\nHOW THE IMR FINAL DETERMINATION WAS MADE',
+    );
+    const text = letterText(FIXTURES.familyPractice) + '\n' + withCase;
+    const symbols = documentSymbols(createContext('file:///x.txt', 1, text, 'imr-letter'));
+    assert.deepStrictEqual(
+      symbols.map((s) => [s.name, s.detail, s.kind]),
+      [
+        ['Lexapro 20mg, 1 daily for 12 months (and 3 more)', '4 items: 4 upheld', LETTER_KIND],
+        ['Case CM14-0123456', '1 item: 1 upheld', LETTER_KIND],
+      ],
+    );
+  });
+
+  it('an unknown or missing outcome leads the item name too', () => {
+    const text = letterText(FIXTURES.familyPractice)
+      .replace('Lexapro 20mg, 1 daily for 12 months: Upheld', 'Lexapro 20mg, 1 daily for 12 months: Uphled')
+      .replace(
+        'Buspar 15mg, 1 three times a day as needed for 12 months: Upheld',
+        'Buspar 15mg, 1 three times a day as needed for 12 months:',
+      );
+    const decisions = outlineByLetter(createContext('file:///x.txt', 1, text, 'imr-letter'))[0].children![2];
+    assert.deepStrictEqual(
+      decisions.children!.slice(0, 2).map((s) => s.name),
+      [
+        'Not an outcome: "Uphled": Lexapro 20mg, 1 daily for 12 months',
+        'No outcome: Buspar 15mg, 1 three times a day as needed for 12 months',
+      ],
+    );
+    assert.strictEqual(decisions.detail, '4 items: 2 upheld, 2 without a valid outcome');
   });
 });
 
@@ -119,10 +162,10 @@ describe('documentSymbols on a large export', () => {
     const symbols = documentSymbols(createContext('file:///x.txt', 1, text, 'imr-letter'));
     assert.strictEqual(symbols.length, atThreshold);
     const all = [...walkSymbols(symbols)].map(([s]) => s);
-    assert.strictEqual(all.filter((s) => s.kind === SymbolKind.Event).length, FULL_OUTLINE_UP_TO);
+    assert.strictEqual(all.filter((s) => s.kind === ITEM_KIND).length, FULL_OUTLINE_UP_TO);
     assert.strictEqual(all.filter((s) => s.name === 'Decision rationale').length, FULL_OUTLINE_UP_TO);
     assert.ok(all.some((s) => s.name === 'Reviewer credentials'));
-    assert.ok(all.some((s) => s.kind === SymbolKind.Namespace));
+    assert.ok(all.some((s) => s.kind === SECTION_KIND));
   });
 
   it('past FULL_OUTLINE_UP_TO items is letters and their items only, each item named, outcome and lines as in its own letter', () => {
@@ -132,13 +175,10 @@ describe('documentSymbols on a large export', () => {
     assert.strictEqual(symbols.length, letters.length);
     let firstLine = 0;
     letters.forEach((ownText, k) => {
-      const own = documentSymbols(createContext('file:///x.txt', 1, ownText, 'imr-letter'));
-      const ownItems = [...walkSymbols(own)].map(([s]) => s).filter((s) => s.kind === SymbolKind.Event);
+      const own = outlineByLetter(createContext('file:///x.txt', 1, ownText, 'imr-letter'));
+      const ownItems = [...walkSymbols(own)].map(([s]) => s).filter((s) => s.kind === ITEM_KIND);
       const letter = symbols[k];
-      assert.deepStrictEqual(
-        [letter.name, letter.kind, letter.detail],
-        [`Letter ${k + 1}`, SymbolKind.Module, own[0].detail],
-      );
+      assert.deepStrictEqual([letter.name, letter.kind, letter.detail], [own[0].name, LETTER_KIND, own[0].detail]);
       // An item selects the same line as in the letter's own outline, moved by the letters before it.
       const shape = (s: DocumentSymbol, moved: number) => ({
         name: s.name,
@@ -163,36 +203,85 @@ describe('documentSymbols on a large export', () => {
 
 describe('hover', () => {
   const text = letterText(FIXTURES.wrappedOutcome);
+  const occurrences = (md: string, re: RegExp) => md.match(new RegExp(re.source, 'gi'))?.length ?? 0;
 
-  it('explains an MTUS clinical topic citation adopted from ACOEM, with its section', () => {
+  it('leads with what is cited: an MTUS clinical topic adopted from ACOEM, with its section; the MTUS spelled out and named part of once', () => {
     const md = hoverText(text, 'MTUS Stress-Related Conditions 2004', 2)!;
-    assert.match(md, /\*\*ACOEM Practice Guidelines\*\*/);
+    assert.match(md, /^\*\*ACOEM Practice Guidelines\*\*: Stress\\-Related Conditions 2004, section Follow\\-up\n/);
     assert.match(md, /American College of Occupational and Environmental Medicine/);
-    assert.match(md, /Adopted into the MTUS/);
-    assert.match(md, /Section: Follow\\-up/);
+    assert.strictEqual(occurrences(md, /Medical Treatment Utilization Schedule/), 1, md);
+    assert.strictEqual(occurrences(md, /part of the MTUS/), 1, md);
   });
 
-  it('qualifies an unverified chapter fact', () => {
+  it('the ACOEM Chapter 15 citation: the chapter qualified as unverified, nothing of Low Back Complaints', () => {
     const md = hoverText(text, 'ACOEM Chapter \n15, page 405', 1)!;
-    assert.match(md, /Chapter 15: Stress\\-Related Conditions _\(unverified/);
-    assert.match(md, /Also cited in this letter/);
+    assert.match(md, /^\*\*ACOEM Practice Guidelines\*\*: chapter 15, page 405 {2}\n/);
+    assert.match(md, /Chapter 15 covers Stress\\-Related Conditions\. _\(unverified/);
+    assert.doesNotMatch(md, /Low Back|286/);
   });
 
-  it('qualifies an unverified page fact, and names a page the catalog does not know', () => {
+  it('does not repeat the topic the letter names for a page: Benzodiazepines, page 24', () => {
+    const md = hoverText(letterText(FIXTURES.familyPractice), 'Benzodiazepines Page(s): 24.', 2)!;
+    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n\n/);
+    assert.strictEqual(occurrences(md, /Benzodiazepines/), 1, md);
+    assert.doesNotMatch(md, /catalog/i);
+  });
+
+  it('links the other citations of the same guidelines to their lines', () => {
+    const md = hoverText(letterText(FIXTURES.familyPractice), 'Benzodiazepines Page(s): 24.', 2)!;
+    // Letter 001 cites the Chronic Pain guidelines on lines 63 (Lexapro), 125 (Xanax, claims
+    // administrator) and 161 (the Sessions item), besides the Xanax reviewer line hovered here.
+    const links = [...md.matchAll(/\[line (\d+)\]\(file:\/\/\/x\.txt#L(\d+)\)/g)].map((m) => [m[1], m[2]]);
+    assert.deepStrictEqual(links, [
+      ['63', '63'],
+      ['125', '125'],
+      ['161', '161'],
+    ]);
+    assert.doesNotMatch(md, /command:/);
+  });
+
+  it('qualifies an unverified page fact, and says nothing of a page it does not know', () => {
     const letter = letterText(FIXTURES.familyPractice).replace(
       'Benzodiazepines Page(s): 24.',
       'Benzodiazepines Page(s): 29, 400.',
     );
     const md = hoverText(letter, 'Benzodiazepines Page(s): 29, 400.', 2)!;
-    assert.match(md, /Page 29: Carisoprodol _\(unverified/);
-    assert.match(md, /Page 400 \(not in the catalog/);
+    assert.match(md, /Page 29 covers Carisoprodol\. _\(unverified/);
+    assert.doesNotMatch(md, /Page 400|catalog/);
   });
 
   it('says the national guideline has no named publisher rather than guessing', () => {
     const md = hoverText(letterText(FIXTURES.familyPractice), 'National guidelines for Anxiety Disorders', 3)!;
-    assert.match(md, /\*\*Other guideline or publication\*\*/);
-    assert.match(md, /does not name its publisher/);
+    assert.match(md, /^\*\*Other guideline or publication\*\*: National guidelines for Anxiety Disorders\n/);
+    assert.match(md, /does not say who publishes it/);
     assert.match(md, /Not part of the MTUS/);
+    assert.doesNotMatch(md, /catalog/);
+  });
+
+  it("on an item name: its outcome, sources, the rationale's conclusion and its problems", () => {
+    const letter = letterText(FIXTURES.familyPractice);
+    assert.strictEqual(
+      hoverText(letter, 'Xanax 2mg, 1 twice a day', 3),
+      '**Upheld**: Xanax 2mg, 1 twice a day as needed for 12 months\n\n' +
+        'Based on: MTUS Chronic Pain guidelines  \nRationale concludes: not medically necessary, as decided\n\n' +
+        'No problems found.',
+    );
+    // 002 overturned: its rationale still concludes "not medically necessary".
+    const overturned = letterText(FIXTURES.xanaxRefill).replace('QTY: 90:  Upheld', 'QTY: 90:  Overturned');
+    const md = hoverText(overturned, 'Refill of Xanax 1mg', 3)!;
+    assert.match(md, /^\*\*Overturned\*\*: Refill of Xanax 1mg, QTY: 90\n\n/);
+    assert.match(md, /Based on: MTUS Chronic Pain guidelines, ODG/);
+    assert.match(
+      md,
+      /Rationale concludes: not medically necessary {2}\n|Rationale concludes: not medically necessary\n/,
+    );
+    assert.match(md, /Problems:\n- .*medically necessary/);
+  });
+
+  it('spells out the word MTUS where it is not part of a citation', () => {
+    const letter = letterText(FIXTURES.psychiatry);
+    const md = hoverText(letter, 'MTUS', 1)!;
+    assert.match(md, /^\*\*MTUS\*\*: Medical Treatment Utilization Schedule/);
   });
 
   it('shows letter text holding Markdown, HTML and command links literally', () => {

@@ -5,10 +5,11 @@ import * as assert from 'assert';
 import { checkLetter, DiagnosticCode, Finding } from '../../server/src/engine/check';
 import {
   applyEdits,
-  DECISION_FINDINGS,
   Fix,
   fixAll,
+  fixAllApplies,
   fixAllEdits,
+  fixAllResult,
   fixesFor,
   nearestOutcome,
   paragraphBreak,
@@ -49,6 +50,25 @@ function apply(text: string, fix: Fix): string {
 
 function titles(fixes: Fix[]): string[] {
   return fixes.map((f) => (f.preferred ? '* ' : '') + f.title);
+}
+
+/**
+ * A repair that leaves a placeholder leaves one problem: the same code, squiggling exactly the
+ * placeholder. Written over, the letter is clean. Returns the letter with `written` in its place.
+ */
+function placeholderStays(fixed: string, code: DiagnosticCode, placeholder: string, written: string): string {
+  const findings = checkLetter(parseLetter(fixed));
+  assert.deepStrictEqual(
+    findings.map((f) => f.code),
+    [code],
+    'the placeholder is a problem of the same code',
+  );
+  const [finding] = findings;
+  assert.strictEqual(fixed.slice(finding.range.start, finding.range.end), placeholder);
+  assert.match(finding.message, /still the placeholder|with the placeholder/);
+  const written_ = fixed.slice(0, finding.range.start) + written + fixed.slice(finding.range.end);
+  assert.deepStrictEqual(codes(written_), [], 'clean once the placeholder is written over');
+  return written_;
 }
 
 describe('fixesFor', () => {
@@ -151,16 +171,21 @@ describe('fixesFor', () => {
       '* Add a decision line "[state the disputed item]: Upheld" (the rationale concludes: not medically necessary)',
       'Add a decision line "[state the disputed item]: Overturned"',
     ]);
+    assert.strictEqual(fixes[0].placeholder, '[state the disputed item]');
     const fixed = apply(text, fixes[0]);
     assert.ok(
       fixed.includes(
         'medically necessary. \n\n \n\n[state the disputed item]: Upheld\n\n \n\nClaims Administrator guideline: The Claims Administrator did not base',
       ),
     );
-    assert.deepStrictEqual(codes(fixed), []);
     assert.deepStrictEqual(
       parseLetter(fixed).letters[0].items.map((i) => i.name),
       ['PSYCHOTROPIC MEDICATION SESSIONS 1 X MONTH X 6 MONTHS', '[state the disputed item]'],
+    );
+    const written = placeholderStays(fixed, 'missing-decision', '[state the disputed item]', 'XANAX 0.5MG #90');
+    assert.strictEqual(
+      written,
+      letterText(FIXTURES.psychiatry).replace('XANAX 0.5MG #90:  Upheld \n', 'XANAX 0.5MG #90: Upheld\n'),
     );
   });
 
@@ -183,7 +208,7 @@ describe('fixesFor', () => {
       item.reviewerGuideline!.text,
       'Decision based on MTUS Chronic Pain Treatment Guidelines Benzodiazepines Page(s): 24. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG); Mental Illness Chapter, Benzodiazepines.',
     );
-    assert.deepStrictEqual(codes(fixed), []);
+    placeholderStays(fixed, 'missing-rationale', '[state the decision rationale]', 'Xanax is not recommended.');
   });
 
   it('missing-reviewer-guideline: inserts "MAXIMUS guideline:" between the claims administrator guideline and the rationale', () => {
@@ -203,7 +228,7 @@ describe('fixesFor', () => {
       ['claims-administrator-guideline', 'reviewer-guideline', 'rationale'],
     );
     assert.strictEqual(buspar.reviewerGuideline!.text, '[state the guideline source]');
-    assert.deepStrictEqual(codes(fixed), []);
+    placeholderStays(fixed, 'missing-reviewer-guideline', '[state the guideline source]', 'Decision based on ODG.');
   });
 
   it("keeps CRLF: the inserted part uses the letter's line ending only", () => {
@@ -212,7 +237,7 @@ describe('fixesFor', () => {
     assert.strictEqual(insert, '\r\n\r\n \r\n\r\nMAXIMUS guideline: [state the guideline source]');
     const fixed = apply(text, fixes[0]);
     assert.ok(!/[^\r]\n/.test(fixed) && !/\r(?!\n)/.test(fixed), 'every line break is CRLF');
-    assert.deepStrictEqual(codes(fixed), []);
+    placeholderStays(fixed, 'missing-reviewer-guideline', '[state the guideline source]', 'Decision based on ODG.');
     assert.strictEqual(
       fixed,
       toCrlf(
@@ -234,7 +259,7 @@ describe('fixesFor', () => {
     );
     const doc = parseLetter(fixed);
     assert.strictEqual(doc.doubleSpaced, false);
-    assert.deepStrictEqual(codes(fixed), []);
+    placeholderStays(fixed, 'missing-reviewer-guideline', '[state the guideline source]', 'Decision based on ODG.');
   });
 
   it('missing-claims-administrator-guideline: inserts it first, before the reviewer guideline, in a letter whose outcome wrapped', () => {
@@ -255,7 +280,12 @@ describe('fixesFor', () => {
       ['claims-administrator-guideline', 'reviewer-guideline', 'rationale'],
     );
     assert.strictEqual(item.outcome.kind, 'upheld');
-    assert.deepStrictEqual(codes(fixed), []);
+    placeholderStays(
+      fixed,
+      'missing-claims-administrator-guideline',
+      '[state the claims administrator guideline]',
+      'Decision based on MTUS.',
+    );
   });
 
   it('an empty part gets the placeholder after its label', () => {
@@ -272,12 +302,20 @@ describe('fixesFor', () => {
     );
     const fixes = fixesFor(doc, findings[0]);
     assert.deepStrictEqual(titles(fixes), ['* Fill in the empty claims administrator guideline']);
+    assert.strictEqual(fixes[0].placeholder, '[state the claims administrator guideline]');
     const fixed = apply(text, fixes[0]);
     assert.ok(fixed.includes('Claims Administrator guideline: [state the claims administrator guideline]\n'));
-    assert.deepStrictEqual(codes(fixed), []);
+    placeholderStays(
+      fixed,
+      'missing-claims-administrator-guideline',
+      '[state the claims administrator guideline]',
+      'The Claims Administrator did not cite any medical evidence for its decision.',
+    );
+    // Fix All never writes a placeholder: the empty part stays for the user.
+    assert.strictEqual(fixAll(doc, findings), text);
   });
 
-  it('an item with no parts at all gets all three, in order, from Fix All', () => {
+  it('an item with no parts at all gets all three in order, one quick fix at a time; Fix All inserts none', () => {
     const text = letterText(FIXTURES.xanaxRefill);
     const doc0 = parseLetter(text);
     const item = doc0.letters[0].items[0];
@@ -290,13 +328,29 @@ describe('fixesFor', () => {
       'missing-rationale',
       'missing-reviewer-guideline',
     ]);
-    const fixed = fixAll(doc, findings);
+    assert.strictEqual(fixAll(doc, findings), stripped, 'Fix All writes no placeholder');
+    // The rationale first, then the claims administrator guideline, then the reviewer's: each lands in its place.
+    let fixed = stripped;
+    for (const code of ['missing-rationale', 'missing-claims-administrator-guideline', 'missing-reviewer-guideline']) {
+      const d = parseLetter(fixed);
+      const finding = checkLetter(d).find((f) => f.code === code)!;
+      fixed = apply(fixed, fixesFor(d, finding)[0]);
+    }
     assert.ok(
       fixed.includes(
         'Refill of Xanax 1mg, QTY: 90:  Upheld\n\n \n\nClaims Administrator guideline: [state the claims administrator guideline]\n\n \n\nMAXIMUS guideline: [state the guideline source]\n\n \n\nDecision rationale: [state the decision rationale] \n',
       ),
     );
-    assert.deepStrictEqual(codes(fixed), []);
+    // Each placeholder is still its part's problem.
+    const left = checkLetter(parseLetter(fixed));
+    assert.deepStrictEqual(
+      left.map((f) => [f.code, fixed.slice(f.range.start, f.range.end)]),
+      [
+        ['missing-rationale', '[state the decision rationale]'],
+        ['missing-reviewer-guideline', '[state the guideline source]'],
+        ['missing-claims-administrator-guideline', '[state the claims administrator guideline]'],
+      ],
+    );
   });
 
   it('decision-contradicts-rationale: changes the outcome to the one the rationale supports, or goes to the rationale', () => {
@@ -416,12 +470,16 @@ describe('fixesFor', () => {
 
 describe('every fix on every malformed fixture', () => {
   for (const [name, code] of MALFORMED) {
-    it(`${name}: the preferred fix leaves a clean letter that reads as before, Fix All does the same`, () => {
+    it(`${name}: the preferred fix leaves a letter that reads as before, clean once any placeholder is written over; Fix All only where allowed`, () => {
       const { text, doc, fixes } = only(name, code);
       const preferred = fixes.filter((f) => f.preferred);
       assert.strictEqual(preferred.length, 1, 'one preferred fix');
-      const fixed = apply(text, preferred[0]);
-      assert.deepStrictEqual(codes(fixed), []);
+      const fix = preferred[0];
+      let fixed = apply(text, fix);
+      if (fix.placeholder !== undefined) {
+        assert.ok(fix.edits[0].newText.includes(fix.placeholder), 'the placeholder is in the inserted text');
+        fixed = placeholderStays(fixed, code, fix.placeholder, 'Written by the reviewer.');
+      } else assert.deepStrictEqual(codes(fixed), []);
       const after = parseLetter(fixed);
       const kept = doc.letters[0].items.filter((_, i) => !(code === 'duplicate-item' && i === 2));
       assert.deepStrictEqual(
@@ -430,14 +488,15 @@ describe('every fix on every malformed fixture', () => {
       );
       assert.strictEqual(after.eol, doc.eol);
       assert.strictEqual(after.doubleSpaced, doc.doubleSpaced);
-      // Fix All does the same, except where the repair would decide the item: that is left to the user.
-      assert.strictEqual(fixAll(doc, checkLetter(doc)), DECISION_FINDINGS.has(code) ? text : fixed);
+      // Fix All does the same where its rule allows it; never where the repair decides the item or leaves a placeholder.
+      assert.strictEqual(fixAll(doc, checkLetter(doc)), fixAllApplies(code) ? apply(text, fix) : text);
+      if (fix.placeholder !== undefined) assert.strictEqual(fixAllApplies(code), false);
     });
   }
 });
 
 describe('Fix All', () => {
-  it('repairs several problems of one letter at once, each edit where it belongs', () => {
+  it('repairs what is unambiguous and complete, and leaves decisions and missing parts to the user', () => {
     let text = letterText(FIXTURES.familyPractice);
     text = replaceOnce(
       text,
@@ -467,55 +526,44 @@ describe('Fix All', () => {
       'missing-reviewer-guideline',
       'unknown-decision',
     ]);
-    const edits = fixAllEdits(doc, findings);
-    assert.strictEqual(edits.length, 3);
-    const fixed = applyEdits(text, edits);
-    // The contradiction stays: changing a decision is the user's call, not Fix All's.
-    assert.deepStrictEqual(codes(fixed), ['decision-contradicts-rationale']);
+    const result = fixAllResult(doc, findings);
+    // The typo only: one fix, one edit.
+    assert.deepStrictEqual(result.edits, [
+      { range: findings.find((f) => f.code === 'unknown-decision')!.range, newText: 'Upheld' },
+    ]);
+    assert.strictEqual(result.fixed, 1);
+    const fixed = applyEdits(text, result.edits);
+    // The contradiction stays (changing a decision is the user's call), and so do the missing parts
+    // (inserting them would leave placeholders in the letter without a word).
+    assert.deepStrictEqual(codes(fixed).sort(), [
+      'decision-contradicts-rationale',
+      'missing-claims-administrator-guideline',
+      'missing-reviewer-guideline',
+    ]);
     const items = parseLetter(fixed).letters[0].items;
     assert.deepStrictEqual(
-      items.map((i) => [i.outcome.raw, i.parts.map((p) => p.kind).join(',')]),
-      [
-        ['Overturned', 'claims-administrator-guideline,reviewer-guideline,rationale'],
-        ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
-        ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
-        ['Upheld', 'claims-administrator-guideline,reviewer-guideline,rationale'],
-      ],
+      items.map((i) => i.outcome.raw),
+      ['Overturned', 'Upheld', 'Upheld', 'Upheld'],
     );
   });
 
-  it('leaves what is ambiguous: an outcome with no stated conclusion is not guessed', () => {
+  it('leaves what is ambiguous: an outcome with no stated conclusion is not guessed, a missing rationale not stamped in', () => {
     const { text } = load('missing-rationale.txt');
     const noOutcome = replaceOnce(text, 'Refill of Xanax 1mg, QTY: 90:  Upheld', 'Refill of Xanax 1mg, QTY: 90:');
     const doc = parseLetter(noOutcome);
     const findings = checkLetter(doc);
     assert.deepStrictEqual(findings.map((f) => f.code).sort(), ['missing-decision', 'missing-rationale']);
-    const fixed = fixAll(doc, findings);
-    assert.deepStrictEqual(codes(fixed), ['missing-decision']);
-    assert.ok(fixed.includes('Decision rationale: [state the decision rationale]'));
+    assert.deepStrictEqual(fixAllResult(doc, findings), { edits: [], fixed: 0 });
   });
 
-  it("inserts at one place go in the item's order, after the outcome", () => {
-    const text = letterText(FIXTURES.xanaxRefill);
-    const item = parseLetter(text).letters[0].items[0];
-    const rationaleOnly =
-      text.slice(0, item.decisionRange.end).replace(/:\s+Upheld$/, ':') +
-      '\n\n \n\n' +
-      text.slice(item.rationale!.range.start);
-    const doc = parseLetter(rationaleOnly);
+  it('removes an identical duplicate and corrects a typo in the same letter, counting two fixes', () => {
+    const { text } = load('duplicate-item.txt');
+    const typo = replaceOnce(text, '6 MONTHS:  Upheld', '6 MONTHS:  Uphled');
+    const doc = parseLetter(typo);
     const findings = checkLetter(doc);
-    assert.deepStrictEqual(findings.map((f) => f.code).sort(), [
-      'missing-claims-administrator-guideline',
-      'missing-decision',
-      'missing-reviewer-guideline',
-    ]);
-    const fixed = fixAll(doc, findings);
-    assert.ok(
-      fixed.includes(
-        'Refill of Xanax 1mg, QTY: 90:\n\n \n\nClaims Administrator guideline: [state the claims administrator guideline]\n\n \n\nMAXIMUS guideline: [state the guideline source]\n\n \n\nDecision rationale: According to the 09/25/2014',
-      ),
-    );
-    // The missing outcome is left for the user to choose.
-    assert.deepStrictEqual(codes(fixed), ['missing-decision']);
+    assert.deepStrictEqual(findings.map((f) => f.code).sort(), ['duplicate-item', 'unknown-decision']);
+    const result = fixAllResult(doc, findings);
+    assert.strictEqual(result.fixed, 2);
+    assert.strictEqual(applyEdits(typo, result.edits), letterText(FIXTURES.psychiatry));
   });
 });

@@ -17,7 +17,18 @@ describe('hover on MTUS', () => {
     const position = { line: before.split('\n').length - 1, character: before.length - (before.lastIndexOf('\n') + 1) };
     const h = hover(createContext('file:///x.txt', 1, text, 'imr-letter'), position);
     assert.ok(h, 'a hover');
-    // Markdown escapes the parenthesis.
-    assert.match((h.contents as MarkupContent).value, /part of the MTUS \\?\(Medical Treatment Utilization Schedule/);
+    // Markdown may escape the parenthesis.
+    assert.match((h.contents as MarkupContent).value, /MTUS \\?\(Medical Treatment Utilization Schedule/i);
+  });
+
+  it('on the word `MTUS` in prose ("did not base their decision on the MTUS")', () => {
+    const text = letterText(FIXTURES.familyPractice);
+    const at = text.indexOf('did not base their decision on the \n\nMTUS');
+    assert.ok(at >= 0, 'the letter says so');
+    const before = text.slice(0, text.indexOf('MTUS', at) + 1);
+    const position = { line: before.split('\n').length - 1, character: before.length - (before.lastIndexOf('\n') + 1) };
+    const h = hover(createContext('file:///x.txt', 1, text, 'imr-letter'), position);
+    assert.ok(h, 'a hover');
+    assert.match((h.contents as MarkupContent).value, /Medical Treatment Utilization Schedule/);
   });
 });

@@ -1,9 +1,10 @@
 // `outline`: the editor's outline (the same document symbols the language server answers with) as
-// an indented tree: letter > sections > disputed items with their outcome > item parts.
+// an indented tree: letter > sections > disputed items, outcome first > item parts. Unlike the
+// editor's, it keeps the letter level for a file of one letter, so that every tree starts alike.
 
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { createContext } from '../features/context';
-import { documentSymbols } from '../features/symbols';
+import { outlineByLetter } from '../features/symbols';
 
 export interface OutlineNode {
   name: string;
@@ -26,7 +27,7 @@ function toNode(s: DocumentSymbol): OutlineNode {
 export function outlineOf(text: string, uri: string): OutlineNode[] {
   // languageId 'imr-letter': the caller has already decided the text is a letter, as the editor has.
   const ctx = createContext(uri, 1, text, 'imr-letter');
-  return documentSymbols(ctx).map(toNode);
+  return outlineByLetter(ctx).map(toNode);
 }
 
 /** Two spaces per level; `name — detail  (line N)`. */

@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CODE_DESCRIPTIONS, DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../engine/check';
+import { ruleDocUri } from '../ruleDocs';
 import type { CliDiagnostic, FileReport } from './analyze';
 import type { Output } from './output';
 
@@ -178,10 +179,13 @@ export class SarifReporter implements CheckReporter {
   async start(): Promise<void> {
     const rules = DIAGNOSTIC_CODES.map((code) => {
       const level = this.severities[code];
+      const helpUri = ruleDocUri(code);
       return {
         id: code,
         name: ruleName(code),
         shortDescription: { text: CODE_DESCRIPTIONS[code] },
+        // The rule's page as shipped with the tool (docs/rules/<code>.md), when it is there.
+        ...(helpUri ? { helpUri } : {}),
         defaultConfiguration: level === 'off' ? { enabled: false } : { level: SARIF_LEVEL[level] },
       };
     });

@@ -1,17 +1,13 @@
 // The guideline catalog behind the hovers: what each source is and what its pages cover.
 //
-// Every fact comes from shared/notes/guidelines.md and carries its standing there: `confirmed`
-// facts are stated plainly; `unverified` ones are shown only with a qualifier. The letter's own
-// wording stays the first authority on what a citation is about.
+// Every fact comes from shared/notes/guidelines.md. Backgrounds hold confirmed facts only; what a
+// page or chapter covers carries its standing there: `confirmed` is stated plainly, `unverified`
+// only with a qualifier. The letter's own wording stays the first authority on what a citation is
+// about.
 
 import type { Citation, GuidelineSource } from './model';
 
 export type Standing = 'confirmed' | 'unverified';
-
-export interface Fact {
-  readonly text: string;
-  readonly standing: Standing;
-}
 
 export interface PageTopic {
   readonly from: number;
@@ -30,14 +26,15 @@ export interface GuidelineEntry {
   readonly id: string;
   readonly name: string;
   readonly short: string;
-  readonly publisher?: string;
   readonly partOfMtus: 'yes' | 'no' | 'adopted-chapters';
-  readonly facts: readonly Fact[];
+  /** Background in one short sentence, confirmed facts only: who writes it, since when. */
+  readonly about: string;
+  /** Where it comes in the search sequence for evidence (8 CCR 9792.21.1) when not cited as part of the MTUS. */
+  readonly searchPlace?: string;
   readonly pages?: readonly PageTopic[];
   readonly chapters?: readonly ChapterTopic[];
 }
 
-const c = (text: string): Fact => ({ text, standing: 'confirmed' });
 const page = (from: number, to: number, topic: string, standing: Standing = 'unverified'): PageTopic => ({
   from,
   to,
@@ -45,48 +42,25 @@ const page = (from: number, to: number, topic: string, standing: Standing = 'unv
   standing,
 });
 
+/** The abbreviation spelled out, the first time a hover uses it. */
+export const MTUS_SPELLED_OUT = 'Medical Treatment Utilization Schedule';
+
 export const MTUS: GuidelineEntry = {
   id: 'MTUS',
-  name: 'Medical Treatment Utilization Schedule',
+  name: MTUS_SPELLED_OUT,
   short: 'MTUS',
-  publisher: 'California Division of Workers\u2019 Compensation (8 CCR 9792.20 and following)',
   partOfMtus: 'yes',
-  facts: [
-    c(
-      'Presumptively correct on the extent and scope of medical treatment; a preponderance of scientific medical evidence can rebut it (8 CCR 9792.25).',
-    ),
-    c(
-      'Search sequence for evidence (8 CCR 9792.21.1): the MTUS first, then the most current ACOEM or ODG, then other evidence-based guidelines, then studies.',
-    ),
-    c('Where the MTUS does not address a condition, other nationally recognized evidence-based guidelines apply.'),
-    c(
-      'When recommendations conflict, the reviewer weighs the underlying studies and explains the rationale (8 CCR 9792.25.1).',
-    ),
-    c(
-      'Clinical topics: Neck and Upper Back, Shoulder, Elbow, Forearm/Wrist/Hand, Low Back, Knee, Ankle and Foot, Stress Related Conditions, Eye; special topics: Acupuncture, Chronic Pain, Postsurgical.',
-    ),
-    c(
-      'In force from 2007-06-15, first built on the ACOEM Practice Guidelines 2nd Edition (2004); updated Chronic Pain and new Opioids guidelines 2016-07-28; current ACOEM guidelines adopted 2017-12-01; drug formulary from 2018-01-01.',
-    ),
-  ],
+  about:
+    'California\u2019s rules for the extent and scope of medical treatment in workers\u2019 compensation (8 CCR 9792.20 and following), in force since 2007-06-15. Where it does not address a condition, other evidence-based guidelines apply.',
 };
 
 export const CPMTG: GuidelineEntry = {
   id: 'CPMTG',
   name: 'Chronic Pain Medical Treatment Guidelines',
   short: 'CPMTG',
-  publisher:
-    'California Division of Workers\u2019 Compensation, part of the MTUS (Medical Treatment Utilization Schedule)',
   partOfMtus: 'yes',
-  facts: [
-    c(
-      'Took effect 2009-07-18 (about 127 pages): Part 1 Introduction, Part 2 "Pain Interventions and Treatments", topics A to Z.',
-    ),
-    c(
-      'Adapted from ODG "Pain (Chronic)" of 2008-10-23, with DWC-written parts marked "[DWC]"; replaced ACOEM Chapter 6.',
-    ),
-    c('Updated, with new Opioids Treatment Guidelines, on 2016-07-28.'),
-  ],
+  about:
+    'In effect since 2009-07-18 (updated 2016-07-28); Part 2, \u201cPain Interventions and Treatments\u201d, runs from A to Z.',
   pages: [
     page(11, 12, 'Acetaminophen'),
     page(13, 16, 'Antidepressants for chronic pain', 'confirmed'),
@@ -118,16 +92,10 @@ export const ACOEM: GuidelineEntry = {
   id: 'ACOEM',
   name: 'ACOEM Practice Guidelines',
   short: 'ACOEM',
-  publisher: 'American College of Occupational and Environmental Medicine',
   partOfMtus: 'adopted-chapters',
-  facts: [
-    c(
-      'The 2nd Edition (2004) is the edition the MTUS adopted in 2007; its MTUS-era chapters are General Approaches, Neck and Upper Back, Shoulder, Elbow, Forearm/Wrist/Hand, Low Back, Knee, Ankle and Foot, Stress-Related Conditions, Eye.',
-    ),
-    c('Low Back Complaints runs pp. 286-326.'),
-    c('Chapter 6 (Pain) was replaced in the MTUS by the Chronic Pain Medical Treatment Guidelines.'),
-    c('Current ACOEM guidelines were adopted into the MTUS on 2017-12-01.'),
-  ],
+  about:
+    'Published by the American College of Occupational and Environmental Medicine. The MTUS was first built on its 2nd Edition (2004) and adopted its current guidelines on 2017-12-01.',
+  searchPlace: 'second in the search for evidence, with ODG, after the MTUS (8 CCR 9792.21.1)',
   pages: [page(286, 326, 'Low Back Complaints', 'confirmed')],
   chapters: [
     { chapter: 1, topic: 'Prevention', standing: 'unverified' },
@@ -156,17 +124,11 @@ export const ODG: GuidelineEntry = {
   id: 'ODG',
   name: 'Official Disability Guidelines',
   short: 'ODG',
-  publisher: 'Work Loss Data Institute; MCG Health since 2017',
   partOfMtus: 'no',
-  facts: [
-    c('Organized in chapters by body part or condition, each with a procedure summary.'),
-    c(
-      'Chapter titles seen: "Pain (Chronic)", "Mental Illness & Stress" (earlier "Stress related conditions and other mental disorders"), "Low Back - Lumbar & Thoracic (Acute & Chronic)", "Shoulder (Acute & Chronic)".',
-    ),
-    c(
-      'Not part of the MTUS: in a letter it appears as a "Non-MTUS Citation", used where the MTUS is silent (second in the MTUS search sequence).',
-    ),
-  ],
+  about:
+    'Published by the Work Loss Data Institute (by MCG Health since 2017), in chapters by body part or condition, such as \u201cPain (Chronic)\u201d and \u201cMental Illness & Stress\u201d.',
+  searchPlace:
+    'second in the search for evidence, after the MTUS, for what the MTUS does not address (8 CCR 9792.21.1)',
 };
 
 export const OTHER: GuidelineEntry = {
@@ -174,32 +136,33 @@ export const OTHER: GuidelineEntry = {
   name: 'Other guideline or publication',
   short: 'Other',
   partOfMtus: 'no',
-  facts: [
-    c(
-      'A non-MTUS citation: other evidence-based guidelines come after the MTUS and after ACOEM or ODG in the MTUS search sequence (8 CCR 9792.21.1).',
-    ),
-    c('The letter does not name its publisher; the catalog does not guess one.'),
-  ],
+  about: 'The letter does not say who publishes it.',
+  searchPlace: 'in the search for evidence it comes after the MTUS, and after ACOEM or ODG (8 CCR 9792.21.1)',
 };
 
 export const OPIOIDS: GuidelineEntry = {
   id: 'Opioids',
-  name: 'MTUS Opioids Treatment Guidelines',
+  name: 'Opioids Treatment Guidelines',
   short: 'Opioids',
-  publisher:
-    'California Division of Workers\u2019 Compensation, part of the MTUS (Medical Treatment Utilization Schedule)',
   partOfMtus: 'yes',
-  facts: [c('Took effect 2016-07-28, together with the updated Chronic Pain Medical Treatment Guidelines.')],
+  about: 'In effect since 2016-07-28, with the updated Chronic Pain Medical Treatment Guidelines.',
 };
 
 export const FORMULARY: GuidelineEntry = {
   id: 'Formulary',
   name: 'MTUS Drug Formulary',
   short: 'Formulary',
-  publisher:
-    'California Division of Workers\u2019 Compensation, part of the MTUS (Medical Treatment Utilization Schedule; 8 CCR 9792.27.1 to .23)',
   partOfMtus: 'yes',
-  facts: [c('Applies from 2018-01-01.')],
+  about: 'The MTUS list of drugs (8 CCR 9792.27.1 to .23), which applies from 2018-01-01.',
+};
+
+/** Abbreviations letters use, spelled out for a hover on the word. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  MTUS: `${MTUS_SPELLED_OUT}: California\u2019s rules for the extent and scope of medical treatment in workers\u2019 compensation (8 CCR 9792.20 and following). It is presumed correct, and comes first in the search for evidence (8 CCR 9792.25, 9792.21.1).`,
+  ODG: 'Official Disability Guidelines: not part of the MTUS; second in the search for evidence, after the MTUS.',
+  ACOEM:
+    'American College of Occupational and Environmental Medicine, whose Practice Guidelines the MTUS was first built on.',
+  IMR: 'Independent Medical Review: an expert reviewer decides whether a treatment that utilization review denied is medically necessary.',
 };
 
 /** The catalog entry that best describes a citation: the MTUS document when one is named. */

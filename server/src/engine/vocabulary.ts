@@ -127,6 +127,9 @@ export const PARTS: Readonly<Record<PartKind, PartInfo>> = {
 /** The text a quick fix writes for an item's missing name. */
 export const ITEM_PLACEHOLDER = '[state the disputed item]';
 
+/** Every placeholder begins so: the document is searched for this once (rules/placeholders.ts). */
+export const PLACEHOLDER_START = '[state the ';
+
 // Markers: lines that open a letter or tell its layout. Lines hold no '\r' or '\n', but may hold
 // U+2028/U+2029, which '.' does not match without the s flag.
 

@@ -1,5 +1,9 @@
 // Code actions: the engine's repairs (engine/fixes.ts) as LSP quick fixes for the diagnostics the
-// client sends, and one `source.fixAll.imr-letters` action that applies every unambiguous repair.
+// client sends, a "Turn off this check" action per code (for a client that can run it), and one
+// `source.fixAll.imr-letters` action that applies every unambiguous repair.
+//
+// A repair that leaves a placeholder to fill in comes as a snippet edit (LSP 3.18 SnippetTextEdit)
+// to a client that takes them, so that the editor selects the placeholder, ready for typing.
 //
 // "Go to" repairs (the first occurrence of a duplicate, the rationale's conclusion) carry no edit:
 // they are a command the server itself executes by asking the client to show the place
@@ -13,17 +17,18 @@ import {
   Range,
   ShowDocumentParams,
   ShowDocumentResult,
+  SnippetTextEdit,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { DIAGNOSTIC_CODES, DiagnosticCode, Finding } from '../engine/check';
-import { Edit, fixAllEdits, fixesFor } from '../engine/fixes';
+import { DiagnosticCode, Finding, isDiagnosticCode, severityFor, SeveritySettings } from '../engine/check';
+import { Edit, Fix, fixAllResult, fixesFor } from '../engine/fixes';
 import { inApplicationOrder } from '../engine/format';
+import { FIX_ALL_KIND, FixAllData, TURN_OFF_CHECK_COMMAND } from '../codeActionProtocol';
 import type { LetterContext } from './context';
-import { severityFor, SeveritySettings } from '../engine/check';
 import { diagnostics as toDiagnostics } from './diagnostics';
 
-export const FIX_ALL_KIND = 'source.fixAll.imr-letters';
+export { FIX_ALL_KIND };
 export const CODE_ACTION_KINDS: string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 /** Server-side command behind "go to" actions: arguments [uri, range]. */
 export const REVEAL_COMMAND = 'imrLetters.revealRange';
@@ -35,6 +40,10 @@ export interface CodeActionOptions {
   canReveal?: boolean;
   /** The client takes versioned `documentChanges`: an edit made for an older version is refused, not misapplied. */
   versionedEdits?: boolean;
+  /** The client takes snippet edits in workspace edits (`workspaceEdit.snippetEditSupport`, with `documentChanges`). */
+  snippetEdits?: boolean;
+  /** The client runs TURN_OFF_CHECK_COMMAND itself (it said so in `initializationOptions.clientCommands`). */
+  turnOffCheck?: boolean;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -64,6 +73,43 @@ function workspaceEdit(ctx: LetterContext, edits: readonly Edit[], versioned: bo
   return { changes: { [ctx.uri]: textEdits } };
 }
 
+/** Text taken literally in a snippet: `$`, `}` and `\` escaped. */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * The fix's edit as a snippet whose one tab stop is the placeholder, or undefined when it cannot be
+ * one. VS Code indents every line of a snippet after the first like the line it is inserted on, so
+ * an insertion on an indented line stays a plain edit (the letter's text must come out as the
+ * engine wrote it).
+ */
+function snippetEdit(ctx: LetterContext, fix: Fix): SnippetTextEdit | undefined {
+  const placeholder = fix.placeholder;
+  if (placeholder === undefined || fix.edits.length !== 1) return undefined;
+  const [edit] = fix.edits;
+  const at = edit.newText.indexOf(placeholder);
+  if (at < 0) return undefined;
+  const text = ctx.model.text;
+  let lineStart = edit.range.start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  if (/^[ \t]/.test(text.slice(lineStart, edit.range.start))) return undefined;
+  const value =
+    snippetText(edit.newText.slice(0, at)) +
+    '${1:' +
+    snippetText(placeholder) +
+    '}' +
+    snippetText(edit.newText.slice(at + placeholder.length));
+  return { range: ctx.range(edit.range), snippet: { kind: 'snippet', value } };
+}
+
+function fixEdit(ctx: LetterContext, fix: Fix, options: CodeActionOptions): WorkspaceEdit {
+  const versioned = options.versionedEdits === true;
+  const snippet = versioned && options.snippetEdits ? snippetEdit(ctx, fix) : undefined;
+  if (!snippet) return workspaceEdit(ctx, fix.edits, versioned);
+  return { documentChanges: [{ textDocument: { uri: ctx.uri, version: ctx.version }, edits: [snippet] }] };
+}
+
 /** The findings behind the diagnostics the client sent (matched by code and range), or, when it sent none, the findings in the range. */
 function findingsFor(
   ctx: LetterContext,
@@ -71,12 +117,7 @@ function findingsFor(
   options: CodeActionOptions,
 ): Array<{ finding: Finding; diagnostic: Diagnostic }> {
   const enabled = ctx.findings().filter((f) => severityFor(f.code, options.severity) !== 'off');
-  const sent = params.context.diagnostics.filter(
-    (d) =>
-      d.source === 'imr-letters' &&
-      typeof d.code === 'string' &&
-      (DIAGNOSTIC_CODES as readonly string[]).includes(d.code),
-  );
+  const sent = params.context.diagnostics.filter((d) => d.source === 'imr-letters' && isDiagnosticCode(d.code));
   const out: Array<{ finding: Finding; diagnostic: Diagnostic }> = [];
   if (sent.length > 0) {
     for (const d of sent) {
@@ -106,14 +147,15 @@ export function codeActions(
   const versioned = options.versionedEdits === true;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
-    for (const { finding, diagnostic } of findingsFor(ctx, params, options)) {
+    const found = findingsFor(ctx, params, options);
+    for (const { finding, diagnostic } of found) {
       for (const fix of fixesFor(ctx.model, finding)) {
         if (fix.edits.length > 0) {
           const action: CodeAction = {
             title: fix.title,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            edit: workspaceEdit(ctx, fix.edits, versioned),
+            edit: fixEdit(ctx, fix, options),
           };
           if (fix.preferred) action.isPreferred = true;
           actions.push(action);
@@ -128,21 +170,42 @@ export function codeActions(
         }
       }
     }
+    if (options.turnOffCheck) actions.push(...turnOffActions(ctx, found));
   }
   // Fix All is asked for explicitly (`only`), e.g. by "Fix All" or `editor.codeActionsOnSave`.
   if (only && wants(only, FIX_ALL_KIND)) {
     const enabled = ctx.findings().filter((f) => severityFor(f.code, options.severity) !== 'off');
-    const edits = fixAllEdits(ctx.model, enabled);
+    const { edits, fixed } = fixAllResult(ctx.model, enabled);
     if (edits.length > 0) {
+      const data: FixAllData = { fixed };
       actions.push({
         title: 'Fix all auto-fixable problems in the letter',
         kind: FIX_ALL_KIND,
         diagnostics: toDiagnostics(ctx, options.severity),
         edit: workspaceEdit(ctx, edits, versioned),
+        data,
       });
     }
   }
   return actions;
+}
+
+/** One "Turn off this check" per code among the diagnostics, after the fixes, as ESLint offers its "Disable" actions. */
+function turnOffActions(ctx: LetterContext, found: ReadonlyArray<{ finding: Finding; diagnostic: Diagnostic }>) {
+  const seen = new Set<DiagnosticCode>();
+  const out: CodeAction[] = [];
+  for (const { finding, diagnostic } of found) {
+    if (seen.has(finding.code)) continue;
+    seen.add(finding.code);
+    const title = `Turn off this check (${finding.code})`;
+    out.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: TURN_OFF_CHECK_COMMAND, arguments: [finding.code, ctx.uri] },
+    });
+  }
+  return out;
 }
 
 /** Runs the "go to" command: asks the client to show the document with the range selected. */

@@ -1,7 +1,9 @@
-// Diagnostics: the engine's findings with the user's severities, as LSP diagnostics.
+// Diagnostics: the engine's findings with the user's severities, as LSP diagnostics. Each code links
+// its documentation page (codeDescription), as ESLint's and markdownlint's do.
 
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { Severity, severityFor, SeveritySettings } from '../engine/check';
+import { CodeDescription, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { DiagnosticCode, Severity, severityFor, SeveritySettings } from '../engine/check';
+import { ruleDocUri } from '../ruleDocs';
 import type { LetterContext } from './context';
 
 const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
@@ -10,6 +12,19 @@ const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** One shared object per code: a 10 MB export may carry thousands of diagnostics. */
+const descriptions = new Map<string, CodeDescription | null>();
+
+function codeDescription(code: DiagnosticCode): CodeDescription | undefined {
+  let found = descriptions.get(code);
+  if (found === undefined) {
+    const href = ruleDocUri(code);
+    found = href === undefined ? null : { href };
+    descriptions.set(code, found);
+  }
+  return found ?? undefined;
+}
 
 export function diagnostics(ctx: LetterContext, settings?: SeveritySettings): Diagnostic[] {
   if (!ctx.isLetter) return [];
@@ -25,6 +40,8 @@ export function diagnostics(ctx: LetterContext, settings?: SeveritySettings): Di
       message: f.message,
       data: { letterIndex: f.letterIndex, itemIndex: f.itemIndex },
     };
+    const description = codeDescription(f.code);
+    if (description) d.codeDescription = description;
     if (f.related)
       d.relatedInformation = [
         { location: { uri: ctx.uri, range: ctx.range(f.related.range) }, message: f.related.message },

@@ -1,50 +1,104 @@
-// Hovers: guideline citations (what the source is, what the cited pages cover, where else the
-// letter cites it), outcome words, part labels and the rationale's conclusion.
-// Letter text enters the Markdown only through escapeMarkdown/quoteText; hovers are never trusted.
+// Hovers: guideline citations (what is cited and what the cited page covers first, then where the
+// source stands in the MTUS hierarchy, a line of background, and links to the letter's other
+// citations of it), an item's name (a summary of the item), outcome words, part labels, the
+// rationale's conclusion and the abbreviations letters use.
+// Letter text enters the Markdown only through escapeMarkdown/quoteText; hovers are never trusted,
+// and their only links go to lines of the same document.
 
 import { Hover, MarkupKind } from 'vscode-languageserver';
-import { chapterTopic, entryFor, GuidelineEntry, OUTCOME_MEANINGS, pageTopics, Standing } from '../engine/catalog';
+import {
+  ABBREVIATIONS,
+  chapterTopic,
+  entryFor,
+  GuidelineEntry,
+  MTUS_SPELLED_OUT,
+  OUTCOME_MEANINGS,
+  pageTopics,
+  Standing,
+} from '../engine/catalog';
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import { contains, LetterContext } from './context';
+import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
 
 const UNVERIFIED = ' _(unverified: widely repeated, not checked against the guideline itself)_';
+/** Other citations listed by link; the rest are counted. */
+const OTHER_CITATIONS_SHOWN = 5;
 
 function qualify(text: string, standing: Standing): string {
   return standing === 'confirmed' ? text : text + UNVERIFIED;
 }
 
-function hierarchy(entry: GuidelineEntry, citation: Citation): string {
-  const lines: string[] = [];
-  if (entry.partOfMtus === 'yes') {
-    lines.push(
-      '**Part of the MTUS**: presumptively correct on the extent and scope of medical treatment (8 CCR 9792.25), and first in the search sequence for evidence (8 CCR 9792.21.1).',
-    );
-  } else if (entry.partOfMtus === 'adopted-chapters') {
-    lines.push(
-      '**Adopted into the MTUS**: the MTUS was first built on the ACOEM 2nd Edition (2004), and current ACOEM guidelines were adopted on 2017-12-01. Outside what the MTUS adopted, ACOEM ranks second in the search sequence for evidence, with ODG (8 CCR 9792.21.1).',
-    );
-  } else {
-    lines.push(
-      '**Not part of the MTUS**: in the search sequence for evidence (8 CCR 9792.21.1) it comes after the MTUS, which it cannot override; it applies where the MTUS does not address the condition.',
-    );
-  }
-  if (citation.mtus) lines.push('The letter cites it as part of the MTUS ("Decision based on MTUS").');
-  else if (citation.part !== 'rationale') {
-    lines.push(
-      entry.partOfMtus === 'yes'
-        ? 'The letter lists it under a "Non-MTUS Citation", although this document is part of the MTUS.'
-        : 'The letter cites it as a "Non-MTUS Citation".',
-    );
-  }
-  return lines.join(' ');
+/** Same words, ignoring case, spacing and punctuation, or one inside the other. */
+function sameTopic(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  const x = norm(a);
+  const y = norm(b);
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
 }
 
-const PART_TITLES: Record<ItemPart['kind'], string> = {
-  'claims-administrator-guideline': 'Claims Administrator guideline',
-  'reviewer-guideline': 'Reviewer (MAXIMUS) guideline',
-  rationale: 'Decision rationale',
-};
+/** The first line: the source, then what the letter cites of it (its topic, pages, sections, chapter). */
+function citedLine(entry: GuidelineEntry, citation: Citation): string {
+  const title = entry.id === 'MTUS' ? `${entry.name} (MTUS)` : entry.name;
+  const cited: string[] = [];
+  if (citation.topic) cited.push(quoteText(citation.topic));
+  if (citation.chapter) cited.push(`chapter ${escapeMarkdown(citation.chapter)}`);
+  if (citation.pages.length > 0)
+    cited.push(`${citation.pages.length > 1 ? 'pages' : 'page'} ${citation.pages.map(escapeMarkdown).join(', ')}`);
+  if (citation.sections.length > 0)
+    cited.push(
+      `${citation.sections.length > 1 ? 'sections' : 'section'} ${citation.sections.map(escapeMarkdown).join(', ')}`,
+    );
+  return `**${escapeMarkdown(title)}**${cited.length > 0 ? ': ' + cited.join(', ') : ''}`;
+}
+
+/** What the cited pages and chapter cover, where the catalog knows and the letter's topic does not already say. */
+function coverageLines(entry: GuidelineEntry, citation: Citation): string[] {
+  const lines: string[] = [];
+  for (const p of citation.pages) {
+    for (const t of pageTopics(entry, p)) {
+      if (citation.topic && sameTopic(citation.topic, t.topic)) continue;
+      const where = t.from === t.to ? `Page ${t.from}` : `Pages ${t.from}-${t.to}`;
+      lines.push(qualify(`${where} cover${t.from === t.to ? 's' : ''} ${escapeMarkdown(t.topic)}.`, t.standing));
+    }
+  }
+  const chapter = chapterTopic(entry, citation.chapter);
+  if (chapter && !(citation.topic && sameTopic(citation.topic, chapter.topic)))
+    lines.push(qualify(`Chapter ${chapter.chapter} covers ${escapeMarkdown(chapter.topic)}.`, chapter.standing));
+  return lines;
+}
+
+/** One line: where the source stands in the MTUS strength-of-evidence hierarchy, MTUS spelled out once. */
+function hierarchyLine(entry: GuidelineEntry, citation: Citation): string {
+  const mtus = `MTUS (${MTUS_SPELLED_OUT})`;
+  const inMtus =
+    entry.partOfMtus === 'yes' ||
+    (entry.partOfMtus === 'adopted-chapters' && citation.mtus && citation.source === 'MTUS');
+  let line: string;
+  if (entry.id === 'MTUS') {
+    line = `**Presumed correct** on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1); a preponderance of scientific medical evidence can rebut it.`;
+  } else if (inMtus) {
+    line = `**Part of the ${mtus}**: presumed correct on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1).`;
+  } else {
+    // ACOEM is part of the MTUS only where the MTUS adopted it, which a letter shows by citing it as MTUS.
+    const headline = entry.partOfMtus === 'no' ? `Not part of the ${mtus}` : `Not cited as part of the ${mtus}`;
+    line = `**${headline}**: ${entry.searchPlace ?? 'it comes after the MTUS in the search for evidence (8 CCR 9792.21.1)'}.`;
+  }
+  if (entry.partOfMtus === 'yes' && !citation.mtus && citation.part !== 'rationale')
+    line += ' The letter lists it as a \u201cNon-MTUS Citation\u201d all the same.';
+  return line;
+}
+
+/** A link to a line of the hovered document: VS Code opens `#L<line>` (1-based) at that line. */
+function lineLink(ctx: LetterContext, offset: number, text: string): string {
+  // Parentheses and spaces would end a Markdown link destination early.
+  const uri = ctx.uri.replace(/[()\s<>]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return `[${text}](${uri}#L${ctx.lines.lineAt(offset) + 1})`;
+}
 
 function otherCitations(ctx: LetterContext, letter: Letter, citation: Citation, entry: GuidelineEntry): string[] {
   const out: string[] = [];
@@ -52,7 +106,7 @@ function otherCitations(ctx: LetterContext, letter: Letter, citation: Citation, 
     for (const c of item.citations) {
       if (c === citation || entryFor(c) !== entry) continue;
       const line = ctx.lines.lineAt(c.range.start) + 1;
-      out.push(`- line ${line}, ${quoteText(item.name, 60)} (${PART_TITLES[c.part]}): ${quoteText(c.text, 80)}`);
+      out.push(`- ${lineLink(ctx, c.range.start, `line ${line}`)}: ${quoteText(item.name, 50)}, ${PART_NAMES[c.part]}`);
     }
   }
   return out;
@@ -61,41 +115,16 @@ function otherCitations(ctx: LetterContext, letter: Letter, citation: Citation, 
 function citationHover(ctx: LetterContext, letter: Letter, citation: Citation): string {
   const entry = entryFor(citation);
   const md: string[] = [];
-  md.push(`**${escapeMarkdown(entry.name)}** (${escapeMarkdown(entry.short)})`);
-  if (entry.publisher) md.push(escapeMarkdown(entry.publisher));
-  md.push(hierarchy(entry, citation));
-  const cited: string[] = [`Cited as: \u201c${quoteText(citation.text)}\u201d`];
-  if (citation.topic) cited.push(`Topic, as the letter words it: **${quoteText(citation.topic, 100)}**`);
-  for (const p of citation.pages) {
-    const topics = pageTopics(entry, p);
-    const known = topics.map((t) =>
-      qualify(
-        t.from === t.to ? escapeMarkdown(t.topic) : `${escapeMarkdown(t.topic)} (pp. ${t.from}-${t.to})`,
-        t.standing,
-      ),
-    );
-    cited.push(
-      `Page ${escapeMarkdown(p)}${known.length > 0 ? ': ' + known.join('; ') : ' (not in the catalog: the letter\u2019s wording is the authority)'}`,
+  md.push([citedLine(entry, citation), ...coverageLines(entry, citation)].join('  \n'));
+  md.push(hierarchyLine(entry, citation));
+  md.push(escapeMarkdown(entry.about));
+  const others = otherCitations(ctx, letter, citation, entry);
+  if (others.length > 0) {
+    const more = others.length - OTHER_CITATIONS_SHOWN;
+    md.push(
+      `Also cited in this letter:\n${others.slice(0, OTHER_CITATIONS_SHOWN).join('\n')}${more > 0 ? `\n- and ${more} more` : ''}`,
     );
   }
-  if (citation.sections.length > 0)
-    cited.push(
-      `Section${citation.sections.length > 1 ? 's' : ''}: ${citation.sections.map((s) => escapeMarkdown(s)).join(', ')}`,
-    );
-  const chapter = chapterTopic(entry, citation.chapter);
-  if (citation.chapter)
-    cited.push(
-      `Chapter ${escapeMarkdown(citation.chapter)}${chapter ? ': ' + qualify(escapeMarkdown(chapter.topic), chapter.standing) : ''}`,
-    );
-  md.push(cited.join('  \n'));
-  const facts = entry.facts.map((f) => '- ' + qualify(escapeMarkdown(f.text), f.standing));
-  if (facts.length > 0) md.push(facts.join('\n'));
-  const others = otherCitations(ctx, letter, citation, entry);
-  md.push(
-    others.length > 0
-      ? `Also cited in this letter:\n${others.slice(0, 8).join('\n')}${others.length > 8 ? `\n- and ${others.length - 8} more` : ''}`
-      : 'Not cited elsewhere in this letter.',
-  );
   return md.join('\n\n');
 }
 
@@ -107,6 +136,42 @@ function outcomeHover(item: DisputedItem): string {
   return `**\u201c${quoteText(o.raw, 40)}\u201d is not an IMR outcome.** Each disputed item is either **Upheld** (the denial stands: not medically necessary) or **Overturned** (medically necessary).`;
 }
 
+const CONCLUSION_WORDS = {
+  'medically-necessary': 'medically necessary',
+  'not-medically-necessary': 'not medically necessary',
+} as const;
+
+/** The item at a glance: outcome, what the reviewer based it on, the rationale's conclusion, problems. */
+function itemHover(ctx: LetterContext, letter: Letter, item: DisputedItem): string {
+  const md: string[] = [`**${escapeMarkdown(outcomeName(item))}**: ${quoteText(item.name)}`];
+  const reviewer = item.citations.filter((c) => c.part === 'reviewer-guideline');
+  const sources = [...new Set(reviewer.map(citedSourceName))];
+  const facts: string[] = [
+    `Based on: ${
+      sources.length > 0
+        ? sources.map((s) => escapeMarkdown(s)).join(', ')
+        : item.reviewerGuideline
+          ? 'no guideline named'
+          : 'no reviewer guideline line'
+    }`,
+  ];
+  const conclusion = item.conclusion.kind;
+  if (conclusion === 'not-stated') facts.push('Rationale: no conclusion stated');
+  else {
+    const fits = conclusion === 'medically-necessary' ? 'overturned' : 'upheld';
+    const agrees = item.outcome.kind === fits ? ', as decided' : '';
+    facts.push(`Rationale concludes: ${CONCLUSION_WORDS[conclusion]}${agrees}`);
+  }
+  md.push(facts.join('  \n'));
+  const itemIndex = letter.items.indexOf(item);
+  const problems = ctx
+    .findings()
+    .filter((f) => f.letterIndex === letter.index && f.itemIndex === itemIndex)
+    .map((f) => `- ${quoteText(f.message, 200)}`);
+  md.push(problems.length > 0 ? `Problems:\n${problems.join('\n')}` : 'No problems found.');
+  return md.join('\n\n');
+}
+
 const PART_HELP: Record<ItemPart['kind'], string> = {
   'claims-administrator-guideline':
     'What the claims administrator based its utilization review denial on. It may say that no medical evidence was cited.',
@@ -116,6 +181,11 @@ const PART_HELP: Record<ItemPart['kind'], string> = {
     'The reviewer\u2019s reasoning, ending in a conclusion: the treatment is, or is not, medically necessary. "Not medically necessary" belongs with Upheld, "medically necessary" with Overturned.',
 };
 
+const PART_TITLES: Record<ItemPart['kind'], string> = {
+  ...PART_NAMES,
+  'reviewer-guideline': 'Reviewer (MAXIMUS) guideline',
+};
+
 function conclusionHover(item: DisputedItem): string {
   const necessary = item.conclusion.kind === 'medically-necessary';
   const fits = necessary ? 'overturned' : 'upheld';
@@ -123,13 +193,30 @@ function conclusionHover(item: DisputedItem): string {
   return `**Conclusion: ${necessary ? 'medically necessary' : 'not medically necessary'}.** This belongs with **${fits === 'upheld' ? 'Upheld' : 'Overturned'}**${item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned' ? (agrees ? ', as decided.' : `, but the item is ${escapeMarkdown(item.outcome.raw)}.`) : '.'}`;
 }
 
+/** An abbreviation of ABBREVIATIONS under the offset, as a whole word. */
+function abbreviationAt(text: string, offset: number): { word: string; span: Span } | undefined {
+  const isLetter = (i: number) => i >= 0 && i < text.length && /[A-Za-z]/.test(text[i]);
+  if (!isLetter(offset)) return undefined;
+  let start = offset;
+  let end = offset;
+  // Abbreviations are short: look no further than a few letters either way.
+  while (isLetter(start - 1) && offset - start < 6) start--;
+  while (isLetter(end) && end - offset < 6) end++;
+  if (isLetter(start - 1) || isLetter(end)) return undefined;
+  const word = text.slice(start, end);
+  return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? { word, span: { start, end } } : undefined;
+}
+
 function find(ctx: LetterContext, offset: number): { markdown: string; span: Span } | undefined {
   for (const letter of ctx.model.letters) {
     if (!contains(letter.range, offset)) continue;
     for (const item of letter.items) {
-      if (!contains(item.range, offset) && !contains(item.decisionRange, offset)) continue;
       if (item.outcome.raw.length > 0 && contains(item.outcome.range, offset))
         return { markdown: outcomeHover(item), span: item.outcome.range };
+      if (item.nameRange.end > item.nameRange.start && contains(item.nameRange, offset))
+        return { markdown: itemHover(ctx, letter, item), span: item.nameRange };
+      // Not only within the item's range: the professional review form keeps its guidelines and
+      // rationale in sections of their own, after the issue.
       const citation = item.citations.find((c) => contains(c.range, offset));
       if (citation) return { markdown: citationHover(ctx, letter, citation), span: citation.range };
       if (item.conclusion.range && item.conclusion.kind !== 'not-stated' && contains(item.conclusion.range, offset)) {
@@ -138,6 +225,12 @@ function find(ctx: LetterContext, offset: number): { markdown: string; span: Spa
       const part = item.parts.find((p) => contains(p.labelRange, offset));
       if (part) return { markdown: `**${PART_TITLES[part.kind]}**: ${PART_HELP[part.kind]}`, span: part.labelRange };
     }
+    const abbreviation = abbreviationAt(ctx.model.text, offset);
+    if (abbreviation)
+      return {
+        markdown: `**${abbreviation.word}**: ${escapeMarkdown(ABBREVIATIONS[abbreviation.word])}`,
+        span: abbreviation.span,
+      };
   }
   return undefined;
 }

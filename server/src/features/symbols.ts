@@ -1,5 +1,8 @@
-// Outline: letter > section > disputed item > item parts; in a large export, letter > disputed item
-// (see FULL_OUTLINE_UP_TO).
+// Outline: in a file of one letter, its sections > disputed items > item parts; in a file of
+// several, each letter (named by its case number or first item) above them; in a large export,
+// letter > disputed item (see FULL_OUTLINE_UP_TO).
+// Item names lead with the outcome ("Upheld: Lexapro 20mg ..."), so that a narrow sidebar, the
+// breadcrumbs and sticky scroll all show it even when the name is cut.
 // VS Code drops the whole outline when one symbol's selectionRange is outside its range, so every
 // symbol goes through `symbol()`, which clamps the selection into the range and the range into
 // the parent's.
@@ -8,12 +11,18 @@ import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { isEmptyPart } from '../engine/lazy';
 import type { DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import type { LetterContext } from './context';
+import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
 
-const PART_NAMES: Record<ItemPart['kind'], string> = {
-  'claims-administrator-guideline': 'Claims Administrator guideline',
-  'reviewer-guideline': 'Reviewer guideline',
-  rationale: 'Decision rationale',
-};
+/**
+ * Icons: SymbolKind has no kinds for prose, so these are the ones whose icons read as such rather
+ * than as code: a file for a letter, the text icon for sections (Markdown's headings use it too),
+ * the two-way switch for an item (it is decided one way or the other), a key for a labelled part
+ * ("label: text") and for the reviewer's credentials.
+ */
+export const LETTER_KIND = SymbolKind.File;
+export const SECTION_KIND = SymbolKind.String;
+export const ITEM_KIND = SymbolKind.Boolean;
+export const PART_KIND = SymbolKind.Key;
 
 /**
  * Past this many disputed items (an export of hundreds of letters in one file) the outline is
@@ -56,19 +65,6 @@ function symbol(
   return out;
 }
 
-export function outcomeLabel(item: DisputedItem): string {
-  switch (item.outcome.kind) {
-    case 'upheld':
-      return 'Upheld';
-    case 'overturned':
-      return 'Overturned';
-    case 'missing':
-      return 'no outcome';
-    default:
-      return `unknown outcome "${item.outcome.raw}"`;
-  }
-}
-
 function itemSymbol(ctx: LetterContext, item: DisputedItem, parent: Span, full: boolean): DocumentSymbol {
   const range = clamp(item.range, parent);
   const selection = item.nameRange.end > item.nameRange.start ? item.nameRange : item.decisionRange;
@@ -80,22 +76,34 @@ function itemSymbol(ctx: LetterContext, item: DisputedItem, parent: Span, full: 
             ctx,
             PART_NAMES[p.kind],
             p.kind === 'rationale' ? conclusionDetail(item) : citationDetail(item, p),
-            SymbolKind.Field,
+            PART_KIND,
             p.range,
             p.labelRange,
             range,
           ),
         )
     : undefined;
-  return symbol(ctx, item.name, outcomeLabel(item), SymbolKind.Event, range, selection, parent, parts);
+  return symbol(ctx, itemName(item), itemDetail(item), ITEM_KIND, range, selection, parent, parts);
+}
+
+/** `Upheld: Lexapro 20mg, 1 daily for 12 months`: the outcome first, where no width cuts it off. */
+export function itemName(item: DisputedItem): string {
+  return `${outcomeName(item)}: ${item.name.length > 0 ? item.name : '(unnamed item)'}`;
+}
+
+/** What the reviewer based the decision on, in plain names. */
+function itemDetail(item: DisputedItem): string {
+  const part = item.reviewerGuideline;
+  if (!part) return 'no reviewer guideline';
+  return citationDetail(item, part);
 }
 
 function conclusionDetail(item: DisputedItem): string {
   switch (item.conclusion.kind) {
     case 'medically-necessary':
-      return 'concludes: medically necessary';
+      return 'medically necessary';
     case 'not-medically-necessary':
-      return 'concludes: not medically necessary';
+      return 'not medically necessary';
     default:
       return 'no conclusion stated';
   }
@@ -106,18 +114,18 @@ function citationDetail(item: DisputedItem, part: ItemPart): string {
     ...new Set(
       item.citations
         .filter((c) => c.part === part.kind && c.range.start >= part.range.start && c.range.end <= part.range.end)
-        .map((c) => c.document ?? c.source),
+        .map(citedSourceName),
     ),
   ];
   // isEmptyPart, not part.text: the parser knows whether a part is empty without folding its text.
-  return sources.length > 0 ? sources.join(', ') : isEmptyPart(part) ? 'empty' : 'no source named';
+  return sources.length > 0 ? sources.join(', ') : isEmptyPart(part) ? 'empty' : 'names no guideline';
 }
 
 function inSection(item: DisputedItem, section: Span): boolean {
   return item.range.start >= section.start && item.range.start < Math.max(section.end, section.start + 1);
 }
 
-function letterSymbol(ctx: LetterContext, letter: Letter, total: number, full: boolean): DocumentSymbol {
+function letterSymbol(ctx: LetterContext, letter: Letter, full: boolean): DocumentSymbol {
   let children: DocumentSymbol[];
   if (!full) {
     children = letter.items.map((it) => itemSymbol(ctx, it, letter.range, false));
@@ -133,19 +141,19 @@ function letterSymbol(ctx: LetterContext, letter: Letter, total: number, full: b
             ctx,
             'Reviewer credentials',
             detail + (r.licensure.length ? ` \u00b7 licensed in ${r.licensure.join(', ')}` : ''),
-            SymbolKind.Property,
+            PART_KIND,
             r.range,
             r.range,
             section.range,
           ),
         );
       }
-      const detail = section.kind === 'decisions' ? `${items.length} item${items.length === 1 ? '' : 's'}` : '';
+      const detail = section.kind === 'decisions' ? itemsDetail(items) : '';
       return symbol(
         ctx,
         section.title.replace(/:$/, ''),
         detail,
-        SymbolKind.Namespace,
+        SECTION_KIND,
         section.range,
         section.heading,
         letter.range,
@@ -157,22 +165,69 @@ function letterSymbol(ctx: LetterContext, letter: Letter, total: number, full: b
       if (!letter.sections.some((s) => inSection(it, s.range))) children.push(itemSymbol(ctx, it, letter.range, true));
     }
   }
-  const name = total > 1 ? `Letter ${letter.index + 1}` : 'IMR letter';
-  const detail = [letter.caseNumber, `${letter.items.length} item${letter.items.length === 1 ? '' : 's'}`]
-    .filter(Boolean)
-    .join(' \u00b7 ');
   const selection = letter.sections[0]?.heading ?? letter.range;
-  return symbol(ctx, name, detail, SymbolKind.Module, letter.range, selection, undefined, children);
+  return symbol(
+    ctx,
+    letterName(letter),
+    itemsDetail(letter.items),
+    LETTER_KIND,
+    letter.range,
+    selection,
+    undefined,
+    children,
+  );
 }
 
-/** The outline of the context's version, computed once for it (the answer is shared: do not change it). */
-export function documentSymbols(ctx: LetterContext): DocumentSymbol[] {
+/** A letter among several: by its case number, else by its first item, else by its place in the file. */
+function letterName(letter: Letter): string {
+  if (letter.caseNumber) return `Case ${letter.caseNumber}`;
+  const first = letter.items[0];
+  if (first && first.name.length > 0) {
+    const more = letter.items.length - 1;
+    return more > 0 ? `${first.name} (and ${more} more)` : first.name;
+  }
+  return `Letter ${letter.index + 1}`;
+}
+
+/** `4 items: 3 upheld, 1 overturned`: counts of zero are left out. */
+function itemsDetail(items: readonly DisputedItem[]): string {
+  let upheld = 0;
+  let overturned = 0;
+  for (const item of items) {
+    if (item.outcome.kind === 'upheld') upheld++;
+    else if (item.outcome.kind === 'overturned') overturned++;
+  }
+  const counts = [
+    [upheld, 'upheld'],
+    [overturned, 'overturned'],
+    [items.length - upheld - overturned, 'without a valid outcome'],
+  ] as const;
+  const head = `${items.length} item${items.length === 1 ? '' : 's'}`;
+  const parts = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
+}
+
+/**
+ * The outline with a symbol for every letter, even the only one: what the command-line tool prints
+ * (its JSON lists letters). Computed once per version; the answer is shared: do not change it.
+ */
+export function outlineByLetter(ctx: LetterContext): DocumentSymbol[] {
   if (!ctx.isLetter) return [];
-  return ctx.memo('documentSymbols', () => {
+  return ctx.memo('outlineByLetter', () => {
     const letters = ctx.model.letters;
     let items = 0;
     for (const l of letters) items += l.items.length;
     const full = items <= FULL_OUTLINE_UP_TO;
-    return letters.map((l) => letterSymbol(ctx, l, letters.length, full));
+    return letters.map((l) => letterSymbol(ctx, l, full));
   });
+}
+
+/**
+ * The editor's outline of the context's version. One letter: its sections are the top level (a root
+ * above them would only add a breadcrumb level, and make sticky scroll show the first section's
+ * heading over everything). Several: a symbol for each letter.
+ */
+export function documentSymbols(ctx: LetterContext): DocumentSymbol[] {
+  const letters = outlineByLetter(ctx);
+  return letters.length === 1 && letters[0].children ? letters[0].children : letters;
 }

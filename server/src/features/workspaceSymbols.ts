@@ -1,9 +1,10 @@
 // Go to Symbol in Workspace: disputed items across every open letter, matched by the query's
 // characters in order (as VS Code's own fuzzy matching does), case-insensitive.
 
-import { SymbolInformation, SymbolKind } from 'vscode-languageserver';
+import type { SymbolInformation } from 'vscode-languageserver';
 import type { LetterContext } from './context';
-import { outcomeLabel } from './symbols';
+import { outcomeName } from './displayNames';
+import { ITEM_KIND } from './symbols';
 
 export function matchesQuery(name: string, query: string): boolean {
   if (query.length === 0) return true;
@@ -26,9 +27,9 @@ export function workspaceSymbols(contexts: readonly LetterContext[], query: stri
         if (!matchesQuery(item.name, query)) continue;
         out.push({
           name: item.name.length > 0 ? item.name : '(unnamed)',
-          kind: SymbolKind.Event,
+          kind: ITEM_KIND,
           location: { uri: ctx.uri, range: ctx.range(item.decisionRange) },
-          containerName: `${outcomeLabel(item)}${letter.caseNumber ? ' \u00b7 ' + letter.caseNumber : ''}${ctx.model.letters.length > 1 ? ` \u00b7 letter ${letter.index + 1}` : ''}`,
+          containerName: `${outcomeName(item)}${letter.caseNumber ? ' \u00b7 ' + letter.caseNumber : ''}${ctx.model.letters.length > 1 ? ` \u00b7 letter ${letter.index + 1}` : ''}`,
         });
         if (out.length >= limit) return out;
       }

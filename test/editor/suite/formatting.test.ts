@@ -32,7 +32,9 @@ async function itemsOf(document: vscode.TextDocument): Promise<string[]> {
   const out: string[] = [];
   const visit = (list: readonly vscode.DocumentSymbol[]) => {
     for (const symbol of list) {
-      if (symbol.detail === 'Upheld' || symbol.detail === 'Overturned') out.push(`${symbol.name}: ${symbol.detail}`);
+      // The outline names an item outcome first (`Upheld: XANAX 0.5MG #90`); written back as the letter has it.
+      const decided = /^(Upheld|Overturned): (.*)$/s.exec(symbol.name);
+      if (symbol.kind === vscode.SymbolKind.Boolean && decided) out.push(`${decided[2]}: ${decided[1]}`);
       visit(symbol.children ?? []);
     }
   };

@@ -36,8 +36,9 @@ describe('hovers', () => {
     const { text, hovers } = await hoverAt(document, position);
     assert.match(text, /Chronic Pain Medical Treatment Guidelines/, text);
     assert.match(text, /MTUS/);
-    // The page the letter cites and the topic the catalog confirms for it.
-    assert.match(text, /Page 24\b.*Benzodiazepines/, text);
+    // What the letter cites, first: the topic as it words it and the page, not repeated below.
+    assert.match(text, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n/, text);
+    assert.doesNotMatch(text, /Page 24: Benzodiazepines/, text);
     assert.ok(
       hovers.some((hover) => hover.range?.contains(position)),
       'the hover range covers the citation',
@@ -67,6 +68,16 @@ describe('hovers', () => {
     const { text } = await hoverAt(document, positionOf(document, xanaxLine, 'Upheld', 2));
     assert.match(text, /denial/i, text);
     assert.match(text, /not medically necessary/i, text);
+  });
+
+  it("on the Xanax item's name: a summary of the item", async () => {
+    const { text } = await hoverAt(document, positionOf(document, xanaxLine, 'Xanax', 2));
+    // Read from letter 001: Upheld, the MAXIMUS guideline cites the MTUS Chronic Pain Treatment
+    // Guidelines only, and the rationale ends "not medically necessary".
+    assert.match(text, /^\*\*Upheld\*\*: Xanax 2mg, 1 twice a day as needed for 12 months\n/, text);
+    assert.match(text, /Based on: MTUS Chronic Pain guidelines {2}\n/, text);
+    assert.match(text, /Rationale concludes: not medically necessary, as decided/, text);
+    assert.match(text, /No problems found\./, text);
   });
 
   it('not on the clinical case summary, which cites nothing', async () => {

@@ -77,6 +77,49 @@ describe('item navigation and status bar', () => {
     for (const line of [...decisionLines].reverse()) await step('imrLetters.previousItem', line);
   });
 
+  it('says where each move landed, "Item 2 of 4", and that Next wrapped after the last', async () => {
+    editor = await focus(editor);
+    await selectAndSettle(() => {
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+    });
+    const messages: unknown[] = [];
+    for (let i = 0; i < 5; i++) {
+      await selectAndSettle(async () => {
+        messages.push(await vscode.commands.executeCommand('imrLetters.nextItem'));
+      });
+    }
+    assert.deepEqual(messages, [
+      'Item 1 of 4',
+      'Item 2 of 4',
+      'Item 3 of 4',
+      'Item 4 of 4',
+      'Item 1 of 4 (wrapped from the last item)',
+    ]);
+  });
+
+  it('Next works while the Outline view has focus: it moves in the letter editor', async () => {
+    editor = await focus(editor);
+    await selectAndSettle(() => {
+      editor.selection = new vscode.Selection(decisionLines[1], 0, decisionLines[1], 0);
+    });
+    await vscode.commands.executeCommand('outline.focus');
+    // The keybinding's `when` clause admits the Outline: activeEditorLangId stays the letter's.
+    const keybinding = (
+      vscode.extensions.getExtension('imr-letters.imr-letters')!.packageJSON.contributes.keybindings as {
+        command: string;
+        when: string;
+      }[]
+    ).find((k) => k.command === 'imrLetters.nextItem')!;
+    assert.match(keybinding.when, /focusedView == outline/);
+    assert.match(keybinding.when, /activeEditorLangId == imr-letter/);
+    let message: unknown;
+    const selection = await selectAndSettle(async () => {
+      message = await vscode.commands.executeCommand('imrLetters.nextItem');
+    });
+    assert.equal(selection.start.line, decisionLines[2]);
+    assert.equal(message, 'Item 3 of 4');
+  });
+
   it('the status bar counts the four items of letter 001', async () => {
     editor = await focus(editor);
     // The status bar follows the active editor through a request to the server, and announces no

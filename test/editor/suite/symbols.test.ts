@@ -1,5 +1,5 @@
-// The outline through the real language client: letter > sections > disputed items > item parts,
-// with ranges VS Code accepts for the outline and breadcrumbs.
+// The outline through the real language client: a one-letter file's sections > disputed items
+// (outcome first) > item parts, with ranges VS Code accepts for the outline and breadcrumbs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FIXTURES, ITEMS_001, activateExtension, lineOf, openLetter } from '../helpers';
@@ -36,13 +36,12 @@ describe('document symbols', () => {
     await activateExtension();
   });
 
-  it('outlines letter 001: letter, sections, its four items with their outcome, their parts', async () => {
+  it('outlines letter 001: its sections at the top, its four items outcome first, their parts', async () => {
     const { document } = await openLetter(FIXTURES.letter001);
     const symbols = await documentSymbols(document);
     assertNested(symbols);
-
-    assert.equal(symbols.length, 1, 'one letter in the file, one top-level symbol');
-    const [letter] = symbols;
+    // One letter in the file: no root symbol above its sections.
+    const letter = { children: symbols };
 
     const headings = [
       'HOW THE IMR FINAL DETERMINATION WAS MADE',
@@ -59,12 +58,12 @@ describe('document symbols', () => {
 
     assert.deepEqual(
       decisions.children.map((item) => item.name),
-      [...ITEMS_001],
-      'the decisions section holds one symbol per disputed item, named as requested',
+      ITEMS_001.map((name) => `Upheld: ${name}`),
+      'the decisions section holds one symbol per disputed item, named by its outcome, then as requested',
     );
     for (const name of ITEMS_001) {
       assert.equal(
-        [...walk(symbols)].filter((symbol) => symbol.name === name).length,
+        [...walk(symbols)].filter((symbol) => symbol.name === `Upheld: ${name}`).length,
         1,
         `"${name}" appears once in the outline`,
       );
@@ -72,7 +71,7 @@ describe('document symbols', () => {
 
     const decisionLines = ITEMS_001.map((name) => lineOf(document, `${name}: Upheld`));
     decisions.children.forEach((item, i) => {
-      assert.equal(item.detail, 'Upheld', `outcome of "${item.name}"`);
+      assert.equal(item.kind, vscode.SymbolKind.Boolean, `"${item.name}" has the item icon`);
       assert.equal(item.selectionRange.start.line, decisionLines[i], `"${item.name}" selects its decision line`);
       assert.equal(item.range.start.line, decisionLines[i], `"${item.name}" starts at its decision line`);
       const nextStart = decisionLines[i + 1] ?? document.lineCount;
@@ -100,10 +99,10 @@ describe('document symbols', () => {
     const symbols = await documentSymbols(document);
     assertNested(symbols);
     const decisionLine = lineOf(document, 'Refill of Xanax 1mg, QTY: 90:  Upheld');
-    const items = [...walk(symbols)].filter((symbol) => symbol.detail === 'Upheld');
+    const items = [...walk(symbols)].filter((symbol) => symbol.kind === vscode.SymbolKind.Boolean);
     assert.deepEqual(
       items.map((item) => [item.name, item.selectionRange.start.line]),
-      [['Refill of Xanax 1mg, QTY: 90', decisionLine]],
+      [['Upheld: Refill of Xanax 1mg, QTY: 90', decisionLine]],
     );
   });
 });
