@@ -14,7 +14,8 @@ const NON_MTUS = /^Non-?\s*MTUS\s+Citations?\s*:?\s*(?:MTUS\s*:\s*)?/i;
 const MTUS_LEAD = /^(?:the\s+)?MTUS\b\s*:?\s*/i;
 
 const ACOEM_NAME = /\bACOEM\b|American\s+College\s+of\s+Occupational/i;
-const ODG_NAME = /\bODG|Official\s+Disability\s+Guidelines?/i;
+// `ffi` may be a ligature, as pdftotext keeps it (U+FB03, or U+FB00 or U+FB01 with a letter).
+const ODG_NAME = /\bODG|O(?:ffi|\ufb03|\ufb00i|f\ufb01)cial\s+Disability\s+Guidelines?/i;
 const CPMTG_NAME = /Chronic\s+Pain\s+(?:Medical\s+)?Treatment\s+Guidelines?/i;
 const OPIOIDS_NAME = /Opioids?\s+Treatment\s+Guidelines?/i;
 const FORMULARY_NAME = /\bDrug\s+Formulary\b|\bMTUS\s+Formulary\b/i;
@@ -160,7 +161,7 @@ export function guidelineCitations(joined: JoinedText, part: PartKind): Citation
 }
 
 const MENTION =
-  /\b(MTUS|ACOEM|ODG|Official\s+Disability\s+Guidelines|Chronic\s+Pain\s+(?:Medical\s+)?Treatment\s+Guidelines)\b((?:\s+Guidelines?)?(?:\s+(?:in|under)\s+(?:the\s+)?(?:ACOEM|ODG)\b)?(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s+Chapter\s+\d{1,3})?(?:,?\s+(?:on\s+)?pages?\s+\d{1,4}(?:\s*(?:-|,|and)\s*\d{1,4})*)?)/gi;
+  /\b(MTUS|ACOEM|ODG|O(?:ffi|\ufb03|\ufb00i|f\ufb01)cial\s+Disability\s+Guidelines|Chronic\s+Pain\s+(?:Medical\s+)?Treatment\s+Guidelines)\b((?:\s+Guidelines?)?(?:\s+(?:in|under)\s+(?:the\s+)?(?:ACOEM|ODG)\b)?(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s+Chapter\s+\d{1,3})?(?:,?\s+(?:on\s+)?pages?\s+\d{1,4}(?:\s*(?:-|,|and)\s*\d{1,4})*)?)/gi;
 
 /** Sources a rationale mentions in its prose. */
 export function mentionedCitations(joined: JoinedText, part: PartKind): Citation[] {

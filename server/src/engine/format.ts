@@ -103,6 +103,11 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
     logical.map((l) => l.line),
     doc,
   );
+  const names = wrappedNames(
+    lines,
+    logical.map((l) => l.line),
+    doc,
+  );
 
   const plan = (spacing: Spacing): Edit[] => {
     const edits: Edit[] = [];
@@ -127,7 +132,7 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
         if (lead.includes('\f')) push(line.start, line.contentStart, lead.replace(/\f/g, ''));
         if (k > 0) {
           const prev = lines[logical[k - 1].line];
-          const blanks = logical[k].paragraphStart ? spacing.between : spacing.within;
+          const blanks = logical[k].paragraphStart && !names.has(k) ? spacing.between : spacing.within;
           const noise = kept(logical[k - 1].line + 1, logical[k].line);
           const sep = eol + eol.repeat(blanks) + noise.map((t) => t + eol + eol.repeat(spacing.within)).join('');
           push(prev.end, line.start, sep);
@@ -172,6 +177,26 @@ function wholeLines(text: string, lines: readonly Line[], range: Span): Span {
 function keptNoise(lines: readonly Line[], from: number, to: number): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) if (lines[i].noise && !REMOVABLE_PAGE_NOISE.test(lines[i].t)) out.push(lines[i].t);
+  return out;
+}
+
+/**
+ * Logical line indices k on which an item's wrapped name goes on from line k - 1 although a blank
+ * line stands between them: the blank line of a page break (pdftotext, mutool), which the parser
+ * reads across. The formatted name stays one paragraph.
+ */
+function wrappedNames(lines: readonly Line[], logicalToLine: readonly number[], doc: LetterDocument): Set<number> {
+  const starts = logicalToLine.map((line) => lines[line].contentStart);
+  const out = new Set<number>();
+  for (const letter of doc.letters) {
+    if (LAYOUTS[letter.layout].outcomeForm !== 'decision-line') continue;
+    for (const item of letter.items) {
+      if (item.nameRange.end <= item.nameRange.start) continue;
+      const a = lastAtOrBefore(starts, item.nameRange.start);
+      const b = lastAtOrBefore(starts, item.nameRange.end - 1);
+      for (let k = Math.max(a, 0) + 1; k <= b; k++) out.add(k);
+    }
+  }
   return out;
 }
 

@@ -21,11 +21,28 @@ export interface Line {
   readonly spaced: boolean;
   /** A page footer or header left by extraction (`Page 2 of 5`, a lone case number). */
   readonly noise: boolean;
+  /** Begins with a form feed: a page break (LineTable's FORM_FEED). */
+  readonly pageBreak?: boolean;
 }
 
 /** Whether a line starting with this character can be PAGE_NOISE: 'P', 'p', 'C', 'c', '-' or a digit. */
 function mayBeNoise(c: number): boolean {
   return (c | 32) === 112 || (c | 32) === 99 || c === 45 || (c >= 48 && c <= 57);
+}
+
+/**
+ * Whether [a, b) of `text`, a line's content, is PAGE_NOISE. Only short lines can be, or a footer
+ * whose two pieces pdftotext -layout sets apart (`Page 2 of 5` ... `CM15-0123456`), which ends in a
+ * digit: only those are sliced.
+ */
+export function isPageNoise(text: string, a: number, b: number): boolean {
+  const length = b - a;
+  if (length >= 100 || !mayBeNoise(text.charCodeAt(a))) return false;
+  if (length >= 24) {
+    const last = text.charCodeAt(b - 1);
+    if (last < 48 || last > 57) return false;
+  }
+  return PAGE_NOISE.test(text.slice(a, b));
 }
 
 function isSpace(c: number): boolean {
@@ -53,6 +70,8 @@ export const SPACED = 2;
 export const NOISE = 4;
 /** LineTable.flags: the content holds a ':' (every decision line and label does; most prose does not). */
 export const COLON = 8;
+/** LineTable.flags: the line begins with a form feed (a page break; pdftotext glues it to the next page's first line). */
+export const FORM_FEED = 16;
 
 /**
  * The lines of a text as splitLines classifies them, in typed arrays, the content of a line sliced
@@ -118,15 +137,16 @@ export class LineTable {
       if (a === b) {
         cs[count] = end;
         ce[count] = end;
-        f = end > start ? BLANK | SPACED : BLANK;
+        // A form feed alone on its line (mutool) is a page break, not a line holding a space.
+        f = end > start && !(end === start + 1 && text.charCodeAt(start) === 12) ? BLANK | SPACED : BLANK;
       } else {
         cs[count] = a;
         ce[count] = b;
-        // Only short lines can be page noise: slice just those.
-        if (b - a < 24 && mayBeNoise(text.charCodeAt(a)) && PAGE_NOISE.test(text.slice(a, b))) f = NOISE;
+        if (isPageNoise(text, a, b)) f = NOISE;
         if (colon >= 0 && colon < a) colon = text.indexOf(':', a);
         if (colon >= 0 && colon < b) f |= COLON;
       }
+      if (text.charCodeAt(start) === 12) f |= FORM_FEED;
       flags[count] = f;
       count++;
       if (next < 0) break;
@@ -164,6 +184,7 @@ export class LineTable {
       blank: (f & BLANK) !== 0,
       spaced: (f & SPACED) !== 0,
       noise: (f & NOISE) !== 0,
+      pageBreak: (f & FORM_FEED) !== 0,
     };
   }
 }
@@ -320,7 +341,24 @@ export class JoinedText {
 }
 
 /** Matches any string that fold() would change: white space other than one space between words. */
-const NOT_FOLDED = /\s\s|[^\S ]|^ | $/;
+const NOT_FOLDED = /\s\s|[^\S ]|^ | $|[\ufb00-\ufb06]/;
+
+/** The Latin ligatures PDF text keeps (pdftotext: `Re\ufb01ll`), and the letters they stand for. */
+const LIGATURE = /[\ufb00-\ufb06]/g;
+const LIGATURE_LETTERS: Readonly<Record<string, string>> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+};
+
+/** `s` with each ligature spelled out (NFKC's folding of them); the text itself is never changed. */
+export function unligated(s: string): string {
+  return s.replace(LIGATURE, (l) => LIGATURE_LETTERS[l]);
+}
 
 /** Collapse every run of white space to one space and trim. */
 /**
@@ -365,7 +403,7 @@ export function withoutTrailingColon(s: string, required: boolean): string {
 export function fold(s: string): string {
   // Most strings folded while parsing (part texts joined from trimmed lines) are already folded:
   // one test is about half the cost of a replace that copies them.
-  return NOT_FOLDED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+  return NOT_FOLDED.test(s) ? unligated(s.replace(/\s+/g, ' ').trim()) : s;
 }
 
 /** Straighten curly quotes and dashes so patterns need only the ASCII forms. Keeps the length. */

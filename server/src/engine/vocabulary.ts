@@ -9,6 +9,15 @@
 
 import type { PartKind, SectionKind } from './model';
 
+/**
+ * A pattern whose words may also stand without spaces between them: where a PDF places each word
+ * on its own, ghostscript's text output runs them together (`IMRISSUES,DECISIONSANDRATIONALES`,
+ * `MAXIMUSguideline:`).
+ */
+function spacesOptional(re: RegExp): RegExp {
+  return new RegExp(re.source.replace(/\\s\+/g, '\\s*'), re.flags);
+}
+
 export interface HeadingSpec {
   kind: SectionKind;
   /** The words the pattern can begin with: lines that begin otherwise are not tested. */
@@ -17,7 +26,7 @@ export interface HeadingSpec {
 }
 
 /** Section headings of every layout; a heading that ends in ':' may have text after it on its line. */
-export const HEADINGS: readonly HeadingSpec[] = [
+export const HEADINGS: readonly HeadingSpec[] = (<HeadingSpec[]>[
   { kind: 'determination', starts: ['how'], re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE\s*:?$/i },
   { kind: 'summary', starts: ['clinical', 'case'], re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY\s*:/i },
   { kind: 'summary', starts: ['clinical', 'case'], re: /^(?:CLINICAL\s+)?CASE\s+SUMMARY$/i },
@@ -42,7 +51,7 @@ export const HEADINGS: readonly HeadingSpec[] = [
   },
   { kind: 'qualifications', starts: ['medical'], re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
   { kind: 'qualifications', starts: ['medical'], re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
-];
+]).map((h) => ({ ...h, re: spacesOptional(h.re) }));
 
 export interface PartLabelSpec {
   kind: PartKind;
@@ -51,7 +60,7 @@ export interface PartLabelSpec {
 }
 
 /** The labels that open an item's parts, as every layout words them. */
-export const PART_LABELS: readonly PartLabelSpec[] = [
+export const PART_LABELS: readonly PartLabelSpec[] = (<PartLabelSpec[]>[
   {
     kind: 'claims-administrator-guideline',
     starts: ['claims'],
@@ -75,7 +84,7 @@ export const PART_LABELS: readonly PartLabelSpec[] = [
     re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i,
   },
   { kind: 'rationale', starts: ['rationale'], re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
-];
+]).map((p) => ({ ...p, re: spacesOptional(p.re) }));
 
 export interface PartInfo {
   /** Where the part stands in an item: parts come in this order. */
@@ -130,10 +139,14 @@ export const CASE_NUMBER_FIELD = /^Case\s+(?:Number|No\.?|#)\s*:\s*(\S.*)?$/is;
 export const LETTERHEAD = /^MAXIMUS\s+FEDERAL\s+SERVICES(?:\s*,?\s*INC\.?)?$/i;
 /** The professional review form's title. */
 export const PROFESSIONAL_REVIEW = /^MEDICAL\s+PROFESSIONAL\s+REVIEW$/i;
-/** The 2013 notice's title. */
-export const NOTICE_2013 = /^Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination$/i;
+/**
+ * The 2013 notice's title, alone on its line or, as a web tool extracted one, after the letterhead
+ * and before the date (`MAXIMUS FEDERAL SERVICES, INC. Notice of ... Determination Dated: 9/26/2013`).
+ */
+export const NOTICE_2013 =
+  /^(?:MAXIMUS\s*FEDERAL\s*SERVICES\s*,?\s*INC\.?\s*)?Notice\s*of\s*Independent\s*Medical\s*Review\s*Determination(?:\s*(?:Dated?\s*:?\s*)?\d{1,2}\/\d{1,2}\/\d{2,4})?$/i;
 /** The sentence that introduces the disputed items in a decisions section. */
-export const INTRO = /^The\s+Final\s+Determination\s+was\s+based\s+on\s+decisions?\b/i;
+export const INTRO = /^The\s*Final\s*Determination\s*was\s*based\s*on\s*decisions?/i;
 /** The words the markers above begin with (see HeadingSpec.starts). */
 export const MARKER_STARTS = ['case', 'maximus', 'medical', 'notice'];
 
@@ -155,13 +168,22 @@ const LONE_CASE_NUMBER = String.raw`CM\d{2}-\d{5,8}`;
 const DASHED_PAGE = String.raw`-\s*\d+\s*-`;
 const PAGE_FRACTION = String.raw`\d+\s*\/\s*\d+`;
 
-/** A line that is page noise to the parser: `Page 2 of 5`, `2/5`, a lone case number, `- 2 -`. */
-export const PAGE_NOISE = new RegExp(`^(?:${PAGE_OF}|${PAGE_FRACTION}|${LONE_CASE_NUMBER}|${DASHED_PAGE})$`, 'i');
+/** A footer's two pieces on one line, as pdftotext -layout sets them apart: `Page 2 of 5      CM15-0123456`. */
+const FOOTER_LINE = String.raw`(?:${PAGE_OF}|${LONE_CASE_NUMBER})\s+(?:${PAGE_OF}|${LONE_CASE_NUMBER})`;
+
+/** A line that is page noise to the parser: `Page 2 of 5`, `2/5`, a lone case number, `- 2 -`, a footer on one line. */
+export const PAGE_NOISE = new RegExp(
+  `^(?:${PAGE_OF}|${PAGE_FRACTION}|${LONE_CASE_NUMBER}|${DASHED_PAGE}|${FOOTER_LINE})$`,
+  'i',
+);
 /**
  * The page noise the formatter removes: not a lone `6/10`, which may be a wrapped pain score and
  * is kept on its own line.
  */
-export const REMOVABLE_PAGE_NOISE = new RegExp(`^(?:${PAGE_OF}|${LONE_CASE_NUMBER}|${DASHED_PAGE})$`, 'i');
+export const REMOVABLE_PAGE_NOISE = new RegExp(
+  `^(?:${PAGE_OF}|${LONE_CASE_NUMBER}|${DASHED_PAGE}|${FOOTER_LINE})$`,
+  'i',
+);
 /** REMOVABLE_PAGE_NOISE anywhere in a string (extraction drops it into wrapped item names). */
 export const PAGE_NOISE_IN_TEXT = new RegExp(
   String.raw`\b${PAGE_OF}\b|\b${LONE_CASE_NUMBER}\b|(?:^|\s)${DASHED_PAGE}(?=\s|$)`,

@@ -16,6 +16,19 @@ import { INTRO, PARTS } from '../vocabulary';
 /** `<item as requested>: <Outcome>`: the outcome is the one word after the last colon. */
 const DECISION = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z'-]*\.?)$/s;
 const LONE_WORD = /^[A-Za-z][A-Za-z'-]*\.?$/;
+/**
+ * A guideline line that ends in a reference whose value is on the next line (`Section(s):` /
+ * `Biofeedback.`, `Page(s):` / `24.`): that line continues the part, it is no outcome.
+ */
+const REFERENCE_CONTINUES = /\b(?:Sections?|Pages?)\s*(?:\(s\))?\s*:$/i;
+/**
+ * A sentence of the posted letters' partial-authorization formula, which the decision line's name
+ * holds whole: `<request> was the original request. <part> was authorized by the Claims
+ * Administrator. The remaining IMR eligible portion of the original request, <rest> is: Upheld`.
+ */
+const NAME_SENTENCE = /(?:was\s+the\s+original\s+request|was\s+authorized\s+by\s+the\s+Claims\s+Administrator)\.$/i;
+/** How many lines a wrapped item name may take. */
+const MAX_NAME_LINES = 6;
 const NON_SPACE = /\S/;
 
 interface PartBuilder {
@@ -76,18 +89,10 @@ export function decisionItems(lines: LogicalLines, from: number, to: number): Di
 
     // Every form of decision line holds a ':'.
     const decision = lines.hasColon(i)
-      ? decisionAt(lines, i, to, (item !== undefined && item.parts.length > 0) || item === undefined)
+      ? decisionAt(lines, i, to, (item !== undefined && item.parts.length > 0) || item === undefined, item?.parts)
       : undefined;
     if (decision) {
-      // The item's name may have wrapped: take earlier lines of the same paragraph that do not end a sentence.
-      let first = i;
-      const owner = part ?? item;
-      const floor = owner ? (part ? part.first + 1 : item!.decisionLast + 1) : from;
-      while (first > floor && first - i < 2 && lines.paragraphStart[first] === 0) {
-        const prev = lines.t(first - 1);
-        if (/[.:;]$/.test(prev) || partLabelAt(prev) || INTRO.test(prev)) break;
-        first--;
-      }
+      const first = nameStart(lines, i, part, part ? part.first + 1 : item ? item.decisionLast + 1 : from);
       if (part && first <= part.end - 1) part.end = first;
       const name = first < i ? { start: lines.contentStart(first), end: decision.name.end } : decision.name;
       item = { first, decisionLast: decision.last, name, outcome: decision.outcome, parts: [] };
@@ -106,6 +111,31 @@ export function decisionItems(lines: LogicalLines, from: number, to: number): Di
   return builders.map((b) => finishItem(lines, b));
 }
 
+/**
+ * The first line of a decision line's name (the decision line is logical line i): a name wraps
+ * back over earlier lines of its paragraph that do not end a sentence (or that end one of the
+ * partial-authorization formula's), never past `floor`, a label or the intro. Inside a guideline
+ * part it reaches back only when a paragraph break shows where the name begins: in single-spaced
+ * text the guideline's last line (a citation without a period) is not the name's first.
+ */
+function nameStart(lines: LogicalLines, i: number, part: PartBuilder | undefined, floor: number): number {
+  let first = i;
+  const inGuideline = part !== undefined && part.kind !== 'rationale';
+  // A page break's blank line (pdftotext, mutool) is no paragraph break: a name reaches back across
+  // it to a line that does not end a sentence (the formatter then keeps the name in one paragraph).
+  while (
+    first > floor &&
+    i - first < MAX_NAME_LINES - 1 &&
+    (lines.paragraphStart[first] === 0 || (!inGuideline && lines.pageBreakBefore(first)))
+  ) {
+    const prev = lines.t(first - 1);
+    if ((/[.:;]$/.test(prev) && !NAME_SENTENCE.test(prev)) || partLabelAt(prev) || INTRO.test(prev)) break;
+    first--;
+  }
+  if (first < i && inGuideline && lines.paragraphStart[first] === 0) return i;
+  return first;
+}
+
 /** Whether a part of this order or a later one is among `parts` (a loop: this runs for every label). */
 function partAtOrAfter(parts: readonly PartBuilder[], order: number): boolean {
   for (const p of parts) if (PARTS[p.kind].order >= order) return true;
@@ -122,6 +152,7 @@ function decisionAt(
   i: number,
   to: number,
   expectItem: boolean,
+  itemParts: readonly PartBuilder[] | undefined,
   t = lines.t(i),
 ): { last: number; name: Span; outcome: Outcome } | undefined {
   // Most lines hold no colon at all: skip the backtracking regex for them.
@@ -130,10 +161,15 @@ function decisionAt(
   if (!m && !(t.endsWith(':') && t.length > 1)) return undefined;
   const line = { contentStart: lines.contentStart(i), contentEnd: lines.contentEnd(i) };
   const nextT = i + 1 < to ? lines.t(i + 1) : undefined;
-  const nextIsLabel = nextT !== undefined && lines.labelAt(i + 1) !== undefined;
+  const nextLabel = nextT !== undefined ? lines.labelAt(i + 1) : undefined;
+  const nextIsLabel = nextLabel !== undefined;
   if (m) {
     const word = m[2];
-    const confirmed = outcomeOf(word) !== 'unknown' || looksLikeOutcome(word) || nextIsLabel;
+    // A word meant as an outcome, or any word where an item's parts begin after it (the label
+    // after it opens a new item): a line such as `Reviewed by: Smith` typed before the label of
+    // the current item's next part is part of the text, not a decision.
+    const opensItem = nextLabel !== undefined && (!itemParts || partAtOrAfter(itemParts, PARTS[nextLabel.kind].order));
+    const confirmed = outcomeOf(word) !== 'unknown' || looksLikeOutcome(word) || opensItem;
     if (confirmed && (expectItem || outcomeOf(word) !== 'unknown' || nextIsLabel)) {
       const wordStart = line.contentEnd - word.length;
       return {
@@ -143,11 +179,10 @@ function decisionAt(
       };
     }
   }
-  if (t.endsWith(':') && t.length > 1) {
+  if (t.endsWith(':') && t.length > 1 && !REFERENCE_CONTINUES.test(t)) {
     const nameEnd = line.contentStart + withoutTrailingColon(t, true).length;
     if (nextT !== undefined && LONE_WORD.test(nextT) && !nextIsLabel) {
-      const after = i + 2 < to ? lines.t(i + 2) : undefined;
-      if (looksLikeOutcome(nextT) || (after !== undefined && partLabelAt(after))) {
+      if (looksLikeOutcome(nextT)) {
         const next = lines.lineOf(i + 1);
         return {
           last: i + 1,

@@ -17,10 +17,12 @@ export function noticeItems(lines: LogicalLines, letter: RawLetter): DisputedIte
   if (!s) return [];
   const joined = JoinedText.of(lines.linesOf(s.headingLast + 1, s.end));
   const text = straighten(joined.text);
+  // `not` may be glued to the next word (`is notmedically necessary`, as a web tool extracted a
+  // real notice): still "not", so still Upheld; the outcome must never flip.
   // The name is bounded: unbounded, a sentence that never says "medically necessary" made each
   // sentence before it scan to the end of the section (quadratic; 10,000 such sentences took seconds).
   const re =
-    /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.{1,600}?)\s+((?:is|was)\s+(not\s+)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
+    /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.{1,600}?)\s+((?:is|was)\s+(not\s*)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
   const decided = new Map<string, { name: Span; outcome: Outcome; sentence: Span }>();
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const numberAt = m.index + m[0].indexOf(m[1]);

@@ -2,14 +2,12 @@
 // its items (by its layout's module, layouts/).
 
 import { LAYOUTS, layoutOf } from '../layouts';
-import type { HeaderField, Letter, Section } from '../model';
-import { fold } from '../text';
+import type { Letter, Section } from '../model';
 import { CASE_NUMBER } from '../vocabulary';
+import { headerFields } from './headerFields';
 import type { LogicalLines } from './logicalLines';
 import { LetterObject } from './modelObjects';
 import type { RawLetter } from './splitLetters';
-
-const HEADER_FIELD = /^([A-Z][A-Za-z0-9 .#/()'-]{1,40}?)\s*:\s*(\S.*)?$/s;
 
 export function buildLetter(lines: LogicalLines, r: RawLetter, index: number): Letter {
   const range = lines.spanOf(r.first, r.end);
@@ -25,7 +23,12 @@ export function buildLetter(lines: LogicalLines, r: RawLetter, index: number): L
       range: { start: s.heading.start, end: bodyEnd },
     };
   });
-  const header = headerFields(lines, r);
+  // The lines before the first section (the letter's first 40 when it has none).
+  const header = headerFields(
+    lines,
+    r.first,
+    r.sections.length > 0 ? r.sections[0].first : Math.min(r.end, r.first + 40),
+  );
   const caseNumber = r.caseNumber ?? header.find((f) => /^case/i.test(f.name))?.value ?? caseNumberIn(lines, r);
   const decisionsIndex = r.sections.findIndex((s) => s.kind === 'decisions');
   const layout = layoutOf(r);
@@ -43,25 +46,6 @@ export function buildLetter(lines: LogicalLines, r: RawLetter, index: number): L
     lines.text,
     reviewerSection(lines, r),
   );
-}
-
-/** `Name: value` lines before the first section (or in the letter's first 40 lines when it has none). */
-function headerFields(lines: LogicalLines, r: RawLetter): HeaderField[] {
-  const end = r.sections.length > 0 ? r.sections[0].first : Math.min(r.end, r.first + 40);
-  const out: HeaderField[] = [];
-  for (let i = r.first; i < end; i++) {
-    const line = lines.lineOf(i);
-    const m = HEADER_FIELD.exec(line.t);
-    if (!m || !m[2]) continue;
-    const valueStart = line.contentStart + line.t.indexOf(m[2], m[1].length);
-    out.push({
-      name: fold(m[1]),
-      value: fold(m[2]),
-      range: { start: line.contentStart, end: line.contentEnd },
-      valueRange: { start: valueStart, end: line.contentEnd },
-    });
-  }
-  return out;
 }
 
 /** A case number written anywhere before the first section. */

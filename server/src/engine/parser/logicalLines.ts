@@ -4,7 +4,7 @@
 // first classed as double spaced or not.
 
 import type { PartKind, Span } from '../model';
-import { fold, Line, LineTable, BLANK, COLON, NOISE, SPACED } from '../text';
+import { fold, Line, LineTable, BLANK, COLON, FORM_FEED, NOISE, SPACED } from '../text';
 import type { HeadingSpec } from '../vocabulary';
 import { headingAt, isUpperCase, LABELS_BY_PREFIX, partLabelAt, prefixAt } from './recognize';
 
@@ -15,11 +15,15 @@ export interface Logical {
   paragraphStart: boolean;
 }
 
-/** Line flags (text.ts BLANK, SPACED, NOISE) of lines given as objects. */
+/** Line flags (text.ts BLANK, SPACED, NOISE, FORM_FEED) of lines given as objects. */
 function flagsOf(lines: readonly Line[]): Uint8Array {
   const flags = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++)
-    flags[i] = (lines[i].blank ? BLANK : 0) | (lines[i].spaced ? SPACED : 0) | (lines[i].noise ? NOISE : 0);
+    flags[i] =
+      (lines[i].blank ? BLANK : 0) |
+      (lines[i].spaced ? SPACED : 0) |
+      (lines[i].noise ? NOISE : 0) |
+      (lines[i].pageBreak ? FORM_FEED : 0);
   return flags;
 }
 
@@ -133,6 +137,13 @@ export class LogicalLines {
     this.logical = logical.line;
     this.paragraphStart = logical.paragraphStart;
     this.length = this.logical.length;
+  }
+
+  /** Whether a page break (a form feed) stands between logical line i - 1 and logical line i. */
+  pageBreakBefore(i: number): boolean {
+    const flags = this.lines.flags;
+    for (let p = i > 0 ? this.logical[i - 1] + 1 : 0; p <= this.logical[i]; p++) if (flags[p] & FORM_FEED) return true;
+    return false;
   }
 
   /** The content of logical line i (sliced on each call: keep it while it is needed). */

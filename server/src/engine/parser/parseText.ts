@@ -2,6 +2,7 @@
 // from the previous model after an edit). parse.ts is the public face; memory.ts builds its
 // sample with this.
 
+import { isLetter } from '../detect';
 import type { Letter, LetterDocument } from '../model';
 import { buildLetter } from './buildLetter';
 import { detectEol, LogicalLines } from './logicalLines';
@@ -12,6 +13,10 @@ import { RawLetter, splitLetters } from './splitLetters';
 /** The model of `text`; with `previous`, letters the edit left alone are reused (see reparseLetter). */
 export function parseText(text: string, previous?: LetterDocument, lines = new LogicalLines(text)): LetterDocument {
   const raw = splitLetters(lines);
+  // A text isLetter takes for a letter is one, even when no heading or marker opens it (a marker
+  // mangled by extraction): one letter of the whole text, so that it is counted and reported
+  // (no-disputed-items), never silently dropped.
+  if (raw.length === 0 && lines.length > 0 && isLetter(text)) raw.push({ first: 0, end: lines.length, sections: [] });
   const reuse = previous ? reuserFor(previous, text, lines.doubleSpaced) : undefined;
   const letters: Letter[] = [];
   const regions: LetterRegion[] = [];

@@ -27,7 +27,8 @@ export function reviewerIn(text: string, from: number, to: number): ReviewerCred
   const lines = logicalLinesIn(text, from, to);
   for (const line of lines) {
     const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
-    const spec = /^Certification\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
+    // `fi` may be the ligature U+FB01, as pdftotext keeps it (`Certi\ufb01cation`).
+    const spec = /^Certi(?:fi|\ufb01)cation\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
     if (lic) {
       licensure.push(...split(lic[1]));
       // The whole line, indentation included (as the model always gave it).
@@ -40,7 +41,7 @@ export function reviewerIn(text: string, from: number, to: number): ReviewerCred
   // The prose: `The expert reviewer is Board Certified in X, has a subspecialty in Y and is licensed to practice in Z.`
   const joined = JoinedText.of(lines);
   const prose = straighten(joined.text);
-  const board = /Board\s+Certified\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
+  const board = /Board\s+Certi(?:fi|\ufb01)ed\s+in\s+(.+?)(?=,|\s+and\s+is\s+licensed|\.\s)/i.exec(prose);
   if (board) {
     specialties.push(...split(board[1]));
     cover(joined.span(board.index, board.index + board[0].length));

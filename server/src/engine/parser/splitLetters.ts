@@ -45,7 +45,8 @@ export function splitLetters(lines: LogicalLines): RawLetter[] {
   for (let i = 0; i < lines.length; i++) {
     if (!SPLIT_PREFIXES.has(lines.prefix(i))) continue;
     const t = lines.t(i);
-    // The markers below start with c, m or n (any case): test their first letter before the regexes.
+    // The markers below start with c, m or n (any case): test their first letter before the regexes
+    // (the 2013 notice's title may follow the letterhead on its line: m or n).
     const c0 = t.charCodeAt(0) | 32;
     const caseField = c0 === 99 ? CASE_NUMBER_FIELD.exec(t) : null;
     if (caseField) {
@@ -62,7 +63,7 @@ export function splitLetters(lines: LogicalLines): RawLetter[] {
         current.layoutHint = current.layoutHint ?? hint;
       continue;
     }
-    if (c0 === 110 && NOTICE_2013.test(t)) {
+    if ((c0 === 110 || c0 === 109) && NOTICE_2013.test(t)) {
       if (!current || seen.size > 0) open(i, 'notice-2013');
       else current.layoutHint = 'notice-2013';
       continue;
