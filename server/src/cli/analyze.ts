@@ -8,6 +8,7 @@ import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import type { Citation, DisputedItem, Letter, LetterDocument, Span } from '../engine/model';
 import { parseLetter } from '../engine/parse';
+import { readLetterText } from '../pdf/letterText';
 
 export type Mode = 'check' | 'export';
 export type FileStatus = 'letter' | 'not-letter' | 'binary' | 'unreadable' | 'failed';
@@ -228,13 +229,18 @@ export function analyzeText(
   return report;
 }
 
-export function analyzeFile(
+/** A letter file's text: a PDF's through the PDF reader, a text file's as readLetterFile decodes it. */
+export function readAnyLetterFile(abs: string): Promise<ReadResult> {
+  return readLetterText(abs, decodeLetterBytes);
+}
+
+export async function analyzeFile(
   abs: string,
   display: string,
   mode: Mode,
   severities: Readonly<Record<DiagnosticCode, Severity>>,
-): FileReport {
-  const read = readLetterFile(abs);
+): Promise<FileReport> {
+  const read = await readAnyLetterFile(abs);
   if (read.kind === 'unreadable')
     return { path: abs, display, status: 'unreadable', error: read.error, letters: 0, items: 0, diagnostics: [] };
   if (read.kind === 'binary') return { path: abs, display, status: 'binary', letters: 0, items: 0, diagnostics: [] };

@@ -7,8 +7,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
 
-/** Extensions a folder search picks up: letters are saved as .txt; the editor's language also claims .imr. */
-export const LETTER_EXTENSIONS = ['.txt', '.imr'];
+/** Extensions a folder search picks up: letters are saved as .txt; the editor's language also claims .imr; letters are issued as .pdf. */
+export const LETTER_EXTENSIONS = ['.txt', '.imr', '.pdf'];
+/** The same without PDFs (`--no-pdf`). */
+export const TEXT_LETTER_EXTENSIONS = ['.txt', '.imr'];
 
 /** Folders never searched: version control, dependencies, and other hidden folders. */
 function skippedFolder(name: string): boolean {
@@ -26,13 +28,18 @@ export interface Discovery {
   problems: InputProblem[];
 }
 
+/** `.txt, .imr or .pdf` */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isLetterExtension(name: string): boolean {
+function isLetterExtension(name: string, extensions: readonly string[]): boolean {
   const ext = path.extname(name).toLowerCase();
-  return LETTER_EXTENSIONS.includes(ext);
+  return extensions.includes(ext);
 }
 
 /** Regular files below `dir` with a letter extension, sorted. Symbolic links to folders are not followed (no cycles). */
@@ -69,7 +76,11 @@ function walkFolder(
   }
 }
 
-export function discover(inputs: readonly string[], cwd: string): Discovery {
+export function discover(
+  inputs: readonly string[],
+  cwd: string,
+  extensions: readonly string[] = LETTER_EXTENSIONS,
+): Discovery {
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: InputProblem[] = [];
@@ -103,11 +114,10 @@ export function discover(inputs: readonly string[], cwd: string): Discovery {
       walkFolder(
         abs,
         found,
-        (_a, rel) => isLetterExtension(rel),
+        (_a, rel) => isLetterExtension(rel, extensions),
         () => true,
       );
-      if (found.length === 0)
-        problems.push({ input, message: `folder holds no ${LETTER_EXTENSIONS.join(' or ')} files` });
+      if (found.length === 0) problems.push({ input, message: `folder holds no ${orList(extensions)} files` });
       found.forEach(add);
     } else if (stat) {
       problems.push({ input, message: 'not a regular file or folder' });
