@@ -51,8 +51,11 @@ const PARAGRAPH_GAP = 1.5;
 const SHORT_LINE = 6;
 /** Sentence ends: a short last line that ends in one closes a paragraph. */
 const SENTENCE_END = /[.:;?!)"\u201d]$/;
-/** Headers and footers live in this fraction of the page at its top and bottom. */
-const MARGIN = 0.12;
+/**
+ * Headers and footers live in this fraction of the page at its top and bottom: about 0.9 inch of
+ * a Letter page, where a one-inch margin keeps body text out.
+ */
+const MARGIN = 0.08;
 /** Lines of a page's margins looked at for headers and footers, at each end. */
 const FURNITURE_LINES = 3;
 
