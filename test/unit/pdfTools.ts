@@ -21,7 +21,9 @@ export function tool(name: string, args: readonly string[]): string {
     return execFileSync(name, args, { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`${name} is not installed: run scripts/setup-test-tools.sh (poppler-utils, qpdf, img2pdf)`);
+      throw new Error(`${name} is not installed: run scripts/setup-test-tools.sh (poppler-utils, qpdf, img2pdf)`, {
+        cause: e,
+      });
     throw e;
   }
 }
