@@ -8,6 +8,7 @@ import { isLetter } from '../../server/src/engine/detect';
 import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from '../../server/src/protocol';
 import { Direction, pickItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
+import { registerPdfLetters } from './pdfLetters';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 
 /** What activate() returns: the editor tests read the status bar through it. */
@@ -135,6 +136,8 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     vscode.commands.registerCommand('imrLetters.previousItem', () => goToItem('previous')),
     vscode.commands.registerCommand('imrLetters.showOutline', () => vscode.commands.executeCommand('outline.focus')),
   );
+
+  registerPdfLetters(context);
 
   return { statusBarText: () => status.text(), ready };
 }
