@@ -16,6 +16,9 @@ import { loadPdfReader } from '../../server/src/pdf/load';
 import { LIGATURE_FI, LIGATURE_FL, makePdf, PdfLine } from './pdfMaker';
 import { makeBadPdfs, PDF_LETTERS, pdfLetterFiles, pdftotext } from './pdfTools';
 
+// Taken when mocha loads this file, before any test reads a PDF.
+const NATIVE = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
+
 async function pdfText(name: string): Promise<string> {
   const read = await readLetterText(path.join(PDF_LETTERS, name), () => ({ kind: 'binary' }));
   if (read.kind !== 'text') throw new Error(`${name}: ${read.kind === 'unreadable' ? read.error : read.kind}`);
@@ -239,6 +242,14 @@ describe('PDF letters: PDFs no text can come from', function () {
     assert.deepStrictEqual(await limited({ timeoutMs: 0 }), { kind: 'unreadable', error: 'took too long: over 0 s' });
     // And the reader is whole after each: the next file reads.
     assert.strictEqual((await limited({})).kind, 'text');
+  });
+
+  it("leaves the runtime's own built-ins in place once pdf.js has loaded (its polyfills would replace them)", async () => {
+    await pdfText('CM16-0213037.pdf');
+    assert.strictEqual(Array.prototype.push, NATIVE.push);
+    assert.strictEqual(JSON.stringify, NATIVE.stringify);
+    assert.strictEqual(JSON.parse, NATIVE.parse);
+    assert.match(Function.prototype.toString.call(Array.prototype.push), /\[native code\]/);
   });
 
   it('names only .pdf files as PDFs', () => {

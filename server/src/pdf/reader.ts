@@ -7,6 +7,7 @@
 // addon) is never needed; the bundle build (scripts/bundle.mjs) keeps pdf.js from even looking for
 // it. Every file is read within the limits of limits.ts.
 
+import { restoreBuiltins, snapshotBuiltins } from './builtins';
 import { installDomMatrix } from './domMatrix';
 import { hasText, layoutPages, PageText, TextPiece } from './layout';
 import { DEFAULT_PDF_LIMITS, PdfLimits } from './limits';
@@ -46,9 +47,14 @@ let pdfjs: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
     installDomMatrix();
-    const worker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown as object;
-    (globalThis as { pdfjsWorker?: object }).pdfjsWorker = worker;
-    return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    const builtins = snapshotBuiltins();
+    try {
+      const worker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as unknown as object;
+      (globalThis as { pdfjsWorker?: object }).pdfjsWorker = worker;
+      return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    } finally {
+      restoreBuiltins(builtins);
+    }
   })();
   return pdfjs;
 }
