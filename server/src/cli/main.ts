@@ -30,10 +30,12 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * What a PDF costs next to a text letter when choosing how many workers to start: pdf.js reads a
- * posted letter in 30 to 50 ms, the engine checks a text letter in about half a millisecond.
+ * A PDF next to a text letter when choosing how many workers to start: a warm reader takes 30 to
+ * 90 ms a letter where the engine checks a text letter in half a millisecond, but each worker first
+ * loads pdf.js and warms it up (about 1.5 s on its first letter): a worker pays for itself from
+ * about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
  */
-const PDF_WEIGHT = 64;
+const PDF_WEIGHT = 4;
 
 export interface Io {
   cwd: string;
