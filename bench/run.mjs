@@ -5,7 +5,7 @@
 // No test asserts on these figures (machines are shared and noisy); the targets are printed next
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
-//   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli]
+//   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli,pdf]
 //
 // Only a full run writes bench/results.json (then `node bench/readme.mjs` prints the README's
 // table from it); --quick and --only runs write bench/.data/results-partial.json.
@@ -321,6 +321,11 @@ if (results.server.memory) {
   target('memory with 10 MB open (MB)', m.openMB, '< 200 MB', m.openMB < 200);
   target('memory after close - baseline (MB)', m.closedMB - m.baselineMB, '<= 25 MB', m.closedMB - m.baselineMB <= 25);
 }
+if (wanted('pdf'))
+  targets.push(
+    ...(results.pdf = await (await import('./pdf.mjs')).benchPdf({ copies: quick ? 2 : 5, runs: quick ? 1 : 3, log }))
+      .targets,
+  );
 results.targets = targets;
 results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 

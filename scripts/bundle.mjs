@@ -7,6 +7,7 @@
 
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,30 @@ if (present.length === 0) {
   process.exit(1);
 }
 
+/**
+ * pdf.js in Node tries to load @napi-rs/canvas (a native addon) when it starts, to render pages.
+ * Reading text needs no canvas, and the extension must stay pure JavaScript: the lookups are
+ * replaced by a value that says "not there" (and its start-up warnings are silenced), so that the
+ * addon is never loaded, even where node_modules holds it. The build fails if pdf.js changes shape.
+ */
+const pdfjsWithoutCanvas = {
+  name: 'pdfjs-without-canvas',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      const replace = (from, to, times) => {
+        const found = source.split(from).length - 1;
+        if (found !== times)
+          throw new Error(`pdfjs-without-canvas: expected ${times} of ${from} in ${args.path}, found ${found}`);
+        source = source.split(from).join(to);
+      };
+      replace('require("@napi-rs/canvas")', '(() => { throw new Error("no canvas: text only"); })()', 2);
+      replace('let verbosity = VerbosityLevel.WARNINGS;', 'let verbosity = VerbosityLevel.ERRORS;', 1);
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: Object.fromEntries(present.map((e) => [e.out, e.source])),
@@ -46,7 +71,28 @@ const result = await build({
   logLevel: 'warning',
 });
 
-for (const [file, info] of Object.entries(result.metafile.outputs)) {
+// The PDF reader: its own bundle, loaded only when a PDF is read (server/src/pdf/load.ts).
+const pdfResult = await build({
+  absWorkingDir: root,
+  entryPoints: { pdf: 'server/src/pdf/reader.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !dev,
+  sourcemap: dev,
+  keepNames: true,
+  metafile: true,
+  logLevel: 'warning',
+  // pdf.js reads import.meta.url only to find files beside itself (its optional canvas package,
+  // wasm decoders this reader switches off); in a CommonJS bundle that is the bundle's own URL.
+  banner: { js: 'var __pdfBundleUrl = require("url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__pdfBundleUrl' },
+  plugins: [pdfjsWithoutCanvas],
+});
+
+for (const [file, info] of Object.entries({ ...result.metafile.outputs, ...pdfResult.metafile.outputs })) {
   if (file.endsWith('.map')) continue;
   console.log(`bundle: ${relative(root, join(root, file))} ${(info.bytes / 1024).toFixed(1)} KB`);
 }

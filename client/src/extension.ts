@@ -9,6 +9,7 @@ import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from
 import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
+import { registerPdfLetters } from './pdfLetters';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 import { terminalCliPath } from './terminalCli';
 import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
@@ -186,6 +187,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   );
 
   terminalCliPath(context);
+  registerPdfLetters(context);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('imrLetters.terminal.addCliToPath')) terminalCliPath(context);

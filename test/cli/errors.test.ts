@@ -73,7 +73,7 @@ describe('imr-letters errors, --help and --version', () => {
     const empty = tempDir('empty');
     assertUsageError(
       ['check', empty],
-      new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: folder holds no \\.txt or \\.imr files$`),
+      new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: folder holds no \\.txt, \\.imr or \\.pdf files$`),
     );
   });
 

@@ -9,7 +9,8 @@ import type { Citation, DisputedItem, Letter, LetterDocument, Span } from '../en
 import { parseLetter } from '../engine/parse';
 import { isLetterLanguageFile } from '../engine/vocabulary';
 import { readRegularFileSync } from '../workspace/readFile';
-import { MAX_FILE_BYTES } from './discover';
+import { MAX_FILE_BYTES } from '../workspace/readFile';
+import { readLetterText } from '../pdf/letterText';
 
 export type Mode = 'check' | 'export';
 export type FileStatus = 'letter' | 'not-letter' | 'binary' | 'unreadable' | 'failed';
@@ -217,13 +218,18 @@ export function analyzeText(
   return report;
 }
 
-export function analyzeFile(
+/** A letter file's text: a PDF's through the PDF reader, a text file's as readLetterFile decodes it. */
+export function readAnyLetterFile(abs: string): Promise<ReadResult> {
+  return readLetterText(abs, decodeLetterBytes);
+}
+
+export async function analyzeFile(
   abs: string,
   display: string,
   mode: Mode,
   severities: Readonly<Record<DiagnosticCode, Severity>>,
-): FileReport {
-  const read = readLetterFile(abs);
+): Promise<FileReport> {
+  const read = await readAnyLetterFile(abs);
   if (read.kind === 'unreadable')
     return { path: abs, display, status: 'unreadable', error: read.error, letters: 0, items: 0, diagnostics: [] };
   if (read.kind === 'binary') return { path: abs, display, status: 'binary', letters: 0, items: 0, diagnostics: [] };

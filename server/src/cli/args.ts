@@ -4,12 +4,13 @@
 
 import * as os from 'os';
 
-export type Command = 'check' | 'outline' | 'export';
+export type Command = 'check' | 'outline' | 'export' | 'text';
 
 export const FORMATS: Readonly<Record<Command, readonly string[]>> = {
   check: ['text', 'json', 'sarif'],
   outline: ['text', 'json'],
   export: ['json', 'csv', 'jsonl'],
+  text: ['text'],
 };
 
 export interface CliOptions {
@@ -27,6 +28,8 @@ export interface CliOptions {
   progress?: boolean;
   /** Put a UTF-8 byte order mark before CSV output, for spreadsheet programs that need one. */
   bom: boolean;
+  /** Leave .pdf files out of folder and glob searches (`--no-pdf`). */
+  noPdf: boolean;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -44,18 +47,19 @@ interface OptionSpec {
   commands: readonly Command[];
 }
 
-const ALL: readonly Command[] = ['check', 'outline', 'export'];
+const ALL: readonly Command[] = ['check', 'outline', 'export', 'text'];
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', short: 'f', value: true, commands: ALL },
+  { name: 'format', short: 'f', value: true, commands: ['check', 'outline', 'export'] },
   { name: 'jobs', short: 'j', value: true, commands: ['check', 'export'] },
   { name: 'max-warnings', value: true, commands: ['check'] },
   { name: 'config', short: 'c', value: true, commands: ['check', 'export'] },
-  { name: 'output', short: 'o', value: true, commands: ['check', 'export', 'outline'] },
+  { name: 'output', short: 'o', value: true, commands: ['check', 'export', 'outline', 'text'] },
   { name: 'quiet', short: 'q', value: false, commands: ['check'] },
   { name: 'progress', value: false, commands: ['check', 'export'] },
   { name: 'no-progress', value: false, commands: ['check', 'export'] },
   { name: 'bom', value: false, commands: ['export'] },
+  { name: 'no-pdf', value: false, commands: ['check', 'export'] },
   { name: 'help', short: 'h', value: false, commands: ALL },
   { name: 'version', short: 'V', value: false, commands: ALL },
 ];
@@ -102,8 +106,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (command === undefined && !onlyInputs) {
         if (arg === 'help') return { kind: 'help' };
         if (arg === 'version') return { kind: 'version' };
-        if (arg !== 'check' && arg !== 'outline' && arg !== 'export') {
-          throw new UsageError(`unknown command '${arg}' (${where(i)}): expected check, outline or export`);
+        if (arg !== 'check' && arg !== 'outline' && arg !== 'export' && arg !== 'text') {
+          throw new UsageError(`unknown command '${arg}' (${where(i)}): expected check, outline, export or text`);
         }
         command = arg;
       } else {
@@ -153,7 +157,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   if (command === undefined)
-    throw new UsageError(`missing command: expected check, outline or export; see 'imr-letters --help'`);
+    throw new UsageError(`missing command: expected check, outline, export or text; see 'imr-letters --help'`);
   for (const [name, v] of values) {
     const spec = OPTIONS.find((o) => o.name === name)!;
     if (!spec.commands.includes(command))
@@ -161,9 +165,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (inputs.length === 0) {
     throw new UsageError(
-      command === 'outline' ? `'outline' needs a letter file` : `'${command}' needs at least one file, folder or glob`,
+      command === 'outline' || command === 'text'
+        ? `'${command}' needs a letter file`
+        : `'${command}' needs at least one file, folder or glob`,
     );
   }
+  if (command === 'text' && inputs.length > 1)
+    throw new UsageError(`'text' takes one letter file, got ${inputs.length}: write each to its own --output`);
 
   const str = (name: string) => {
     const v = values.get(name);
@@ -199,6 +207,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       quiet: values.has('quiet'),
       progress: values.has('progress') ? true : values.has('no-progress') ? false : undefined,
       bom: values.has('bom'),
+      noPdf: values.has('no-pdf'),
     },
   };
 }

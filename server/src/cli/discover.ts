@@ -6,12 +6,12 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { LETTER_EXTENSIONS } from '../workspace/extensions';
+import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
+import { MAX_FILE_BYTES } from '../workspace/readFile';
 import { walkFolder, WalkNote, WalkOptions } from '../workspace/walk';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
 
-/** The largest file the tool reads: an export of thousands of letters is tens of megabytes. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export interface InputProblem {
   input: string;
@@ -26,7 +26,17 @@ export interface Discovery {
   skipped: WalkNote[];
 }
 
-export async function discover(inputs: readonly string[], cwd: string): Promise<Discovery> {
+/** `.txt, .imr or .pdf` */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** `extensions`: what a folder is searched for (the command line's `--no-pdf` leaves PDFs out). */
+export async function discover(
+  inputs: readonly string[],
+  cwd: string,
+  extensions: readonly string[] = LETTER_EXTENSIONS,
+): Promise<Discovery> {
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: InputProblem[] = [];
@@ -63,8 +73,8 @@ export async function discover(inputs: readonly string[], cwd: string): Promise<
     if (stat?.isFile()) {
       add(abs);
     } else if (stat?.isDirectory()) {
-      if ((await walk(abs, {})) === 0)
-        problems.push({ input, message: `folder holds no ${LETTER_EXTENSIONS.join(' or ')} files` });
+      if ((await walk(abs, { accept: (rel) => hasExtensionIn(rel, extensions) })) === 0)
+        problems.push({ input, message: `folder holds no ${orList(extensions)} files` });
     } else if (stat) {
       problems.push({ input, message: 'not a regular file or folder' });
     } else {

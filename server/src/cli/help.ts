@@ -33,12 +33,14 @@ export function helpText(): string {
   const codes = DIAGNOSTIC_CODES.map(
     (c) => `  ${c.padEnd(width)}  ${DEFAULT_SEVERITIES[c].padEnd(7)}  ${CODE_DESCRIPTIONS[c]}`,
   ).join('\n');
-  return `imr-letters: check, outline and export IMR Final Determination Letters saved as text.
+  return `imr-letters: check, outline and export IMR Final Determination Letters, saved as text or as
+the PDFs they are issued as.
 
 Usage:
   imr-letters check <files|folders|globs...> [options]
   imr-letters outline <file...> [--format text|json]
   imr-letters export <files|folders|globs...> [--format json|csv|jsonl] [--output file]
+  imr-letters text <file> [--output file.txt]
   imr-letters --help | --version
 
 Commands:
@@ -47,10 +49,13 @@ Commands:
   outline   Print a letter's outline: letter > sections > disputed items (with outcome) > parts.
   export    One record per disputed item: file, letter, caseNumber, item, outcome, outcomeText,
             line, reviewerSpecialty, sources, citations, conclusion, diagnostics.
+  text      Write a letter's text: for a PDF, the text of its text layer as the other commands
+            read it (a scanned PDF has none: run OCR on it first).
 
 Inputs:
-  A file is read whatever its name. A folder is searched recursively for .txt and .imr files
-  (hidden folders and node_modules are skipped). A glob (quote it: 'letters/**/*.txt') may use
+  A file is read whatever its name (one named .pdf through its text layer). A folder is
+  searched recursively for .txt, .imr and .pdf files (hidden folders and node_modules are skipped;
+  --no-pdf leaves PDFs out). A glob (quote it: 'letters/**/*.txt') may use
   * (within a folder name), ** (any number of folders) and ?. Lines and columns are 1-based.
 
 Options:
@@ -68,6 +73,7 @@ Options:
       --progress           Show the progress bar on stderr even when it is not a terminal.
       --no-progress        Never show it (default: shown on a terminal, not in pipes or when CI is set).
       --bom                export --format csv: start with a UTF-8 byte order mark (for Excel).
+      --no-pdf             check, export: search folders and globs for .txt and .imr files only.
   -h, --help               This help.
   -V, --version            The version.
 
@@ -75,8 +81,10 @@ Exit codes:
   0  check: no errors (and no more warnings than --max-warnings); outline, export: done.
   1  check: errors found, or more warnings than --max-warnings.
   2  Usage error (unknown command or option, bad value, bad config file), a path that does not
-     exist, a folder with no .txt or .imr files, a glob that matches nothing, an unreadable file,
-     no letters at all among the inputs, or (outline) a file that is not a letter. In check and
+     exist, a folder with no letter files, a glob that matches nothing, an unreadable file,
+     a PDF that gives no text (damaged, truncated, encrypted, empty, too large, or a scan without a
+     text layer: one line on stderr names it and why; letters beside it are still checked),
+     no letters at all among the inputs, or (outline, text) a file that is not a letter. In check and
      export, files that are not letters are counted as skipped (a binary one is also named on
      stderr: 'path: binary file, skipped') and do not change the exit code.
 

@@ -40,9 +40,14 @@ export function isPoolWorker(): boolean {
 export function runPoolWorker(): void {
   const setup = workerData as WorkerSetup;
   const port = parentPort!;
+  // Reading a PDF is asynchronous: batches are analysed one after another, in the order they came.
+  let queue = Promise.resolve();
   port.on('message', (task: TaskMessage) => {
-    const reports = task.files.map((f) => analyzeFile(f.path, f.display, setup.mode, setup.severities));
-    port.postMessage({ first: task.first, reports } satisfies ResultMessage);
+    queue = queue.then(async () => {
+      const reports: FileReport[] = [];
+      for (const f of task.files) reports.push(await analyzeFile(f.path, f.display, setup.mode, setup.severities));
+      port.postMessage({ first: task.first, reports } satisfies ResultMessage);
+    });
   });
 }
 
@@ -74,7 +79,7 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
   const jobs = Math.min(opts.jobs, tasks.length);
   if (jobs <= 1) {
     for (let i = 0; i < tasks.length; i++)
-      await opts.onReport(analyzeFile(tasks[i].path, tasks[i].display, opts.mode, opts.severities), i);
+      await opts.onReport(await analyzeFile(tasks[i].path, tasks[i].display, opts.mode, opts.severities), i);
     return;
   }
   await new Promise<void>((resolve, reject) => {
@@ -87,6 +92,8 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
     let nextToSend = 0;
     let nextToEmit = 0;
     let emitting = false;
+    /** Files being analysed on this thread, once no worker is left. */
+    let onMainThread = 0;
     let respawns = 0;
     let settled = false;
 
@@ -131,12 +138,18 @@ export async function runFiles(tasks: readonly FileTask[], opts: RunOptions): Pr
         }
       }
       // Without workers (all crashed too often), the rest runs here.
-      if (inFlight.size === 0) {
-        while (nextToSend < tasks.length && nextToSend < nextToEmit + window) {
-          const id = nextToSend++;
-          finished.set(id, analyzeFile(tasks[id].path, tasks[id].display, opts.mode, opts.severities));
-        }
-        void emit();
+      if (inFlight.size === 0 && onMainThread === 0 && nextToSend < tasks.length && nextToSend < nextToEmit + window) {
+        const id = nextToSend++;
+        onMainThread++;
+        void analyzeFile(tasks[id].path, tasks[id].display, opts.mode, opts.severities).then(
+          (report) => {
+            onMainThread--;
+            finished.set(id, report);
+            pump();
+            void emit();
+          },
+          (e: unknown) => finish(e),
+        );
       }
     };
 

@@ -40,7 +40,7 @@ export async function exportDecisions(
     const report: FileReport =
       source.text !== undefined
         ? analyzeText(source.text, display, display, 'export', severities)
-        : analyzeFile(display, display, 'export', severities);
+        : await analyzeFile(display, display, 'export', severities);
     if (report.status === 'letter') {
       result.letters += report.letters;
       result.items += report.records?.length ?? 0;

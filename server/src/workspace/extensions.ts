@@ -10,6 +10,17 @@ export function hasLetterExtension(name: string): boolean {
   return mayHoldLetters(name);
 }
 
+/**
+ * What the command-line tool searches folders for: text letters and PDF letters, which it reads
+ * through server/src/pdf (`--no-pdf` leaves them out). The server's index reads text letters only.
+ */
+export const LETTER_AND_PDF_EXTENSIONS: readonly string[] = [...LETTER_EXTENSIONS, '.pdf'];
+
+export function hasExtensionIn(name: string, extensions: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext));
+}
+
 /** `**\/*.{txt,imr}`: the same list as a glob, for file searches and watchers. */
 export function letterFilesGlob(): string {
   const names = LETTER_EXTENSIONS.map((e) => e.slice(1));

@@ -51,6 +51,9 @@ export function errorText(e: unknown): string {
   }
 }
 
+/** The largest letter file read: an export of thousands of letters is tens of megabytes. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
 export function readRegularFileSync(path: string, maxBytes: number): RawRead {
   let fd: number;
   try {
