@@ -25,6 +25,13 @@ const CLIENT_CAPABILITIES = {
   window: { workDoneProgress: true },
 };
 
+const PUSH_CLIENT_CAPABILITIES = {
+  ...CLIENT_CAPABILITIES,
+  textDocument: Object.fromEntries(
+    Object.entries(CLIENT_CAPABILITIES.textDocument).filter(([k]) => k !== 'diagnostic'),
+  ),
+};
+
 /** Resident memory of a process in MB, from /proc (Linux). */
 export function residentMB(pid) {
   try {
@@ -51,7 +58,11 @@ export class BenchClient {
   }
 
   /** Spawns the server and initializes it; returns the time from spawn to the initialize answer (ms). */
-  async start({ initializationOptions, rootUri = null } = {}) {
+  /**
+   * `pushDiagnostics`: leave out the pull-diagnostics capability, so that a server that can do
+   * both publishes (the open -> diagnostics figures time publishDiagnostics).
+   */
+  async start({ initializationOptions, rootUri = null, pushDiagnostics = false } = {}) {
     const t0 = performance.now();
     this.proc = spawn(process.execPath, this.args, {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -83,7 +94,7 @@ export class BenchClient {
       clientInfo: { name: 'imr-letters-bench' },
       rootUri,
       workspaceFolders: null,
-      capabilities: CLIENT_CAPABILITIES,
+      capabilities: pushDiagnostics ? PUSH_CLIENT_CAPABILITIES : CLIENT_CAPABILITIES,
       initializationOptions,
     });
     const startup = performance.now() - t0;

@@ -55,7 +55,7 @@ function editPosition(doc, lines) {
  */
 export async function measureOurServer(serverArgs, engine, target, reps) {
   const client = new BenchClient(serverArgs, ourAnswers, OUR_ENVIRONMENT);
-  await client.start();
+  await client.start({ pushDiagnostics: true });
   const out = { name: target.name, bytes: target.bytes };
   try {
     const model = engine.parseLetter(target.text);
@@ -156,7 +156,7 @@ export async function measureOurServer(serverArgs, engine, target, reps) {
 /** Resident memory: at rest, with the big file open (parsed, outline and folding asked for) once the server has been idle for `settleMs`, and after closing it. */
 export async function measureOurMemory(serverArgs, big, { settleMs = 3000, releaseMs = 10_000 } = {}) {
   const client = new BenchClient(serverArgs, ourAnswers, OUR_ENVIRONMENT);
-  await client.start();
+  await client.start({ pushDiagnostics: true });
   try {
     await sleep(settleMs);
     const baseline = residentMB(client.pid);

@@ -301,7 +301,7 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   if (documents.get(uri)?.version !== version) return;
   const ctx = contextOf(uri);
   if (!ctx) return;
-  indexOpenDocument(ctx);
+  scheduleOpenDocumentIndex(uri, version);
   // Pull clients ask for the diagnostics themselves (textDocument/diagnostic).
   if (pullDiagnostics) return;
   const list = diagnostics(ctx, settings.diagnostics?.severity);
@@ -329,6 +329,8 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   pending.get(e.document.uri)?.dispose();
   pending.delete(e.document.uri);
+  clearTimeout(pendingIndex.get(e.document.uri));
+  pendingIndex.delete(e.document.uri);
   lastChange.delete(e.document.uri);
   // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
   if (e.document.getText().length > LARGE_DOCUMENT) {
@@ -381,8 +383,7 @@ connection.onDocumentRangeFormatting(guarded([], (ctx, params: { range: Range })
 
 connection.onWorkspaceSymbol((params, token) => {
   if (token.isCancellationRequested) return [];
-  indexOpenDocuments();
-  return workspaceSymbols(letterIndex.values(), params.query);
+  return workspaceSymbols(indexedValues(), params.query);
 });
 
 connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
@@ -408,9 +409,35 @@ connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
 const indexedVersions = new Map<string, number>();
 
 /** Open documents whose entries are behind their text (edited since diagnostics last ran) catch up. */
+/** The index's entries, open documents' up to their current text. */
+function indexedValues(): ReturnType<typeof letterIndex.values> {
+  indexOpenDocuments();
+  return letterIndex.values();
+}
+
 function indexOpenDocuments(): void {
   for (const doc of documents.all())
     if (indexedVersions.get(doc.uri) !== doc.version) indexOpenDocument(contextOf(doc.uri));
+}
+
+/**
+ * Once the user pauses, an open document's entry in the index follows its text. Not on the way to
+ * its diagnostics: a summary reads every item's citations and reviewer (about 0.5 s on a 10 MB
+ * export, more than the parse), and a workspace request that comes first catches up itself
+ * (indexOpenDocuments).
+ */
+const OPEN_DOCUMENT_INDEX_DELAY_MS = 1000;
+const pendingIndex = new Map<string, ReturnType<typeof setTimeout>>();
+function scheduleOpenDocumentIndex(uri: string, version: number): void {
+  clearTimeout(pendingIndex.get(uri));
+  pendingIndex.set(
+    uri,
+    setTimeout(() => {
+      pendingIndex.delete(uri);
+      if (documents.get(uri)?.version === version && indexedVersions.get(uri) !== version)
+        indexOpenDocument(contextOf(uri));
+    }, OPEN_DOCUMENT_INDEX_DELAY_MS),
+  );
 }
 
 /** An open document's entry in the index follows its text. */
@@ -582,7 +609,7 @@ connection.onReferences(
   guarded(
     [],
     (ctx, params: { position: { line: number; character: number }; context?: { includeDeclaration?: boolean } }) =>
-      citationReferences(ctx, params.position, letterIndex.values(), params.context?.includeDeclaration !== false),
+      citationReferences(ctx, params.position, indexedValues(), params.context?.includeDeclaration !== false),
   ),
 );
 connection.onDocumentHighlight(
@@ -593,7 +620,7 @@ connection.onDocumentHighlight(
 
 connection.onRequest(LetterGroupsRequest, (params: LetterGroupsParams) =>
   letterGroups(
-    letterIndex.values(),
+    indexedValues(),
     { groupBy: params?.groupBy ?? 'outcome', filter: params?.filter },
     folderUris,
     indexer?.pending ?? 0,
@@ -601,7 +628,7 @@ connection.onRequest(LetterGroupsRequest, (params: LetterGroupsParams) =>
   ),
 );
 connection.onRequest(LettersInGroupRequest, (params: LettersInGroupParams) =>
-  lettersInGroup(letterIndex.values(), {
+  lettersInGroup(indexedValues(), {
     groupBy: params?.groupBy ?? 'outcome',
     filter: params?.filter,
     key: String(params?.key ?? ''),
@@ -647,7 +674,7 @@ connection.onRequest(CheckAllRequest, async (): Promise<CheckAllResult> => {
 
 connection.onRequest(ExportDecisionsRequest, async (params: ExportDecisionsParams, token: CancellationToken) => {
   await indexSettled();
-  const sources = [...letterIndex.values()]
+  const sources = [...indexedValues()]
     .filter((e) => e.summary.isLetter)
     .map((e) => ({ uri: e.uri, text: documents.get(e.uri)?.getText() }))
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
