@@ -68,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     synchronize: {
       configurationSection: 'imrLetters',
       // Letter files created, changed or deleted on disk: the server's workspace index follows.
-      fileEvents: vscode.workspace.createFileSystemWatcher(letterFilesGlob()),
+      // PDFs too: the server leaves them out when imrLetters.workspace.includePdf is off.
+      fileEvents: vscode.workspace.createFileSystemWatcher(letterFilesGlob(true)),
     },
     initializationOptions: {
       clientCommands: CLIENT_COMMANDS,

@@ -41,11 +41,11 @@ export class WorkspaceFiles implements vscode.Disposable {
   /** Lists the letter files and sends them to the server. */
   async send(): Promise<void> {
     const generation = ++this.generation;
-    const maxFiles = vscode.workspace
-      .getConfiguration('imrLetters')
-      .get<number>('workspace.maxFiles', DEFAULT_MAX_FILES);
+    const settings = vscode.workspace.getConfiguration('imrLetters');
+    const maxFiles = settings.get<number>('workspace.maxFiles', DEFAULT_MAX_FILES);
+    const includePdf = settings.get<boolean>('workspace.includePdf', true);
     // Undefined excludes: files.exclude applies (search.exclude does not: filtered below).
-    const found = await vscode.workspace.findFiles(letterFilesGlob(), undefined, maxFiles + 1);
+    const found = await vscode.workspace.findFiles(letterFilesGlob(includePdf), undefined, maxFiles + 1);
     if (generation !== this.generation) return;
     const uris: string[] = [];
     for (const uri of found) {

@@ -88,7 +88,7 @@ let diagnosticRefresh = false;
 
 interface Settings {
   diagnostics?: { severity?: SeveritySettings; scope?: 'openFiles' | 'workspace' };
-  workspace?: { maxFiles?: number; maxFileSize?: number };
+  workspace?: { maxFiles?: number; maxFileSize?: number; includePdf?: boolean };
   codeLens?: { enabled?: boolean };
 }
 
@@ -170,7 +170,7 @@ connection.onInitialized(() => {
     // A client without the extension's file list (Neovim, for one): walk the folders with the same rules.
     if (watchedFilesRegistration)
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: letterFilesGlob() }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: letterFilesGlob(true) }] })
         .catch(() => undefined);
     void workspaceSettings().then((settings) => {
       indexer?.setLimits(limitsFrom(settings));
@@ -227,6 +227,7 @@ function limitsFrom(settings: Settings): IndexLimits {
     maxFiles: typeof maxFiles === 'number' && maxFiles >= 0 ? Math.floor(maxFiles) : DEFAULT_LIMITS.maxFiles,
     maxFileBytes:
       typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize * 1024 * 1024 : DEFAULT_LIMITS.maxFileBytes,
+    includePdf: settings.workspace?.includePdf !== false,
   };
   return currentLimits;
 }

@@ -12,6 +12,7 @@ import type {
   LettersInGroupResult,
 } from '../protocol';
 import type { IndexEntry } from '../workspace/letterIndex';
+import { pdfOfTextUri } from '../workspace/pdfTextUri';
 import type { LetterSummary } from '../workspace/summary';
 import { OUTCOME_LABELS } from './displayNames';
 import { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './workspaceSymbols';
@@ -21,7 +22,9 @@ export const MAX_LETTERS_IN_GROUP = 2000;
 
 const OUTCOME_ORDER = ['upheld', 'overturned', 'unknown', 'missing'];
 
-function folderOf(uri: string): string {
+function folderOf(textUri: string): string {
+  // A PDF letter is in the folder of its PDF, with the text letters beside it.
+  const uri = pdfOfTextUri(textUri) ?? textUri;
   const slash = uri.lastIndexOf('/');
   return slash > 0 ? uri.slice(0, slash) : uri;
 }

@@ -14,11 +14,13 @@ import { OUTCOME_LABELS } from './displayNames';
 import { ITEM_KIND } from './symbols';
 
 export function fileNameOf(uri: string): string {
-  const slash = uri.lastIndexOf('/');
+  // A PDF letter's text (imr-pdf:/…/Letter.pdf?<the PDF's URI>) is named by its path, not its query.
+  const bare = uri.replace(/[?#].*$/, '');
+  const slash = bare.lastIndexOf('/');
   try {
-    return decodeURIComponent(uri.slice(slash + 1));
+    return decodeURIComponent(bare.slice(slash + 1));
   } catch {
-    return uri.slice(slash + 1);
+    return bare.slice(slash + 1);
   }
 }
 

@@ -12,7 +12,7 @@ export function hasLetterExtension(name: string): boolean {
 
 /**
  * What the command-line tool searches folders for: text letters and PDF letters, which it reads
- * through server/src/pdf (`--no-pdf` leaves them out). The server's index reads text letters only.
+ * through server/src/pdf (`--no-pdf` leaves them out). The server's index reads them too (setting imrLetters.workspace.includePdf).
  */
 export const LETTER_AND_PDF_EXTENSIONS: readonly string[] = [...LETTER_EXTENSIONS, '.pdf'];
 
@@ -21,8 +21,8 @@ export function hasExtensionIn(name: string, extensions: readonly string[]): boo
   return extensions.some((ext) => lower.endsWith(ext));
 }
 
-/** `**\/*.{txt,imr}`: the same list as a glob, for file searches and watchers. */
-export function letterFilesGlob(): string {
-  const names = LETTER_EXTENSIONS.map((e) => e.slice(1));
+/** `**\/*.{txt,imr}` (with `pdf` when asked): the same list as a glob, for file searches and watchers. */
+export function letterFilesGlob(includePdf = false): string {
+  const names = (includePdf ? LETTER_AND_PDF_EXTENSIONS : LETTER_EXTENSIONS).map((e) => e.slice(1));
   return names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`;
 }

@@ -8,10 +8,14 @@
 import * as fs from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { decodeLetterBytes } from '../cli/analyze';
+import { pdfBytesToText } from '../pdf/letterText';
+import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
+import { hasLetterExtension } from './extensions';
 import type { LetterIndex } from './letterIndex';
-import { readRegularFileSync } from './readFile';
+import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
+import { readRegularFile, readRegularFileSync } from './readFile';
 import { loadIndex, SavedEntry, saveIndex } from './savedIndex';
-import { NOT_A_LETTER } from './summary';
+import { FileSummary, NOT_A_LETTER } from './summary';
 import { summarizeText } from './summarizeText';
 import { walkFolder } from './walk';
 
@@ -20,9 +24,11 @@ export interface IndexLimits {
   maxFiles: number;
   /** Larger files are named in the log and not read. */
   maxFileBytes: number;
+  /** Whether PDF letters are indexed (read one at a time, within the PDF reader's own limits). */
+  includePdf: boolean;
 }
 
-export const DEFAULT_LIMITS: IndexLimits = { maxFiles: 100_000, maxFileBytes: 5 * 1024 * 1024 };
+export const DEFAULT_LIMITS: IndexLimits = { maxFiles: 100_000, maxFileBytes: 5 * 1024 * 1024, includePdf: true };
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -90,13 +96,19 @@ export class Indexer {
     return this.walking > 0 || this.running !== undefined;
   }
 
+  /** Whether the file is listed; for a PDF's text document (imr-pdf:), whether its PDF is. */
   isListed(uri: string): boolean {
-    return this.listed.has(uri);
+    return this.listed.has(pdfOfTextUri(uri) ?? uri);
+  }
+
+  /** PDFs are left out when the setting says so. */
+  private accepts(uri: string): boolean {
+    return uri.startsWith('file:') && (this.limits.includePdf || !isPdfUri(uri));
   }
 
   /** The workspace's letter files, as listed by the client (`limitReached`: it stopped at the limit). */
   setFiles(uris: readonly string[], limitReached: boolean): void {
-    let list = uris.filter((u) => u.startsWith('file:'));
+    let list = uris.filter((u) => this.accepts(u));
     if (limitReached || list.length > this.limits.maxFiles) {
       list = list.slice(0, this.limits.maxFiles);
       this.host.warn(
@@ -104,7 +116,8 @@ export class Indexer {
       );
     }
     const next = new Set(list);
-    for (const uri of this.listed) if (!next.has(uri) && !this.host.isOpen(uri)) this.index.delete(uri);
+    for (const uri of this.listed)
+      if (!next.has(uri) && !this.host.isOpen(indexKeyOf(uri))) this.index.delete(indexKeyOf(uri));
     this.listed = next;
     for (const uri of list) this.enqueue(uri);
     this.start();
@@ -124,8 +137,10 @@ export class Indexer {
     const uris: string[] = [];
     let limitReached = false;
     for (const folder of folders) {
+      const includePdf = this.limits.includePdf;
       const found = await walkFolder(folder, {
-        maxFileBytes: this.limits.maxFileBytes,
+        maxFileBytes: Math.max(this.limits.maxFileBytes, includePdf ? DEFAULT_PDF_LIMITS.maxBytes : 0),
+        accept: (rel) => hasLetterExtension(rel) || (includePdf && isPdfUri(rel)),
         maxFiles: this.limits.maxFiles + 1 - uris.length,
       });
       for (const n of found.notes) this.host.log(`Skipped ${n.path}: ${n.reason}`);
@@ -137,7 +152,7 @@ export class Indexer {
 
   /** A file was created or changed on disk. */
   changed(uri: string): void {
-    if (!uri.startsWith('file:')) return;
+    if (!this.accepts(uri)) return;
     if (!this.listed.has(uri)) {
       if (this.listed.size >= this.limits.maxFiles) return;
       this.listed.add(uri);
@@ -152,15 +167,16 @@ export class Indexer {
     for (const u of uris) {
       this.listed.delete(u);
       this.queued.delete(u);
-      if (!this.host.isOpen(u)) this.index.delete(u);
+      if (!this.host.isOpen(indexKeyOf(u))) this.index.delete(indexKeyOf(u));
     }
     if (uris.length > 0) this.saveSoon();
   }
 
   /** An editor closed the document: its entry goes back to what the disk holds. */
   closed(uri: string): void {
-    if (this.listed.has(uri)) {
-      this.enqueue(uri);
+    const file = pdfOfTextUri(uri) ?? uri;
+    if (this.listed.has(file)) {
+      this.enqueue(file);
       this.start();
     } else this.index.delete(uri);
   }
@@ -206,8 +222,13 @@ export class Indexer {
         while (this.head < this.queue.length) {
           const uri = this.queue[this.head++];
           if (!this.queued.delete(uri)) continue; // taken off the list since
-          this.refresh(uri);
+          const pdfRead = this.refresh(uri);
           done++;
+          // A PDF is read outside the slice, alone, with a turn for requests after it.
+          if (pdfRead) {
+            await pdfRead;
+            break;
+          }
           if (performance.now() >= sliceEnd) break;
         }
         if (this.head >= this.queue.length) {
@@ -224,9 +245,13 @@ export class Indexer {
     this.saveSoon();
   }
 
-  /** Re-reads one file when its size or modification time differs from what the index holds. */
-  private refresh(uri: string): void {
-    if (this.host.isOpen(uri) || !this.listed.has(uri)) return;
+  /**
+   * Re-reads one file when its size or modification time differs from what the index holds. A text
+   * file is read at once; a PDF's reading is returned, for the caller to wait on.
+   */
+  private refresh(uri: string): Promise<void> | undefined {
+    const key = indexKeyOf(uri);
+    if (this.host.isOpen(key) || !this.listed.has(uri)) return;
     let path: string;
     try {
       path = fileURLToPath(uri);
@@ -237,14 +262,15 @@ export class Indexer {
     try {
       stat = fs.statSync(path);
     } catch {
-      this.index.delete(uri);
+      this.index.delete(key);
       return;
     }
-    const known = this.index.get(uri) ?? this.saved?.get(uri);
+    const known = this.index.get(key) ?? this.saved?.get(key);
     if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
-      if (!this.index.get(uri)) this.index.set(uri, known.summary, known.size, known.mtimeMs, false);
+      if (!this.index.get(key)) this.index.set(key, known.summary, known.size, known.mtimeMs, false);
       return;
     }
+    if (key !== uri) return this.refreshPdf(uri, key, path);
     const read = readRegularFileSync(path, this.limits.maxFileBytes);
     if (read.kind === 'skipped') {
       if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${path}: ${read.reason}`);
@@ -263,6 +289,34 @@ export class Indexer {
     this.index.set(uri, summary, read.size, read.mtimeMs, false);
   }
 
+  /** A PDF's text through the PDF reader (which never throws); one that gives none is kept as a non-letter with its reason. */
+  private async refreshPdf(uri: string, key: string, path: string): Promise<void> {
+    const read = await readRegularFile(path, DEFAULT_PDF_LIMITS.maxBytes);
+    if (read.kind === 'skipped') {
+      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${path}: ${read.reason}`);
+      this.skippedNamed.add(uri);
+      this.index.delete(key);
+      return;
+    }
+    const text = await pdfBytesToText(read.bytes, DEFAULT_PDF_LIMITS);
+    // The file may have been deleted, left out or opened while it was read.
+    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
+    this.filesRead++;
+    let summary: FileSummary = NOT_A_LETTER;
+    if (text.kind === 'text') {
+      try {
+        summary = summarizeText(path, text.text);
+      } catch (e) {
+        this.host.log(`Indexing ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      const reason = text.kind === 'unreadable' ? text.error : 'not a PDF';
+      this.host.log(`Not indexed as a letter: ${path}: ${reason}`);
+      summary = { ...NOT_A_LETTER, reason };
+    }
+    this.index.set(key, summary, read.size, read.mtimeMs, false);
+  }
+
   private saveSoon(): void {
     if (!this.storageDir || this.stopped) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
@@ -274,10 +328,9 @@ export class Indexer {
     if (!this.storageDir) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     const entries: SavedEntry[] = [];
-    for (const e of this.index.values()) if (!e.fromEditor && this.listed.has(e.uri)) entries.push(e);
+    for (const e of this.index.values()) if (!e.fromEditor && this.isListed(e.uri)) entries.push(e);
     // Files open in an editor keep what the disk held when last read.
-    if (this.saved)
-      for (const [uri, e] of this.saved) if (this.host.isOpen(uri) && this.listed.has(uri)) entries.push(e);
+    if (this.saved) for (const [uri, e] of this.saved) if (this.host.isOpen(uri) && this.isListed(uri)) entries.push(e);
     try {
       await saveIndex(this.storageDir, entries);
       this.saved = new Map(entries.map((e) => [e.uri, e]));

@@ -50,6 +50,8 @@ export interface FileSummary {
   isLetter: boolean;
   letters: LetterSummary[];
   problems: ProblemSummary[];
+  /** Why a file gave no letter text (a damaged or scanned PDF), for the log; no problem is shown. */
+  reason?: string;
 }
 
 /**

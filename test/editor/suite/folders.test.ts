@@ -1,8 +1,9 @@
 // The folder of letters through the real language client: problems of letters no editor opened,
 // the Letters view, CodeLens, references across the folder, the workspace search and the commands.
-// The workspace (test/fixtures/editor-workspace) holds 8 letters with 18 disputed items: 15 upheld,
+// The workspace (test/fixtures/editor-workspace) holds 9 letters with 20 disputed items: 17 upheld,
 // 1 overturned (malformed 004), 2 with the outcome typed "Uphled" (malformed 001 and
 // archive/2014/malformed_never_opened.txt); 3 letters have problems; 2 text files are no letters.
+// One letter is a PDF (CM16-0213037.pdf: two MRIs, both upheld, no problem).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -38,7 +39,7 @@ async function indexed(api: ExtensionApi) {
     () => {
       void api.letters
         .groups()
-        .then((r) => (last = r && !r.totals.indexing && r.totals.letters >= 8 ? JSON.stringify(r) : ''));
+        .then((r) => (last = r && !r.totals.indexing && r.totals.letters >= 9 ? JSON.stringify(r) : ''));
       return last ? (JSON.parse(last) as NonNullable<Awaited<ReturnType<typeof api.letters.groups>>>) : undefined;
     },
     () => 'the workspace index',
@@ -99,19 +100,19 @@ describe('folders of letters', () => {
         groups.totals.overturned,
         groups.totals.lettersWithProblems,
       ],
-      [8, 18, 15, 1, 3],
+      [9, 20, 17, 1, 3],
     );
     api.letters.setGrouping('outcome');
     const roots = await api.letters.getChildren();
     const items = roots.map((n) => api.letters.getTreeItem(n));
     assert.equal(
       items[0].label,
-      '8 letters \u00b7 18 items \u00b7 15 upheld \u00b7 1 overturned \u00b7 3 with problems',
+      '9 letters \u00b7 20 items \u00b7 17 upheld \u00b7 1 overturned \u00b7 3 with problems',
     );
     assert.deepEqual(
       items.slice(1).map((t) => [t.label, t.description]),
       [
-        ['Upheld', '7 letters \u00b7 2 with problems'],
+        ['Upheld', '8 letters \u00b7 2 with problems'],
         ['Overturned', '1 letter \u00b7 1 with problems'],
         ['unknown outcome', '2 letters \u00b7 2 with problems'],
       ],
@@ -189,18 +190,40 @@ describe('folders of letters', () => {
     assert.ok(odg.length > 0 && odg.every((s) => s.name.includes('ODG')), odg.map((s) => s.name).join('\n'));
   });
 
+  it('finds the items of a PDF letter with Go to Symbol in Workspace and opens them in its text', async () => {
+    await indexed(api);
+    const found =
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+        'vscode.executeWorkspaceSymbolProvider',
+        'cervical',
+      )) ?? [];
+    const spine = found.find((s) => s.name.startsWith('MRI of the cervical spine without contrast'));
+    assert.ok(spine, found.map((s) => s.name).join('\n'));
+    assert.equal(spine.location.uri.scheme, 'imr-pdf');
+    assert.equal(path.basename(spine.location.uri.path), 'CM16-0213037.pdf');
+    const editor = await vscode.window.showTextDocument(spine.location.uri, { selection: spine.location.range });
+    assert.equal(editor.document.uri.scheme, 'imr-pdf');
+    assert.equal(editor.document.languageId, 'imr-letter');
+    // The symbol's line in the PDF's text is the item's decision line.
+    assert.equal(
+      editor.document.lineAt(spine.location.range.start.line).text.trim(),
+      'MRI of the cervical spine without contrast: Upheld',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('IMR: Check All Letters counts every letter; IMR: Export Decisions... writes the command-line schema', async () => {
     const check = await vscode.commands.executeCommand<CheckAllResult>('imrLetters.checkAll');
-    assert.deepEqual(check, { letters: 8, files: 8, errors: 2, warnings: 2, lettersWithProblems: 3 });
+    assert.deepEqual(check, { letters: 9, files: 9, errors: 2, warnings: 2, lettersWithProblems: 3 });
     const out = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'imr-export-')), 'decisions.json'));
     const result = await vscode.commands.executeCommand<ExportDecisionsResult>(
       'imrLetters.exportDecisions',
       out,
       'json',
     );
-    assert.deepEqual(result, { items: 18, letters: 8, skipped: 0 });
+    assert.deepEqual(result, { items: 20, letters: 9, skipped: 0 });
     const records = JSON.parse(fs.readFileSync(out.fsPath, 'utf8')) as Array<{ outcome: string }>;
-    assert.equal(records.length, 18);
+    assert.equal(records.length, 20);
     assert.equal(records.filter((r) => r.outcome === 'Overturned').length, 1);
   });
 
@@ -208,6 +231,6 @@ describe('folders of letters', () => {
     await vscode.commands.executeCommand('imrLetters.showOutput');
     await vscode.commands.executeCommand('imrLetters.restartServer');
     const groups = await indexed(api);
-    assert.equal(groups.totals.letters, 8);
+    assert.equal(groups.totals.letters, 9);
   });
 });
