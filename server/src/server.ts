@@ -227,7 +227,9 @@ function limitsFrom(settings: Settings): IndexLimits {
     maxFiles: typeof maxFiles === 'number' && maxFiles >= 0 ? Math.floor(maxFiles) : DEFAULT_LIMITS.maxFiles,
     maxFileBytes:
       typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize * 1024 * 1024 : DEFAULT_LIMITS.maxFileBytes,
-    includePdf: settings.workspace?.includePdf !== false,
+    // A PDF letter's entry lives at its imr-pdf: text, which only the extension's client opens:
+    // another client gets PDFs only when it asks for them.
+    includePdf: clientListsFiles ? settings.workspace?.includePdf !== false : settings.workspace?.includePdf === true,
   };
   return currentLimits;
 }

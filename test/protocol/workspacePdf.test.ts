@@ -70,13 +70,26 @@ describe('workspace index: PDF letters', function () {
   describe('walked by the server (a plain client)', function () {
     let server: TestServer;
     before(async () => {
+      // imr-pdf: documents open only in the extension's client: another client asks for PDFs.
       server = await startServer({
         workspaceFolders: [uriOf(dir)],
         capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } },
+        settings: { workspace: { includePdf: true } },
       });
       await waitForIndex(server);
     });
     after(() => server.stop());
+
+    it('leaves PDFs out for a plain client that does not ask for them', async () => {
+      const plain = await startServer({ workspaceFolders: [uriOf(dir)] });
+      try {
+        await waitForIndex(plain);
+        assert.deepStrictEqual(await symbols(plain, 'mri'), []);
+        assert.strictEqual((await symbols(plain, 'refill')).length, 1);
+      } finally {
+        await plain.stop();
+      }
+    });
 
     it("finds the PDF's items at the imr-pdf: document, on the lines of the reader's text", async () => {
       const found = (await symbols(server, 'mri')).sort(
