@@ -133,7 +133,8 @@ describe('language server over stdio', function () {
         order.map((k) => [
           names[k].length > 1 ? `${names[k][0]} (and ${names[k].length - 1} more)` : names[k][0],
           1 /* File */,
-          names[k].map((name) => [`Upheld: ${name}`, DETAIL_OF[name], 17 /* Boolean */, undefined]),
+          // No item detail in so large an outline: naming the sources reads every item's citations.
+          names[k].map((name) => [`Upheld: ${name}`, undefined, 17 /* Boolean */, undefined]),
         ]),
       );
       // Each copy of 001 selects its items' decision lines, moved by the letters before it.
@@ -155,6 +156,20 @@ describe('language server over stdio', function () {
       // Closed even when an assertion fails: the workspace symbol test below counts the open letters.
       await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: big } });
     }
+  });
+
+  it("names in each item's detail what its reviewer guideline cites (letter 001)", async () => {
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    const items: [string, string | undefined][] = [];
+    walk(symbols, (s) => {
+      if (s.kind === 17 /* Boolean: an item */) items.push([s.name, s.detail]);
+    });
+    assert.deepStrictEqual(
+      items,
+      LETTER_001_ITEMS.map((name) => [`Upheld: ${name}`, DETAIL_OF[name]]),
+    );
   });
 
   it('folds sections, items and parts on whole lines', async () => {
