@@ -52,18 +52,6 @@ let server;
 let context;
 const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => ({ context, server, tempDir }));
 
-async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page
-    .locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: title })
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 async function main() {
   const start = vscodeWeb.startVsCodeServer({ dirs, verbose });
   server = start.process;
@@ -90,7 +78,7 @@ async function main() {
     .first()
     .waitFor({ state: 'attached' });
 
-  await runCommand(page, 'Explorer: Focus on Letters View');
+  await vscodeWeb.runCommand(page, 'Explorer: Focus on Letters View');
   await page.locator('.monaco-list-row', { hasText: '6 letters' }).first().waitFor({ state: 'visible' });
   // Fold the file list away so the Letters view has the side bar, and widen the side bar.
   await page.locator('.part.sidebar .pane-header', { hasText: 'case-folder' }).first().click();
@@ -119,31 +107,8 @@ async function main() {
   await page.locator('.codelens-decoration:visible', { hasText: 'MTUS/CPMTG' }).first().waitFor({ state: 'visible' });
   await page.waitForTimeout(800);
 
-  fs.mkdirSync(path.dirname(outputPath), { recursive: true });
-  const titleBar = await page.locator('.part.titlebar').boundingBox();
-  const top = titleBar ? Math.round(titleBar.y + titleBar.height) : 0;
-  await page.screenshot({
-    path: outputPath,
-    clip: { x: 0, y: top, width: VIEWPORT.width, height: VIEWPORT.height - top },
-  });
+  await vscodeWeb.saveWorkbenchScreenshot(page, outputPath, VIEWPORT);
   console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)}`);
 }
 
-const overallTimer = setTimeout(() => {
-  console.error('screenshot: timed out after 180 s');
-  cleanUp().finally(() => process.exit(1));
-}, 180_000);
-overallTimer.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  console.error(`screenshot: ${error instanceof Error ? error.message : error}`);
-  exitCode = 1;
-  const debugPath = process.env.IMR_SCREENSHOT_DEBUG;
-  const page = context?.pages()[0];
-  if (debugPath && page) await page.screenshot({ path: debugPath }).catch(() => {});
-}
-await cleanUp();
-process.exit(exitCode);
+await vscodeWeb.runScreenshotScript(main, { cleanUp, page: () => context?.pages()[0] });

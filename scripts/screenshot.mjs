@@ -93,20 +93,6 @@ let server;
 let context;
 const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => ({ context, server, tempDir }));
 
-/** Runs a command from the command palette by its title, as a user types it. */
-async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  // The first row must be the command itself, not a fuzzy neighbour.
-  await page
-    .locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: title })
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
 /** Moves the cursor to a line (1-based) with Go to Line, which also scrolls it into view. */
 async function goToLine(page, line) {
   await page.keyboard.press('Control+G');
@@ -202,7 +188,7 @@ async function main() {
   // The extension switches the .txt to the letter language; the status bar's language names it.
   await page.locator('.statusbar-item', { hasText: 'IMR Letter' }).first().waitFor({ state: 'visible' });
 
-  await runCommand(page, 'Explorer: Focus on Outline View');
+  await vscodeWeb.runCommand(page, 'Explorer: Focus on Outline View');
   // The letter's items appear with their outcome once the language server has answered.
   await page.locator('.outline-pane .monaco-list-row', { hasText: 'Lexapro' }).first().waitFor({ state: 'visible' });
 
@@ -240,36 +226,9 @@ async function main() {
   // Let the hover's fade-in finish.
   await page.waitForTimeout(500);
 
-  fs.mkdirSync(path.dirname(outputPath), { recursive: true });
-  // Without the title bar, which would read "[Extension Development Host] … - code-server": true
-  // of this run, and beside the point for a reader of the README.
-  const titleBar = await page.locator('.part.titlebar').boundingBox();
-  const top = titleBar ? Math.round(titleBar.y + titleBar.height) : 0;
-  await page.screenshot({
-    path: outputPath,
-    clip: { x: 0, y: top, width: VIEWPORT.width, height: VIEWPORT.height - top },
-  });
+  await vscodeWeb.saveWorkbenchScreenshot(page, outputPath, VIEWPORT);
   const size = fs.statSync(outputPath).size;
   console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)} (${(size / 1024).toFixed(1)} KB)`);
 }
 
-// Each playwright step has its own time limit; this one also covers a server that never listens.
-const overallTimer = setTimeout(() => {
-  console.error('screenshot: timed out after 180 s');
-  cleanUp().finally(() => process.exit(1));
-}, 180_000);
-overallTimer.unref();
-
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  console.error(`screenshot: ${error instanceof Error ? error.message : error}`);
-  exitCode = 1;
-  // What the page looked like when a step timed out, to see which one and why.
-  const debugPath = process.env.IMR_SCREENSHOT_DEBUG;
-  const page = context?.pages()[0];
-  if (debugPath && page) await page.screenshot({ path: debugPath }).catch(() => {});
-}
-await cleanUp();
-process.exit(exitCode);
+await vscodeWeb.runScreenshotScript(main, { cleanUp, page: () => context?.pages()[0] });

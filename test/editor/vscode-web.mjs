@@ -251,3 +251,58 @@ export function cleanUpOnExit(label, getResources) {
   }
   return cleanUp;
 }
+
+// --- what both screenshot scripts do in the workbench --------------------------------------------
+
+/** Runs a command from the command palette by its title, as a user types it. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  // The first row must be the command itself, not a fuzzy neighbour.
+  await page
+    .locator('.quick-input-list .monaco-list-row[data-index="0"]', { hasText: title })
+    .waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Saves the workbench without its title bar, which would read "[Extension Development Host] … -
+ * code-server": true of this run, and beside the point for a reader of the README.
+ */
+export async function saveWorkbenchScreenshot(page, outputPath, viewport) {
+  fs.mkdirSync(path.dirname(outputPath), { recursive: true });
+  const titleBar = await page.locator('.part.titlebar').boundingBox();
+  const top = titleBar ? Math.round(titleBar.y + titleBar.height) : 0;
+  await page.screenshot({
+    path: outputPath,
+    clip: { x: 0, y: top, width: viewport.width, height: viewport.height - top },
+  });
+}
+
+/**
+ * Runs a screenshot script's `main` and exits: within 180 s in all (each playwright step has its
+ * own limit; this one also covers a server that never listens), always cleaning up, and saving what
+ * the page looked like when a step failed to IMR_SCREENSHOT_DEBUG, to see which one and why.
+ */
+export async function runScreenshotScript(main, { cleanUp, page }) {
+  const overallTimer = setTimeout(() => {
+    console.error('screenshot: timed out after 180 s');
+    cleanUp().finally(() => process.exit(1));
+  }, 180_000);
+  overallTimer.unref();
+  let exitCode = 0;
+  try {
+    await main();
+  } catch (error) {
+    console.error(`screenshot: ${error instanceof Error ? error.message : error}`);
+    exitCode = 1;
+    const debugPath = process.env.IMR_SCREENSHOT_DEBUG;
+    const failed = page();
+    if (debugPath && failed) await failed.screenshot({ path: debugPath }).catch(() => {});
+  }
+  await cleanUp();
+  process.exit(exitCode);
+}
