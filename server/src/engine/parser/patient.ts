@@ -38,7 +38,7 @@ const DIAGNOSES_OPENING = new RegExp(
  * disc disease and underwent a laminectomy`).
  */
 const LIST_END =
-  /\.(?=\s+["(\[]?[A-Z0-9]|\s*$|[A-Z][a-z])|,?\s+(?:and\s+)?(?:underwent|was|were|has|had|is|are|who|which|developed|received|subsequently|presented|reported|complain(?:s|ed)?|continues?|states?)\b/;
+  /\.(?=\s+["([]?[A-Z0-9]|\s*$|[A-Z][a-z])|,?\s+(?:and\s+)?(?:underwent|was|were|has|had|is|are|who|which|developed|received|subsequently|presented|reported|complain(?:s|ed)?|continues?|states?)\b/;
 /** The longest list read: a summary that runs on is cut, not read to its end. */
 const MAX_LIST = 400;
 /** Words a piece may consist of and still be a qualifier of the diagnosis before it. */
