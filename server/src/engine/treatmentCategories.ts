@@ -531,8 +531,8 @@ export const TREATMENT_CATEGORIES: readonly CategoryRow[] = [
  * The table as lookups, built once. A name is made lower case with every run of characters other
  * than letters and digits one space (so `-`, `/` and `#` part words, as spaces do), and each of its
  * words is looked up: as a whole word, as the first word of a phrase, as the beginning of a word
- * (`inject*`, by its first three letters). A pattern per row took 16 µs a name; the workspace index
- * categorizes every item of every letter.
+ * (`inject*`, by its first three letters). A pattern per row took three times as long on the
+ * letters' item names, and the workspace index categorizes every item of every letter.
  */
 interface Lookup {
   /** A whole word, to the first row that has it. */

@@ -18,19 +18,16 @@ const AGE_SEX =
   /(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?\.?)\s*-?\s*old\b(?:\s*,?\s*(female|male|woman|man|gentleman|lady|girl|boy)\b)?/i;
 const FEMALE = /^(?:female|woman|lady|girl)$/i;
 
-/** What opens a list of diagnoses; the list runs to the end of its sentence. */
+/** The ways a summary opens a list of diagnoses; the list runs to the end of its sentence. */
+const DIAGNOSES_OPENINGS = [
+  // `The current diagnoses are documented as`, `Diagnoses include`, `Diagnoses, and-or impressions,
+  // were noted to include:`, `has diagnosis that include`, `the diagnoses of`, `a comorbid diagnosis of`.
+  String.raw`\bdiagnos(?:is|es)\b[^.:;]{0,40}?\s*\b(?:includes?|included|are|is|was|were|of)\b(?:\s+(?:documented|noted|listed)\s+(?:as|to\s+include))?`,
+  String.raw`\bdiagnosed\s+(?:with|as\s+having|as)\b`,
+  String.raw`\b(?:undergoing|being|been)\s+(?:treatments?|treated)\s+for\b(?:\s+the\s+diagnos[ie]s\s+of\b)?`,
+];
 const DIAGNOSES_OPENING = new RegExp(
-  [
-    // `The current diagnoses are documented as`, `Diagnoses include`, `Diagnoses, and-or impressions, were noted to include:`,
-    // `the diagnoses of`, `a comorbid diagnosis of`.
-    String.raw`\bdiagnos(?:is|es)\b(?:[^.:;]{0,40}?)\s*\b(?:includes?|included|are|is|was|were|of)\b(?:\s+(?:documented|noted|listed)\s+(?:as|to\s+include))?`,
-    String.raw`\bdiagnosed\s+(?:with|as\s+having|as)\b`,
-    String.raw`\b(?:undergoing|being|been)\s+(?:treatments?|treated)\s+for\b(?:\s+the\s+diagnos[ie]s\s+of\b)?`,
-  ]
-    .map((opening) => `(?:${opening})`)
-    .join('|')
-    .replace(/^/, '(?:')
-    .concat(String.raw`)\s*(?:the\s+following)?\s*:?\s*`),
+  `(?:${DIAGNOSES_OPENINGS.map((o) => `(?:${o})`).join('|')})` + String.raw`\s*(?:the\s+following)?\s*:?\s*`,
   'i',
 );
 /**
