@@ -131,8 +131,8 @@ export const ITEM_PLACEHOLDER = '[state the disputed item]';
 export const PLACEHOLDER_START = '[state the ';
 
 // The header's facts: the labels each layout prints them under (the posted block's two columns,
-// the 2013 notice's lines, `Dated:` after the notice's title), matched against a header field's
-// name with white space folded or run together.
+// the 2013 notice's lines, `Dated:` after the notice's title, a letter's `Date:`), matched against
+// a header field's name with white space folded or run together.
 
 /** The header facts a letter states, by the name the model and the export give them. */
 export type CaseFactName =
