@@ -191,6 +191,21 @@ describe('imr-letters export', () => {
       'citations',
       'conclusion',
       'diagnostics',
+      'dateAssigned',
+      'decisionDate',
+      'dateOfInjury',
+      'urDenialDate',
+      'applicationReceived',
+      'priority',
+      'patientAge',
+      'patientSex',
+      'diagnoses',
+      'reviewerLicensure',
+      'reviewerSpecialties',
+      'category',
+      'subcategory',
+      'drug',
+      'quantity',
     ]);
     assert.strictEqual(rows.length, json.length);
     rows.forEach((row, i) => {

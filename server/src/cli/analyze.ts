@@ -7,6 +7,7 @@ import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import type { Citation, DisputedItem, Letter, LetterDocument, Span } from '../engine/model';
 import { parseLetter } from '../engine/parse';
+import { treatmentOf } from '../engine/treatmentCategories';
 import { isLetterLanguageFile } from '../engine/vocabulary';
 import { readRegularFileSync } from '../workspace/readFile';
 import { MAX_FILE_BYTES } from '../workspace/readFile';
@@ -67,6 +68,27 @@ export interface ExportRecord {
   conclusion: 'medically-necessary' | 'not-medically-necessary' | 'not-stated';
   /** Codes of the diagnostics on this item, with the configured severities (codes set to off left out). */
   diagnostics: string[];
+  /** The letter's header dates, ISO `YYYY-MM-DD`; null when the letter states none (or no valid date). */
+  dateAssigned: string | null;
+  decisionDate: string | null;
+  dateOfInjury: string | null;
+  urDenialDate: string | null;
+  applicationReceived: string | null;
+  /** The review's priority as the letter writes it (`Standard`, `Expedited`). */
+  priority: string | null;
+  /** The patient's age, sex and diagnoses as the clinical case summary states them; never guessed. */
+  patientAge: number | null;
+  patientSex: 'female' | 'male' | null;
+  diagnoses: string[];
+  /** The reviewer's states of licensure and board specialties, as written. */
+  reviewerLicensure: string[];
+  reviewerSpecialties: string[];
+  /** The item's treatment category and subcategory (engine/treatmentCategories.ts); `Other` when unknown. */
+  category: string;
+  subcategory: string | null;
+  /** The drug and the quantity (the number after `#` or `QTY:`) where the item names them. */
+  drug: string | null;
+  quantity: string | null;
 }
 
 export interface FileReport {
@@ -184,6 +206,18 @@ function exportRecord(
     diagnostics: diagnostics
       .filter((d) => d.letter === letter.index + 1 && d.item === itemIndex + 1)
       .map((d) => d.code),
+    dateAssigned: null,
+    decisionDate: null,
+    dateOfInjury: null,
+    urDenialDate: null,
+    applicationReceived: null,
+    priority: null,
+    patientAge: null,
+    patientSex: null,
+    diagnoses: [],
+    reviewerLicensure: [...(letter.reviewer?.licensure ?? [])],
+    reviewerSpecialties: [...specialties],
+    ...treatmentOf(item.name),
   };
 }
 

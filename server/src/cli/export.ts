@@ -1,6 +1,6 @@
 // `export`: one record per disputed item, as a JSON array, JSON Lines, or CSV (RFC 4180: every
 // record ends in CRLF, a field with a comma, quote or line break is quoted and its quotes doubled).
-// Lists go into one CSV cell each: sources and diagnostic codes separated by "; ", citations one per
+// Lists go into one CSV cell each: sources, diagnostic codes, diagnoses, states and specialties separated by "; ", citations one per
 // line inside the cell (topics may contain ";", never a line break, since the engine folds white space).
 
 import type { ExportCitation, ExportRecord } from './analyze';
@@ -19,6 +19,21 @@ export const CSV_COLUMNS = [
   'citations',
   'conclusion',
   'diagnostics',
+  'dateAssigned',
+  'decisionDate',
+  'dateOfInjury',
+  'urDenialDate',
+  'applicationReceived',
+  'priority',
+  'patientAge',
+  'patientSex',
+  'diagnoses',
+  'reviewerLicensure',
+  'reviewerSpecialties',
+  'category',
+  'subcategory',
+  'drug',
+  'quantity',
 ] as const;
 
 export function csvField(value: string): string {
@@ -63,6 +78,21 @@ export function csvRecord(r: ExportRecord): string {
     r.citations.map(citationText).join('\n'),
     r.conclusion,
     r.diagnostics.join('; '),
+    r.dateAssigned ?? '',
+    r.decisionDate ?? '',
+    r.dateOfInjury ?? '',
+    r.urDenialDate ?? '',
+    r.applicationReceived ?? '',
+    r.priority ?? '',
+    r.patientAge === null ? '' : String(r.patientAge),
+    r.patientSex ?? '',
+    r.diagnoses.join('; '),
+    r.reviewerLicensure.join('; '),
+    r.reviewerSpecialties.join('; '),
+    r.category,
+    r.subcategory ?? '',
+    r.drug ?? '',
+    r.quantity ?? '',
   ];
   return csvRow(cells.map(spreadsheetSafe));
 }

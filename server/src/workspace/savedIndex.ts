@@ -7,7 +7,7 @@ import * as path from 'path';
 import { FileSummary, isFileSummary } from './summary';
 
 /** Changes whenever the engine or the summary's shape changes what a summary holds. */
-export const INDEX_VERSION = 'imr-letters-0.1.0/summary-1';
+export const INDEX_VERSION = 'imr-letters-0.1.0/summary-2';
 export const SAVED_INDEX_FILE = 'letters-index.json';
 
 export interface SavedEntry {

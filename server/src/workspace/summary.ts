@@ -5,6 +5,7 @@
 
 import type { DiagnosticCode, Finding } from '../engine/check';
 import type { Citation, DisputedItem, LetterDocument, OutcomeKind, Span } from '../engine/model';
+import { treatmentCategoryOf } from '../engine/treatmentCategories';
 
 /** Start line, start character, end line, end character. */
 export type Place = [number, number, number, number];
@@ -28,11 +29,17 @@ export interface ItemSummary {
   citations: CitationSummary[];
   /** How many problems are about this item. */
   problems: number;
+  /** The treatment category and subcategory (engine/treatmentCategories.ts). */
+  category: string;
+  subcategory?: string;
 }
 
 export interface LetterSummary {
   caseNumber?: string;
   specialty?: string;
+  /** The header's dates, ISO `YYYY-MM-DD`. */
+  decisionDate?: string;
+  dateAssigned?: string;
   items: ItemSummary[];
 }
 
@@ -113,6 +120,7 @@ export function summarize(
       const specialties = letter.reviewer?.specialties ?? [];
       const summary: LetterSummary = {
         items: letter.items.map((item, i) => {
+          const treatment = treatmentCategoryOf(item.name);
           const s: ItemSummary = {
             name: detach(item.name),
             outcome: item.outcome.kind,
@@ -120,7 +128,9 @@ export function summarize(
             decision: place(item.decisionRange),
             citations: item.citations.map(citation),
             problems: perItem.get(`${letter.index}:${i}`) ?? 0,
+            category: treatment.category,
           };
+          if (treatment.subcategory) s.subcategory = treatment.subcategory;
           if (item.rationale) s.rationale = place(item.rationale.labelRange);
           return s;
         }),
