@@ -31,7 +31,7 @@ section{background:var(--panel);border:1px solid var(--border);border-radius:6px
 .chart .label,.chart .value{fill:var(--fg);font:12px var(--font)}.chart .value{fill:var(--muted)}.chart .track{fill:var(--track)}.chart .bar{fill:var(--bar)}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:3px 8px;border-bottom:1px solid var(--border);vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.groups{margin-top:8px}.groups td,.groups th{padding:2px 8px}
+.groups{margin-top:4px}summary{cursor:pointer;color:var(--muted);margin-top:6px}.groups td,.groups th{padding:2px 8px}
 #items thead th{cursor:pointer;user-select:none;position:sticky;top:0;background:var(--panel)}
 #items th[aria-sort=ascending]::after{content:" \\25B2"}#items th[aria-sort=descending]::after{content:" \\25BC"}
 #items tbody tr[data-uri]{cursor:pointer}#items tbody tr:hover{background:var(--track)}
@@ -56,7 +56,10 @@ Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort')});
 function key(r){var c=r.cells[col],v=c.getAttribute('data-sort')||c.textContent;return num?Number(v):v.toLowerCase()}
 rows.sort(function(a,b){var x=key(a),y=key(b);return (x<y?-1:x>y?1:0)*dir});
 rows.forEach(function(r){body.appendChild(r)})})});
-if(typeof acquireVsCodeApi==='function'){var vscode=acquireVsCodeApi();
+if(typeof acquireVsCodeApi==='function'){var vscode=acquireVsCodeApi(),state=vscode.getState();
+if(state){input.value=state.filter||'';outcome.value=state.outcome||'';apply()}
+function keep(){vscode.setState({filter:input.value,outcome:outcome.value})}
+input.addEventListener('input',keep);outcome.addEventListener('change',keep);
 function open(r){if(r&&r.dataset.uri)vscode.postMessage({type:'open',uri:r.dataset.uri,line:Number(r.dataset.line),character:Number(r.dataset.character)})}
 body.addEventListener('click',function(e){open(e.target.closest('tr'))});
 body.addEventListener('keydown',function(e){if(e.key==='Enter')open(e.target.closest('tr'))})}
@@ -94,8 +97,8 @@ function groupTable(column: string, groups: readonly GroupRow[]): string {
     )
     .join('');
   return (
-    `<table class="groups"><thead><tr><th>${column}</th><th class="n">Items</th><th class="n">Upheld</th>` +
-    `<th class="n">Overturned</th><th class="n">Overturn rate</th></tr></thead><tbody>${rows}</tbody></table>`
+    `<details><summary>${num(groups.length)} group${groups.length === 1 ? '' : 's'}: counts</summary><table class="groups"><thead><tr><th>${column}</th><th class="n">Items</th><th class="n">Upheld</th>` +
+    `<th class="n">Overturned</th><th class="n">Overturn rate</th></tr></thead><tbody>${rows}</tbody></table></details>`
   );
 }
 

@@ -7,24 +7,12 @@ import type { IndexEntry } from '../workspace/letterIndex';
 import type { ItemSummary, LetterSummary } from '../workspace/summary';
 import type { ReportOutcome, ReportRow } from './model';
 
-/** The label of items no category fits (the fields' table has the same). */
-export const OTHER_CATEGORY = 'Other';
-
-/** What the report reads of an export record. */
-type RecordFields = Pick<ExportRecord, 'file' | 'letter' | 'caseNumber' | 'item' | 'outcome' | 'line' | 'sources'> &
-  Partial<Pick<ExportRecord, 'reviewerSpecialty'>> & {
-    category?: string;
-    subcategory?: string | null;
-    decisionDate?: string | null;
-    reviewerSpecialties?: string[];
-  };
-
 /** `Psychiatry; Neurology` as the export's reviewerSpecialty and the index's specialty join them. */
 function splitSpecialties(joined: string | null | undefined): string[] {
   return joined ? joined.split('; ').filter((s) => s !== '') : [];
 }
 
-export function rowOfRecord(r: RecordFields): ReportRow {
+export function rowOfRecord(r: ExportRecord): ReportRow {
   return {
     file: r.file,
     letter: r.letter,
@@ -32,11 +20,11 @@ export function rowOfRecord(r: RecordFields): ReportRow {
     item: r.item,
     outcome: r.outcome,
     line: r.line,
-    category: r.category || OTHER_CATEGORY,
-    subcategory: r.subcategory ?? null,
+    category: r.category,
+    subcategory: r.subcategory,
     sources: r.sources,
-    specialties: r.reviewerSpecialties ?? splitSpecialties(r.reviewerSpecialty),
-    decisionDate: r.decisionDate ?? null,
+    specialties: r.reviewerSpecialties,
+    decisionDate: r.decisionDate,
   };
 }
 
@@ -47,14 +35,11 @@ const OUTCOMES: Readonly<Record<string, ReportOutcome>> = {
   missing: 'missing',
 };
 
-type SummaryItem = ItemSummary & { category?: string; subcategory?: string };
-type SummaryLetter = LetterSummary & { decisionDate?: string };
-
 /**
  * The index names an MTUS source with its document (`MTUS/CPMTG`) for the Letters view; the export
  * and the report group by the source alone.
  */
-function sourcesOf(item: SummaryItem): string[] {
+function sourcesOf(item: ItemSummary): string[] {
   const out: string[] = [];
   for (const s of item.sources) {
     const source = s.split('/')[0];
@@ -69,9 +54,9 @@ export function rowsOfIndex(entries: Iterable<IndexEntry>, fileName: (uri: strin
   for (const entry of entries) {
     if (!entry.summary.isLetter) continue;
     const file = fileName(entry.uri);
-    entry.summary.letters.forEach((letter: SummaryLetter, index) => {
+    entry.summary.letters.forEach((letter: LetterSummary, index) => {
       const specialties = splitSpecialties(letter.specialty);
-      for (const item of letter.items as SummaryItem[])
+      for (const item of letter.items)
         rows.push({
           file,
           uri: entry.uri,
@@ -81,7 +66,7 @@ export function rowsOfIndex(entries: Iterable<IndexEntry>, fileName: (uri: strin
           outcome: OUTCOMES[item.outcome] ?? 'unknown',
           line: item.decision[0] + 1,
           character: item.decision[1],
-          category: item.category || OTHER_CATEGORY,
+          category: item.category,
           subcategory: item.subcategory ?? null,
           sources: sourcesOf(item),
           specialties,
