@@ -263,7 +263,8 @@ describe('hover', () => {
     assert.strictEqual(
       hoverText(letter, 'Xanax 2mg, 1 twice a day', 3),
       '**Upheld**: Xanax 2mg, 1 twice a day as needed for 12 months\n\n' +
-        'Based on: MTUS Chronic Pain guidelines  \nRationale concludes: not medically necessary, as decided\n\n' +
+        'Based on: MTUS Chronic Pain guidelines  \nTreatment: Pharmaceuticals \u203a Benzodiazepines \u203a Xanax  \n' +
+        'Rationale concludes: not medically necessary, as decided\n\n' +
         'No problems found.',
     );
     // 002 overturned: its rationale still concludes "not medically necessary".
@@ -276,6 +277,23 @@ describe('hover', () => {
       /Rationale concludes: not medically necessary {2}\n|Rationale concludes: not medically necessary\n/,
     );
     assert.match(md, /Problems:\n- .*medically necessary/);
+  });
+
+  it('on a header field: the case at a glance, dates read as dates, the patient, the reviewer, items by category', () => {
+    // The letter's header, summary and credentials (pdftotext's default mode, labels then values).
+    const letter = fixtureText('extraction', 'CM16-0213037.pdftotext.txt');
+    const expected =
+      '**Case CM16\\-0213037**\n\n' +
+      'assigned 2016-11-09 · decided 2016-12-09 · injured 2016-10-13 · UR denial 2016-11-03 · ' +
+      'application received 2016-11-03 · Standard priority  \n' +
+      'Patient: 48 years old, male; right shoulder contusion; neck strain; right shoulder injury and 2 more  \n' +
+      'Reviewer: Family Practice, licensed in California, North Carolina  \n' +
+      'Items: Diagnostic imaging 2';
+    assert.strictEqual(hoverText(letter, 'Decision Date', 2), expected);
+    assert.strictEqual(hoverText(letter, 'Case Number', 2), expected);
+    // Letter text in it is escaped.
+    const hostile = letter.replace('right shoulder contusion', '[x](command:y) <b>');
+    assert.match(hoverText(hostile, 'Priority', 2)!, /; \\\[x\\\]\\\(command:y\\\) &lt;b&gt;; neck strain/);
   });
 
   it('spells out the word MTUS where it is not part of a citation', () => {

@@ -191,6 +191,7 @@ function exportRecord(
     if (c.part !== 'claims-administrator-guideline' && !sources.includes(c.source)) sources.push(c.source);
   }
   const specialties = letter.reviewer?.specialties ?? [];
+  const { facts, patient } = letter;
   return {
     file: display,
     letter: letter.index + 1,
@@ -206,15 +207,15 @@ function exportRecord(
     diagnostics: diagnostics
       .filter((d) => d.letter === letter.index + 1 && d.item === itemIndex + 1)
       .map((d) => d.code),
-    dateAssigned: null,
-    decisionDate: null,
-    dateOfInjury: null,
-    urDenialDate: null,
-    applicationReceived: null,
-    priority: null,
-    patientAge: null,
-    patientSex: null,
-    diagnoses: [],
+    dateAssigned: facts.dateAssigned ?? null,
+    decisionDate: facts.decisionDate ?? null,
+    dateOfInjury: facts.dateOfInjury ?? null,
+    urDenialDate: facts.urDenialDate ?? null,
+    applicationReceived: facts.applicationReceived ?? null,
+    priority: facts.priority ?? null,
+    patientAge: patient.age ?? null,
+    patientSex: patient.sex ?? null,
+    diagnoses: [...patient.diagnoses],
     reviewerLicensure: [...(letter.reviewer?.licensure ?? [])],
     reviewerSpecialties: [...specialties],
     ...treatmentOf(item.name),

@@ -61,6 +61,25 @@ export interface ReviewerCredentials {
   readonly range: Span;
 }
 
+/** The dates and priority a letter's header states: dates ISO `YYYY-MM-DD`, the priority as written. */
+export interface CaseFacts {
+  readonly dateAssigned?: string;
+  readonly decisionDate?: string;
+  readonly dateOfInjury?: string;
+  readonly urDenialDate?: string;
+  readonly applicationReceived?: string;
+  /** `Standard`, `Expedited`. */
+  readonly priority?: string;
+}
+
+/** The patient as the clinical case summary states them (`The patient is a 52-year-old female ... diagnosed with ...`); never guessed. */
+export interface Patient {
+  readonly age?: number;
+  readonly sex?: 'female' | 'male';
+  /** As the summary lists them, one entry each. */
+  readonly diagnoses: readonly string[];
+}
+
 export type OutcomeKind = 'upheld' | 'overturned' | 'unknown' | 'missing';
 
 export interface Outcome {
@@ -139,8 +158,12 @@ export interface Letter {
   readonly range: Span;
   readonly header: readonly HeaderField[];
   readonly caseNumber?: string;
+  /** The header's dates and priority (engine/caseFacts.ts). */
+  readonly facts: CaseFacts;
   readonly sections: readonly Section[];
   readonly reviewer?: ReviewerCredentials;
+  /** The patient, from the clinical case summary (parser/patient.ts); empty when the letter has none. */
+  readonly patient: Patient;
   /** The section that holds the disputed items, when the letter has one. */
   readonly decisions?: Section;
   /** In the order of their decision lines (in 2013 notices the numbered decisions come before the discussions). */

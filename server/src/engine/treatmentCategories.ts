@@ -450,6 +450,11 @@ export const TREATMENT_CATEGORIES: readonly CategoryRow[] = [
   },
   {
     category: PHARMACEUTICALS,
+    subcategory: 'Anxiolytics',
+    words: ['buspar', 'buspirone', 'hydroxyzine', 'vistaril', 'atarax'],
+  },
+  {
+    category: PHARMACEUTICALS,
     subcategory: 'Medical foods',
     words: ['medical food*', 'sentra', 'theramine', 'gabadone', 'trepadone', 'appetrex'],
   },
@@ -510,10 +515,6 @@ export const TREATMENT_CATEGORIES: readonly CategoryRow[] = [
       'spray',
       'acetaminophen',
       'tylenol',
-      'buspar',
-      'buspirone',
-      'hydroxyzine',
-      'vistaril',
       'provigil',
       'nuvigil',
       'cialis',

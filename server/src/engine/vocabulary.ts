@@ -130,6 +130,29 @@ export const ITEM_PLACEHOLDER = '[state the disputed item]';
 /** Every placeholder begins so: the document is searched for this once (rules/placeholders.ts). */
 export const PLACEHOLDER_START = '[state the ';
 
+// The header's facts: the labels each layout prints them under (the posted block's two columns,
+// the 2013 notice's lines, `Dated:` after the notice's title), matched against a header field's
+// name with white space folded or run together.
+
+/** The header facts a letter states, by the name the model and the export give them. */
+export type CaseFactName =
+  'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'priority';
+
+export const CASE_FACT_LABELS: ReadonlyArray<readonly [CaseFactName, RegExp]> = [
+  ['dateAssigned', /^Date\s*Assigned$/i],
+  ['decisionDate', /^(?:Decision\s*Date|Date\s*of\s*(?:IMR\s*)?Determination|Dated?)$/i],
+  ['dateOfInjury', /^Date\s*of\s*Injury$/i],
+  ['urDenialDate', /^(?:UR\s*Denial\s*Date|Date\s*of\s*UR\s*(?:Decision|Denial))$/i],
+  ['applicationReceived', /^(?:IMR\s*)?Application\s*Received$/i],
+  ['priority', /^Priority$/i],
+];
+
+/**
+ * A second field after another on one line of a 2013 notice (`IMR Case Number: CM13-0012345 Date
+ * of UR Decision: 7/18/2013`) or a date after the notice's title (`... Determination Dated: 9/26/2013`).
+ */
+export const FIELD_LATER_IN_LINE = /\s(Date\s+of\s+UR\s+(?:Decision|Denial)|Date\s+of\s+Injury|Dated?)\s*:\s*(?=\S)/i;
+
 // Markers: lines that open a letter or tell its layout. Lines hold no '\r' or '\n', but may hold
 // U+2028/U+2029, which '.' does not match without the s flag.
 

@@ -1,7 +1,8 @@
 // Hovers: guideline citations (what is cited and what the cited page covers first, then where the
 // source stands in the MTUS hierarchy, a line of background, and links to the letter's other
-// citations of it), an item's name (a summary of the item), outcome words, part labels, the
-// rationale's conclusion and the abbreviations letters use.
+// citations of it), an item's name (a summary of the item, its treatment category), outcome words,
+// part labels, the rationale's conclusion, the header's fields (the case at a glance, caseHover.ts)
+// and the abbreviations letters use.
 // Letter text enters the Markdown only through escapeMarkdown/quoteText; hovers are never trusted,
 // and their only links go to lines of the same document.
 
@@ -17,6 +18,8 @@ import {
   Standing,
 } from '../engine/catalog';
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
+import { treatmentOf } from '../engine/treatmentCategories';
+import { caseHover } from './caseHover';
 import { contains, LetterContext } from './context';
 import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
@@ -155,6 +158,9 @@ function itemHover(ctx: LetterContext, letter: Letter, item: DisputedItem): stri
           : 'no reviewer guideline line'
     }`,
   ];
+  const treatment = treatmentOf(item.name);
+  const what = [treatment.category, treatment.subcategory, treatment.drug].filter((x): x is string => !!x);
+  facts.push(`Treatment: ${what.map((x) => escapeMarkdown(x)).join(' \u203a ')}`);
   const conclusion = item.conclusion.kind;
   if (conclusion === 'not-stated') facts.push('Rationale: no conclusion stated');
   else {
@@ -225,6 +231,8 @@ function find(ctx: LetterContext, offset: number): { markdown: string; span: Spa
       const part = item.parts.find((p) => contains(p.labelRange, offset));
       if (part) return { markdown: `**${PART_TITLES[part.kind]}**: ${PART_HELP[part.kind]}`, span: part.labelRange };
     }
+    const field = letter.header.find((h) => contains(h.range, offset));
+    if (field) return { markdown: caseHover(letter), span: field.range };
     const abbreviation = abbreviationAt(ctx.model.text, offset);
     if (abbreviation)
       return {

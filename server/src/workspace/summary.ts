@@ -137,6 +137,8 @@ export function summarize(
       };
       if (letter.caseNumber) summary.caseNumber = detach(letter.caseNumber);
       if (specialties.length > 0) summary.specialty = intern(specialties.join('; '));
+      if (letter.facts.decisionDate) summary.decisionDate = intern(letter.facts.decisionDate);
+      if (letter.facts.dateAssigned) summary.dateAssigned = intern(letter.facts.dateAssigned);
       return summary;
     }),
     problems: findings.map((f) => {

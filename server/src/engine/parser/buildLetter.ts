@@ -44,7 +44,7 @@ export function buildLetter(lines: LogicalLines, r: RawLetter, index: number): L
       items: LAYOUTS[layout].items(lines, r),
     },
     lines.text,
-    reviewerSection(lines, r),
+    { reviewer: reviewerSection(lines, r), summary: summaryBody(sections) },
   );
 }
 
@@ -64,4 +64,10 @@ function reviewerSection(lines: LogicalLines, r: RawLetter): { from: number; to:
   if (!s) return undefined;
   if (s.end <= s.headingLast + 1) return { from: 0, to: 0 };
   return { from: lines.contentStart(s.headingLast + 1), to: lines.contentEnd(s.end - 1) };
+}
+
+/** The clinical case summary's body, text after its heading on the heading's line included (see patient.ts). */
+function summaryBody(sections: readonly Section[]): { from: number; to: number } | undefined {
+  const body = sections.find((x) => x.kind === 'summary')?.body;
+  return body ? { from: body.start, to: body.end } : undefined;
 }

@@ -9,6 +9,7 @@
 
 import type { HeaderField, Span } from '../model';
 import { BLANK, fold, NOISE } from '../text';
+import { FIELD_LATER_IN_LINE } from '../vocabulary';
 import type { LogicalLines } from './logicalLines';
 
 /** `Name: value` on one line, for the lines that hold none of the posted block's labels. */
@@ -57,15 +58,30 @@ export function headerFields(lines: LogicalLines, first: number, end: number): H
     pair(tokens, out);
     tokens = [];
     inBlock = false;
-    const m = HEADER_FIELD.exec(t);
-    if (!m || !m[2]) continue;
-    const valueStart = line.contentStart + t.indexOf(m[2], m[1].length);
-    out.push({
-      name: fold(m[1]),
-      value: fold(m[2]),
-      range: { start: line.contentStart, end: line.contentEnd },
-      valueRange: { start: valueStart, end: line.contentEnd },
-    });
+    // A 2013 notice may write a second field after the first, or a date after its title.
+    const later = FIELD_LATER_IN_LINE.exec(t);
+    const head = later ? t.slice(0, later.index).trimEnd() : t;
+    const m = HEADER_FIELD.exec(head);
+    if (m && m[2]) {
+      const valueStart = line.contentStart + head.indexOf(m[2], m[1].length);
+      const headEnd = line.contentStart + head.length;
+      out.push({
+        name: fold(m[1]),
+        value: fold(m[2]),
+        range: { start: line.contentStart, end: headEnd },
+        valueRange: { start: valueStart, end: headEnd },
+      });
+    }
+    if (later) {
+      const nameStart = line.contentStart + later.index + 1;
+      const valueStart = line.contentStart + later.index + later[0].length;
+      out.push({
+        name: fold(later[1]),
+        value: fold(t.slice(later.index + later[0].length)),
+        range: { start: nameStart, end: line.contentEnd },
+        valueRange: { start: valueStart, end: line.contentEnd },
+      });
+    }
   }
   pair(tokens, out);
   return out;

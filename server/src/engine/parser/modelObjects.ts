@@ -10,7 +10,9 @@
 
 import { guidelineCitations, mentionedCitations } from '../citations';
 import { keep, KnowsIfTextIsEmpty, settle } from '../lazy';
+import { caseFactsOf } from '../caseFacts';
 import type {
+  CaseFacts,
   Citation,
   Conclusion,
   DisputedItem,
@@ -21,12 +23,14 @@ import type {
   LetterDocument,
   Outcome,
   PartKind,
+  Patient,
   ReviewerCredentials,
   Section,
   Span,
 } from '../model';
 import { fold, JoinedText } from '../text';
 import type { ReuseMemo } from './reparse';
+import { patientIn } from './patient';
 import { reviewerIn } from './reviewer';
 
 /** The descriptor of a lazy property: enumerable, replaced by settle() with the value `read` computes. */
@@ -180,48 +184,65 @@ export class ItemObject implements DisputedItem {
 }
 
 const LETTER_REVIEWER = lazyProperty((letter: LetterObject) => letter.reviewerNow());
+const LETTER_FACTS = lazyProperty((letter: LetterObject) => settle(letter, 'facts', () => caseFactsOf(letter.header)));
+const LETTER_PATIENT = lazyProperty((letter: LetterObject) => letter.patientNow());
 
-/** A letter whose reviewer credentials are read on first use from [from, to) of the text (see reviewerIn). */
+/** Where a letter's lazy values are read from: [from, to) of its source text, before any shift. */
+export interface LetterTextAt {
+  /** The body of the section that states the reviewer's credentials. */
+  readonly reviewer?: { from: number; to: number };
+  /** The clinical case summary's body. */
+  readonly summary?: { from: number; to: number };
+}
+
+/**
+ * A letter whose header facts, reviewer credentials and patient are read on first use: the facts
+ * from its header fields, the others from [from, to) of the text (see reviewerIn, patientIn).
+ */
 export class LetterObject implements Letter {
   declare readonly index: number;
   declare readonly layout: Layout;
   declare readonly range: Span;
   declare readonly header: readonly HeaderField[];
   declare readonly caseNumber?: string;
+  declare readonly facts: CaseFacts;
   declare readonly sections: readonly Section[];
   declare readonly reviewer?: ReviewerCredentials;
+  declare readonly patient: Patient;
   declare readonly decisions?: Section;
   declare readonly items: readonly DisputedItem[];
   readonly #source: string;
-  readonly #reviewerAt: { from: number; to: number } | undefined;
-  /** How far the letter moved since its reviewer's offsets in #source (see moved). */
+  readonly #at: LetterTextAt;
+  /** How far the letter moved since its offsets in #source (see moved). */
   readonly #shift: number;
 
-  constructor(
-    f: Omit<Letter, 'reviewer'>,
-    source: string,
-    reviewerAt: { from: number; to: number } | undefined,
-    shift = 0,
-  ) {
+  constructor(f: Omit<Letter, 'reviewer' | 'facts' | 'patient'>, source: string, at: LetterTextAt, shift = 0) {
     this.index = f.index;
     this.layout = f.layout;
     this.range = f.range;
     this.header = f.header;
     this.caseNumber = f.caseNumber;
+    Object.defineProperty(this, 'facts', LETTER_FACTS);
     this.sections = f.sections;
     Object.defineProperty(this, 'reviewer', LETTER_REVIEWER);
+    Object.defineProperty(this, 'patient', LETTER_PATIENT);
     this.decisions = f.decisions;
     this.items = f.items;
     this.#source = source;
-    this.#reviewerAt = reviewerAt;
+    this.#at = at;
     this.#shift = shift;
   }
 
   reviewerNow(): ReviewerCredentials | undefined {
     const source = this.#source;
-    const at = this.#reviewerAt;
+    const at = this.#at.reviewer;
     const shift = this.#shift;
     return settle(this, 'reviewer', () => (at ? move(reviewerIn(source, at.from, at.to), shift) : undefined));
+  }
+
+  patientNow(): Patient {
+    const at = this.#at.summary;
+    return settle(this, 'patient', () => (at ? patientIn(this.#source, at.from, at.to) : NO_PATIENT));
   }
 
   /** The letter with its spans moved by `shift` and its new index (see reparseLetter). */
@@ -239,14 +260,22 @@ export class LetterObject implements Letter {
         items: this.items.map((it) => move(it, shift)),
       },
       this.#source,
-      this.#reviewerAt,
+      this.#at,
       this.#shift + shift,
     );
     const reviewer = computed(this, 'reviewer');
     if (reviewer) keep(copy, 'reviewer', move(reviewer.value, shift));
+    // Neither holds a span: a computed one is the copy's as it is.
+    for (const key of ['facts', 'patient']) {
+      const value = computed(this, key);
+      if (value) keep(copy, key, value.value);
+    }
     return copy;
   }
 }
+
+/** A letter without a clinical case summary states no patient. */
+const NO_PATIENT: Patient = Object.freeze({ diagnoses: Object.freeze([]) as readonly string[] });
 
 /**
  * The model of a file, with what reparseLetter needs of it in a private field. Not a WeakMap from

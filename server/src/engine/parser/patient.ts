@@ -1,0 +1,100 @@
+// The patient as the clinical case summary states them: age and sex from the first
+// `<n>-year-old <female|male>` (`The injured worker is a 48 year old male`, `a now 56-year-old
+// female`), and the diagnoses from the first sentence that lists them (`diagnosed with ...`,
+// `The current diagnoses are documented as ...`, `undergoing treatment for ...`). Nothing is
+// guessed: no pronoun makes a sex, and a summary that states none of these gives none.
+//
+// A list with semicolons is split at them only (its entries may hold commas: `dorsalgia,
+// unspecified; radiculopathy, cervical region`); another at commas and at the `and` that ends a
+// comma list; a piece that is only a qualifier (`Major Depressive Disorder, single episode,
+// moderate`) stays with the diagnosis before it. A list without commas (`lumbago and left and right
+// sided sciatica`) is one entry.
+
+import type { Patient } from '../model';
+import { fold, JoinedText, logicalLinesIn, straighten } from '../text';
+
+const AGE_SEX =
+  /(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?\.?)\s*-?\s*old\b(?:\s*,?\s*(female|male|woman|man|gentleman|lady|girl|boy)\b)?/i;
+const FEMALE = /^(?:female|woman|lady|girl)$/i;
+
+/** What opens a list of diagnoses; the list runs to the end of its sentence. */
+const DIAGNOSES_OPENING = new RegExp(
+  [
+    // `The current diagnoses are documented as`, `Diagnoses include`, `Diagnoses, and-or impressions, were noted to include:`,
+    // `the diagnoses of`, `a comorbid diagnosis of`.
+    String.raw`\bdiagnos(?:is|es)\b(?:[^.:;]{0,40}?)\s*\b(?:includes?|included|are|is|was|were|of)\b(?:\s+(?:documented|noted|listed)\s+(?:as|to\s+include))?`,
+    String.raw`\bdiagnosed\s+(?:with|as\s+having|as)\b`,
+    String.raw`\b(?:undergoing|being|been)\s+(?:treatments?|treated)\s+for\b(?:\s+the\s+diagnos[ie]s\s+of\b)?`,
+  ]
+    .map((opening) => `(?:${opening})`)
+    .join('|')
+    .replace(/^/, '(?:')
+    .concat(String.raw`)\s*(?:the\s+following)?\s*:?\s*`),
+  'i',
+);
+/**
+ * Where a list ends: a period before white space and a capital, a digit or the end (`L4-5.` in a
+ * word run does not end it), or a clause that goes on to say what happened (`diagnosed with lumbar
+ * disc disease and underwent a laminectomy`).
+ */
+const LIST_END =
+  /\.(?=\s+["([]?[A-Z0-9]|\s*$|[A-Z][a-z])|,?\s+(?:and\s+)?(?:underwent|was|were|has|had|is|are|who|which|developed|received|subsequently|presented|reported|complain(?:s|ed)?|continues?|states?)\b/;
+/** The longest list read: a summary that runs on is cut, not read to its end. */
+const MAX_LIST = 400;
+/** Words a piece may consist of and still be a qualifier of the diagnosis before it. */
+const QUALIFIER =
+  /^(?:(?:single|recurrent|episode|mild|moderate|severe|chronic|acute|unspecified|initial|subsequent|encounter|sequela|left|right|bilateral|side|sided|not|otherwise|specified|nos|with|without|psychotic|features|in|partial|full|remission|improved|resolved|unchanged|industrial|nonindustrial|non-industrial|status|post)\b[\s-]*)+$/i;
+
+/** The patient in the summary's body, [from, to) of the text. */
+export function patientIn(text: string, from: number, to: number): Patient {
+  const lines = logicalLinesIn(text, from, to);
+  const prose = straighten(JoinedText.of(lines).text);
+  const patient: { age?: number; sex?: 'female' | 'male'; diagnoses: string[] } = { diagnoses: [] };
+  const stated = AGE_SEX.exec(prose);
+  if (stated) {
+    const age = Number(stated[1]);
+    if (age >= 14 && age <= 110) patient.age = age;
+    if (stated[2]) patient.sex = FEMALE.test(stated[2]) ? 'female' : 'male';
+  }
+  const opening = DIAGNOSES_OPENING.exec(prose);
+  if (opening) {
+    const rest = prose.slice(opening.index + opening[0].length, opening.index + opening[0].length + MAX_LIST);
+    const end = LIST_END.exec(rest);
+    patient.diagnoses = diagnosisList(end ? rest.slice(0, end.index) : rest);
+  }
+  return patient;
+}
+
+function clean(piece: string): string {
+  const s = fold(piece)
+    .replace(/^(?:and|or)\s+/i, '')
+    .replace(/[\s,.:;]+$/, '')
+    .replace(/^["']+|["']+$/g, '')
+    .trim();
+  // A bracket the list's end cut from its pair: `(right arm` keeps its `)`, a lone `)` goes.
+  const opens = s.split('(').length - s.split(')').length;
+  return opens > 0 ? s + ')'.repeat(opens) : opens < 0 && s.endsWith(')') ? s.slice(0, -1).trim() : s;
+}
+
+/** A stated list, one entry per diagnosis. */
+export function diagnosisList(list: string): string[] {
+  if (list.includes(';'))
+    return list
+      .split(/\s*;\s*/)
+      .map(clean)
+      .filter((x) => x.length > 0);
+  const pieces = list.split(/\s*,\s*/).map(clean);
+  // The last piece of a comma list may hold its last two entries: `..., syndrome and right arm paresthesias`.
+  if (pieces.length > 1) {
+    const last = pieces[pieces.length - 1];
+    const and = last.indexOf(' and ');
+    if (and > 0) pieces.splice(pieces.length - 1, 1, clean(last.slice(0, and)), clean(last.slice(and + 5)));
+  }
+  const out: string[] = [];
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    if (out.length > 0 && QUALIFIER.test(piece)) out[out.length - 1] += ', ' + piece;
+    else out.push(piece);
+  }
+  return out;
+}
