@@ -13,6 +13,8 @@ import { ROOT, runCliAsync, tempDir } from './helpers';
 const PDFS = 'test/fixtures/letters-pdf';
 
 interface ExpectedLetter {
+  /** As the header prints it: `12/09/2016`. */
+  decisionDate: string;
   specialties: string[];
   items: Array<{ name: string; outcome: 'Upheld' | 'Overturned' }>;
 }
@@ -23,6 +25,12 @@ function expectedLetters(): ExpectedLetter[] {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ExpectedLetter);
+}
+
+/** `12/09/2016` → `2016-12`. */
+function monthOf(letter: ExpectedLetter): string {
+  const [month, , year] = letter.decisionDate.split('/');
+  return `${year}-${month}`;
 }
 
 describe('imr-letters report', function () {
@@ -67,6 +75,24 @@ describe('imr-letters report', function () {
       Object.fromEntries(bySpecialty),
     );
     assert.deepStrictEqual(json.items.map((i) => i.item).sort(), items.map((i) => i.name).sort());
+  });
+
+  it('--format json: overturn rate by decision month, from the dates the letters print', () => {
+    const byMonth = new Map<string, [number, number]>();
+    for (const l of expectedLetters().sort((a, b) => monthOf(a).localeCompare(monthOf(b)))) {
+      const counts = byMonth.get(monthOf(l)) ?? [0, 0];
+      counts[0] += l.items.length;
+      counts[1] += l.items.filter((i) => i.outcome === 'Overturned').length;
+      byMonth.set(monthOf(l), counts);
+    }
+    assert.deepStrictEqual(
+      json.byMonth.map((g) => [g.key, g.items, g.overturned]),
+      [...byMonth].map(([month, [items, overturned]]) => [month, items, overturned]),
+    );
+    assert.deepStrictEqual(
+      json.byMonth.map((g) => g.key),
+      ['2016-12', '2017-01', '2017-02'],
+    );
   });
 
   it('--format md and --format html: the same totals, the HTML self-contained with its table script', async () => {

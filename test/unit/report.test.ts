@@ -107,6 +107,38 @@ describe('decisions report model', () => {
     assert.deepStrictEqual({ ...fromIndex, items: [] }, { ...fromExport, items: [] });
   });
 
+  it("carries a posted letter's decision date from the index as from the export", () => {
+    // CM16-0213037: decided 12/09/2016, two MRIs (Diagnostic imaging), both upheld.
+    const name = 'CM16-0213037.pdftotext.txt';
+    const text = fixtureText('extraction', name);
+    const fromExport = buildReport(
+      (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord),
+    );
+    const entry: IndexEntry = {
+      uri: `file:///${name}`,
+      size: 0,
+      mtimeMs: 0,
+      summary: summarizeText(name, text),
+      fromEditor: false,
+      stamp: 0,
+    };
+    const fromIndex = buildReport(rowsOfIndex([entry], () => name));
+    for (const report of [fromExport, fromIndex]) {
+      assert.deepStrictEqual(
+        report.byMonth.map((g) => [g.key, g.items, g.upheld]),
+        [['2016-12', 2, 2]],
+      );
+      assert.deepStrictEqual(
+        report.byCategory.map((g) => [g.key, g.items]),
+        [['Diagnostic imaging', 2]],
+      );
+    }
+    assert.deepStrictEqual(
+      fromIndex.items.map((i) => [i.decisionDate, i.subcategory]),
+      fromExport.items.map((i) => [i.decisionDate, i.subcategory]),
+    );
+  });
+
   it('counts an item under each source it cites, puts undated and uncited items last and months in order', () => {
     const report = buildReport([
       row({ sources: ['MTUS', 'ODG'], decisionDate: '2017-02-03', outcome: 'Overturned' }),
