@@ -45,7 +45,11 @@ function ratio(a, b) {
   return round(a.median / b.median, 2);
 }
 
-export async function benchReport({ count = 50000, runs = 3, log = (...a) => console.error('bench report:', ...a) } = {}) {
+export async function benchReport({
+  count = 50000,
+  runs = 3,
+  log = (...a) => console.error('bench report:', ...a),
+} = {}) {
   const dir = makeFolder(count);
 
   log(`${count} letters: command line, export (jsonl) and report (html) in alternation, ${runs} runs`);

@@ -34,7 +34,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .groups{margin-top:4px}summary{cursor:pointer;color:var(--muted);margin-top:6px}.groups td,.groups th{padding:2px 8px}
 #items thead th{cursor:pointer;user-select:none;position:sticky;top:0;background:var(--panel)}
 #items th[aria-sort=ascending]::after{content:" \\25B2"}#items th[aria-sort=descending]::after{content:" \\25BC"}
-#items tbody tr[data-uri]{cursor:pointer}#items tbody tr:hover{background:var(--track)}
+#items td:last-child{white-space:nowrap}#items tbody tr[data-uri]{cursor:pointer}#items tbody tr:hover{background:var(--track)}
 .Overturned{color:var(--bar);font-weight:600}
 .tools{display:flex;gap:10px;align-items:center;margin:8px 0}
 input,select{background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:3px;padding:3px 6px;font:inherit}
