@@ -9,49 +9,31 @@
 // "Default Light Modern"), IMR_EDITOR_VERBOSE=1, IMR_SCREENSHOT_DEBUG (the page when a step fails).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as vscodeWeb from '../test/editor/vscode-web.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(import.meta.dirname, '..');
 const outputPath = path.resolve(process.env.IMR_SCREENSHOT_OUT || path.join(repoRoot, 'images', 'report-editor.png'));
 const verbose = process.env.IMR_EDITOR_VERBOSE === '1';
 const VIEWPORT = { width: 1400, height: 900 };
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
 
-const missing = vscodeWeb.missingServerOrBrowser();
-if (missing) {
-  console.error(`screenshot: ${missing}`);
-  process.exit(1);
-}
+vscodeWeb.exitUnlessSetUp('screenshot');
 
 const { tempDir, dirs } = vscodeWeb.createTempDirs({
   prefix: 'imr-report-shot-',
   extraDirs: { workspace: 'decisions' },
-  userSettings: {
-    'workbench.enableExperiments': false,
-    'workbench.colorTheme': process.env.IMR_SCREENSHOT_THEME || 'Default Light Modern',
-    'window.commandCenter': false,
-    'workbench.layoutControl.enabled': false,
-    'workbench.activityBar.location': 'top',
-    'editor.minimap.enabled': false,
-  },
+  userSettings: vscodeWeb.pictureSettings(
+    process.env.IMR_SCREENSHOT_THEME ? { 'workbench.colorTheme': process.env.IMR_SCREENSHOT_THEME } : {},
+  ),
 });
 for (const name of fs.readdirSync(path.join(fixtures, 'letters-pdf')).filter((n) => n.endsWith('.pdf')))
   fs.copyFileSync(path.join(fixtures, 'letters-pdf', name), path.join(dirs.workspace, name));
 
-let server;
-let context;
-const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => ({ context, server, tempDir }));
+const resources = { tempDir };
+const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => resources);
 
 async function main() {
-  const start = vscodeWeb.startVsCodeServer({ dirs, verbose });
-  server = start.process;
-  const port = await start.port;
-  context = await vscodeWeb.launchChromium({ dirs, viewport: VIEWPORT });
-  context.setDefaultTimeout(60_000);
-  const page = await vscodeWeb.firstPage(context, { verbose });
-  const payload = [['extensionDevelopmentPath', vscodeWeb.remoteUri(repoRoot)]];
-  await page.goto(vscodeWeb.workbenchUrl({ port, folder: dirs.workspace, payload }));
+  const page = await vscodeWeb.openWorkbench({ dirs, viewport: VIEWPORT, verbose, extensionPath: repoRoot, resources });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible' });
   // The side bar closed: the report has the window.
   await page.keyboard.press('Control+B');
@@ -78,4 +60,4 @@ async function main() {
   console.log(`screenshot: a click on the row of ${file} opened it`);
 }
 
-await vscodeWeb.runScreenshotScript(main, { cleanUp, page: () => context?.pages()[0] });
+await vscodeWeb.runScreenshotScript(main, { cleanUp, page: () => resources.context?.pages()[0] });
