@@ -93,7 +93,10 @@ export class DecisionsReportPanel implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     await this.ready();
-    const result = await this.client.sendRequest<DecisionsReportResult>(DecisionsReportRequest, this.params);
+    const result = await this.client.sendRequest<DecisionsReportResult>(DecisionsReportRequest, {
+      ...this.params,
+      maxItems: MAX_WEBVIEW_ROWS,
+    } satisfies DecisionsReportParams);
     const panel = this.panel;
     if (!panel) return;
     this.stale = false;

@@ -161,6 +161,8 @@ export const DecisionsReportRequest = 'imrLetters/decisionsReport';
 export interface DecisionsReportParams {
   /** Only this document's letters (the open letter's file when no folder is open). */
   uri?: string;
+  /** The first items at most in `report.items` (the totals and groups count them all). */
+  maxItems?: number;
 }
 export interface DecisionsReportResult {
   report: import('./report/model').DecisionsReport;

@@ -644,7 +644,10 @@ connection.onRequest(LettersInGroupRequest, (params: LettersInGroupParams) =>
 connection.onRequest(DecisionsReportRequest, (params: DecisionsReportParams) =>
   decisionsReport(
     indexedValues(),
-    { uri: typeof params?.uri === 'string' ? params.uri : undefined },
+    {
+      uri: typeof params?.uri === 'string' ? params.uri : undefined,
+      maxItems: Number.isInteger(params?.maxItems) ? params.maxItems : undefined,
+    },
     folderUris,
     (indexer?.busy ?? false) || listingPending,
   ),

@@ -28,5 +28,8 @@ export function decisionsReport(
 ): DecisionsReportResult {
   const chosen = params.uri !== undefined ? [...entries].filter((e) => e.uri === params.uri) : [...entries];
   const rows = rowsOfIndex(chosen, (uri) => fileLabel(uri, roots));
-  return { report: buildReport(rows, lettersOfIndex(chosen)), indexing };
+  const report = buildReport(rows, lettersOfIndex(chosen));
+  // A webview shows a few thousand rows: 100,000 more would only cross the pipe.
+  if (params.maxItems !== undefined) report.items = report.items.slice(0, params.maxItems);
+  return { report, indexing };
 }

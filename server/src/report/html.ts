@@ -143,8 +143,8 @@ export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): 
     : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline';">`;
   const items = options.maxRows === undefined ? report.items : report.items.slice(0, options.maxRows);
   const cut =
-    items.length < report.items.length
-      ? ` <span class="muted">(the first ${num(items.length)} of ${num(report.items.length)}; the command-line report lists them all)</span>`
+    items.length < report.totals.items
+      ? ` <span class="muted">(the first ${num(items.length)} of ${num(report.totals.items)}; the command-line report lists them all)</span>`
       : '';
   const charts = GROUPINGS.map(
     (g) =>

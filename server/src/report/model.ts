@@ -109,6 +109,12 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Counts an item under each of its keys (once, if a key repeats), or under `none` when it has none. */
+function addEach(groups: Groups, keys: readonly string[], none: string, outcome: ReportOutcome): void {
+  if (keys.length === 0) groups.add(none, outcome);
+  for (let i = 0; i < keys.length; i++) if (keys.indexOf(keys[i]) === i) groups.add(keys[i], outcome);
+}
+
 /** `2014-11` of `2014-11-03`; null for anything that is not an ISO date. */
 export function monthOf(isoDate: string | null): string | null {
   return isoDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? isoDate.slice(0, 7) : null;
@@ -124,21 +130,19 @@ export function buildReport(rows: readonly ReportRow[], letters?: number): Decis
   const bySource = new Groups();
   const bySpecialty = new Groups();
   const byMonth = new Groups();
-  const named = new Set<string>();
+  const named = letters === undefined ? new Set<string>() : undefined;
   for (const r of rows) {
     count(totals, r.outcome);
-    named.add(`${r.letter}\u0000${r.file}`);
+    named?.add(`${r.letter}\u0000${r.file}`);
     byCategory.add(r.category, r.outcome);
-    if (r.sources.length === 0) bySource.add(NO_SOURCE, r.outcome);
     // An item counts once under each source it cites, and under each of its reviewer's specialties.
-    for (const s of new Set(r.sources)) bySource.add(s, r.outcome);
-    if (r.specialties.length === 0) bySpecialty.add(NO_SPECIALTY, r.outcome);
-    for (const s of new Set(r.specialties)) bySpecialty.add(s, r.outcome);
+    addEach(bySource, r.sources, NO_SOURCE, r.outcome);
+    addEach(bySpecialty, r.specialties, NO_SPECIALTY, r.outcome);
     byMonth.add(monthOf(r.decisionDate) ?? NO_DATE, r.outcome);
   }
   const items = [...rows].sort((a, b) => compare(a.file, b.file) || a.letter - b.letter || a.line - b.line);
   return {
-    totals: { ...withRate(totals), letters: letters ?? named.size },
+    totals: { ...withRate(totals), letters: letters ?? named!.size },
     byCategory: byCategory.rows(''),
     bySource: bySource.rows(NO_SOURCE),
     bySpecialty: bySpecialty.rows(NO_SPECIALTY),
