@@ -35,6 +35,21 @@ interface ExportRecord {
   citations: Citation[];
   conclusion: string;
   diagnostics: string[];
+  dateAssigned: string | null;
+  decisionDate: string | null;
+  dateOfInjury: string | null;
+  urDenialDate: string | null;
+  applicationReceived: string | null;
+  priority: string | null;
+  patientAge: number | null;
+  patientSex: string | null;
+  diagnoses: string[];
+  reviewerLicensure: string[];
+  reviewerSpecialties: string[];
+  category: string;
+  subcategory: string | null;
+  drug: string | null;
+  quantity: string | null;
 }
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, FIXTURES, 'export.schema.json'), 'utf8'));
@@ -133,6 +148,60 @@ describe('imr-letters export', () => {
     assert.ok(!records[5].citations.some((c) => c.part === 'claims-administrator-guideline'));
   });
 
+  it('carries the letter\u2019s header dates, patient and reviewer, and each item\u2019s treatment, as the letters state them', () => {
+    const records = exportJson([CLEAN]);
+    const byItem = records.map((r) => [r.item.slice(0, 24), r.category, r.subcategory, r.drug, r.quantity]);
+    assert.deepStrictEqual(byItem, [
+      ['PSYCHOTROPIC MEDICATION ', 'Psychological services', 'Psychiatric care', null, null],
+      ['XANAX 0.5MG #90', 'Pharmaceuticals', 'Benzodiazepines', 'XANAX', '90'],
+      ['Lexapro 20mg, 1 daily fo', 'Pharmaceuticals', 'Antidepressants', 'Lexapro', null],
+      ['Buspar 15mg, 1 three tim', 'Pharmaceuticals', 'Anxiolytics', 'Buspar', null],
+      ['Xanax 2mg, 1 twice a day', 'Pharmaceuticals', 'Benzodiazepines', 'Xanax', null],
+      ['12 Sessions of medicatio', 'Psychological services', 'Psychiatric care', null, null],
+      ['Refill of Xanax 1mg, QTY', 'Pharmaceuticals', 'Benzodiazepines', 'Xanax', '90'],
+      ['Psychotropic Med Managem', 'Psychological services', 'Psychiatric care', null, null],
+    ]);
+    // 000: "The patient is a 45 year old male ... He is diagnosed with Major Depressive Disorder, single
+    // episode, moderate." "Board Certified in Psychiatry and is licensed to practice in Illinois and Wisconsin."
+    const first = records[0];
+    assert.deepStrictEqual(
+      [first.patientAge, first.patientSex, first.diagnoses, first.reviewerLicensure, first.reviewerSpecialties],
+      [45, 'male', ['Major Depressive Disorder, single episode, moderate'], ['Illinois', 'Wisconsin'], ['Psychiatry']],
+    );
+    // 004: "The applicant is a represented beneficiary": nothing stated, nothing guessed. No header block.
+    const last = records[7];
+    assert.deepStrictEqual([last.patientAge, last.patientSex, last.diagnoses], [null, null, []]);
+    for (const r of records)
+      assert.deepStrictEqual(
+        [r.dateAssigned, r.decisionDate, r.dateOfInjury, r.urDenialDate, r.applicationReceived, r.priority],
+        [null, null, null, null, null, null],
+      );
+    // A posted letter's header block, as pdftotext gives it.
+    const posted = exportJson([path.join(ROOT, 'test', 'fixtures', 'extraction', 'CM16-0213037.pdftotext.txt')]);
+    assertValid(posted);
+    assert.strictEqual(posted.length, 2);
+    for (const r of posted) {
+      assert.deepStrictEqual(
+        [
+          r.caseNumber,
+          r.dateAssigned,
+          r.decisionDate,
+          r.dateOfInjury,
+          r.urDenialDate,
+          r.applicationReceived,
+          r.priority,
+        ],
+        ['CM16-0213037', '2016-11-09', '2016-12-09', '2016-10-13', '2016-11-03', '2016-11-03', 'Standard'],
+      );
+      assert.deepStrictEqual(
+        [r.patientAge, r.patientSex, r.reviewerLicensure],
+        [48, 'male', ['California', 'North Carolina']],
+      );
+      assert.deepStrictEqual([r.category, r.subcategory], ['Diagnostic imaging', 'MRI']);
+    }
+    assert.strictEqual(posted[0].diagnoses.length, 5);
+  });
+
   it('carries each item\u2019s diagnostics and what the letter really says for a broken one', () => {
     const records = exportJson([MALFORMED]);
     assertValid(records);
@@ -223,6 +292,17 @@ describe('imr-letters export', () => {
           row.sources,
           row.conclusion,
           row.diagnostics,
+          row.dateAssigned,
+          row.priority,
+          row.patientAge,
+          row.patientSex,
+          row.diagnoses,
+          row.reviewerLicensure,
+          row.reviewerSpecialties,
+          row.category,
+          row.subcategory,
+          row.drug,
+          row.quantity,
         ],
         [
           rec.file,
@@ -236,6 +316,17 @@ describe('imr-letters export', () => {
           rec.sources.join('; '),
           rec.conclusion,
           rec.diagnostics.join('; '),
+          rec.dateAssigned ?? '',
+          rec.priority ?? '',
+          rec.patientAge === null ? '' : String(rec.patientAge),
+          rec.patientSex ?? '',
+          rec.diagnoses.join('; '),
+          rec.reviewerLicensure.join('; '),
+          rec.reviewerSpecialties.join('; '),
+          rec.category,
+          rec.subcategory ?? '',
+          rec.drug ?? '',
+          rec.quantity ?? '',
         ],
       );
       // Citations: one per line of the cell, each naming its source, topic and pages.

@@ -13,6 +13,18 @@ export interface ExpectedItem {
   /** The item as the decision line states it, wrapped lines joined with one space, without the colon before the outcome. */
   name: string;
   outcome: 'Upheld' | 'Overturned';
+  /** The item's row of docs/treatment-categories.md, where written (with its drug and quantity for a pharmaceutical). */
+  category?: string;
+  subcategory?: string | null;
+  drug?: string | null;
+  quantity?: string | null;
+}
+
+/** The patient as the clinical case summary states them. */
+export interface ExpectedPatient {
+  age?: number;
+  sex?: 'female' | 'male';
+  diagnoses: string[];
 }
 
 export interface ExpectedLetter {
@@ -26,6 +38,10 @@ export interface ExpectedLetter {
   priority: string;
   /** `Certification(s)/Specialty:`, one entry per specialty the line lists. */
   specialties: string[];
+  /** `State(s) of Licensure:`, one entry per state, where written. */
+  licensure?: string[];
+  /** Where written. */
+  patient?: ExpectedPatient;
   items: ExpectedItem[];
 }
 
@@ -38,6 +54,13 @@ export const HEADER_FIELDS: ReadonlyArray<readonly [string, keyof ExpectedLetter
   ['Application Received', 'applicationReceived'],
   ['Priority', 'priority'],
 ];
+
+/** The header's dates (MM/DD/YYYY as printed) as the model gives them: ISO `YYYY-MM-DD`. */
+export function isoOfPrinted(date: string): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(date);
+  if (!m) throw new Error(`not a printed header date: ${date}`);
+  return `${m[3]}-${m[1]}-${m[2]}`;
+}
 
 export interface PostedLetter {
   /** The file name without `.pdf`: the letter's case number. */

@@ -1,14 +1,17 @@
 // Every real posted letter (test/fixtures/letters-pdf/) as each common extractor gives its text:
-// the disputed items and outcomes the letter states, its case number and header dates, the
-// reviewer's specialty, and no problem reported, since these letters are well formed. The expected
-// values were written from the letters (test/fixtures/letters-pdf/expected/), not from the parser.
+// the disputed items and outcomes the letter states, its case number and header dates (as printed
+// and as ISO dates), the reviewer's specialty, where the expected values hold them the patient,
+// the reviewer's licensure and the items' treatment categories, and no problem reported, since
+// these letters are well formed. The expected values were written from the letters
+// (test/fixtures/letters-pdf/expected/), not from the parser.
 
 import * as assert from 'assert';
 import { checkLetter } from '../../server/src/engine/check';
 import { isLetter } from '../../server/src/engine/detect';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
-import { HEADER_FIELDS, postedLetters } from './expected';
+import { treatmentOf } from '../../server/src/engine/treatmentCategories';
+import { HEADER_FIELDS, isoOfPrinted, postedLetters } from './expected';
 import { itUnlessPending, pendingReason } from './pending';
 import { COMMAND, extractAll, TOOLS } from './tools';
 
@@ -65,6 +68,44 @@ for (const tool of TOOLS) {
           assert.ok(letter, 'no letter found');
           assert.deepStrictEqual(letter.reviewer?.specialties, expected.specialties);
         });
+
+        itUnlessPending(
+          'the header facts as dates, and the patient, licensure and categories written',
+          pending('fields'),
+          () => {
+            const letter = docs.get(name)!.letters[0];
+            assert.ok(letter, 'no letter found');
+            const f = letter.facts;
+            assert.deepStrictEqual(
+              [f.dateAssigned, f.decisionDate, f.dateOfInjury, f.urDenialDate, f.applicationReceived, f.priority],
+              [
+                isoOfPrinted(expected.dateAssigned),
+                isoOfPrinted(expected.decisionDate),
+                isoOfPrinted(expected.dateOfInjury),
+                isoOfPrinted(expected.urDenialDate),
+                isoOfPrinted(expected.applicationReceived),
+                expected.priority,
+              ],
+            );
+            if (expected.licensure) assert.deepStrictEqual(letter.reviewer?.licensure, expected.licensure);
+            if (expected.patient) assert.deepStrictEqual({ ...letter.patient }, expected.patient);
+            letter.items.forEach((item, i) => {
+              const want = expected.items[i];
+              if (want?.category === undefined) return;
+              const got = treatmentOf(item.name);
+              assert.deepStrictEqual(
+                { category: got.category, subcategory: got.subcategory, drug: got.drug, quantity: got.quantity },
+                {
+                  category: want.category,
+                  subcategory: want.subcategory,
+                  drug: want.drug ?? null,
+                  quantity: want.quantity ?? null,
+                },
+                item.name,
+              );
+            });
+          },
+        );
 
         itUnlessPending('a letter with no problem reported', pending('clean'), () => {
           assert.ok(isLetter(texts.get(name)!), 'not recognized as a letter');

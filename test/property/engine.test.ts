@@ -19,6 +19,7 @@ import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { LetterIndex } from '../../server/src/workspace/letterIndex';
 import { summarize } from '../../server/src/workspace/summary';
+import { treatmentOf } from '../../server/src/engine/treatmentCategories';
 import { placeIn } from '../../server/src/workspace/summarizeText';
 import {
   anyText,
@@ -52,6 +53,16 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
   const model = parseLetter(text);
   assertSpansInside(model, text);
   assertOrder(model);
+  // The export's and the index's fields: a date is ISO, an age a whole number, no entry empty.
+  for (const letter of model.letters) {
+    const { priority, ...dates } = letter.facts;
+    for (const d of Object.values(dates)) assert.match(d, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(priority === undefined || priority.length > 0);
+    const p = letter.patient;
+    assert.ok(p.age === undefined || Number.isInteger(p.age));
+    assert.ok(p.diagnoses.every((x) => x.length > 0));
+    for (const item of letter.items) assert.ok(treatmentOf(item.name).category.length > 0);
+  }
   for (const f of checkLetter(model)) {
     assert.ok(
       0 <= f.range.start && f.range.start <= f.range.end && f.range.end <= text.length,

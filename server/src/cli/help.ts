@@ -49,7 +49,12 @@ Commands:
             Files that are not letters are skipped and counted, not failed.
   outline   Print a letter's outline: letter > sections > disputed items (with outcome) > parts.
   export    One record per disputed item: file, letter, caseNumber, item, outcome, outcomeText,
-            line, reviewerSpecialty, sources, citations, conclusion, diagnostics.
+            line, reviewerSpecialty, sources, citations, conclusion, diagnostics; the header's
+            dateAssigned, decisionDate, dateOfInjury, urDenialDate, applicationReceived (ISO
+            YYYY-MM-DD) and priority; patientAge, patientSex, diagnoses as the case summary states
+            them; reviewerLicensure, reviewerSpecialties; the item's category, subcategory (see
+            docs/treatment-categories.md), drug and quantity. Missing values are null (CSV: empty);
+            lists in a CSV cell are joined with "; ".
   report    The decisions report: totals, overturn rates by treatment category, guideline source,
             reviewer specialty and decision month, and the items, as a self-contained HTML page
             (opens offline in any browser), Markdown or JSON.

@@ -5,12 +5,20 @@ import { isoDate } from './dates';
 import type { CaseFacts, HeaderField } from './model';
 import { CASE_FACT_LABELS, CaseFactName } from './vocabulary';
 
+/** The labels as one pattern, a group each (theirs are non-capturing): one match a field, not one a label. */
+const ANY_LABEL = new RegExp(
+  `^(?:${CASE_FACT_LABELS.map(([, label]) => `(${label.source.replace(/^\^|\$$/g, '')})`).join('|')})$`,
+  'i',
+);
+
 export function caseFactsOf(header: readonly HeaderField[]): CaseFacts {
   const facts: { -readonly [K in CaseFactName]?: string } = {};
   for (const field of header) {
-    const entry = CASE_FACT_LABELS.find(([, label]) => label.test(field.name));
-    if (!entry || facts[entry[0]] !== undefined) continue;
-    const [name] = entry;
+    const m = ANY_LABEL.exec(field.name);
+    if (!m) continue;
+    const k = m.findIndex((group, i) => i > 0 && group !== undefined) - 1;
+    const name = CASE_FACT_LABELS[k][0];
+    if (facts[name] !== undefined) continue;
     const value = name === 'priority' ? priorityOf(field.value) : isoDate(field.value);
     if (value !== undefined) facts[name] = value;
   }

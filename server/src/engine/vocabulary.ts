@@ -138,6 +138,7 @@ export const PLACEHOLDER_START = '[state the ';
 export type CaseFactName =
   'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'priority';
 
+/** Each label a whole name, without capturing groups (caseFacts.ts joins them into one pattern). */
 export const CASE_FACT_LABELS: ReadonlyArray<readonly [CaseFactName, RegExp]> = [
   ['dateAssigned', /^Date\s*Assigned$/i],
   ['decisionDate', /^(?:Decision\s*Date|Date\s*of\s*(?:IMR\s*)?Determination|Dated?)$/i],

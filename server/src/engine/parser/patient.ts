@@ -5,10 +5,11 @@
 // guessed: no pronoun makes a sex, and a summary that states none of these gives none.
 //
 // A list with semicolons is split at them only (its entries may hold commas: `dorsalgia,
-// unspecified; radiculopathy, cervical region`); another at commas and at the `and` that ends a
-// comma list; a piece that is only a qualifier (`Major Depressive Disorder, single episode,
-// moderate`) stays with the diagnosis before it. A list without commas (`lumbago and left and right
-// sided sciatica`) is one entry.
+// unspecified; radiculopathy, cervical region`), another at its commas and at the `and` that ends
+// it (`X, Y and Z`); a piece that is only a qualifier (`Major Depressive Disorder, single episode,
+// moderate`) stays with the diagnosis before it. An entry is split again at an `and` after a word
+// that ends a diagnosis (`back pain and knee pain`, `lumbago and left and right sided sciatica`),
+// not at another (`right foot and right shoulder pain`, `sprain of joints and ligaments`).
 
 import type { Patient } from '../model';
 import { fold, JoinedText, logicalLinesIn, straighten } from '../text';
@@ -76,25 +77,31 @@ function clean(piece: string): string {
   return opens > 0 ? s + ')'.repeat(opens) : opens < 0 && s.endsWith(')') ? s.slice(0, -1).trim() : s;
 }
 
+/** An `and` after a word that ends a diagnosis: the list goes on with another (`right knee contusion and right knee medial meniscus tear`). */
+const AND_AFTER_DIAGNOSIS =
+  /(?<=\b(?:pain|strain|sprain|contusion|tear|fracture|syndrome|disorder|disease|injury|injuries|radiculopathy|neuropathy|arthritis|arthrosis|tendinitis|tendonitis|bursitis|stenosis|herniation|spasms?|depression|anxiety|insomnia|headaches?|hypertension|diabetes|mellitus|dyslipidemia|infection|laceration|abrasion|degeneration|displacement|sciatica|lumbago|cervicalgia|dorsalgia|impingement|effusion|paresthesias?|loss|dysfunction))\s+and\s+/i;
+
 /** A stated list, one entry per diagnosis. */
 export function diagnosisList(list: string): string[] {
-  if (list.includes(';'))
-    return list
-      .split(/\s*;\s*/)
-      .map(clean)
-      .filter((x) => x.length > 0);
-  const pieces = list.split(/\s*,\s*/).map(clean);
-  // The last piece of a comma list may hold its last two entries: `..., syndrome and right arm paresthesias`.
+  const pieces = list.includes(';') ? list.split(/\s*;\s*/) : list.split(/\s*,\s*/);
+  // The last piece of a comma list holds its last two entries: `X, Y and Z`, `X, Y, and Z`.
   if (pieces.length > 1) {
-    const last = pieces[pieces.length - 1];
+    const last = clean(pieces[pieces.length - 1]);
     const and = last.indexOf(' and ');
-    if (and > 0) pieces.splice(pieces.length - 1, 1, clean(last.slice(0, and)), clean(last.slice(and + 5)));
+    if (and > 0) pieces.splice(pieces.length - 1, 1, last.slice(0, and), last.slice(and + 5));
   }
   const out: string[] = [];
-  for (const piece of pieces) {
+  for (const raw of pieces) {
+    const piece = clean(raw);
     if (piece.length === 0) continue;
-    if (out.length > 0 && QUALIFIER.test(piece)) out[out.length - 1] += ', ' + piece;
-    else out.push(piece);
+    if (!list.includes(';') && out.length > 0 && QUALIFIER.test(piece)) {
+      out[out.length - 1] += ', ' + piece;
+      continue;
+    }
+    for (const part of piece.split(AND_AFTER_DIAGNOSIS)) {
+      const entry = clean(part);
+      if (entry.length > 0) out.push(entry);
+    }
   }
   return out;
 }
