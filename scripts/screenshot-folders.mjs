@@ -18,24 +18,12 @@ const VIEWPORT = { width: 1400, height: 900 };
 const fixtures = path.join(repoRoot, 'test', 'fixtures');
 const shownLetter = '001_95d645f4881bb0c4.txt';
 
-const missing = vscodeWeb.missingServerOrBrowser();
-if (missing) {
-  console.error(`screenshot: ${missing}`);
-  process.exit(1);
-}
+vscodeWeb.exitUnlessSetUp('screenshot');
 
 const { tempDir, dirs } = vscodeWeb.createTempDirs({
   prefix: 'imr-folders-shot-',
   extraDirs: { workspace: 'case-folder' },
-  userSettings: {
-    'workbench.enableExperiments': false,
-    'workbench.colorTheme': 'Default Light Modern',
-    'window.commandCenter': false,
-    'workbench.layoutControl.enabled': false,
-    'workbench.activityBar.location': 'top',
-    'editor.minimap.enabled': false,
-    'editor.wordWrap': 'on',
-  },
+  userSettings: vscodeWeb.pictureSettings({ 'editor.wordWrap': 'on' }),
 });
 // A small case folder: the real letters, two malformed ones and a note that is no letter.
 for (const name of fs.readdirSync(path.join(fixtures, 'letters')))
@@ -48,19 +36,11 @@ for (const name of [
 ])
   fs.copyFileSync(path.join(fixtures, 'editor-workspace', name), path.join(dirs.workspace, '2014', name));
 
-let server;
-let context;
-const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => ({ context, server, tempDir }));
+const resources = { tempDir };
+const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => resources);
 
 async function main() {
-  const start = vscodeWeb.startVsCodeServer({ dirs, verbose });
-  server = start.process;
-  const port = await start.port;
-  context = await vscodeWeb.launchChromium({ dirs, viewport: VIEWPORT });
-  context.setDefaultTimeout(60_000);
-  const page = await vscodeWeb.firstPage(context, { verbose });
-  const payload = [['extensionDevelopmentPath', vscodeWeb.remoteUri(repoRoot)]];
-  await page.goto(vscodeWeb.workbenchUrl({ port, folder: dirs.workspace, payload }));
+  const page = await vscodeWeb.openWorkbench({ dirs, viewport: VIEWPORT, verbose, extensionPath: repoRoot, resources });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: shownLetter }).waitFor({ state: 'visible' });
 
   await page.keyboard.press('Control+P');
@@ -111,4 +91,4 @@ async function main() {
   console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)}`);
 }
 
-await vscodeWeb.runScreenshotScript(main, { cleanUp, page: () => context?.pages()[0] });
+await vscodeWeb.runScreenshotScript(main, { cleanUp, page: () => resources.context?.pages()[0] });

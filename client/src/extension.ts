@@ -16,6 +16,7 @@ import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
 import { WorkspaceInitOptions } from '../../server/src/protocol';
 import { letterFilesGlob } from '../../server/src/workspace/extensions';
 import { LettersView } from './lettersView';
+import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { WorkspaceFiles } from './workspaceFiles';
 
@@ -29,6 +30,8 @@ export interface ImrLettersApi {
   terminalEnvironment(): vscode.EnvironmentVariableCollection;
   /** The Letters view (the editor tests read its groups). */
   letters: LettersView;
+  /** IMR: Show Decisions Report's webview (the editor tests read its report and pass it a row's click). */
+  decisionsReport: DecisionsReportPanel;
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -97,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   );
   const letters = new LettersView(languageClient, ready);
   context.subscriptions.push(letters, ...registerWorkspaceCommands(languageClient, () => ready, letters));
+  const decisionsReport = new DecisionsReportPanel(languageClient, () => ready, letters.indexChanged.event);
+  context.subscriptions.push(decisionsReport);
 
   const switches = new LanguageSwitches();
   const status = new LetterStatus(languageClient, ready);
@@ -200,6 +205,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     ready,
     terminalEnvironment: () => context.environmentVariableCollection,
     letters,
+    decisionsReport,
   };
 }
 

@@ -80,6 +80,8 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
   private readonly subscriptions: vscode.Disposable[] = [];
   groupBy: LetterGrouping = 'outcome';
   filter = '';
+  /** The server's index changed (the client takes one handler per notification: others listen here). */
+  readonly indexChanged = new vscode.EventEmitter<void>();
   /** The last answer, for tests and the badge. */
   lastGroups: LetterGroupsResult | undefined;
 
@@ -88,9 +90,15 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
     private readonly ready: Promise<void>,
   ) {
     this.view = vscode.window.createTreeView(LETTERS_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions.push(this.view, this.changed);
+    this.subscriptions.push(this.view, this.changed, this.indexChanged);
     void ready.then(
-      () => this.subscriptions.push(client.onNotification(IndexChangedNotification, () => this.refresh())),
+      () =>
+        this.subscriptions.push(
+          client.onNotification(IndexChangedNotification, () => {
+            this.refresh();
+            this.indexChanged.fire();
+          }),
+        ),
       () => undefined,
     );
     void vscode.commands.executeCommand('setContext', 'imrLetters.lettersFiltered', false);

@@ -155,3 +155,17 @@ export interface IndexStatsResult {
   filesRead: number;
   pending: number;
 }
+
+/** `imrLetters/decisionsReport`: the decisions report (server/src/report) of the index's letters. */
+export const DecisionsReportRequest = 'imrLetters/decisionsReport';
+export interface DecisionsReportParams {
+  /** Only this document's letters (the open letter's file when no folder is open). */
+  uri?: string;
+  /** The first items at most in `report.items` (the totals and groups count them all). */
+  maxItems?: number;
+}
+export interface DecisionsReportResult {
+  report: import('./report/model').DecisionsReport;
+  /** The index is still being built: the report will grow. */
+  indexing: boolean;
+}

@@ -28,6 +28,8 @@ import { keepModelShapes } from './engine/parse';
 import {
   CheckAllRequest,
   CheckAllResult,
+  DecisionsReportParams,
+  DecisionsReportRequest,
   ExportDecisionsParams,
   ExportDecisionsRequest,
   IndexChangedNotification,
@@ -58,6 +60,7 @@ import { NOT_A_LETTER, summarize } from './workspace/summary';
 import { placeIn } from './workspace/summarizeText';
 import { countProblems, summaryDiagnostics } from './features/workspaceDiagnostics';
 import { letterGroups, lettersInGroup } from './features/letterGroups';
+import { decisionsReport } from './features/decisionsReport';
 import { codeLenses } from './features/codeLens';
 import { citationReferences, documentHighlights } from './features/citationReferences';
 import { exportDecisions } from './features/exportDecisions';
@@ -636,6 +639,18 @@ connection.onRequest(LettersInGroupRequest, (params: LettersInGroupParams) =>
     filter: params?.filter,
     key: String(params?.key ?? ''),
   }),
+);
+
+connection.onRequest(DecisionsReportRequest, (params: DecisionsReportParams) =>
+  decisionsReport(
+    indexedValues(),
+    {
+      uri: typeof params?.uri === 'string' ? params.uri : undefined,
+      maxItems: Number.isInteger(params?.maxItems) ? params.maxItems : undefined,
+    },
+    folderUris,
+    (indexer?.busy ?? false) || listingPending,
+  ),
 );
 
 connection.onRequest(IndexStatsRequest, (): IndexStatsResult => ({

@@ -17,6 +17,8 @@ export interface ExtensionApi {
   terminalEnvironment(): vscode.EnvironmentVariableCollection;
   /** The Letters view (client/src/lettersView.ts). */
   letters: import('../../client/src/lettersView').LettersView;
+  /** IMR: Show Decisions Report's webview (client/src/decisionsReport.ts). */
+  decisionsReport: import('../../client/src/decisionsReport').DecisionsReportPanel;
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {
@@ -76,6 +78,22 @@ export function until<T>(
     if (options.pollMs) timers.push(setInterval(test, options.pollMs));
     test();
   });
+}
+
+/** Waits for the server's index to hold the whole folder: the view's summary stops saying "indexing". */
+export async function indexed(api: ExtensionApi) {
+  let last = '';
+  return until(
+    [],
+    () => {
+      void api.letters
+        .groups()
+        .then((r) => (last = r && !r.totals.indexing && r.totals.letters >= 9 ? JSON.stringify(r) : ''));
+      return last ? (JSON.parse(last) as NonNullable<Awaited<ReturnType<typeof api.letters.groups>>>) : undefined;
+    },
+    () => 'the workspace index',
+    { pollMs: 100, limitMs: 30000 },
+  );
 }
 
 /** Opens a workspace file in an editor, as a user would, without waiting for anything else. */

@@ -252,7 +252,46 @@ export function cleanUpOnExit(label, getResources) {
   return cleanUp;
 }
 
-// --- what both screenshot scripts do in the workbench --------------------------------------------
+// --- what the screenshot scripts do in the workbench ---------------------------------------------
+
+/** Exits with a message when the VS Code server or the browser is not set up. */
+export function exitUnlessSetUp(label) {
+  const missing = missingServerOrBrowser();
+  if (!missing) return;
+  console.error(`${label}: ${missing}`);
+  process.exit(1);
+}
+
+/** The user settings of the folder pictures: a light, uncluttered workbench, with `extra` over them. */
+export function pictureSettings(extra = {}) {
+  return {
+    'workbench.enableExperiments': false,
+    'workbench.colorTheme': 'Default Light Modern',
+    'window.commandCenter': false,
+    'workbench.layoutControl.enabled': false,
+    'workbench.activityBar.location': 'top',
+    'editor.minimap.enabled': false,
+    ...extra,
+  };
+}
+
+/**
+ * Starts the VS Code server and chromium and opens the workbench on dirs.workspace with the
+ * extension at `extensionPath` in development mode. The server's process and the browser's context
+ * go into `resources` as each starts, for the script's clean-up (cleanUpOnExit).
+ */
+export async function openWorkbench({ dirs, viewport, verbose, extensionPath, resources }) {
+  const start = startVsCodeServer({ dirs, verbose });
+  resources.server = start.process;
+  const port = await start.port;
+  const context = await launchChromium({ dirs, viewport });
+  resources.context = context;
+  context.setDefaultTimeout(60_000);
+  const page = await firstPage(context, { verbose });
+  const payload = [['extensionDevelopmentPath', remoteUri(extensionPath)]];
+  await page.goto(workbenchUrl({ port, folder: dirs.workspace, payload }));
+  return page;
+}
 
 /** Runs a command from the command palette by its title, as a user types it. */
 export async function runCommand(page, title) {

@@ -20,6 +20,8 @@ import type {
 import {
   CheckAllRequest,
   CheckAllResult,
+  DecisionsReportRequest,
+  DecisionsReportResult,
   ExportDecisionsRequest,
   ExportDecisionsResult,
   LetterGroupsRequest,
@@ -276,6 +278,31 @@ describe("workspace index: the extension's client lists the files", function () 
       filter: 'odg',
     })) as LetterGroupsResult;
     assert.ok(filtered.groups.some((g) => g.key === 'ODG'));
+  });
+
+  it("answers the decisions report of the folder's letters, of one file, and its first items", async () => {
+    const all = (await server.connection.sendRequest(DecisionsReportRequest, {})) as DecisionsReportResult;
+    const t = all.report.totals;
+    // The same letters as the Letters view's: 2 + 4 + 1 + 4 items, every one upheld.
+    assert.deepStrictEqual([t.letters, t.items, t.upheld, t.overturned, t.overturnRate], [4, 11, 11, 0, 0]);
+    assert.strictEqual(all.report.items.length, 11);
+    const one = (await server.connection.sendRequest(DecisionsReportRequest, {
+      uri: uriOf(path.join(dir, LETTER_001)),
+      maxItems: 2,
+    })) as DecisionsReportResult;
+    // Letter 001: Lexapro, Buspar, Xanax, medication management, by a Family Practice reviewer.
+    assert.deepStrictEqual([one.report.totals.letters, one.report.totals.items], [1, 4]);
+    assert.deepStrictEqual(
+      one.report.items.map((i) => [i.item, i.line]),
+      [
+        ['Lexapro 20mg, 1 daily for 12 months', 53],
+        ['Buspar 15mg, 1 three times a day as needed for 12 months', 89],
+      ],
+    );
+    assert.deepStrictEqual(
+      one.report.bySpecialty.map((g) => [g.key, g.items]),
+      [['Family Practice', 4]],
+    );
   });
 
   it('checks all letters and exports their decisions with the command-line schema', async () => {

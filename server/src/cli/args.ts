@@ -4,12 +4,13 @@
 
 import * as os from 'os';
 
-export type Command = 'check' | 'outline' | 'export' | 'text';
+export type Command = 'check' | 'outline' | 'export' | 'report' | 'text';
 
 export const FORMATS: Readonly<Record<Command, readonly string[]>> = {
   check: ['text', 'json', 'sarif'],
   outline: ['text', 'json'],
   export: ['json', 'csv', 'jsonl'],
+  report: ['html', 'md', 'json'],
   text: ['text'],
 };
 
@@ -47,19 +48,19 @@ interface OptionSpec {
   commands: readonly Command[];
 }
 
-const ALL: readonly Command[] = ['check', 'outline', 'export', 'text'];
+const ALL: readonly Command[] = ['check', 'outline', 'export', 'report', 'text'];
 
 const OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', short: 'f', value: true, commands: ['check', 'outline', 'export'] },
-  { name: 'jobs', short: 'j', value: true, commands: ['check', 'export'] },
+  { name: 'format', short: 'f', value: true, commands: ['check', 'outline', 'export', 'report'] },
+  { name: 'jobs', short: 'j', value: true, commands: ['check', 'export', 'report'] },
   { name: 'max-warnings', value: true, commands: ['check'] },
-  { name: 'config', short: 'c', value: true, commands: ['check', 'export'] },
-  { name: 'output', short: 'o', value: true, commands: ['check', 'export', 'outline', 'text'] },
+  { name: 'config', short: 'c', value: true, commands: ['check', 'export', 'report'] },
+  { name: 'output', short: 'o', value: true, commands: ['check', 'export', 'report', 'outline', 'text'] },
   { name: 'quiet', short: 'q', value: false, commands: ['check'] },
-  { name: 'progress', value: false, commands: ['check', 'export'] },
-  { name: 'no-progress', value: false, commands: ['check', 'export'] },
+  { name: 'progress', value: false, commands: ['check', 'export', 'report'] },
+  { name: 'no-progress', value: false, commands: ['check', 'export', 'report'] },
   { name: 'bom', value: false, commands: ['export'] },
-  { name: 'no-pdf', value: false, commands: ['check', 'export'] },
+  { name: 'no-pdf', value: false, commands: ['check', 'export', 'report'] },
   { name: 'help', short: 'h', value: false, commands: ALL },
   { name: 'version', short: 'V', value: false, commands: ALL },
 ];
@@ -106,8 +107,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (command === undefined && !onlyInputs) {
         if (arg === 'help') return { kind: 'help' };
         if (arg === 'version') return { kind: 'version' };
-        if (arg !== 'check' && arg !== 'outline' && arg !== 'export' && arg !== 'text') {
-          throw new UsageError(`unknown command '${arg}' (${where(i)}): expected check, outline, export or text`);
+        if (arg !== 'check' && arg !== 'outline' && arg !== 'export' && arg !== 'report' && arg !== 'text') {
+          throw new UsageError(
+            `unknown command '${arg}' (${where(i)}): expected check, outline, export, report or text`,
+          );
         }
         command = arg;
       } else {
@@ -157,7 +160,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 
   if (command === undefined)
-    throw new UsageError(`missing command: expected check, outline, export or text; see 'imr-letters --help'`);
+    throw new UsageError(`missing command: expected check, outline, export, report or text; see 'imr-letters --help'`);
   for (const [name, v] of values) {
     const spec = OPTIONS.find((o) => o.name === name)!;
     if (!spec.commands.includes(command))

@@ -33,13 +33,14 @@ export function helpText(): string {
   const codes = DIAGNOSTIC_CODES.map(
     (c) => `  ${c.padEnd(width)}  ${DEFAULT_SEVERITIES[c].padEnd(7)}  ${CODE_DESCRIPTIONS[c]}`,
   ).join('\n');
-  return `imr-letters: check, outline and export IMR Final Determination Letters, saved as text or as
+  return `imr-letters: check, outline, export and report on IMR Final Determination Letters, saved as text or as
 the PDFs they are issued as.
 
 Usage:
   imr-letters check <files|folders|globs...> [options]
   imr-letters outline <file...> [--format text|json]
   imr-letters export <files|folders|globs...> [--format json|csv|jsonl] [--output file]
+  imr-letters report <files|folders|globs...> [--format html|md|json] [--output file]
   imr-letters text <file> [--output file.txt]
   imr-letters --help | --version
 
@@ -54,6 +55,9 @@ Commands:
             them; reviewerLicensure, reviewerSpecialties; the item's category, subcategory (see
             docs/treatment-categories.md), drug and quantity. Missing values are null (CSV: empty);
             lists in a CSV cell are joined with "; ".
+  report    The decisions report: totals, overturn rates by treatment category, guideline source,
+            reviewer specialty and decision month, and the items, as a self-contained HTML page
+            (opens offline in any browser), Markdown or JSON.
   text      Write a letter's text: for a PDF, the text of its text layer as the other commands
             read it (a scanned PDF has none: run OCR on it first).
 
@@ -65,7 +69,7 @@ Inputs:
 
 Options:
   -f, --format <name>      check: text (default), json, sarif. export: json (default), csv, jsonl.
-                           outline: text (default), json.
+                           report: html (default), md, json. outline: text (default), json.
   -o, --output <file>      Write the report or export to a file instead of standard output.
   -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core, for
                            runs large enough to pay for them (one worker per 128 files).
@@ -78,12 +82,12 @@ Options:
       --progress           Show the progress bar on stderr even when it is not a terminal.
       --no-progress        Never show it (default: shown on a terminal, not in pipes or when CI is set).
       --bom                export --format csv: start with a UTF-8 byte order mark (for Excel).
-      --no-pdf             check, export: search folders and globs for .txt and .imr files only.
+      --no-pdf             check, export, report: search folders and globs for .txt and .imr files only.
   -h, --help               This help.
   -V, --version            The version.
 
 Exit codes:
-  0  check: no errors (and no more warnings than --max-warnings); outline, export: done.
+  0  check: no errors (and no more warnings than --max-warnings); outline, export, report: done.
   1  check: errors found, or more warnings than --max-warnings.
   2  Usage error (unknown command or option, bad value, bad config file), a path that does not
      exist, a folder with no letter files, a glob that matches nothing, an unreadable file,

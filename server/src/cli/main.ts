@@ -25,6 +25,8 @@ import { helpText, packageVersion } from './help';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from './output';
 import { runFiles } from './pool';
+import { ReportCollector } from './report';
+import type { ReportFormat } from '../report/render';
 import { Progress, progressWanted } from './progress';
 
 export const EXIT_OK = 0;
@@ -150,6 +152,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await reporter.start();
     onFile = (r) => reporter.file(r);
     finish = () => reporter.end(summary);
+  } else if (options.command === 'report') {
+    const collector = new ReportCollector(out, options.format as ReportFormat);
+    onFile = (r) => collector.file(r);
+    finish = () => collector.end();
   } else {
     const writer: RecordWriter =
       options.format === 'csv'
@@ -164,7 +170,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   await runFiles(tasks, {
     jobs: options.jobs ?? autoJobs(tasks.length + (PDF_WEIGHT - 1) * tasks.filter((t) => isPdfPath(t.path)).length),
-    mode: options.command === 'export' ? 'export' : 'check',
+    mode: options.command === 'check' ? 'check' : 'export',
     severities,
     script: io.script,
     onReport: async (report) => {
@@ -180,13 +186,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   await finish();
   await out.close();
 
-  if (options.command === 'export') say(exportSummary(summary, options));
+  if (options.command === 'export' || options.command === 'report') say(exportSummary(summary, options));
   return Math.max(exit, exitCode(summary, options, say));
 }
 
 function exportSummary(s: Summary, options: CliOptions): string {
   const where = options.output !== undefined ? ` to ${options.output}` : '';
-  return `imr-letters: exported ${s.items} item${s.items === 1 ? '' : 's'} from ${s.letters} letter${s.letters === 1 ? '' : 's'}${where}; ${s.notLetters + s.binary} file${s.notLetters + s.binary === 1 ? '' : 's'} skipped (not letters)`;
+  const verb = options.command === 'report' ? 'reported' : 'exported';
+  return `imr-letters: ${verb} ${s.items} item${s.items === 1 ? '' : 's'} from ${s.letters} letter${s.letters === 1 ? '' : 's'}${where}; ${s.notLetters + s.binary} file${s.notLetters + s.binary === 1 ? '' : 's'} skipped (not letters)`;
 }
 
 function exitCode(s: Summary, options: CliOptions, say: (line: string) => void): number {

@@ -19,6 +19,7 @@ import {
   codeOf,
   documentFor,
   fixtureUri,
+  indexed,
   lineOf,
   openLetter,
   until,
@@ -29,22 +30,6 @@ function problemsOf(uri: vscode.Uri): string[] {
     .getDiagnostics(uri)
     .filter((d) => d.source === DIAGNOSTIC_SOURCE)
     .map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
-}
-
-/** Waits for the server's index to hold the whole folder: the view's summary stops saying "indexing". */
-async function indexed(api: ExtensionApi) {
-  let last = '';
-  return until(
-    [],
-    () => {
-      void api.letters
-        .groups()
-        .then((r) => (last = r && !r.totals.indexing && r.totals.letters >= 9 ? JSON.stringify(r) : ''));
-      return last ? (JSON.parse(last) as NonNullable<Awaited<ReturnType<typeof api.letters.groups>>>) : undefined;
-    },
-    () => 'the workspace index',
-    { pollMs: 100, limitMs: 30000 },
-  );
 }
 
 describe('folders of letters', () => {

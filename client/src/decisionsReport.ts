@@ -1,0 +1,119 @@
+// IMR: Show Decisions Report: a webview over the server's decisions report (server/src/report) of
+// the folder's letters, or of the open letter's file when no folder is open. The page is the
+// command line's HTML report in the theme's colours, under a policy that runs only its own nonce'd
+// script; a click on an item's row opens the letter at the item's decision. It follows the index.
+
+import * as crypto from 'crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DecisionsReportParams, DecisionsReportRequest, DecisionsReportResult } from '../../server/src/protocol';
+import { renderHtml } from '../../server/src/report/html';
+
+/** Rows of the item table in the webview: more scroll slowly; the command-line report lists all. */
+export const MAX_WEBVIEW_ROWS = 5000;
+/** Index changes that come together (a folder being indexed) redraw the page once. */
+const REFRESH_DELAY_MS = 500;
+
+/** What the page posts when a row is clicked. */
+export interface OpenItemMessage {
+  type: 'open';
+  uri: string;
+  line: number;
+  character: number;
+}
+
+export class DecisionsReportPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private params: DecisionsReportParams = {};
+  private stale = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The last report shown and its page (the editor tests read them). */
+  last: DecisionsReportResult | undefined;
+  html = '';
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: () => Promise<void>,
+    indexChanged: vscode.Event<void>,
+  ) {
+    this.subscriptions.push(
+      indexChanged(() => this.scheduleRefresh()),
+      vscode.commands.registerCommand('imrLetters.showDecisionsReport', () => this.show()),
+    );
+  }
+
+  /** Opens (or brings forward) the report; undefined when there is nothing to report on. */
+  async show(): Promise<DecisionsReportResult | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'imr-letter') {
+        void vscode.window.showInformationMessage('IMR: open a folder of letters, or a letter, to see its decisions.');
+        return undefined;
+      }
+      this.params = { uri: doc.uri.toString() };
+    } else this.params = {};
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(
+        'imrLetters.decisionsReport',
+        'Decisions Report',
+        vscode.ViewColumn.Active,
+        // No local resources: the page carries its stylesheet, charts and script inline.
+        { enableScripts: true, localResourceRoots: [] },
+      );
+      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
+      this.panel.onDidChangeViewState(() => this.stale && this.scheduleRefresh(), undefined, this.subscriptions);
+      this.panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.subscriptions);
+    } else this.panel.reveal();
+    await this.refresh();
+    return this.last;
+  }
+
+  /** A message from the page: a row clicked opens its letter at the item's decision. */
+  async receive(message: unknown): Promise<vscode.TextEditor | undefined> {
+    const m = message as OpenItemMessage;
+    if (m?.type !== 'open' || typeof m.uri !== 'string' || !Number.isInteger(m.line)) return undefined;
+    const at = new vscode.Position(Math.max(0, m.line), Math.max(0, Number(m.character) || 0));
+    return vscode.window.showTextDocument(vscode.Uri.parse(m.uri), {
+      selection: new vscode.Range(at, at),
+      viewColumn: vscode.ViewColumn.Beside,
+    });
+  }
+
+  private scheduleRefresh(): void {
+    if (!this.panel) return;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private async refresh(): Promise<void> {
+    await this.ready();
+    const result = await this.client.sendRequest<DecisionsReportResult>(DecisionsReportRequest, {
+      ...this.params,
+      maxItems: MAX_WEBVIEW_ROWS,
+    } satisfies DecisionsReportParams);
+    const panel = this.panel;
+    if (!panel) return;
+    this.stale = false;
+    this.last = result;
+    const nonce = crypto.randomBytes(16).toString('base64');
+    const title = result.indexing ? 'IMR decisions report (indexing\u2026)' : 'IMR decisions report';
+    this.html = renderHtml(result.report, {
+      title,
+      maxRows: MAX_WEBVIEW_ROWS,
+      webview: { nonce, cspSource: panel.webview.cspSource },
+    });
+    panel.webview.html = this.html;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

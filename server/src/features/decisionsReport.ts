@@ -1,0 +1,35 @@
+// IMR: Show Decisions Report on the server: the report's model (report/model.ts) built from the
+// workspace index's summaries, never from the letters' text, so that it is answered at once.
+
+import type { DecisionsReportParams, DecisionsReportResult } from '../protocol';
+import { buildReport } from '../report/model';
+import { lettersOfIndex, rowsOfIndex } from '../report/rows';
+import type { IndexEntry } from '../workspace/letterIndex';
+import { pdfOfTextUri } from '../workspace/pdfTextUri';
+import { fileNameOf } from './workspaceSymbols';
+
+/** A file as the report's table names it: its path under the workspace folder, or its name. */
+function fileLabel(uri: string, roots: readonly string[]): string {
+  const file = pdfOfTextUri(uri) ?? uri;
+  const root = roots.find((r) => file.startsWith(r + '/'));
+  if (!root) return fileNameOf(uri);
+  try {
+    return decodeURIComponent(file.slice(root.length + 1));
+  } catch {
+    return file.slice(root.length + 1);
+  }
+}
+
+export function decisionsReport(
+  entries: Iterable<IndexEntry>,
+  params: DecisionsReportParams,
+  roots: readonly string[],
+  indexing: boolean,
+): DecisionsReportResult {
+  const chosen = params.uri !== undefined ? [...entries].filter((e) => e.uri === params.uri) : [...entries];
+  const rows = rowsOfIndex(chosen, (uri) => fileLabel(uri, roots));
+  const report = buildReport(rows, lettersOfIndex(chosen));
+  // A webview shows a few thousand rows: 100,000 more would only cross the pipe.
+  if (params.maxItems !== undefined) report.items = report.items.slice(0, params.maxItems);
+  return { report, indexing };
+}

@@ -1,0 +1,175 @@
+// The report as one self-contained HTML page: inline stylesheet, inline SVG charts (charts.ts) and
+// a small inline script that sorts and filters the item table. Nothing remote, so that it opens
+// offline in any browser; the editor's webview renders the same page in the theme's colours, under
+// a content security policy that allows only the stylesheet and script carrying its nonce.
+
+import { rateChart } from './charts';
+import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
+import { escapeHtml, percent } from './text';
+
+export interface HtmlOptions {
+  title?: string;
+  /** The editor's webview: theme colours, rows that open their letter, this policy and nonce. */
+  webview?: { nonce: string; cspSource: string };
+  /** Rows of the item table at most (a webview of 100,000 rows is slow to scroll); all when unset. */
+  maxRows?: number;
+}
+
+/** Colours of the page that opens in a browser: light, or dark where the system asks for it. */
+const STANDALONE_COLOURS = `:root{--fg:#1f2328;--muted:#59636e;--bg:#ffffff;--panel:#f6f8fa;--border:#d1d9e0;--track:#e6eaef;--bar:#c2410c;--accent:#1f3a5f;--font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#161b22;--border:#3d444d;--track:#262c36;--bar:#f0883e;--accent:#79c0ff}}`;
+
+/** The theme's colours in the editor. */
+const WEBVIEW_COLOURS = `:root{--fg:var(--vscode-foreground);--muted:var(--vscode-descriptionForeground);--bg:var(--vscode-editor-background);--panel:var(--vscode-editorWidget-background);--border:var(--vscode-panel-border,var(--vscode-widget-border,#8884));--track:var(--vscode-editorWidget-border,#8883);--bar:var(--vscode-charts-orange);--accent:var(--vscode-textLink-foreground);--font:var(--vscode-font-family)}`;
+
+const STYLE = `body{margin:0;padding:20px 28px;background:var(--bg);color:var(--fg);font:13px/1.45 var(--font)}
+h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}.muted{color:var(--muted)}
+.totals{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0 20px}.total{background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:8px 14px;min-width:90px}
+.total b{display:block;font-size:20px}.total span{color:var(--muted)}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:18px;margin-bottom:22px}
+section{background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:12px 14px;overflow-x:auto}
+.chart .label,.chart .value{fill:var(--fg);font:12px var(--font)}.chart .value{fill:var(--muted)}.chart .track{fill:var(--track)}.chart .bar{fill:var(--bar)}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:3px 8px;border-bottom:1px solid var(--border);vertical-align:top}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.groups{margin-top:4px}summary{cursor:pointer;color:var(--muted);margin-top:6px}.groups td,.groups th{padding:2px 8px}
+#items thead th{cursor:pointer;user-select:none;position:sticky;top:0;background:var(--panel)}
+#items th[aria-sort=ascending]::after{content:" \\25B2"}#items th[aria-sort=descending]::after{content:" \\25BC"}
+#items td:last-child{white-space:nowrap}#items tbody tr[data-uri]{cursor:pointer}#items tbody tr:hover{background:var(--track)}
+.Overturned{color:var(--bar);font-weight:600}
+.tools{display:flex;gap:10px;align-items:center;margin:8px 0}
+input,select{background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:3px;padding:3px 6px;font:inherit}
+input{width:320px}`;
+
+/** Sorts on a header click, filters by words and outcome, and in the editor opens a row's letter. */
+const SCRIPT = `(function(){
+var table=document.getElementById('items');if(!table)return;
+var body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows),heads=table.tHead.rows[0].cells;
+var text=new Map(rows.map(function(r){return [r,r.textContent.toLowerCase()]}));
+var input=document.getElementById('filter'),outcome=document.getElementById('outcome'),shown=document.getElementById('shown');
+function apply(){var words=input.value.toLowerCase().split(/\\s+/).filter(Boolean),o=outcome.value,n=0;
+rows.forEach(function(r){var t=text.get(r),ok=(!o||r.dataset.outcome===o)&&words.every(function(w){return t.indexOf(w)>=0});r.hidden=!ok;if(ok)n++});
+shown.textContent=String(n)}
+input.addEventListener('input',apply);outcome.addEventListener('change',apply);
+Array.prototype.forEach.call(heads,function(th,col){th.addEventListener('click',function(){
+var dir=th.getAttribute('aria-sort')==='ascending'?-1:1,num=th.classList.contains('n');
+Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort')});th.setAttribute('aria-sort',dir>0?'ascending':'descending');
+function key(r){var c=r.cells[col],v=c.getAttribute('data-sort')||c.textContent;return num?Number(v):v.toLowerCase()}
+rows.sort(function(a,b){var x=key(a),y=key(b);return (x<y?-1:x>y?1:0)*dir});
+rows.forEach(function(r){body.appendChild(r)})})});
+if(typeof acquireVsCodeApi==='function'){var vscode=acquireVsCodeApi(),state=vscode.getState();
+if(state){input.value=state.filter||'';outcome.value=state.outcome||'';apply()}
+function keep(){vscode.setState({filter:input.value,outcome:outcome.value})}
+input.addEventListener('input',keep);outcome.addEventListener('change',keep);
+function open(r){if(r&&r.dataset.uri)vscode.postMessage({type:'open',uri:r.dataset.uri,line:Number(r.dataset.line),character:Number(r.dataset.character)})}
+body.addEventListener('click',function(e){open(e.target.closest('tr'))});
+body.addEventListener('keydown',function(e){if(e.key==='Enter')open(e.target.closest('tr'))})}
+})();`;
+
+const GROUPINGS: ReadonlyArray<{ title: string; key: keyof DecisionsReport & `by${string}`; column: string }> = [
+  { title: 'treatment category', key: 'byCategory', column: 'Category' },
+  { title: 'guideline source', key: 'bySource', column: 'Source' },
+  { title: 'reviewer specialty', key: 'bySpecialty', column: 'Specialty' },
+  { title: 'decision month', key: 'byMonth', column: 'Month' },
+];
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function totalsHtml(t: OutcomeCounts & { letters: number }): string {
+  const cells: Array<[string, string]> = [
+    [num(t.letters), 'letters'],
+    [num(t.items), 'items'],
+    [num(t.upheld), 'upheld'],
+    [num(t.overturned), 'overturned'],
+    [percent(t.overturnRate), 'overturn rate'],
+  ];
+  if (t.unknown + t.missing > 0) cells.push([num(t.unknown + t.missing), 'outcome unclear']);
+  return `<div class="totals">${cells.map(([v, l]) => `<div class="total"><b>${v}</b><span>${l}</span></div>`).join('')}</div>`;
+}
+
+function groupTable(column: string, groups: readonly GroupRow[]): string {
+  const rows = groups
+    .map(
+      (g) =>
+        `<tr><td>${escapeHtml(g.key)}</td><td class="n">${num(g.items)}</td><td class="n">${num(g.upheld)}</td>` +
+        `<td class="n">${num(g.overturned)}</td><td class="n">${percent(g.overturnRate)}</td></tr>`,
+    )
+    .join('');
+  return (
+    `<details><summary>${num(groups.length)} group${groups.length === 1 ? '' : 's'}: counts</summary><table class="groups"><thead><tr><th>${column}</th><th class="n">Items</th><th class="n">Upheld</th>` +
+    `<th class="n">Overturned</th><th class="n">Overturn rate</th></tr></thead><tbody>${rows}</tbody></table></details>`
+  );
+}
+
+const ITEM_COLUMNS = [
+  ['File', ''],
+  ['Letter', 'n'],
+  ['Case', ''],
+  ['Item', ''],
+  ['Category', ''],
+  ['Outcome', ''],
+  ['Sources', ''],
+  ['Specialty', ''],
+  ['Decided', ''],
+] as const;
+
+function itemRow(r: ReportRow, linked: boolean): string {
+  const where =
+    linked && r.uri
+      ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
+      : '';
+  const category = r.subcategory ? `${r.category}: ${r.subcategory}` : r.category;
+  const cells = [
+    `<td data-sort="${escapeHtml(`${r.file}\u0000${String(r.line).padStart(9, '0')}`)}">${escapeHtml(r.file)}:${r.line}</td>`,
+    `<td class="n">${r.letter}</td>`,
+    `<td>${escapeHtml(r.caseNumber ?? '')}</td>`,
+    `<td>${escapeHtml(r.item)}</td>`,
+    `<td>${escapeHtml(category)}</td>`,
+    `<td class="${r.outcome}">${r.outcome}</td>`,
+    `<td>${escapeHtml(r.sources.join(', '))}</td>`,
+    `<td>${escapeHtml(r.specialties.join('; '))}</td>`,
+    `<td>${r.decisionDate ?? ''}</td>`,
+  ];
+  return `<tr data-outcome="${r.outcome}"${where}>${cells.join('')}</tr>`;
+}
+
+export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): string {
+  const title = options.title ?? 'IMR decisions report';
+  const web = options.webview;
+  const nonce = web ? ` nonce="${escapeHtml(web.nonce)}"` : '';
+  const policy = web
+    ? `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${escapeHtml(web.cspSource)} data:; style-src 'nonce-${escapeHtml(web.nonce)}'; script-src 'nonce-${escapeHtml(web.nonce)}';">`
+    : `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline';">`;
+  const items = options.maxRows === undefined ? report.items : report.items.slice(0, options.maxRows);
+  const cut =
+    items.length < report.totals.items
+      ? ` <span class="muted">(the first ${num(items.length)} of ${num(report.totals.items)}; the command-line report lists them all)</span>`
+      : '';
+  const charts = GROUPINGS.map(
+    (g) =>
+      `<section><h2>Overturn rate by ${g.title}</h2>${rateChart(g.title, report[g.key])}${groupTable(g.column, report[g.key])}</section>`,
+  ).join('');
+  const head = ITEM_COLUMNS.map(([label, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${label}</th>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">${policy}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style${nonce}>${web ? WEBVIEW_COLOURS : STANDALONE_COLOURS}
+${STYLE}</style></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned).</div>
+${totalsHtml(report.totals)}
+<div class="charts">${charts}</div>
+<section><h2>Disputed items${cut}</h2>
+<div class="tools"><input id="filter" type="search" placeholder="Filter: words in any column" aria-label="Filter items">
+<select id="outcome" aria-label="Outcome"><option value="">Every outcome</option><option>Upheld</option><option>Overturned</option><option value="unknown">Outcome unclear</option><option value="missing">Outcome missing</option></select>
+<span class="muted"><span id="shown">${items.length}</span> shown</span></div>
+<table id="items"><thead><tr>${head}</tr></thead><tbody>
+${items.map((r) => itemRow(r, web !== undefined)).join('\n')}
+</tbody></table></section>
+<script${nonce}>${SCRIPT}</script>
+</body></html>
+`;
+}

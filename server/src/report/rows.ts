@@ -1,0 +1,85 @@
+// The report's rows from the two places items are kept: the command-line tool's export records
+// (cli/analyze.ts) and the workspace index's summaries (workspace/summary.ts). Both give the same
+// row for the same item, so the editor's report and the command line's count alike.
+
+import type { ExportRecord } from '../cli/analyze';
+import type { IndexEntry } from '../workspace/letterIndex';
+import type { ItemSummary, LetterSummary } from '../workspace/summary';
+import type { ReportOutcome, ReportRow } from './model';
+
+/** `Psychiatry; Neurology` as the export's reviewerSpecialty and the index's specialty join them. */
+function splitSpecialties(joined: string | null | undefined): string[] {
+  return joined ? joined.split('; ').filter((s) => s !== '') : [];
+}
+
+export function rowOfRecord(r: ExportRecord): ReportRow {
+  return {
+    file: r.file,
+    letter: r.letter,
+    caseNumber: r.caseNumber,
+    item: r.item,
+    outcome: r.outcome,
+    line: r.line,
+    category: r.category,
+    subcategory: r.subcategory,
+    sources: r.sources,
+    specialties: r.reviewerSpecialties,
+    decisionDate: r.decisionDate,
+  };
+}
+
+const OUTCOMES: Readonly<Record<string, ReportOutcome>> = {
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+  unknown: 'unknown',
+  missing: 'missing',
+};
+
+/**
+ * The index names an MTUS source with its document (`MTUS/CPMTG`) for the Letters view; the export
+ * and the report group by the source alone.
+ */
+function sourcesOf(item: ItemSummary): string[] {
+  const out: string[] = [];
+  for (const s of item.sources) {
+    const source = s.split('/')[0];
+    if (!out.includes(source)) out.push(source);
+  }
+  return out;
+}
+
+/** Rows of the index's letters; `fileName` says how the table names a file. */
+export function rowsOfIndex(entries: Iterable<IndexEntry>, fileName: (uri: string) => string): ReportRow[] {
+  const rows: ReportRow[] = [];
+  for (const entry of entries) {
+    if (!entry.summary.isLetter) continue;
+    const file = fileName(entry.uri);
+    entry.summary.letters.forEach((letter: LetterSummary, index) => {
+      const specialties = splitSpecialties(letter.specialty);
+      for (const item of letter.items)
+        rows.push({
+          file,
+          uri: entry.uri,
+          letter: index + 1,
+          caseNumber: letter.caseNumber ?? null,
+          item: item.name,
+          outcome: OUTCOMES[item.outcome] ?? 'unknown',
+          line: item.decision[0] + 1,
+          character: item.decision[1],
+          category: item.category,
+          subcategory: item.subcategory ?? null,
+          sources: sourcesOf(item),
+          specialties,
+          decisionDate: letter.decisionDate ?? null,
+        });
+    });
+  }
+  return rows;
+}
+
+/** Letters in the index (a letter with no item counts too). */
+export function lettersOfIndex(entries: Iterable<IndexEntry>): number {
+  let n = 0;
+  for (const e of entries) if (e.summary.isLetter) n += e.summary.letters.length;
+  return n;
+}

@@ -1,0 +1,162 @@
+// `imr-letters report`: the decisions report of the 39 posted letters (test/fixtures/letters-pdf) in
+// its three formats, against what the letters say (test/fixtures/letters-pdf/expected, written by
+// reading each letter: its items and outcomes, its reviewer's specialties); and the same export
+// loaded into DuckDB, whose GROUP BY of category and outcome gives the report's category table.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DecisionsReport } from '../../server/src/report/model';
+import { ROOT, runCliAsync, tempDir } from './helpers';
+
+const PDFS = 'test/fixtures/letters-pdf';
+
+interface ExpectedLetter {
+  /** As the header prints it: `12/09/2016`. */
+  decisionDate: string;
+  specialties: string[];
+  items: Array<{ name: string; outcome: 'Upheld' | 'Overturned' }>;
+}
+
+function expectedLetters(): ExpectedLetter[] {
+  const dir = path.join(ROOT, PDFS, 'expected');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ExpectedLetter);
+}
+
+/** `12/09/2016` → `2016-12`. */
+function monthOf(letter: ExpectedLetter): string {
+  const [month, , year] = letter.decisionDate.split('/');
+  return `${year}-${month}`;
+}
+
+describe('imr-letters report', function () {
+  // 39 PDFs read by pdf.js on a loaded machine.
+  this.timeout(180000);
+  let json: DecisionsReport;
+  let dir: string;
+
+  before(async () => {
+    dir = tempDir('imr-report-');
+    const r = await runCliAsync(['report', PDFS, '--format', 'json', '-o', path.join(dir, 'report.json')]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stderr, /reported 84 items from 39 letters to .*report\.json/);
+    json = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as DecisionsReport;
+  });
+
+  it('--format json: totals and overturn rate by reviewer specialty as the letters state them', () => {
+    const letters = expectedLetters();
+    const items = letters.flatMap((l) => l.items);
+    const overturned = items.filter((i) => i.outcome === 'Overturned').length;
+    assert.deepStrictEqual(json.totals, {
+      items: items.length,
+      upheld: items.length - overturned,
+      overturned,
+      unknown: 0,
+      missing: 0,
+      overturnRate: overturned / items.length,
+      letters: letters.length,
+    });
+    assert.strictEqual(json.totals.items, 84);
+    assert.strictEqual(json.totals.overturned, 10);
+    const bySpecialty = new Map<string, [number, number]>();
+    for (const l of letters)
+      for (const s of l.specialties) {
+        const counts = bySpecialty.get(s) ?? [0, 0];
+        counts[0] += l.items.length;
+        counts[1] += l.items.filter((i) => i.outcome === 'Overturned').length;
+        bySpecialty.set(s, counts);
+      }
+    assert.deepStrictEqual(
+      Object.fromEntries(json.bySpecialty.map((g) => [g.key, [g.items, g.overturned]])),
+      Object.fromEntries(bySpecialty),
+    );
+    assert.deepStrictEqual(json.items.map((i) => i.item).sort(), items.map((i) => i.name).sort());
+  });
+
+  it('--format json: overturn rate by decision month, from the dates the letters print', () => {
+    const byMonth = new Map<string, [number, number]>();
+    for (const l of expectedLetters().sort((a, b) => monthOf(a).localeCompare(monthOf(b)))) {
+      const counts = byMonth.get(monthOf(l)) ?? [0, 0];
+      counts[0] += l.items.length;
+      counts[1] += l.items.filter((i) => i.outcome === 'Overturned').length;
+      byMonth.set(monthOf(l), counts);
+    }
+    assert.deepStrictEqual(
+      json.byMonth.map((g) => [g.key, g.items, g.overturned]),
+      [...byMonth].map(([month, [items, overturned]]) => [month, items, overturned]),
+    );
+    assert.deepStrictEqual(
+      json.byMonth.map((g) => g.key),
+      ['2016-12', '2017-01', '2017-02'],
+    );
+  });
+
+  it('--format md and --format html: the same totals, the HTML self-contained with its table script', async () => {
+    const md = await runCliAsync(['report', PDFS, '-f', 'md']);
+    assert.strictEqual(md.code, 0, md.stderr);
+    assert.match(
+      md.stdout,
+      /^# IMR decisions report\n\n39 letters, 84 disputed items: 74 upheld, 10 overturned; overturn rate 12%/,
+    );
+    for (const g of json.byCategory)
+      assert.ok(md.stdout.includes(`| ${g.key} | ${g.items} | ${g.upheld} | ${g.overturned} |`), g.key);
+    const html = await runCliAsync(['report', PDFS, '--format=html', '-o', path.join(dir, 'report.html')]);
+    assert.strictEqual(html.code, 0, html.stderr);
+    const page = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.strictEqual((page.match(/<tr data-outcome="/g) ?? []).length, 84);
+    assert.strictEqual((page.match(/<tr data-outcome="Overturned"/g) ?? []).length, 10);
+    assert.strictEqual((page.match(/<svg class="chart"/g) ?? []).length, 4);
+    assert.ok(!/<script[^>]+src=|<link[^>]+href=|@import|url\(/.test(page), 'nothing loaded from elsewhere');
+    assert.match(page, /<script>\(function\(\)\{/);
+  });
+
+  it('refuses a format it does not write, and options of other commands', async () => {
+    const csv = await runCliAsync(['report', PDFS, '--format', 'csv']);
+    assert.strictEqual(csv.code, 2);
+    assert.match(csv.stderr, /option '--format' for 'report' must be html, md, json; got 'csv'/);
+    const bom = await runCliAsync(['report', PDFS, '--bom']);
+    assert.strictEqual(bom.code, 2);
+    assert.match(bom.stderr, /option '--bom' does not apply to 'report'/);
+  });
+
+  it("the JSONL export in DuckDB: GROUP BY category, outcome gives the report's category table", async () => {
+    const jsonl = path.join(dir, 'decisions.jsonl');
+    const r = await runCliAsync(['export', PDFS, '--format', 'jsonl', '-o', jsonl]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    try {
+      const reader = await db.runAndReadAll(
+        `SELECT category, outcome, count(*) AS items FROM read_json_auto('${jsonl.replace(/'/g, "''")}')
+         GROUP BY category, outcome ORDER BY category, outcome`,
+      );
+      const fromDuckDb = reader
+        .getRowObjectsJS()
+        .map((row) => `${String(row.category)} ${String(row.outcome)} ${Number(row.items)}`);
+      const fromReport = json.byCategory
+        .flatMap((g) =>
+          (
+            [
+              ['Overturned', g.overturned],
+              ['Upheld', g.upheld],
+              ['missing', g.missing],
+              ['unknown', g.unknown],
+            ] as const
+          )
+            .filter(([, n]) => n > 0)
+            .map(([outcome, n]) => `${g.key} ${outcome} ${n}`),
+        )
+        .sort();
+      assert.deepStrictEqual([...fromDuckDb].sort(), fromReport);
+      assert.ok(fromReport.length >= 8, 'several categories');
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
+  });
+});
