@@ -10,7 +10,9 @@ import {
   ExportDecisionsRequest,
   ExportDecisionsResult,
 } from '../../server/src/protocol';
+import { NOT_IN_THE_BROWSER } from '../../server/src/browser/unavailable';
 import { GROUPINGS, LettersView } from './lettersView';
+import { IN_BROWSER } from './node/platform';
 
 const EXPORT_FORMATS: ReadonlyArray<{
   format: ExportDecisionsParams['format'];
@@ -49,6 +51,11 @@ export function registerWorkspaceCommands(
 
   /** `target` and `format` skip the dialogs (tests, other extensions). */
   const exportDecisions = async (target?: vscode.Uri, format?: ExportDecisionsParams['format']) => {
+    // The export is written by the language server to a file on disk, which a Worker has not.
+    if (IN_BROWSER) {
+      void vscode.window.showErrorMessage(`IMR: Export Decisions is ${NOT_IN_THE_BROWSER}.`);
+      return undefined;
+    }
     let chosen = EXPORT_FORMATS.find((f) => f.format === format);
     if (!chosen) {
       const pick = await vscode.window.showQuickPick(

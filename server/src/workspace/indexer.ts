@@ -11,6 +11,7 @@ import { decodeLetterBytes } from '../cli/analyze';
 import { pdfBytesToText } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
 import { hasLetterExtension } from './extensions';
+import type { ReadFileResult } from '../protocol';
 import type { LetterIndex } from './letterIndex';
 import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
 import { readRegularFile, readRegularFileSync } from './readFile';
@@ -45,6 +46,11 @@ export interface IndexerHost {
   /** A limit was reached: the user must be told, never a silent cap. */
   warn(message: string): void;
   log(message: string): void;
+  /**
+   * Reads a listed file for the server when it has no disk of its own (VS Code for the Web: the
+   * client reads it with vscode.workspace.fs); undefined: the indexer reads the disk itself.
+   */
+  readonly readFile?: (uri: string, maxBytes: number) => Promise<ReadFileResult>;
 }
 
 /** How long one slice of reading may hold the event loop before requests get their turn. */
@@ -103,6 +109,8 @@ export class Indexer {
 
   /** PDFs are left out when the setting says so. */
   private accepts(uri: string): boolean {
+    // Files the client reads can be on any file system VS Code has; PDFs are not read that way.
+    if (this.host.readFile) return !isPdfUri(uri);
     return uri.startsWith('file:') && (this.limits.includePdf || !isPdfUri(uri));
   }
 
@@ -222,11 +230,12 @@ export class Indexer {
         while (this.head < this.queue.length) {
           const uri = this.queue[this.head++];
           if (!this.queued.delete(uri)) continue; // taken off the list since
-          const pdfRead = this.refresh(uri);
+          const reading = this.refresh(uri);
           done++;
-          // A PDF is read outside the slice, alone, with a turn for requests after it.
-          if (pdfRead) {
-            await pdfRead;
+          // A PDF, or a file the client reads, is read outside the slice, alone, with a turn for
+          // requests after it.
+          if (reading) {
+            await reading;
             break;
           }
           if (performance.now() >= sliceEnd) break;
@@ -247,11 +256,12 @@ export class Indexer {
 
   /**
    * Re-reads one file when its size or modification time differs from what the index holds. A text
-   * file is read at once; a PDF's reading is returned, for the caller to wait on.
+   * file is read at once; a PDF's reading, or the client's, is returned, for the caller to wait on.
    */
   private refresh(uri: string): Promise<void> | undefined {
     const key = indexKeyOf(uri);
     if (this.host.isOpen(key) || !this.listed.has(uri)) return;
+    if (this.host.readFile) return this.refreshFromHost(uri, this.host.readFile);
     let path: string;
     try {
       path = fileURLToPath(uri);
@@ -315,6 +325,29 @@ export class Indexer {
       summary = { ...NOT_A_LETTER, reason };
     }
     this.index.set(key, summary, read.size, read.mtimeMs, false);
+  }
+
+  /** A file the client read (no disk here); each file is read whole, there is no saved index to compare with. */
+  private async refreshFromHost(uri: string, readFile: NonNullable<IndexerHost['readFile']>): Promise<void> {
+    const read = await readFile(uri, this.limits.maxFileBytes).catch((e: unknown): ReadFileResult => ({
+      kind: 'skipped',
+      reason: e instanceof Error ? e.message : String(e),
+    }));
+    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(uri)) return;
+    if (read.kind === 'skipped') {
+      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${uri}: ${read.reason}`);
+      this.skippedNamed.add(uri);
+      this.index.delete(uri);
+      return;
+    }
+    this.filesRead++;
+    let summary = NOT_A_LETTER;
+    try {
+      if (read.kind === 'text') summary = summarizeText(uri, read.text);
+    } catch (e) {
+      this.host.log(`Indexing ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.index.set(uri, summary, read.size, read.mtimeMs, false);
   }
 
   private saveSoon(): void {

@@ -1,0 +1,160 @@
+// The extension in VS Code for the Web: the browser build (dist/browser/client.js, its language
+// server in a Worker) in the web worker extension host, on the editor suite's workspace
+// (test/fixtures/editor-workspace). Expected values are the editor suite's, read from the letters
+// (see test/editor/helpers.ts FIXTURES and the editor tests that check the same things).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  DIAGNOSTIC_SOURCE,
+  ExtensionApi,
+  FIXTURES,
+  ITEMS_001,
+  activateExtension,
+  codeOf,
+  documentFor,
+  fixtureUri,
+  focus,
+  hoverText,
+  lineOf,
+  openLetter,
+  positionOf,
+  revert,
+  showFixture,
+  until,
+} from '../../editor/helpers';
+
+function problemsOf(uri: vscode.Uri): string[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+    .map((d) => `${codeOf(d)}@${d.range.start.line}`)
+    .sort();
+}
+
+function waitForProblems(uri: vscode.Uri, expected: string[]): Promise<true> {
+  const want = JSON.stringify([...expected].sort());
+  return until(
+    [vscode.languages.onDidChangeDiagnostics],
+    () => (JSON.stringify(problemsOf(uri)) === want ? true : undefined),
+    () => `problems ${want} (there are ${JSON.stringify(problemsOf(uri))})`,
+  );
+}
+
+describe('VS Code for the Web', () => {
+  let api: ExtensionApi;
+  let malformed: vscode.TextEditor | undefined;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  after(async () => {
+    await revert(malformed);
+  });
+
+  it("runs in the browser's web worker extension host", () => {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'the web workbench');
+    const scope = globalThis as { WorkerGlobalScope?: unknown; importScripts?: unknown };
+    assert.equal(typeof scope.WorkerGlobalScope, 'function', 'a web worker, not the Node extension host');
+    assert.equal(typeof scope.importScripts, 'function');
+    const extension = vscode.extensions.getExtension('imr-letters.imr-letters');
+    assert.ok(extension?.isActive, 'the extension is active');
+    assert.ok(extension.packageJSON.browser, 'its manifest has a browser entry');
+  });
+
+  it('switches a .txt letter to the letter language and leaves other text plain', async () => {
+    const notes = await showFixture(FIXTURES.notes);
+    const editor = await openLetter(FIXTURES.letter001);
+    assert.equal(editor.document.languageId, 'imr-letter');
+    assert.equal(documentFor(notes.document.uri)?.languageId, 'plaintext');
+  });
+
+  it('outlines letter 001: its three sections, its four items outcome first', async () => {
+    const { document } = await openLetter(FIXTURES.letter001);
+    const symbols =
+      (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        document.uri,
+      )) ?? [];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES'],
+    );
+    assert.deepEqual(
+      symbols[2].children.map((item) => item.name),
+      ITEMS_001.map((name) => `Upheld: ${name}`),
+    );
+    const xanax = symbols[2].children[2];
+    assert.equal(xanax.selectionRange.start.line, lineOf(document, `${ITEMS_001[2]}: Upheld`));
+    assert.ok(xanax.range.contains(xanax.selectionRange), 'the selection range lies inside the range');
+  });
+
+  it("hovers on the Xanax item's name with a summary of the item", async () => {
+    const { document } = await openLetter(FIXTURES.letter001);
+    const xanaxLine = lineOf(document, `${ITEMS_001[2]}: Upheld`);
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        positionOf(document, xanaxLine, 'Xanax', 2),
+      )) ?? [];
+    const text = hoverText(hovers);
+    // Read from letter 001: Upheld, the MAXIMUS guideline cites the MTUS Chronic Pain Treatment
+    // Guidelines only, and the rationale ends "not medically necessary".
+    assert.match(text, /^\*\*Upheld\*\*: Xanax 2mg, 1 twice a day as needed for 12 months\n/, text);
+    assert.match(text, /Rationale concludes: not medically necessary, as decided/, text);
+  });
+
+  it('reports the malformed letter\u2019s problems, and a quick fix corrects the misspelt outcome', async () => {
+    malformed = await openLetter(FIXTURES.malformed001);
+    const { document } = malformed;
+    const busparLine = lineOf(document, 'Buspar 15mg, 1 three times a day as needed for 12 months: Upheld');
+    const xanaxLine = lineOf(document, 'Xanax 2mg, 1 twice a day as needed for 12 months: Uphled');
+    await waitForProblems(document.uri, [`missing-reviewer-guideline@${busparLine}`, `unknown-decision@${xanaxLine}`]);
+
+    const typo = vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === 'unknown-decision');
+    assert.ok(typo);
+    assert.equal(document.getText(typo.range), 'Uphled');
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        typo.range,
+        vscode.CodeActionKind.QuickFix.value,
+      )) ?? [];
+    const fix = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(document.lineAt(xanaxLine).text.trim(), 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld');
+    await waitForProblems(document.uri, [`missing-reviewer-guideline@${busparLine}`]);
+  });
+
+  it('moves to the next item and counts the items in the status bar', async () => {
+    const editor = await focus(await openLetter(FIXTURES.letter001));
+    const decisionLines = ITEMS_001.map((name) => lineOf(editor.document, `${name}: Upheld`));
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const message = await vscode.commands.executeCommand<string>('imrLetters.nextItem');
+    assert.equal(message, 'Item 1 of 4');
+    assert.equal(editor.selection.start.line, decisionLines[0]);
+    const text = await until(
+      [vscode.window.onDidChangeActiveTextEditor],
+      () => (/\b4 items\b/.test(api.statusBarText() ?? '') ? api.statusBarText() : undefined),
+      () => `the status bar to count 4 items (it reads "${api.statusBarText()}")`,
+      { pollMs: 50 },
+    );
+    assert.match(text, /\b4 upheld\b/);
+  });
+
+  it('lists the problems of a letter no editor opened: the client reads the folder for the server', async () => {
+    const uri = fixtureUri(FIXTURES.neverOpenedMalformed);
+    assert.equal(documentFor(uri), undefined, 'no test opens it');
+    // "Uphled" on line 121 (0-based 120) of the letter.
+    const found = await until(
+      [vscode.languages.onDidChangeDiagnostics],
+      () => (problemsOf(uri).length > 0 ? problemsOf(uri) : undefined),
+      () => `problems of ${FIXTURES.neverOpenedMalformed}`,
+      { limitMs: 30000 },
+    );
+    assert.deepEqual(found, ['unknown-decision@120']);
+  });
+});
