@@ -1,0 +1,78 @@
+// The workspace index when the client reads the files (VS Code for the Web, where the server runs in
+// a Worker with no disk): the server asks imrLetters/readFile for each listed file, of any scheme
+// (here github.dev's vscode-vfs:), never for a PDF, and indexes the text it is given. The server
+// runs in Node here; test/web runs the same route in the browser. Expected values come from the
+// letters' text (as in workspace.test.ts).
+
+import * as assert from 'assert';
+import * as path from 'path';
+import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
+import { ReadFileParams, ReadFileRequest, ReadFileResult, WorkspaceFilesNotification } from '../../server/src/protocol';
+import { fixture, startServer, TestServer, waitForIndex } from './client';
+
+const FOLDER = 'vscode-vfs://github/acme/letters';
+const LETTER_000 = '000_ccd83326e20498fa.txt';
+const LETTER_002 = '002_5ad3443a4d2d1746.txt';
+
+/** What the "client" holds, by file name: a text, or a file it cannot read. */
+const FILES: Record<string, ReadFileResult> = {
+  [LETTER_000]: { kind: 'text', text: fixture('letters', LETTER_000), size: 1, mtimeMs: 1 },
+  [LETTER_002]: { kind: 'text', text: fixture('letters', LETTER_002), size: 1, mtimeMs: 1 },
+  'typo.txt': { kind: 'text', text: fixture('cli', 'malformed', '001_outcome_typo.txt'), size: 1, mtimeMs: 1 },
+  'gone.txt': { kind: 'skipped', reason: 'file not found' },
+};
+
+describe('workspace index: the client reads the files (VS Code for the Web)', function () {
+  let server: TestServer;
+  let typoProblems: Promise<Diagnostic[]>;
+  const asked: string[] = [];
+  before(async function () {
+    server = await startServer({
+      workspaceFolders: [FOLDER],
+      initializationOptions: { clientListsFiles: true, clientReadsFiles: true },
+      answer: (method, params) => {
+        if (method !== ReadFileRequest) return undefined;
+        const { uri, maxBytes } = params as ReadFileParams;
+        assert.strictEqual(maxBytes, 5 * 1024 * 1024, 'the default imrLetters.workspace.maxFileSize');
+        asked.push(uri.slice(FOLDER.length + 1));
+        return FILES[uri.slice(FOLDER.length + 1)];
+      },
+    });
+    typoProblems = server.nextDiagnostics(`${FOLDER}/typo.txt`);
+    await server.connection.sendNotification(WorkspaceFilesNotification, {
+      uris: [LETTER_000, LETTER_002, 'gone.txt', 'CM16-0213037.pdf', 'typo.txt'].map((n) => `${FOLDER}/${n}`),
+      limitReached: false,
+    });
+    await waitForIndex(server);
+  });
+  after(() => server.stop());
+
+  it('asks the client for each listed text file, never for a PDF, and indexes what it reads', async () => {
+    assert.deepStrictEqual([...asked].sort(), [LETTER_000, LETTER_002, 'gone.txt', 'typo.txt']);
+    const symbols = (await server.connection.sendRequest('workspace/symbol', {
+      query: 'xanax',
+    })) as SymbolInformation[];
+    assert.deepStrictEqual(
+      symbols.map((s) => [path.posix.basename(s.location.uri), s.name.split(' \u00b7 ')[0]]).sort(),
+      [
+        [LETTER_000, 'XANAX 0.5MG #90'],
+        [LETTER_002, 'Refill of Xanax 1mg, QTY: 90'],
+        // 001 with the third item's outcome written "Uphled".
+        ['typo.txt', 'Xanax 2mg, 1 twice a day as needed for 12 months'],
+      ],
+    );
+    assert.ok(symbols.every((s) => s.location.uri.startsWith(`${FOLDER}/`)));
+  });
+
+  it('publishes the problems of a letter no editor opened, and names a file the client could not read', async () => {
+    // "Uphled" on line 121, column 51 of the letter (0-based 120 and 50).
+    assert.deepStrictEqual(
+      (await typoProblems).map((d) => [d.code, d.range.start.line, d.range.start.character]),
+      [['unknown-decision', 120, 50]],
+    );
+    const logged = server.notifications
+      .filter((n) => n.method === 'window/logMessage')
+      .map((n) => (n.params as { message: string }).message);
+    assert.ok(logged.includes(`Skipped ${FOLDER}/gone.txt: file not found`), logged.join('\n'));
+  });
+});
