@@ -1,7 +1,8 @@
 // The browser build for VS Code for the Web (dist/browser/): the client, loaded by the web worker
 // extension host (CommonJS, `require('vscode')` only), and the language server, started by the
 // client in a Worker (a self-contained script). Same sources as the Node build; what differs is
-// swapped at bundle time, listed here in one place:
+// swapped at bundle time, listed here in one place (the PDF reader, dist/browser/pdf.js, is a third
+// bundle, started in a Worker of its own):
 //   - `vscode-languageclient/node` and `vscode-languageserver/node` become their `/browser` builds;
 //   - each module of BROWSER_MODULES is replaced by its browser twin (a `node/` module by the
 //     `browser/` module of the same name; collect, rule pages and the PDF reader's loader by ones
@@ -10,8 +11,7 @@
 //     the code that calls them, the folder walker and the disk reads, is never reached there).
 
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** Source module (from the package root) -> its browser twin. */
@@ -33,10 +33,10 @@ function browserSwaps(root) {
       b.onResolve({ filter: BUILTINS }, (args) => ({
         path: join(root, 'server', 'src', 'browser', 'builtins', `${BUILTINS.exec(args.path)[2]}.ts`),
       }));
-      b.onLoad({ filter: /\.ts$/ }, async (args) => {
-        const twin = twins.get(args.path);
-        if (!twin) return undefined;
-        return { contents: await readFile(twin, 'utf8'), loader: 'ts', resolveDir: dirname(twin) };
+      // By path, so that a twin imported under both names (pdf/load and browser/pdfLoad) is one module.
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const twin = twins.get(join(args.resolveDir, `${args.path}.ts`));
+        return twin ? { path: twin } : undefined;
       });
     },
   };
@@ -75,5 +75,21 @@ export async function buildBrowser({ root, dev }) {
     outdir: 'dist/browser',
     format: 'iife',
   });
-  return { ...client.metafile.outputs, ...server.metafile.outputs };
+  // The PDF reader, started by the client in a Worker of its own on the first PDF
+  // (client/src/browser/pdfReader.ts): pdf.js's modern build, which browsers run without the
+  // legacy build's polyfills. Its Node-only branches (the canvas addon) are never taken there.
+  const pdf = await build({
+    ...common,
+    entryPoints: { pdf: 'server/src/browser/pdfWorker.ts' },
+    outdir: 'dist/browser',
+    format: 'iife',
+    alias: {
+      'pdfjs-dist/legacy/build/pdf.mjs': 'pdfjs-dist/build/pdf.mjs',
+      'pdfjs-dist/legacy/build/pdf.worker.mjs': 'pdfjs-dist/build/pdf.worker.mjs',
+    },
+    external: ['@napi-rs/canvas'],
+    // pdf.js reads import.meta.url only to find files beside itself, which this reader does not use.
+    define: { 'import.meta.url': 'self.location.href' },
+  });
+  return { ...client.metafile.outputs, ...server.metafile.outputs, ...pdf.metafile.outputs };
 }

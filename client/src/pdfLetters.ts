@@ -6,9 +6,8 @@
 
 import * as vscode from 'vscode';
 import { pdfBytesToText } from '../../server/src/pdf/letterText';
-import { NOT_IN_THE_BROWSER } from '../../server/src/browser/unavailable';
 import { LETTER_LANGUAGE } from './languageSwitches';
-import { IN_BROWSER } from './node/platform';
+import { registerPdfReader } from './node/platform';
 
 /** The scheme of PDF letters opened as text: imr-pdf:/path/Letter.pdf?<the PDF's own URI>. */
 export const PDF_TEXT_SCHEME = 'imr-pdf';
@@ -62,17 +61,14 @@ class PdfTextProvider implements vscode.TextDocumentContentProvider {
 
 export function registerPdfLetters(context: vscode.ExtensionContext): void {
   const provider = new PdfTextProvider();
+  // In VS Code for the Web, pdf.js in a Worker (client/src/browser/pdfReader.ts); nothing to do in Node.
+  registerPdfReader(context);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PDF_TEXT_SCHEME, provider),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === PDF_TEXT_SCHEME) provider.forget(doc.uri);
     }),
     vscode.commands.registerCommand(OPEN_PDF_COMMAND, async (clicked?: vscode.Uri) => {
-      // The PDF reader's bundle is loaded with Node's require (server/src/pdf/load.ts).
-      if (IN_BROWSER) {
-        void vscode.window.showErrorMessage(`IMR: reading PDF letters is ${NOT_IN_THE_BROWSER}.`);
-        return undefined;
-      }
       let pdf = clicked instanceof vscode.Uri ? clicked : pdfInView();
       if (!pdf) {
         const picked = await vscode.window.showOpenDialog({

@@ -1,10 +1,12 @@
 // Reads a letter file for the language server when the server has no disk of its own (VS Code for
 // the Web, where it runs in a Worker): with vscode.workspace.fs, so a folder opened from the
-// computer in vscode.dev and a repository in github.dev both work. The text is decoded as the CLI's
-// decodeLetterBytes does (byte order marks, a zero byte in the first 8 KB means binary).
+// computer in vscode.dev and a repository in github.dev both work. A text file is decoded as the
+// CLI's decodeLetterBytes does (decodeLetterText.ts); a PDF gives its text through the PDF reader.
 
 import * as vscode from 'vscode';
 import type { ReadFileParams, ReadFileResult } from '../../server/src/protocol';
+import { pdfBytesToText } from '../../server/src/pdf/letterText';
+import { isPdfUri } from '../../server/src/workspace/pdfTextUri';
 import { tooLarge } from '../../server/src/workspace/readFile';
 import { decodeLetterText } from './decodeLetterText';
 
@@ -19,6 +21,12 @@ export async function readWorkspaceFile(params: ReadFileParams): Promise<ReadFil
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
     return { kind: 'skipped', reason: e instanceof Error ? e.message : String(e) };
+  }
+  if (isPdfUri(params.uri)) {
+    const pdf = await pdfBytesToText(bytes);
+    return pdf.kind === 'text'
+      ? { kind: 'text', text: pdf.text, size: stat.size, mtimeMs: stat.mtime }
+      : { kind: 'skipped', reason: pdf.kind === 'unreadable' ? pdf.error : 'not a PDF' };
   }
   const text = decodeLetterText(bytes);
   return text === undefined

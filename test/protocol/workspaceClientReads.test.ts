@@ -1,6 +1,6 @@
 // The workspace index when the client reads the files (VS Code for the Web, where the server runs in
 // a Worker with no disk): the server asks imrLetters/readFile for each listed file, of any scheme
-// (here github.dev's vscode-vfs:), never for a PDF, and indexes the text it is given. The server
+// (here github.dev's vscode-vfs:), a PDF's text too, and indexes the text it is given. The server
 // runs in Node here; test/web runs the same route in the browser. Expected values come from the
 // letters' text (as in workspace.test.ts).
 
@@ -8,6 +8,8 @@ import * as assert from 'assert';
 import * as path from 'path';
 import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
 import { ReadFileParams, ReadFileRequest, ReadFileResult, WorkspaceFilesNotification } from '../../server/src/protocol';
+import { DEFAULT_PDF_LIMITS } from '../../server/src/pdf/limits';
+import { pdfTextUriOf } from '../../server/src/workspace/pdfTextUri';
 import { fixture, startServer, TestServer, waitForIndex } from './client';
 
 const FOLDER = 'vscode-vfs://github/acme/letters';
@@ -20,6 +22,8 @@ const FILES: Record<string, ReadFileResult> = {
   [LETTER_002]: { kind: 'text', text: fixture('letters', LETTER_002), size: 1, mtimeMs: 1 },
   'typo.txt': { kind: 'text', text: fixture('cli', 'malformed', '001_outcome_typo.txt'), size: 1, mtimeMs: 1 },
   'gone.txt': { kind: 'skipped', reason: 'file not found' },
+  // The client reads a PDF's text layer; here, letter 004's text stands for it.
+  'scan.pdf': { kind: 'text', text: fixture('letters', '004_b9c7ee4c5df882e9.txt'), size: 1, mtimeMs: 1 },
 };
 
 describe('workspace index: the client reads the files (VS Code for the Web)', function () {
@@ -33,22 +37,23 @@ describe('workspace index: the client reads the files (VS Code for the Web)', fu
       answer: (method, params) => {
         if (method !== ReadFileRequest) return undefined;
         const { uri, maxBytes } = params as ReadFileParams;
-        assert.strictEqual(maxBytes, 5 * 1024 * 1024, 'the default imrLetters.workspace.maxFileSize');
+        // The default imrLetters.workspace.maxFileSize; a PDF's, the PDF reader's limit.
+        assert.strictEqual(maxBytes, uri.endsWith('.pdf') ? DEFAULT_PDF_LIMITS.maxBytes : 5 * 1024 * 1024);
         asked.push(uri.slice(FOLDER.length + 1));
         return FILES[uri.slice(FOLDER.length + 1)];
       },
     });
     typoProblems = server.nextDiagnostics(`${FOLDER}/typo.txt`);
     await server.connection.sendNotification(WorkspaceFilesNotification, {
-      uris: [LETTER_000, LETTER_002, 'gone.txt', 'CM16-0213037.pdf', 'typo.txt'].map((n) => `${FOLDER}/${n}`),
+      uris: [LETTER_000, LETTER_002, 'gone.txt', 'scan.pdf', 'typo.txt'].map((n) => `${FOLDER}/${n}`),
       limitReached: false,
     });
     await waitForIndex(server);
   });
   after(() => server.stop());
 
-  it('asks the client for each listed text file, never for a PDF, and indexes what it reads', async () => {
-    assert.deepStrictEqual([...asked].sort(), [LETTER_000, LETTER_002, 'gone.txt', 'typo.txt']);
+  it('asks the client for each listed file and indexes what it reads', async () => {
+    assert.deepStrictEqual([...asked].sort(), [LETTER_000, LETTER_002, 'gone.txt', 'scan.pdf', 'typo.txt']);
     const symbols = (await server.connection.sendRequest('workspace/symbol', {
       query: 'xanax',
     })) as SymbolInformation[];
@@ -62,6 +67,24 @@ describe('workspace index: the client reads the files (VS Code for the Web)', fu
       ],
     );
     assert.ok(symbols.every((s) => s.location.uri.startsWith(`${FOLDER}/`)));
+  });
+
+  it("indexes a PDF's text at its imr-pdf: document, as when the server reads the PDF itself", async () => {
+    const symbols = (await server.connection.sendRequest('workspace/symbol', {
+      query: 'psychotropic',
+    })) as SymbolInformation[];
+    // Letter 000 has a psychotropic item too, at its own vscode-vfs: URI.
+    assert.deepStrictEqual(
+      symbols
+        .filter((s) => !s.location.uri.startsWith(FOLDER))
+        .map((s) => [s.location.uri, s.name.split(' \u00b7 ')[0]]),
+      [
+        [
+          pdfTextUriOf(`${FOLDER}/scan.pdf`),
+          'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions',
+        ],
+      ],
+    );
   });
 
   it('publishes the problems of a letter no editor opened, and names a file the client could not read', async () => {

@@ -9,6 +9,9 @@ import { SERVER_ENVIRONMENT } from '../../../server/src/protocol';
 /** Whether the extension runs in VS Code for the Web's extension host (no Node, no disk, no terminal). */
 export const IN_BROWSER = false;
 
+/** Node reads PDFs with the reader's own bundle, loaded on the first PDF (server/src/pdf/load.ts). */
+export function registerPdfReader(_context: vscode.ExtensionContext): void {}
+
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   clientOptions: LanguageClientOptions,

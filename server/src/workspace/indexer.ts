@@ -109,9 +109,8 @@ export class Indexer {
 
   /** PDFs are left out when the setting says so. */
   private accepts(uri: string): boolean {
-    // Files the client reads can be on any file system VS Code has; PDFs are not read that way.
-    if (this.host.readFile) return !isPdfUri(uri);
-    return uri.startsWith('file:') && (this.limits.includePdf || !isPdfUri(uri));
+    // Files the client reads can be on any file system VS Code has.
+    return (this.host.readFile || uri.startsWith('file:')) && (this.limits.includePdf || !isPdfUri(uri));
   }
 
   /** The workspace's letter files, as listed by the client (`limitReached`: it stopped at the limit). */
@@ -261,7 +260,7 @@ export class Indexer {
   private refresh(uri: string): Promise<void> | undefined {
     const key = indexKeyOf(uri);
     if (this.host.isOpen(key) || !this.listed.has(uri)) return;
-    if (this.host.readFile) return this.refreshFromHost(uri, this.host.readFile);
+    if (this.host.readFile) return this.refreshFromHost(uri, key, this.host.readFile);
     let path: string;
     try {
       path = fileURLToPath(uri);
@@ -327,17 +326,25 @@ export class Indexer {
     this.index.set(key, summary, read.size, read.mtimeMs, false);
   }
 
-  /** A file the client read (no disk here); each file is read whole, there is no saved index to compare with. */
-  private async refreshFromHost(uri: string, readFile: NonNullable<IndexerHost['readFile']>): Promise<void> {
-    const read = await readFile(uri, this.limits.maxFileBytes).catch((e: unknown): ReadFileResult => ({
+  /**
+   * A file the client read (no disk here; a PDF's text, for a PDF), whole: there is no saved index
+   * to compare with.
+   */
+  private async refreshFromHost(
+    uri: string,
+    key: string,
+    readFile: NonNullable<IndexerHost['readFile']>,
+  ): Promise<void> {
+    const maxBytes = key === uri ? this.limits.maxFileBytes : DEFAULT_PDF_LIMITS.maxBytes;
+    const read = await readFile(uri, maxBytes).catch((e: unknown): ReadFileResult => ({
       kind: 'skipped',
       reason: e instanceof Error ? e.message : String(e),
     }));
-    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(uri)) return;
+    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
     if (read.kind === 'skipped') {
       if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${uri}: ${read.reason}`);
       this.skippedNamed.add(uri);
-      this.index.delete(uri);
+      this.index.delete(key);
       return;
     }
     this.filesRead++;
@@ -347,7 +354,7 @@ export class Indexer {
     } catch (e) {
       this.host.log(`Indexing ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
-    this.index.set(uri, summary, read.size, read.mtimeMs, false);
+    this.index.set(key, summary, read.size, read.mtimeMs, false);
   }
 
   private saveSoon(): void {
