@@ -20,6 +20,7 @@
 //   IMR_EDITOR_TIMEOUT_MS  overall time limit (default 300000)
 //   IMR_EDITOR_GREP        run only the tests whose title matches (read by the suite's index)
 //   IMR_EDITOR_VERBOSE=1   also print the server's output and the page's console
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +112,11 @@ async function main() {
     const code = await Promise.race([suiteExit, timedOut, serverExited]);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`run-browser: suite exited with code ${code} after ${seconds} s`);
+    if (web && nodeServersOf(server.pid).length > 0) {
+      // Then the extension ran in the Node extension host too, and its answers may have come from there.
+      console.error('run-browser: a Node language server (dist/server.js) ran beside the web one');
+      return 1;
+    }
     return code === 0 ? 0 : 1;
   } catch (error) {
     console.error(`run-browser: ${error instanceof Error ? error.message : error}`);
@@ -118,6 +124,15 @@ async function main() {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The Node build's language servers started under the VS Code server (its process group). */
+function nodeServersOf(serverPid) {
+  const ps = spawnSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' });
+  const serverScript = path.join(repoRoot, 'dist', 'server.js');
+  return (ps.stdout ?? '')
+    .split('\n')
+    .filter((line) => Number(line.trim().split(/\s+/)[0]) === serverPid && line.includes(serverScript));
 }
 
 const exitCode = await main();
