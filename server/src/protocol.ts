@@ -146,11 +146,15 @@ export interface ExportDecisionsParams {
   format: 'csv' | 'json' | 'jsonl';
   /** Absolute path of the file to write. */
   path: string;
+  /** VS Code for the Web: the server has no disk; the export comes back in `content` for the client to write. */
+  inline?: boolean;
 }
 export interface ExportDecisionsResult {
   items: number;
   letters: number;
   skipped: number;
+  /** The export itself, when asked `inline`. */
+  content?: string;
 }
 
 /** Server → client notification: the index changed (the Letters view refreshes). */

@@ -698,6 +698,7 @@ connection.onRequest(ExportDecisionsRequest, async (params: ExportDecisionsParam
     settings.diagnostics?.severity,
     () => undefined,
     () => token.isCancellationRequested,
+    indexerHost.readFile,
   );
 });
 

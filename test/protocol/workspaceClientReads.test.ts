@@ -7,7 +7,14 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Diagnostic, SymbolInformation } from 'vscode-languageserver-protocol';
-import { ReadFileParams, ReadFileRequest, ReadFileResult, WorkspaceFilesNotification } from '../../server/src/protocol';
+import {
+  ExportDecisionsRequest,
+  ExportDecisionsResult,
+  ReadFileParams,
+  ReadFileRequest,
+  ReadFileResult,
+  WorkspaceFilesNotification,
+} from '../../server/src/protocol';
 import { DEFAULT_PDF_LIMITS } from '../../server/src/pdf/limits';
 import { pdfTextUriOf } from '../../server/src/workspace/pdfTextUri';
 import { fixture, startServer, TestServer, waitForIndex } from './client';
@@ -84,6 +91,29 @@ describe('workspace index: the client reads the files (VS Code for the Web)', fu
           'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions',
         ],
       ],
+    );
+  });
+
+  it('exports the decisions inline, for the client to write, reading the letters through the client', async () => {
+    const { content, ...counts } = (await server.connection.sendRequest(ExportDecisionsRequest, {
+      format: 'jsonl',
+      path: `${FOLDER}/decisions.jsonl`,
+      inline: true,
+    })) as ExportDecisionsResult;
+    // The decision lines of the letters: 000 has two items, 001 (with its typo) four, 002 one and
+    // 004 (the PDF's text) one.
+    assert.deepStrictEqual(counts, { items: 8, letters: 4, skipped: 0 });
+    const records = (content ?? '')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { item: string; outcome: string });
+    assert.strictEqual(records.length, 8);
+    assert.ok(
+      records.some(
+        (r) =>
+          r.item === 'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions' &&
+          r.outcome === 'Upheld',
+      ),
     );
   });
 

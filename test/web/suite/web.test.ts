@@ -158,13 +158,22 @@ describe('VS Code for the Web', () => {
     assert.match(text, /\b4 upheld\b/);
   });
 
-  it('says Export Decisions is not available, and writes nothing', async () => {
-    const target = fixtureUri('web-export.csv');
-    assert.equal(await vscode.commands.executeCommand('imrLetters.exportDecisions', target, 'csv'), undefined);
-    await vscode.workspace.fs.stat(target).then(
-      () => assert.fail('an export file was written'),
-      () => undefined,
-    );
+  it('exports the decisions of every letter in the folder: the server hands the export to the client to write', async () => {
+    const target = fixtureUri('web-export.json');
+    try {
+      const result = await vscode.commands.executeCommand('imrLetters.exportDecisions', target, 'json');
+      // The workspace's 9 letters (the PDF among them) and their 20 disputed items, as the editor
+      // suite's folder test counts them.
+      assert.deepEqual(result, { items: 20, letters: 9, skipped: 0 });
+      const records = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as Array<{
+        outcome: string;
+      }>;
+      assert.equal(records.length, 20);
+      // Malformed 004's "Overturned", which its rationale contradicts.
+      assert.equal(records.filter((r) => r.outcome === 'Overturned').length, 1);
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
   });
 
   it('lists the problems of a letter no editor opened: the client reads the folder for the server', async () => {
