@@ -18,6 +18,17 @@ export const IN_BROWSER = true;
 
 type Port = ConstructorParameters<typeof BrowserMessageReader>[0];
 
+/**
+ * The browser's client with the one member of the Node client that the shared modules use and the
+ * browser's lacks: restart (IMR: Restart Language Server; the web suite runs it).
+ */
+class WorkerLanguageClient extends BrowserLanguageClient {
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+}
+
 export function createLanguageClient(
   context: vscode.ExtensionContext,
   clientOptions: LanguageClientOptions,
@@ -33,11 +44,6 @@ export function createLanguageClient(
   };
   context.subscriptions.push(new vscode.Disposable(() => server?.stop()));
   // The shared modules name the Node build's LanguageClient type; in this build that import is the
-  // browser's class (the bundler's alias), with the same members.
-  return new BrowserLanguageClient(
-    'imrLetters',
-    'IMR Letters',
-    startServer,
-    clientOptions,
-  ) as unknown as LanguageClient;
+  // browser's class (the bundler's alias), which has every member they use (restart added above).
+  return new WorkerLanguageClient('imrLetters', 'IMR Letters', startServer, clientOptions) as unknown as LanguageClient;
 }

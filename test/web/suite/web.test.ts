@@ -189,6 +189,27 @@ describe('VS Code for the Web', () => {
     assert.deepEqual(found, ['unknown-decision@120']);
   });
 
+  it('restarts the language server in a new Worker: the outline comes back', async () => {
+    const { document } = await openLetter(FIXTURES.letter001);
+    await vscode.commands.executeCommand('imrLetters.restartServer');
+    let names: string[] = [];
+    const items = await until(
+      [],
+      () => {
+        void vscode.commands
+          .executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri)
+          .then((symbols) => (names = (symbols?.[2]?.children ?? []).map((s) => s.name)));
+        return names.length > 0 ? names : undefined;
+      },
+      () => 'the outline after the restart',
+      { pollMs: 200 },
+    );
+    assert.deepEqual(
+      items,
+      ITEMS_001.map((name) => `Upheld: ${name}`),
+    );
+  });
+
   // Before any test opens the PDF: its entry comes from the folder, not from an editor's text.
   it("finds the items of the folder's PDF letter (read with pdf.js for the server) in Go to Symbol in Workspace", async () => {
     let symbols: vscode.SymbolInformation[] = [];
