@@ -158,6 +158,14 @@ describe('VS Code for the Web', () => {
     assert.match(text, /\b4 upheld\b/);
   });
 
+  it('checks all letters of the folder, open or not, the PDF among them', async () => {
+    // As the editor suite's folder test counts them (9 letters; errors: the two "Uphled"; warnings:
+    // malformed 001's missing reviewer guideline and malformed 004's contradiction), less the
+    // "Uphled" of malformed 001, which the quick fix above corrected in its open editor.
+    const check = await vscode.commands.executeCommand('imrLetters.checkAll');
+    assert.deepEqual(check, { letters: 9, files: 9, errors: 1, warnings: 2, lettersWithProblems: 3 });
+  });
+
   it('exports the decisions of every letter in the folder: the server hands the export to the client to write', async () => {
     const target = fixtureUri('web-export.json');
     try {
