@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildBrowser } from './browserBundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -92,7 +93,11 @@ const pdfResult = await build({
   plugins: [pdfjsWithoutCanvas],
 });
 
-for (const [file, info] of Object.entries({ ...result.metafile.outputs, ...pdfResult.metafile.outputs })) {
+// VS Code for the Web: dist/browser/client.js and dist/browser/server.js (scripts/browserBundle.mjs).
+const browserOutputs = await buildBrowser({ root, dev });
+
+const outputs = { ...result.metafile.outputs, ...pdfResult.metafile.outputs, ...browserOutputs };
+for (const [file, info] of Object.entries(outputs)) {
   if (file.endsWith('.map')) continue;
   console.log(`bundle: ${relative(root, join(root, file))} ${(info.bytes / 1024).toFixed(1)} KB`);
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import * as rpc from 'vscode-jsonrpc/node.js';
 import { sleep } from './stats.mjs';
 
-const CLIENT_CAPABILITIES = {
+export const CLIENT_CAPABILITIES = {
   workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
   textDocument: {
     synchronization: { dynamicRegistration: false, didSave: true },

@@ -3,9 +3,9 @@
 // folding, hovers, diagnostics, fixes) comes from the server; this file only wires the editor.
 
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { isLetter } from '../../server/src/engine/detect';
-import { ItemsParams, ItemsRequestMethod, ItemsResult, SERVER_ENVIRONMENT } from '../../server/src/protocol';
+import { ItemsParams, ItemsRequestMethod, ItemsResult } from '../../server/src/protocol';
 import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
@@ -19,6 +19,7 @@ import { LettersView } from './lettersView';
 import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { WorkspaceFiles } from './workspaceFiles';
+import { createLanguageClient, IN_BROWSER } from './node/platform';
 
 /** What activate() returns: the editor tests read the status bar through it. */
 export interface ImrLettersApi {
@@ -53,12 +54,6 @@ const TYPING_PAUSE_MS = 300;
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ImrLettersApi {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    module: serverModule,
-    transport: TransportKind.ipc,
-    options: { env: { ...process.env, ...SERVER_ENVIRONMENT } },
-  };
   const clientOptions: LanguageClientOptions = {
     // The server reads only the text VS Code sends it, so a letter is served whatever its scheme
     // (untitled, a virtual workspace, the old side of a git diff). Plain text is sent only from the
@@ -77,10 +72,13 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     initializationOptions: {
       clientCommands: CLIENT_COMMANDS,
       clientListsFiles: true,
-      storageDir: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined,
+      storageDir: context.storageUri?.scheme === 'file' && !IN_BROWSER ? context.storageUri.fsPath : undefined,
+      // In VS Code for the Web the server has no disk: the client reads the files it lists.
+      clientReadsFiles: IN_BROWSER,
     } satisfies WorkspaceInitOptions & ClientCommandsOption,
   };
-  const languageClient = new LanguageClient('imrLetters', 'IMR Letters', serverOptions, clientOptions);
+  // A Node process, or a Worker in VS Code for the Web (client/src/node/platform.ts, browser/platform.ts).
+  const languageClient = createLanguageClient(context, clientOptions);
   client = languageClient;
   const ready = languageClient.start();
   ready.catch((e: unknown) => languageClient.error('The IMR Letters language server did not start.', e, 'force'));

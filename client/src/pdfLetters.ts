@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { pdfBytesToText } from '../../server/src/pdf/letterText';
 import { LETTER_LANGUAGE } from './languageSwitches';
+import { registerPdfReader } from './node/platform';
 
 /** The scheme of PDF letters opened as text: imr-pdf:/path/Letter.pdf?<the PDF's own URI>. */
 export const PDF_TEXT_SCHEME = 'imr-pdf';
@@ -60,6 +61,8 @@ class PdfTextProvider implements vscode.TextDocumentContentProvider {
 
 export function registerPdfLetters(context: vscode.ExtensionContext): void {
   const provider = new PdfTextProvider();
+  // In VS Code for the Web, pdf.js in a Worker (client/src/browser/pdfReader.ts); nothing to do in Node.
+  registerPdfReader(context);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(PDF_TEXT_SCHEME, provider),
     vscode.workspace.onDidCloseTextDocument((doc) => {

@@ -6,6 +6,7 @@
 // no separate Node.js install is needed. The setting imrLetters.terminal.addCliToPath turns it off.
 
 import * as vscode from 'vscode';
+import { IN_BROWSER } from './node/platform';
 
 /** The folder of the launchers (`imr-letters` for POSIX shells, `imr-letters.cmd` for Windows). */
 export const LAUNCHER_FOLDER = 'bin/terminal';
@@ -13,6 +14,8 @@ export const LAUNCHER_FOLDER = 'bin/terminal';
 export function terminalCliPath(context: vscode.ExtensionContext): void {
   const collection = context.environmentVariableCollection;
   collection.clear();
+  // VS Code for the Web has no integrated terminal running on this computer, and no Node to run the tool.
+  if (IN_BROWSER) return;
   if (!vscode.workspace.getConfiguration('imrLetters').get<boolean>('terminal.addCliToPath', true)) return;
   collection.description =
     'Puts the `imr-letters` command-line tool on the PATH (setting `imrLetters.terminal.addCliToPath`).';

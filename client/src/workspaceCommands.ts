@@ -11,6 +11,7 @@ import {
   ExportDecisionsResult,
 } from '../../server/src/protocol';
 import { GROUPINGS, LettersView } from './lettersView';
+import { IN_BROWSER } from './node/platform';
 
 const EXPORT_FORMATS: ReadonlyArray<{
   format: ExportDecisionsParams['format'];
@@ -67,17 +68,21 @@ export function registerWorkspaceCommands(
         filters: { [chosen.label]: [chosen.ext] },
       }));
     if (!uri) return undefined;
-    if (uri.scheme !== 'file') {
+    // In VS Code for the Web the server, which has no disk, hands the export back to be written here.
+    if (uri.scheme !== 'file' && !IN_BROWSER) {
       void vscode.window.showErrorMessage('IMR: decisions can be exported to a file on this computer only.');
       return undefined;
     }
     await ready();
-    const params: ExportDecisionsParams = { format: chosen.format, path: uri.fsPath };
+    const params: ExportDecisionsParams = IN_BROWSER
+      ? { format: chosen.format, path: uri.toString(), inline: true }
+      : { format: chosen.format, path: uri.fsPath };
     try {
-      const result = await vscode.window.withProgress(
+      const { content, ...result } = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'IMR: exporting decisions\u2026', cancellable: true },
         (_progress, token) => client.sendRequest<ExportDecisionsResult>(ExportDecisionsRequest, params, token),
       );
+      if (content !== undefined) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
       const message = `Exported ${plural(result.items, 'item')} from ${plural(result.letters, 'letter')} to ${vscode.workspace.asRelativePath(uri)}.`;
       void vscode.window.showInformationMessage(message, 'Open').then((answer) => {
         if (answer === 'Open') void vscode.commands.executeCommand('vscode.open', uri);

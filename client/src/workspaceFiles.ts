@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { excludeMatchers, isExcluded } from './searchExclude';
-import { WorkspaceFilesNotification, WorkspaceFilesParams } from '../../server/src/protocol';
+import { ReadFileRequest, WorkspaceFilesNotification, WorkspaceFilesParams } from '../../server/src/protocol';
 import { letterFilesGlob } from '../../server/src/workspace/extensions';
+import { readWorkspaceFile } from './workspaceFileReader';
 
 export const DEFAULT_MAX_FILES = 100_000;
 
@@ -18,6 +19,8 @@ export class WorkspaceFiles implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {
     this.subscriptions.push(
+      // Asked only by a server without a disk (VS Code for the Web): it reads the files listed here.
+      client.onRequest(ReadFileRequest, readWorkspaceFile),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (

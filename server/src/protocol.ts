@@ -43,7 +43,21 @@ export interface WorkspaceInitOptions {
   clientListsFiles?: boolean;
   /** Folder where the server may save its index between sessions (the extension's workspace storage). */
   storageDir?: string;
+  /** The client reads the letter files for the server (imrLetters/readFile): VS Code for the Web, where the server has no disk. */
+  clientReadsFiles?: boolean;
 }
+
+/** Server → client request (when the client reads files): one letter file's text, read with vscode.workspace.fs. */
+export const ReadFileRequest = 'imrLetters/readFile';
+export interface ReadFileParams {
+  uri: string;
+  /** Larger files are not read (imrLetters.workspace.maxFileSize). */
+  maxBytes: number;
+}
+export type ReadFileResult =
+  | { kind: 'text'; text: string; size: number; mtimeMs: number }
+  | { kind: 'binary'; size: number; mtimeMs: number }
+  | { kind: 'skipped'; reason: string };
 
 /** Client → server notification: the workspace's letter files, as its file search found them. */
 export const WorkspaceFilesNotification = 'imrLetters/workspaceFiles';
@@ -132,11 +146,15 @@ export interface ExportDecisionsParams {
   format: 'csv' | 'json' | 'jsonl';
   /** Absolute path of the file to write. */
   path: string;
+  /** VS Code for the Web: the server has no disk; the export comes back in `content` for the client to write. */
+  inline?: boolean;
 }
 export interface ExportDecisionsResult {
   items: number;
   letters: number;
   skipped: number;
+  /** The export itself, when asked `inline`. */
+  content?: string;
 }
 
 /** Server → client notification: the index changed (the Letters view refreshes). */

@@ -6,7 +6,6 @@
 
 import {
   CancellationToken,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   Disposable,
@@ -14,7 +13,6 @@ import {
   FileChangeType,
   InitializeResult,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   Range,
   TextDocuments,
@@ -24,6 +22,7 @@ import {
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
+import { createServerConnection } from './node/connection';
 import { keepModelShapes } from './engine/parse';
 import {
   CheckAllRequest,
@@ -42,6 +41,8 @@ import {
   LetterGroupsRequest,
   LettersInGroupParams,
   LettersInGroupRequest,
+  ReadFileRequest,
+  ReadFileResult,
   WorkspaceFilesNotification,
   WorkspaceFilesParams,
   WorkspaceInitOptions,
@@ -68,7 +69,8 @@ import { CODE_ACTION_KINDS, codeActions, REVEAL_COMMAND, revealRange } from './f
 import { formatDocument, formatRange } from './features/formatting';
 import { ClientCommandsOption, TURN_OFF_CHECK_COMMAND } from './codeActionProtocol';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio or IPC in Node; over postMessage in a Worker (the browser build swaps the module).
+const connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 
 /** The model of each open document, for the version it was parsed from. */
@@ -80,6 +82,8 @@ let workspaceFoldersSupported = false;
 let folderPaths: string[] = [];
 let folderUris: string[] = [];
 let clientListsFiles = false;
+/** VS Code for the Web: the server has no disk, the client reads the listed files for it. */
+let clientReadsFiles = false;
 /** The folder is still to be listed (by the client, or by the walker): until then the index is not complete. */
 let listingPending = false;
 /** Pull diagnostics (textDocument/diagnostic, workspace/diagnostic) instead of publishing them. */
@@ -121,6 +125,7 @@ connection.onInitialize((params): InitializeResult => {
   diagnosticRefresh = pullDiagnostics && params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   const workspaceOptions = (params.initializationOptions ?? {}) as WorkspaceInitOptions;
   clientListsFiles = workspaceOptions.clientListsFiles === true;
+  clientReadsFiles = clientListsFiles && workspaceOptions.clientReadsFiles === true;
   setFolders(
     (params.workspaceFolders ?? [])
       .map((f) => f.uri)
@@ -238,8 +243,8 @@ function limitsFrom(settings: Settings): IndexLimits {
 }
 
 function setFolders(uris: readonly string[]): void {
-  folderUris = uris.filter((u) => u.startsWith('file:'));
-  folderPaths = folderUris.map((u) => fileURLToPath(u));
+  folderUris = uris.filter((u) => clientReadsFiles || u.startsWith('file:'));
+  folderPaths = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 }
 
 function settingsFor(uri: string): Promise<Settings> {
@@ -461,6 +466,11 @@ const indexerHost = {
   warn: (message: string) =>
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   log: (message: string) => connection.console.log(message),
+  get readFile() {
+    return clientReadsFiles
+      ? (uri: string, maxBytes: number) => connection.sendRequest<ReadFileResult>(ReadFileRequest, { uri, maxBytes })
+      : undefined;
+  },
   beginProgress: async (total: number): Promise<IndexProgress | undefined> => {
     if (!workDoneProgress) return undefined;
     const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
@@ -703,6 +713,7 @@ connection.onRequest(ExportDecisionsRequest, async (params: ExportDecisionsParam
     settings.diagnostics?.severity,
     () => undefined,
     () => token.isCancellationRequested,
+    indexerHost.readFile,
   );
 });
 

@@ -7,6 +7,10 @@
 // codeAutomationExit, which this script exposes to the page. The server and browser machinery is
 // test/editor/vscode-web.mjs, shared with scripts/screenshot.mjs.
 //
+// With --web, the web suite (test/web) instead: the browser build of the extension, moved to the
+// browser's web worker extension host by the user setting remote.extensionKind (VS Code for the Web;
+// see test/web/index.ts).
+//
 // Exit status: 0 when every test passed; 1 when a test failed, the run timed out or something did
 // not start. The server's process group, chromium and the temp folder are always cleaned up.
 //
@@ -16,11 +20,13 @@
 //   IMR_EDITOR_TIMEOUT_MS  overall time limit (default 300000)
 //   IMR_EDITOR_GREP        run only the tests whose title matches (read by the suite's index)
 //   IMR_EDITOR_VERBOSE=1   also print the server's output and the page's console
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as vscodeWeb from './vscode-web.mjs';
+import { bundleWebSuite } from '../web/bundle.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const timeoutMs = Number(process.env.IMR_EDITOR_TIMEOUT_MS || 300_000);
@@ -29,8 +35,9 @@ const verbose = process.env.IMR_EDITOR_VERBOSE === '1';
 // told apart from the workbench's own log, which arrives through the same codeAutomationLog.
 const suiteLogPrefix = '@@imr-editor@@ ';
 
+const web = process.argv.includes('--web');
 const extensionDir = repoRoot;
-const testsIndex = path.join(repoRoot, 'out', 'test', 'editor', 'index.js');
+const testsIndex = web ? await bundleWebSuite() : path.join(repoRoot, 'out', 'test', 'editor', 'index.js');
 const workspaceDir = path.join(repoRoot, 'test', 'fixtures', 'editor-workspace');
 
 function fail(message) {
@@ -41,10 +48,15 @@ function fail(message) {
 const missing = vscodeWeb.missingServerOrBrowser();
 if (missing) fail(missing);
 if (!fs.existsSync(testsIndex)) fail(`no compiled suite at ${testsIndex}; run \`npm run build\` first`);
-if (!process.env.IMR_EDITOR_SKIP_DIST_CHECK && !fs.existsSync(path.join(repoRoot, 'dist', 'client.js')))
-  fail('no dist/client.js; run `npm run build` first');
+const client = web ? 'dist/browser/client.js' : 'dist/client.js';
+if (!process.env.IMR_EDITOR_SKIP_DIST_CHECK && !fs.existsSync(path.join(repoRoot, client)))
+  fail(`no ${client}; run \`npm run build\` first`);
 
-const { tempDir, dirs } = vscodeWeb.createTempDirs({ prefix: 'imr-' });
+const { tempDir, dirs } = vscodeWeb.createTempDirs({
+  prefix: 'imr-',
+  // The extension has a Node and a browser entry: this moves it to the web worker extension host.
+  userSettings: web ? { 'remote.extensionKind': { 'imr-letters.imr-letters': ['web'] } } : {},
+});
 
 let server;
 let context;
@@ -90,15 +102,21 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
 
+    const authority = web ? `127.0.0.1:${port}` : undefined;
     const payload = [
-      ['extensionDevelopmentPath', vscodeWeb.remoteUri(extensionDir)],
-      ['extensionTestsPath', vscodeWeb.remoteUri(testsIndex)],
+      ['extensionDevelopmentPath', vscodeWeb.remoteUri(extensionDir, authority)],
+      ['extensionTestsPath', vscodeWeb.remoteUri(testsIndex, authority)],
     ];
     await page.goto(vscodeWeb.workbenchUrl({ port, folder: workspaceDir, payload }));
 
     const code = await Promise.race([suiteExit, timedOut, serverExited]);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`run-browser: suite exited with code ${code} after ${seconds} s`);
+    if (web && nodeServersOf(server.pid).length > 0) {
+      // Then the extension ran in the Node extension host too, and its answers may have come from there.
+      console.error('run-browser: a Node language server (dist/server.js) ran beside the web one');
+      return 1;
+    }
     return code === 0 ? 0 : 1;
   } catch (error) {
     console.error(`run-browser: ${error instanceof Error ? error.message : error}`);
@@ -106,6 +124,15 @@ async function main() {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The Node build's language servers started under the VS Code server (its process group). */
+function nodeServersOf(serverPid) {
+  const ps = spawnSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' });
+  const serverScript = path.join(repoRoot, 'dist', 'server.js');
+  return (ps.stdout ?? '')
+    .split('\n')
+    .filter((line) => Number(line.trim().split(/\s+/)[0]) === serverPid && line.includes(serverScript));
 }
 
 const exitCode = await main();

@@ -202,10 +202,14 @@ export function workbenchUrl({ port, folder, payload }) {
   );
 }
 
-/** A vscode-remote URI of a path on the server's machine, for the payload. */
-export function remoteUri(fsPath) {
-  // The authority is the literal word `remote` in this build of the web workbench.
-  return `vscode-remote://remote${fsPath}`;
+/**
+ * A vscode-remote URI of a path on the server's machine, for the payload. The authority is the
+ * literal word `remote` in this build of the web workbench, except for the web worker extension
+ * host, which is sent the tests only when the URIs name the server as the workbench does
+ * (`127.0.0.1:PORT`); with `remote` they run in the Node host.
+ */
+export function remoteUri(fsPath, authority = 'remote') {
+  return `vscode-remote://${authority}${fsPath}`;
 }
 
 function killGroup(server, signal) {

@@ -55,6 +55,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Sent with initialize: the VS Code client's `clientCommands`, `clientListsFiles`, `storageDir`. */
   initializationOptions?: unknown;
+  /** Answers the server's other requests (undefined: null), e.g. imrLetters/readFile. */
+  answer?: (method: string, params: unknown) => unknown;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -88,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       shown.push(params as ShowDocumentParams);
       return { success: true };
     }
-    return null;
+    return options.answer?.(method, params) ?? null;
   });
   const notifications: Array<{ method: string; params: unknown }> = [];
   connection.onNotification((method: string, params: unknown): void => {

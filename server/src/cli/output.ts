@@ -41,12 +41,24 @@ export class Output {
   /** Flushes and, for a file, closes it. Standard output stays open. */
   async close(): Promise<void> {
     if (this.failed) throw this.failed;
-    if (this.stream === process.stdout) return;
+    if (typeof process !== 'undefined' && this.stream === process.stdout) return;
     await new Promise<void>((resolve, reject) => {
       this.stream.once('error', reject);
       this.stream.end(() => resolve());
     });
   }
+}
+
+/** A stream that keeps what is written in `parts`: the export of VS Code for the Web, which has no file to write. */
+export function memoryStream(parts: string[]): Writable {
+  const stream = {
+    write: (chunk: string) => parts.push(chunk) > 0,
+    end: (done: () => void) => done(),
+    on: () => stream,
+    once: () => stream,
+    off: () => stream,
+  };
+  return stream as unknown as Writable;
 }
 
 /** Opens the --output file, reporting a folder that does not exist or cannot be written to as a plain message. */

@@ -1,12 +1,16 @@
 // IMR: Export Decisions... on the server: the command-line tool's export (cli/analyze.ts records,
-// cli/export.ts writers) of every letter in the index, open letters from their current text.
+// cli/export.ts writers) of every letter in the index, open letters from their current text. In VS
+// Code for the Web the client reads the other letters for the server, and writes the export.
 
 import { fileURLToPath } from 'url';
 import { DiagnosticCode, DIAGNOSTIC_CODES, Severity, severityFor, SeveritySettings } from '../engine/check';
 import { analyzeFile, analyzeText, FileReport } from '../cli/analyze';
 import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../cli/export';
-import { openOutputFile, Output } from '../cli/output';
-import type { ExportDecisionsParams, ExportDecisionsResult } from '../protocol';
+import { memoryStream, openOutputFile, Output } from '../cli/output';
+import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
+import type { ExportDecisionsParams, ExportDecisionsResult, ReadFileResult } from '../protocol';
+import { DEFAULT_LIMITS } from '../workspace/indexer';
+import { pdfOfTextUri } from '../workspace/pdfTextUri';
 import { fileNameOf } from './workspaceSymbols';
 
 export interface ExportSource {
@@ -21,10 +25,13 @@ export async function exportDecisions(
   settings: SeveritySettings | undefined,
   progress: (done: number, total: number) => void,
   isCancelled: () => boolean,
+  /** Reads a letter that is not open, when the server has no disk (VS Code for the Web). */
+  readFile?: (uri: string, maxBytes: number) => Promise<ReadFileResult>,
 ): Promise<ExportDecisionsResult> {
   const severities = {} as Record<DiagnosticCode, Severity>;
   for (const code of DIAGNOSTIC_CODES) severities[code] = severityFor(code, settings);
-  const out = new Output(await openOutputFile(params.path));
+  const parts: string[] = [];
+  const out = new Output(params.inline ? memoryStream(parts) : await openOutputFile(params.path));
   const writer: RecordWriter =
     params.format === 'csv'
       ? new CsvWriter(out, true)
@@ -37,11 +44,14 @@ export async function exportDecisions(
   for (const source of sources) {
     if (isCancelled()) break;
     const display = source.uri.startsWith('file:') ? fileURLToPath(source.uri) : fileNameOf(source.uri);
-    const report: FileReport =
-      source.text !== undefined
-        ? analyzeText(source.text, display, display, 'export', severities)
-        : await analyzeFile(display, display, 'export', severities);
-    if (report.status === 'letter') {
+    const text = source.text ?? (readFile ? await readText(source.uri, readFile) : undefined);
+    const report: FileReport | undefined =
+      text !== undefined
+        ? analyzeText(text, display, display, 'export', severities)
+        : readFile
+          ? undefined
+          : await analyzeFile(display, display, 'export', severities);
+    if (report?.status === 'letter') {
       result.letters += report.letters;
       result.items += report.records?.length ?? 0;
       await writer.records(report.records ?? []);
@@ -54,5 +64,17 @@ export async function exportDecisions(
   }
   await writer.end();
   await out.close();
-  return result;
+  return params.inline ? { ...result, content: parts.join('') } : result;
+}
+
+/** A letter's text through the client; a PDF letter's (indexed at its imr-pdf: text) from its PDF. */
+async function readText(
+  uri: string,
+  readFile: (uri: string, maxBytes: number) => Promise<ReadFileResult>,
+): Promise<string | undefined> {
+  const pdf = pdfOfTextUri(uri);
+  const read = await readFile(pdf ?? uri, pdf ? DEFAULT_PDF_LIMITS.maxBytes : DEFAULT_LIMITS.maxFileBytes).catch(
+    () => undefined,
+  );
+  return read?.kind === 'text' ? read.text : undefined;
 }

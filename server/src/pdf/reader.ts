@@ -75,17 +75,21 @@ function toPiece(item: RawItem): TextPiece {
   };
 }
 
+/** Bytes as Latin-1 text, without Node's Buffer (this reader also runs in a browser's Worker). */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}
+
 /** A PDF's trailer marker: a file cut short (a download that stopped) lacks it at its end. */
 function endsLikePdf(bytes: Uint8Array): boolean {
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-2048).toString('latin1');
-  return tail.includes('%%EOF');
+  return latin1(bytes.subarray(-2048)).includes('%%EOF');
 }
 
 function startsLikePdf(bytes: Uint8Array): boolean {
   // The header may follow some junk; pdf.js and other readers look in the first kilobyte.
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024))
-    .toString('latin1')
-    .includes('%PDF-');
+  return latin1(bytes.subarray(0, 1024)).includes('%PDF-');
 }
 
 /** What pdf.js threw, as a reason a user can read. */

@@ -11,6 +11,7 @@ import { decodeLetterBytes } from '../cli/analyze';
 import { pdfBytesToText } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
 import { hasLetterExtension } from './extensions';
+import type { ReadFileResult } from '../protocol';
 import type { LetterIndex } from './letterIndex';
 import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
 import { readRegularFile, readRegularFileSync } from './readFile';
@@ -45,6 +46,11 @@ export interface IndexerHost {
   /** A limit was reached: the user must be told, never a silent cap. */
   warn(message: string): void;
   log(message: string): void;
+  /**
+   * Reads a listed file for the server when it has no disk of its own (VS Code for the Web: the
+   * client reads it with vscode.workspace.fs); undefined: the indexer reads the disk itself.
+   */
+  readonly readFile?: (uri: string, maxBytes: number) => Promise<ReadFileResult>;
 }
 
 /** How long one slice of reading may hold the event loop before requests get their turn. */
@@ -103,7 +109,8 @@ export class Indexer {
 
   /** PDFs are left out when the setting says so. */
   private accepts(uri: string): boolean {
-    return uri.startsWith('file:') && (this.limits.includePdf || !isPdfUri(uri));
+    // Files the client reads can be on any file system VS Code has.
+    return (this.host.readFile || uri.startsWith('file:')) && (this.limits.includePdf || !isPdfUri(uri));
   }
 
   /** The workspace's letter files, as listed by the client (`limitReached`: it stopped at the limit). */
@@ -222,11 +229,12 @@ export class Indexer {
         while (this.head < this.queue.length) {
           const uri = this.queue[this.head++];
           if (!this.queued.delete(uri)) continue; // taken off the list since
-          const pdfRead = this.refresh(uri);
+          const reading = this.refresh(uri);
           done++;
-          // A PDF is read outside the slice, alone, with a turn for requests after it.
-          if (pdfRead) {
-            await pdfRead;
+          // A PDF, or a file the client reads, is read outside the slice, alone, with a turn for
+          // requests after it.
+          if (reading) {
+            await reading;
             break;
           }
           if (performance.now() >= sliceEnd) break;
@@ -247,11 +255,12 @@ export class Indexer {
 
   /**
    * Re-reads one file when its size or modification time differs from what the index holds. A text
-   * file is read at once; a PDF's reading is returned, for the caller to wait on.
+   * file is read at once; a PDF's reading, or the client's, is returned, for the caller to wait on.
    */
   private refresh(uri: string): Promise<void> | undefined {
     const key = indexKeyOf(uri);
     if (this.host.isOpen(key) || !this.listed.has(uri)) return;
+    if (this.host.readFile) return this.refreshFromHost(uri, key, this.host.readFile);
     let path: string;
     try {
       path = fileURLToPath(uri);
@@ -313,6 +322,37 @@ export class Indexer {
       const reason = text.kind === 'unreadable' ? text.error : 'not a PDF';
       this.host.log(`Not indexed as a letter: ${path}: ${reason}`);
       summary = { ...NOT_A_LETTER, reason };
+    }
+    this.index.set(key, summary, read.size, read.mtimeMs, false);
+  }
+
+  /**
+   * A file the client read (no disk here; a PDF's text, for a PDF), whole: there is no saved index
+   * to compare with.
+   */
+  private async refreshFromHost(
+    uri: string,
+    key: string,
+    readFile: NonNullable<IndexerHost['readFile']>,
+  ): Promise<void> {
+    const maxBytes = key === uri ? this.limits.maxFileBytes : DEFAULT_PDF_LIMITS.maxBytes;
+    const read = await readFile(uri, maxBytes).catch((e: unknown): ReadFileResult => ({
+      kind: 'skipped',
+      reason: e instanceof Error ? e.message : String(e),
+    }));
+    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
+    if (read.kind === 'skipped') {
+      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${uri}: ${read.reason}`);
+      this.skippedNamed.add(uri);
+      this.index.delete(key);
+      return;
+    }
+    this.filesRead++;
+    let summary = NOT_A_LETTER;
+    try {
+      if (read.kind === 'text') summary = summarizeText(uri, read.text);
+    } catch (e) {
+      this.host.log(`Indexing ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
     this.index.set(key, summary, read.size, read.mtimeMs, false);
   }
