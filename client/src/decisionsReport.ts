@@ -3,7 +3,6 @@
 // command line's HTML report in the theme's colours, under a policy that runs only its own nonce'd
 // script; a click on an item's row opens the letter at the item's decision. It follows the index.
 
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DecisionsReportParams, DecisionsReportRequest, DecisionsReportResult } from '../../server/src/protocol';
@@ -101,7 +100,7 @@ export class DecisionsReportPanel implements vscode.Disposable {
     if (!panel) return;
     this.stale = false;
     this.last = result;
-    const nonce = crypto.randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const title = result.indexing ? 'IMR decisions report (indexing\u2026)' : 'IMR decisions report';
     this.html = renderHtml(result.report, {
       title,
@@ -116,4 +115,10 @@ export class DecisionsReportPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.subscriptions.forEach((s) => s.dispose());
   }
+}
+
+/** A policy nonce from the Web Crypto API, which both the Node and the browser extension hosts have. */
+function newNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
