@@ -22,8 +22,8 @@ import {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
+import { LazyTextDocument, lazyDocuments } from './documents/lazyDocument';
 import { keepModelShapes } from './engine/parse';
 import {
   CheckAllRequest,
@@ -66,7 +66,8 @@ import { formatDocument, formatRange } from './features/formatting';
 import { ClientCommandsOption, TURN_OFF_CHECK_COMMAND } from './codeActionProtocol';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Edits are recorded, not applied, until the text is read: see documents/lazyDocument.ts.
+const documents = new TextDocuments(lazyDocuments);
 
 /** The model of each open document, for the version it was parsed from. */
 const contexts = new Map<string, LetterContext>();
@@ -272,12 +273,12 @@ const published = new Set<string>();
 /** Past this many characters a document is an export of many letters: slower debounce, memory given back. */
 const LARGE_DOCUMENT = 1_000_000;
 
-function delayFor(doc: TextDocument): number {
-  const size = doc.getText().length;
+function delayFor(doc: LazyTextDocument): number {
+  const size = doc.length;
   return size > LARGE_DOCUMENT ? 120 : size > 100_000 ? 60 : 20;
 }
 
-function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
+function scheduleDiagnostics(doc: LazyTextDocument, delay = delayFor(doc)): void {
   pending.get(doc.uri)?.dispose();
   const timer = setTimeout(() => {
     pending.delete(doc.uri);
@@ -336,7 +337,7 @@ documents.onDidClose((e) => {
   pendingIndex.delete(e.document.uri);
   lastChange.delete(e.document.uri);
   // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
-  if (e.document.getText().length > LARGE_DOCUMENT) {
+  if (e.document.length > LARGE_DOCUMENT) {
     collectSoon(1000, { release: true });
   }
   contexts.delete(e.document.uri);
