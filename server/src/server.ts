@@ -94,6 +94,7 @@ interface Settings {
 }
 
 let configurationPull = false;
+/** Settings by the workspace folder of the documents they are for (settingsFor). */
 const settingsByUri = new Map<string, Promise<Settings>>();
 let initialSettings: Settings = {};
 /** Code actions: "go to" actions need window/showDocument; versioned edits are refused on a stale version instead of misapplied. */
@@ -163,6 +164,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
       setFolders((folders ?? []).map((f) => f.uri));
+      settingsByUri.clear();
       // The extension's client lists the files again itself; other clients get a new walk.
       if (!clientListsFiles) void indexer?.walk(folderPaths);
     });
@@ -240,15 +242,23 @@ function setFolders(uris: readonly string[]): void {
   folderPaths = folderUris.map((u) => fileURLToPath(u));
 }
 
+/**
+ * A document's settings. VS Code reads a file's settings from its workspace folder (there is no
+ * .vscode/settings.json below one, and a URI scope gets no language overrides): the documents of a
+ * folder share one request, and opening letter after letter asks once.
+ */
 function settingsFor(uri: string): Promise<Settings> {
   if (!configurationPull) return Promise.resolve(initialSettings);
-  let s = settingsByUri.get(uri);
+  const folder = folderUris
+    .filter((f) => uri.startsWith(f.endsWith('/') ? f : f + '/'))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  let s = settingsByUri.get(folder);
   if (!s) {
     s = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'imrLetters' })
+      .getConfiguration({ scopeUri: folder || uri, section: 'imrLetters' })
       .then((v: unknown) => (v && typeof v === 'object' ? (v as Settings) : {}))
       .catch(() => initialSettings);
-    settingsByUri.set(uri, s);
+    settingsByUri.set(folder, s);
   }
   return s;
 }
@@ -268,6 +278,7 @@ function contextOf(uri: string): LetterContext | undefined {
 // Diagnostics wait for typing to pause; larger documents wait a little longer so that a burst of
 // edits costs one parse, not one per keystroke.
 const pending = new Map<string, Disposable>();
+/** Documents whose last published diagnostics were not empty: closing them clears what is shown. */
 const published = new Set<string>();
 
 /** Past this many characters a document is an export of many letters: slower debounce, memory given back. */
@@ -311,7 +322,7 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   const list = diagnostics(ctx, settings.diagnostics?.severity);
   // A plain-text file that is not a letter gets no noise: publish to it only to clear what was shown.
   if (!ctx.isLetter && !published.has(uri)) return;
-  if (ctx.isLetter) published.add(uri);
+  if (list.length > 0) published.add(uri);
   else published.delete(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics: list });
   // The models of a large document's earlier versions are garbage now: collect once typing pauses.
@@ -341,7 +352,6 @@ documents.onDidClose((e) => {
     collectSoon(1000, { release: true });
   }
   contexts.delete(e.document.uri);
-  settingsByUri.delete(e.document.uri);
   // Its entry goes back to what the disk holds (a closed letter's problems stay in the Problems panel).
   indexedVersions.delete(e.document.uri);
   indexer?.closed(e.document.uri);
