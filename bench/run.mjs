@@ -5,10 +5,11 @@
 // No test asserts on these figures (machines are shared and noisy); the targets are printed next
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
-//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf]
+//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf [--merge]]
 //
 // Only a full run writes bench/results.json (then `node bench/readme.mjs` prints the README's
-// table from it); --quick and --only runs write bench/.data/results-partial.json.
+// table from it); --quick and --only runs write bench/.data/results-partial.json, unless --merge
+// puts the parts of an --only run into bench/results.json (bench/lib/merge.mjs).
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { markdownServerPath, measureOurMemory, measureOurServer, measureStartup 
 import { measureBigPeer, measureManyLetters, variedLetters } from './lib/peer.mjs';
 import { round } from './lib/stats.mjs';
 import { measureKeystrokes } from './lib/keystrokes.mjs';
+import { mergeEarlier } from './lib/merge.mjs';
 import { bigThroughput, letterThroughput } from './lib/throughput.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -242,6 +244,9 @@ if (wanted('cli')) {
 
 if (wanted('folders')) results.folders = await (await import('./folders.mjs')).benchFolders();
 
+const merge = args.includes('--merge') && only !== undefined && !quick;
+if (merge) mergeEarlier(results, JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results.json'), 'utf8')), only);
+
 // ---------------------------------------------------------------------------------------------
 // Targets and report
 
@@ -323,14 +328,17 @@ if (wanted('pdf'))
     ...(results.pdf = await (await import('./pdf.mjs')).benchPdf({ copies: quick ? 2 : 5, runs: quick ? 1 : 3, log }))
       .targets,
   );
+else if (results.pdf?.targets) targets.push(...results.pdf.targets);
 results.targets = targets;
 results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 
 // Rounded for the file: the noise is far above a microsecond.
 const rounded = JSON.parse(JSON.stringify(results, (k, v) => (typeof v === 'number' ? round(v, 3) : v)));
-// Only a full run replaces the committed figures; --quick and --only runs go next to the generated texts.
+// Only a full or merged run replaces the committed figures; --quick and --only runs go next to the generated texts.
 const resultsFile =
-  quick || only ? path.join(root, 'bench', '.data', 'results-partial.json') : path.join(root, 'bench', 'results.json');
+  (quick || only) && !merge
+    ? path.join(root, 'bench', '.data', 'results-partial.json')
+    : path.join(root, 'bench', 'results.json');
 fs.writeFileSync(resultsFile, JSON.stringify(rounded, null, 2) + '\n');
 log(`figures written to ${path.relative(root, resultsFile)}`);
 
@@ -404,6 +412,7 @@ function printReport(r) {
         const c = p[k].cpuMs;
         return `  ${k === 'big' ? '10 MB' : `${p.manyLetters.letters} letters`} CPU (median): ours server ${fmt(c.ours.server)} ms + client ${fmt(c.ours.client)} ms; markdown server ${fmt(c.markdown.server)} ms + client (markdown-it) ${fmt(c.markdown.client)} ms`;
       }),
+      `  a letter, ours in-process (CPU): parse ${fmt(p.manyLetters.inProcess.parseUs)} µs, outline ${fmt(p.manyLetters.inProcess.outlineUs)} µs, its JSON ${fmt(p.manyLetters.inProcess.jsonUs)} µs; a server that answers nothing (the transport): ${fmt(p.manyLetters.floorPerLetterMs)} ms a letter`,
     );
   }
   if (r.server.memory) {

@@ -10,6 +10,8 @@
 // Each ratio is the median of the runs' ratios: each run measures both servers under the same load.
 
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { startOutlineSession } from './servers.mjs';
 import { sleep, summarize } from './stats.mjs';
 
@@ -32,6 +34,7 @@ export function variedLetters(texts, count) {
   return out;
 }
 
+const require = createRequire(import.meta.url);
 const median = (xs) => summarize(xs).median;
 
 /** CPU time of a process so far (user + system, ms), from /proc on Linux; undefined elsewhere. */
@@ -94,6 +97,34 @@ async function bothServers(serverArgs, markdownArgs, fn) {
   }
 }
 
+/** A server that answers every outline with nothing: the transport's share (floorServer.mjs). */
+const FLOOR_ARGS = [fileURLToPath(new URL('./floorServer.mjs', import.meta.url)), '--stdio'];
+
+/**
+ * Our server's own work on each letter, in this process: the model and line index of a fresh
+ * version (parse), the outline, and the outline's JSON. CPU µs a letter, best of five passes.
+ */
+function inProcess(letters) {
+  const features = (name) => require(`../../out/server/src/features/${name}.js`);
+  const { createContext } = features('context');
+  const { documentSymbols } = features('symbols');
+  const cpuOf = (fn) => {
+    let best = Infinity;
+    for (let pass = 0; pass < 5; pass++) {
+      const before = process.cpuUsage();
+      for (const text of letters) fn(text);
+      const used = process.cpuUsage(before);
+      best = Math.min(best, (used.user + used.system) / letters.length);
+    }
+    return best;
+  };
+  const context = (text) => createContext('file:///bench/letter.txt', 1, text, 'imr-letter');
+  const parse = cpuOf(context);
+  const outline = cpuOf((text) => documentSymbols(context(text))) - parse;
+  const json = cpuOf((text) => JSON.stringify(documentSymbols(context(text)))) - parse - outline;
+  return { parseUs: parse, outlineUs: outline, jsonUs: json };
+}
+
 /** `letters` and `markdownLetters`: the same letters, as text and as Markdown. */
 export function measureManyLetters(
   serverArgs,
@@ -108,20 +139,33 @@ export function measureManyLetters(
       [markdown, markdownLetters],
     ]);
     let fewestSymbols = Infinity;
+    const counted = new Set([ours, markdown]);
     const all = async (session, count = letters.length) => {
       const t0 = performance.now();
       for (const text of texts.get(session).slice(0, count)) {
         const { symbols } = await session.openToOutline('many', text);
-        fewestSymbols = Math.min(fewestSymbols, symbols);
+        if (counted.has(session)) fewestSymbols = Math.min(fewestSymbols, symbols);
       }
       return performance.now() - t0;
     };
     await all(ours, warmup);
     await all(markdown, warmup);
     const result = await taking(ours, markdown, runs, 500, all);
+    // The transport alone, on the same letters, after the comparison.
+    const floor = await startOutlineSession('ours', FLOOR_ARGS);
+    let floorMs;
+    try {
+      texts.set(floor, letters);
+      await all(floor, warmup);
+      floorMs = median([await all(floor), await all(floor), await all(floor)]);
+    } finally {
+      await floor.stop();
+    }
     return {
       letters: letters.length,
       ...result,
+      floorPerLetterMs: floorMs / letters.length,
+      inProcess: inProcess(letters),
       oursPerLetterMs: result.ours.median / letters.length,
       markdownPerLetterMs: result.markdown.median / letters.length,
       // Every outline had something in it (an empty answer would be a fast wrong one).
