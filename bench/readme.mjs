@@ -93,28 +93,31 @@ if (B) {
   );
   row('10 MB: hover; folding ranges', `${ms(B.requests.hover)}; ${ms(B.requests.foldingRange)}`, '', '');
 }
+const K = r.server?.keystrokes;
+if (K)
+  row(
+    `10 MB: ${K.edits} one-character edits back to back -> outline, against one edit -> outline`,
+    `${ms(K.burstThenOutline)} vs ${ms(K.oneEditThenOutline)} (ratio ${fmt(K.ratio)}); an edit costs ${ms(K.perEditMs)}; server memory after the burst ${fmt(K.memoryAfterBurstMB.median)} MB`,
+    '<= 2x',
+    met(`10 MB: ${K.edits} edits back to back -> outline / 1 edit -> outline`),
+  );
 const P = r.peer;
-if (P) {
+if (P?.manyLetters) {
+  const L1000 = P.manyLetters;
   row(
-    "Open -> outline vs VS Code's Markdown server, 10 MB",
-    `${ms(P.big.ours.cold)} vs ${ms(P.big.markdown.cold)} (ratio ${fmt(P.big.coldRatio)})`,
-    '<= 1/20',
-    met('10 MB: our documentSymbol / Markdown server (open -> outline)'),
-  );
-  row(
-    "Open -> outline vs VS Code's Markdown server, letter",
-    `${ms(P.letter.ours.cold)} vs ${ms(P.letter.markdown.cold)} (ratio ${fmt(P.letter.coldRatio)})`,
+    `${L1000.letters.toLocaleString('en-US')} letters, each opened then outlined, vs VS Code's Markdown server (median of ${L1000.runs.length} runs)`,
+    `${ms(L1000.ours)} (${fmt(L1000.oursPerLetterMs)} ms a letter) vs ${ms(L1000.markdown)} (${fmt(L1000.markdownPerLetterMs)} ms a letter): ratio ${fmt(L1000.ratio)} (runs ${L1000.runs.map((x) => fmt(x.ratio)).join(', ')})`,
     '<= 1/5',
-    met('letter: our documentSymbol / Markdown server (open -> outline)'),
+    met('1,000 letters open -> outline: ours / Markdown server (median of 3 runs)'),
   );
-  if (P.letter.ours.afterPause)
-    row(
-      `Letter: a repeated outline after ${P.letter.pauseMs} ms idle (the least any answer takes)`,
-      `ours ${ms(P.letter.ours.afterPause)}, Markdown server ${ms(P.letter.markdown.afterPause)}`,
-      '',
-      '',
-    );
 }
+if (P?.big?.runs)
+  row(
+    `Open -> outline vs VS Code's Markdown server, 10 MB (median of ${P.big.runs.length} runs)`,
+    `${ms(P.big.ours)} vs ${ms(P.big.markdown)}: ratio ${fmt(P.big.ratio)} (runs ${P.big.runs.map((x) => fmt(x.ratio)).join(', ')})`,
+    '<= 1/20',
+    met('10 MB: our open -> outline / Markdown server (median of 3 runs)'),
+  );
 const M = r.server?.memory;
 if (M) {
   row(
@@ -143,14 +146,26 @@ if (C?.results)
     '',
   );
 
-/** Why the letter's open -> outline ratio is what it is, from the same run's figures. */
-function afterPauseNote() {
-  const l = r.peer?.letter;
-  if (!l?.ours.afterPause) return '';
-  const target = l.markdown.cold.median / 5;
+/** What the 1,000 letters' time is made of, from the same run's figures. */
+function manyLettersNote() {
+  const L1000 = r.peer?.manyLetters;
+  if (!L1000?.cpuMs) return '';
+  const us = (msTotal) => fmt((msTotal / L1000.letters) * 1000);
+  const c = L1000.cpuMs;
+  const p = L1000.inProcess;
   return `
 
-On one letter, a request the server answers from memory takes ${ms(l.ours.afterPause)} once both processes have been idle for the ${l.pauseMs} ms the open -> outline runs leave between documents (the Markdown server: ${ms(l.markdown.afterPause)}), against ${ms(l.ours.warm)} back to back: waking the two idle processes costs about as much as the server's own work on the open and the outline (1 to 1.5 ms from the open's arrival to the answer, timed inside the server after the same pause; the same work takes 0.3 ms back to back). A fifth of the Markdown server's open -> outline (${fmt(target)} ms) is ${target < l.ours.afterPause.median ? 'below' : 'close to'} that cost on this machine.`;
+The 1,000 letters are the fixtures with their drugs renamed and every number moved (case numbers, doses, dates); each is closed when the next is opened, as the preview editor does, and both servers see all 1,000 once before the runs. A letter takes our server ${us(c.ours.server)} µs of CPU and the client ${us(c.ours.client)} µs (encoding the open, decoding the outline); the Markdown server ${us(c.markdown.server)} µs and its client ${us(c.markdown.client)} µs (markdown-it tokenizing the letter for the server, as VS Code's Markdown extension does). Of ours, the parse (model and line index) is ${fmt(p.parseUs)} µs, the outline ${fmt(p.outlineUs)} µs (naming each item's sources reads the citations of its parts, and finding them builds a line table of each part, \`JoinedText.ofRange\` in \`engine/text.ts\`: about two fifths of the outline in a profile) and its JSON ${fmt(p.jsonUs)} µs, timed in the benchmark's process; the rest is the JSON-RPC transport, the diagnostics of a letter that stays open for a millisecond (they are checked once the outline is answered) and garbage collection: a server that keeps the documents and answers every outline with nothing (\`bench/lib/floorServer.mjs\`) takes ${fmt(L1000.floorPerLetterMs)} ms a letter, wall time, against our ${fmt(L1000.oursPerLetterMs)}. The server asks for a letter's settings once per workspace folder, not once per document. One letter's open -> outline is no longer a target: there, both servers' answers are mostly the time it takes to wake an idle process.`;
+}
+
+/** Which run each part comes from, when an --only run was merged into the figures (bench/lib/merge.mjs). */
+function measuredNote() {
+  if (!r.measured) return '';
+  const byDate = new Map();
+  for (const [part, date] of Object.entries(r.measured))
+    byDate.set(date.slice(0, 10), [...(byDate.get(date.slice(0, 10)) ?? []), part]);
+  if (byDate.size < 2) return '';
+  return ` (${[...byDate].map(([day, parts]) => `${parts.join(', ')}: ${day}`).join('; ')})`;
 }
 
 const m = r.machine;
@@ -158,10 +173,10 @@ console.log(`## Performance
 
 \`npm run bench\` measures the engine, the language server over stdio (next to VS Code's own Markdown language server on the same letters written as Markdown) and the command-line tool, and writes \`bench/results.json\`. Figures are medians of repeated runs after warm-up; no test asserts on them.
 
-Last run: ${r.date.slice(0, 10)}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverageAtStart[0]} at start (a shared machine: figures vary between runs).
+Last run: ${r.date.slice(0, 10)}${measuredNote()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverageAtStart[0]} at start (a shared machine: figures vary between runs).
 
 | What | Figure | Target | |
 |---|---|---|---|
 ${rows.join('\n')}
 
-The floor is the least any tool must do: split the text into lines and test each line against two regular expressions. The engine does more per letter (letters, sections, items and their parts found, the rationale's conclusion read). It reads each line's offsets and flags from one pass over the text into typed arrays, and slices a line and tries the heading and label patterns only when its first three characters begin one of their words; what only hovers and the outline read (each part's folded text, the guideline citations, the reviewer's credentials) is computed on first use, and the outline of a file of more than 1,000 disputed items is letters and their items only. A full garbage collection after the last model is gone no longer throws away the parser's optimized code (it took V8's hidden classes of the model's objects with it, and the next 10 MB parse took twice as long): a small built-in model keeps them (\`engine/memory.ts\`). On 10 MB, an open -> outline is mostly the transport and the parse, timed inside both processes: the client encodes the 10 MB \`didOpen\` (about 50 ms) and the server decodes it (about 45 ms); the parse takes about 100 ms in the server, slower than in the benchmark's own process; the outline takes about 25 ms to build and its 1.8 MB of JSON 50 to 80 ms to encode, send and decode. Both servers' 10 MB figures move by a fifth or more between runs on this shared machine, so the ratio lands on either side of 1/20 (0.038 to 0.066 in the three full runs of 2026-11-23, two of them before the malloc setting below). Diagnostics wait for the settings request's answer, so that they never hold back an answer already computed. After a large document closes, the server collects garbage twice (the second time once V8 reads it as idle, so that V8 gives its emptied pages back); the benchmark starts the server as the extension does, with a fixed malloc mmap threshold in its environment (\`SERVER_ENVIRONMENT\` in \`server/src/protocol.ts\`), without which glibc kept 20 to 40 MB of freed blocks after the close. After an edit, the server reuses the model of every letter the edit did not reach (\`reparseLetter\`), so the cost of an edit grows with the file's line count, not with the work of building every letter again.${afterPauseNote()}`);
+The floor is the least any tool must do: split the text into lines and test each line against two regular expressions. The engine does more per letter (letters, sections, items and their parts found, the rationale's conclusion read). It reads each line's offsets and flags from one pass over the text into typed arrays, and slices a line and tries the heading and label patterns only when its first three characters begin one of their words; what only hovers and the outline read (each part's folded text, the guideline citations, the reviewer's credentials) is computed on first use, and the outline of a file of more than 1,000 disputed items is letters and their items only. A full garbage collection after the last model is gone no longer throws away the parser's optimized code (it took V8's hidden classes of the model's objects with it, and the next 10 MB parse took twice as long): a small built-in model keeps them (\`engine/memory.ts\`). On 10 MB, an open -> outline is mostly the transport and the parse, timed inside both processes: the client encodes the 10 MB \`didOpen\` (about 50 ms) and the server decodes it (about 45 ms); the parse takes about 100 ms in the server, slower than in the benchmark's own process; the outline takes about 25 ms to build and its 1.8 MB of JSON 50 to 80 ms to encode, send and decode. Both servers' 10 MB figures move by a fifth or more between runs on this shared machine (the ratio was 0.038 to 0.066 in three full runs of 2026-11-23), so the ratio is now the median of three runs in which the two servers take turns. Diagnostics wait for the settings request's answer, so that they never hold back an answer already computed. After a large document closes, the server collects garbage twice (the second time once V8 reads it as idle, so that V8 gives its emptied pages back); the benchmark starts the server as the extension does, with a fixed malloc mmap threshold in its environment (\`SERVER_ENVIRONMENT\` in \`server/src/protocol.ts\`), without which glibc kept 20 to 40 MB of freed blocks after the close. After an edit, the server reuses the model of every letter the edit did not reach (\`reparseLetter\`), so the cost of an edit grows with the file's line count, not with the work of building every letter again. Edits are not applied as they come: the server records each change in a piece table (\`server/src/documents/\`) and joins the text once, when a request or the debounced diagnostics read it, so that keystrokes sent back to back into a 10 MB export cost one parse together, not a 10 MB copy and a parse each. An edit's cost in the table is what the burst adds, per edit, to the time until the server answers a request that reads no document: the client's encoding and the transport included.${manyLettersNote()}`);

@@ -5,10 +5,11 @@
 // No test asserts on these figures (machines are shared and noisy); the targets are printed next
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
-//   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli,pdf,folders,fields,report,web]
+//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf,folders,fields,report,web] [--merge]
 //
 // Only a full run writes bench/results.json (then `node bench/readme.mjs` prints the README's
-// table from it); --quick and --only runs write bench/.data/results-partial.json.
+// table from it); --quick and --only runs write bench/.data/results-partial.json, unless --merge
+// puts the parts of an --only run into bench/results.json (bench/lib/merge.mjs).
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,14 +18,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { loadLetters, repeatLetters, TEN_MB, toMarkdown, withTypo, writeData } from './lib/corpus.mjs';
-import {
-  markdownServerPath,
-  measureOurMemory,
-  measureOurServer,
-  measureStartup,
-  measureSymbols,
-} from './lib/servers.mjs';
+import { markdownServerPath, measureOurMemory, measureOurServer, measureStartup } from './lib/servers.mjs';
+import { measureBigPeer, measureManyLetters, variedLetters } from './lib/peer.mjs';
 import { round } from './lib/stats.mjs';
+import { measureKeystrokes } from './lib/keystrokes.mjs';
+import { mergeEarlier } from './lib/merge.mjs';
 import { bigThroughput, letterThroughput } from './lib/throughput.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -167,13 +165,19 @@ if (serverArgs && wanted('server')) {
   results.server.big = bigResult;
 }
 
+const bigWithModel = () => ({
+  ...bigServer,
+  model: engine.parseLetter(bigServer.text),
+  lines: new engine.LineIndex(bigServer.text),
+});
 if (serverArgs && wanted('memory')) {
   log('language server: memory');
-  results.server.memory = await measureOurMemory(serverArgs, {
-    ...bigServer,
-    model: engine.parseLetter(bigServer.text),
-    lines: new engine.LineIndex(bigServer.text),
-  });
+  results.server.memory = await measureOurMemory(serverArgs, bigWithModel());
+}
+
+if (serverArgs && wanted('keystrokes')) {
+  log('language server: 300 keystrokes back to back into 10 MB');
+  results.server.keystrokes = await measureKeystrokes(serverArgs, bigWithModel(), { runs: quick ? 3 : 5 });
 }
 
 if (serverArgs && wanted('startup')) {
@@ -183,33 +187,24 @@ if (serverArgs && wanted('startup')) {
 
 if (serverArgs && wanted('peer')) {
   const mdArgs = [markdownServerPath(), '--stdio'];
-  log('documentSymbol side by side: letter');
-  const oursLetter = await measureSymbols(
-    'ours',
+  const many = variedLetters(
+    letters.map((l) => l.text),
+    1000,
+  );
+  log('outline side by side: 1,000 letters opened one after another');
+  const manyLetters = await measureManyLetters(
     serverArgs,
-    { stem: 'letter', text: serverLetter.text },
-    reps.peerLetter,
-  );
-  const mdLetterResult = await measureSymbols(
-    'markdown',
     mdArgs,
-    { stem: 'letter', text: mdLetter.text },
-    reps.peerLetter,
+    many,
+    many.map((t) => toMarkdown(t, engine.parseLetter).text),
+    { runs: 3 },
   );
-  log('documentSymbol side by side: 10 MB (the Markdown server takes seconds per run)');
-  const oursBig = await measureSymbols('ours', serverArgs, { stem: 'big', text: bigServer.text }, reps.peerBig);
-  const mdBigResult = await measureSymbols('markdown', mdArgs, { stem: 'big', text: mdBig.text }, reps.peerBig);
-  const side = (ours, markdown, pauseMs) => ({
-    ours,
-    markdown,
-    pauseMs,
-    coldRatio: ours.cold.median / markdown.cold.median,
-    warmRatio: ours.warm.median / markdown.warm.median,
-  });
+  log('outline side by side: 10 MB (the Markdown server takes seconds per run)');
+  const bigPeer = await measureBigPeer(serverArgs, mdArgs, bigServer.text, mdBig.text, { runs: 3 });
   results.peer = {
     markdownServer: `vscode-markdown-languageserver ${require('vscode-markdown-languageserver/package.json').version}, markdown-it ${require('markdown-it/package.json').version}`,
-    letter: side(oursLetter, mdLetterResult, reps.peerLetter.pauseMs),
-    big: side(oursBig, mdBigResult, reps.peerBig.pauseMs),
+    manyLetters,
+    big: bigPeer,
   };
 }
 
@@ -254,6 +249,9 @@ if (wanted('web'))
   results.web = await (
     await import('./web.mjs')
   ).benchWeb({ letter: serverLetter, big: bigServer, reps: { letter: reps.peerLetter, big: reps.peerBig } });
+
+const merge = args.includes('--merge') && only !== undefined && !quick;
+if (merge) mergeEarlier(results, JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results.json'), 'utf8')), only);
 
 // ---------------------------------------------------------------------------------------------
 // Targets and report
@@ -308,18 +306,22 @@ if (results.server.big) {
     b.requests.documentSymbol.median < 150,
   );
 }
+if (results.server.keystrokes) {
+  const k = results.server.keystrokes;
+  target(`10 MB: ${k.edits} edits back to back -> outline / 1 edit -> outline`, k.ratio, '<= 2', k.ratio <= 2);
+}
 if (results.peer) {
   target(
-    '10 MB: our documentSymbol / Markdown server (open -> outline)',
-    results.peer.big.coldRatio,
+    '10 MB: our open -> outline / Markdown server (median of 3 runs)',
+    results.peer.big.ratio,
     '<= 0.05',
-    results.peer.big.coldRatio <= 0.05,
+    results.peer.big.ratio <= 0.05,
   );
   target(
-    'letter: our documentSymbol / Markdown server (open -> outline)',
-    results.peer.letter.coldRatio,
+    '1,000 letters open -> outline: ours / Markdown server (median of 3 runs)',
+    results.peer.manyLetters.ratio,
     '<= 0.2',
-    results.peer.letter.coldRatio <= 0.2,
+    results.peer.manyLetters.ratio <= 0.2,
   );
 }
 if (results.server.memory) {
@@ -332,14 +334,17 @@ if (wanted('pdf'))
     ...(results.pdf = await (await import('./pdf.mjs')).benchPdf({ copies: quick ? 2 : 5, runs: quick ? 1 : 3, log }))
       .targets,
   );
+else if (results.pdf?.targets) targets.push(...results.pdf.targets);
 results.targets = targets;
 results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 
 // Rounded for the file: the noise is far above a microsecond.
 const rounded = JSON.parse(JSON.stringify(results, (k, v) => (typeof v === 'number' ? round(v, 3) : v)));
-// Only a full run replaces the committed figures; --quick and --only runs go next to the generated texts.
+// Only a full or merged run replaces the committed figures; --quick and --only runs go next to the generated texts.
 const resultsFile =
-  quick || only ? path.join(root, 'bench', '.data', 'results-partial.json') : path.join(root, 'bench', 'results.json');
+  (quick || only) && !merge
+    ? path.join(root, 'bench', '.data', 'results-partial.json')
+    : path.join(root, 'bench', 'results.json');
 fs.writeFileSync(resultsFile, JSON.stringify(rounded, null, 2) + '\n');
 log(`figures written to ${path.relative(root, resultsFile)}`);
 
@@ -390,26 +395,31 @@ function printReport(r) {
     for (const [name, q] of Object.entries(s.requests)) out.push(`  ${(name + ' (open doc)').padEnd(30)}${ms(q)}`);
     out.push(`  1-char edit -> diagnostics    ${ms(s.editToDiagnostics)}`);
   }
-  if (r.peer) {
+  if (r.server.keystrokes) {
+    const k = r.server.keystrokes;
     out.push(
       '',
-      `documentSymbol next to VS Code's Markdown language server (${r.peer.markdownServer}; same letters as Markdown)`,
+      `Keystrokes into the 10 MB file (each run after ${fmt(k.pauseMs / 1000)} s idle, ${k.runs} runs): median, p95, min, max`,
+      `  1 edit -> outline              ${ms(k.oneEditThenOutline)}`,
+      `  ${k.edits} edits -> outline          ${ms(k.burstThenOutline)}  ratio ${fmt(k.ratio)}`,
+      `  cost of one edit               ${ms(k.perEditMs)}`,
+      `  server memory (VmRSS) after the burst's outline ${fmt(k.memoryAfterBurstMB.median)} MB (max ${fmt(k.memoryAfterBurstMB.max)}), after ${fmt(k.pauseMs / 1000)} s idle ${fmt(k.memoryIdleMB)} MB`,
     );
-    for (const [label, p] of [
-      ['letter', r.peer.letter],
-      ['10 MB', r.peer.big],
-    ]) {
-      out.push(
-        `  ${label} open -> outline:  ours ${mmm(p.ours.cold)}  markdown ${mmm(p.markdown.cold)}  ratio ${fmt(p.coldRatio)}`,
-      );
-      out.push(
-        `  ${label} repeated:         ours ${mmm(p.ours.warm)}  markdown ${mmm(p.markdown.warm)}  ratio ${fmt(p.warmRatio)}`,
-      );
-      if (p.ours.afterPause)
-        out.push(
-          `  ${label} repeated after ${p.pauseMs} ms idle: ours ${mmm(p.ours.afterPause)}  markdown ${mmm(p.markdown.afterPause)}`,
-        );
-    }
+  }
+  if (r.peer) {
+    const p = r.peer;
+    const runs = (x) => x.runs.map((run) => fmt(run.ratio)).join(', ');
+    out.push(
+      '',
+      `Open -> outline next to VS Code's Markdown language server (${p.markdownServer}; same letters as Markdown; the servers take turns)`,
+      `  ${p.manyLetters.letters} letters, total:  ours ${mmm(p.manyLetters.ours)} = ${fmt(p.manyLetters.oursPerLetterMs)} ms a letter;  markdown ${mmm(p.manyLetters.markdown)} = ${fmt(p.manyLetters.markdownPerLetterMs)} ms a letter;  ratio ${fmt(p.manyLetters.ratio)} (runs ${runs(p.manyLetters)})`,
+      `  10 MB:  ours ${mmm(p.big.ours)}  markdown ${mmm(p.big.markdown)}  ratio ${fmt(p.big.ratio)} (runs ${runs(p.big)})`,
+      ...['manyLetters', 'big'].map((k) => {
+        const c = p[k].cpuMs;
+        return `  ${k === 'big' ? '10 MB' : `${p.manyLetters.letters} letters`} CPU (median): ours server ${fmt(c.ours.server)} ms + client ${fmt(c.ours.client)} ms; markdown server ${fmt(c.markdown.server)} ms + client (markdown-it) ${fmt(c.markdown.client)} ms`;
+      }),
+      `  a letter, ours in-process (CPU): parse ${fmt(p.manyLetters.inProcess.parseUs)} µs, outline ${fmt(p.manyLetters.inProcess.outlineUs)} µs, its JSON ${fmt(p.manyLetters.inProcess.jsonUs)} µs; a server that answers nothing (the transport): ${fmt(p.manyLetters.floorPerLetterMs)} ms a letter`,
+    );
   }
   if (r.server.memory) {
     const m = r.server.memory;

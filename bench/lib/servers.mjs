@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
  * Our server runs with the environment the extension starts it with (SERVER_ENVIRONMENT in
  * server/src/protocol.ts): the figures are the ones VS Code users get.
  */
-const OUR_ENVIRONMENT = require('../../out/server/src/protocol.js').SERVER_ENVIRONMENT;
+export const OUR_ENVIRONMENT = require('../../out/server/src/protocol.js').SERVER_ENVIRONMENT;
 
 let uriCounter = 0;
 /** A fresh URI per open, so that no cache of an earlier open can answer. */
@@ -28,7 +28,7 @@ async function repeat(times, fn) {
 // ---------------------------------------------------------------------------------------------
 // Our server
 
-function ourAnswers(method, params) {
+export function ourAnswers(method, params) {
   if (method === 'workspace/configuration')
     return params.items.map((item) => (item.section === 'imrLetters' ? { diagnostics: { severity: {} } } : {}));
   return undefined;
@@ -43,7 +43,7 @@ function hoverPosition(doc, lines) {
 }
 
 /** Where to type: inside the case summary of the document's middle letter (not near any finding). */
-function editPosition(doc, lines) {
+export function editPosition(doc, lines) {
   const letter = doc.letters[Math.floor(doc.letters.length / 2)];
   const summary = letter.sections.find((s) => s.kind === 'summary') ?? letter.sections[0];
   return lines.positionAt(summary.body.start + Math.min(40, Math.floor((summary.body.end - summary.body.start) / 2)));
@@ -288,10 +288,10 @@ export function markdownServerPath() {
 }
 
 /**
- * documentSymbol on a fresh document right after open (what a user waits for to see the outline),
- * then repeated on the same version (what each later outline refresh costs).
+ * One server process, ours or the Markdown server, ready to open documents (letters as
+ * `imr-letter`, or the same letters written as Markdown) and ask for their outline.
  */
-export async function measureSymbols(kind, serverArgs, target, reps) {
+export async function startOutlineSession(kind, serverArgs) {
   const openTexts = new Map();
   const markdown = kind === 'markdown';
   const client = new BenchClient(
@@ -302,38 +302,59 @@ export async function measureSymbols(kind, serverArgs, target, reps) {
   await client.start({ initializationOptions: markdown ? { markdownFileExtensions: ['md'] } : undefined });
   if (markdown) client.notify('workspace/didChangeConfiguration', { settings: MARKDOWN_SETTINGS });
   const languageId = markdown ? 'markdown' : 'imr-letter';
+  return {
+    client,
+    /**
+     * Opens a fresh document, asks for its outline and closes it (as VS Code's preview editor
+     * closes a file when the next one is opened). Returns the ms from the open to the answer.
+     */
+    async openToOutline(stem, text) {
+      const t0 = performance.now();
+      const uri = this.openKept(stem, text);
+      const [, result] = await client.timed('textDocument/documentSymbol', { textDocument: { uri } });
+      const elapsed = performance.now() - t0;
+      client.close(uri);
+      openTexts.delete(uri);
+      return { elapsed, symbols: countSymbols(result) };
+    },
+    /** Opens a fresh document and leaves it open; returns its URI. */
+    openKept(stem, text) {
+      const uri = freshUri(stem, markdown ? 'md' : 'txt');
+      openTexts.set(uri, text);
+      client.open(uri, languageId, text);
+      return uri;
+    },
+    stop: () => client.stop(),
+  };
+}
+
+/**
+ * documentSymbol on a fresh document right after open (what a user waits for to see the outline),
+ * then repeated on the same version (what each later outline refresh costs).
+ */
+export async function measureSymbols(kind, serverArgs, target, reps) {
+  const session = await startOutlineSession(kind, serverArgs);
+  const { client } = session;
   try {
     let symbols = 0;
     const cold = async () => {
-      const uri = freshUri(target.stem, markdown ? 'md' : 'txt');
-      openTexts.set(uri, target.text);
-      const t0 = performance.now();
-      client.open(uri, languageId, target.text);
-      const [, result] = await client.timed('textDocument/documentSymbol', { textDocument: { uri } });
-      const elapsed = performance.now() - t0;
-      symbols = countSymbols(result);
-      client.close(uri);
-      openTexts.delete(uri);
+      const once = await session.openToOutline(target.stem, target.text);
+      symbols = once.symbols;
       await sleep(reps.pauseMs); // let the server drop the document before the next open
-      return elapsed;
+      return once.elapsed;
     };
     for (let i = 0; i < reps.coldWarmup; i++) await cold();
     const coldStats = await repeat(reps.cold, cold);
 
-    const uri = freshUri(target.stem, markdown ? 'md' : 'txt');
-    openTexts.set(uri, target.text);
-    client.open(uri, languageId, target.text);
-    for (let i = 0; i < reps.warmWarmup; i++)
-      await client.timed('textDocument/documentSymbol', { textDocument: { uri } });
-    const warmStats = await repeat(
-      reps.warm,
-      async () => (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0],
-    );
+    const uri = session.openKept(target.stem, target.text);
+    const outline = async () => (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0];
+    for (let i = 0; i < reps.warmWarmup; i++) await outline();
+    const warmStats = await repeat(reps.warm, outline);
     // The same repeated request after the pause the cold runs leave between documents: what any
     // answer costs once both processes have gone idle, the least an open -> outline can take.
     const afterPauseStats = await repeat(reps.cold, async () => {
       await sleep(reps.pauseMs);
-      return (await client.timed('textDocument/documentSymbol', { textDocument: { uri } }))[0];
+      return outline();
     });
     client.close(uri);
     return {
@@ -344,7 +365,7 @@ export async function measureSymbols(kind, serverArgs, target, reps) {
       stderr: client.stderr.trim() || undefined,
     };
   } finally {
-    await client.stop();
+    await session.stop();
   }
 }
 

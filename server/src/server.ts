@@ -20,9 +20,9 @@ import {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
 import { createServerConnection } from './node/connection';
+import { LazyTextDocument, lazyDocuments } from './documents/lazyDocument';
 import { keepModelShapes } from './engine/parse';
 import {
   CheckAllRequest,
@@ -71,7 +71,8 @@ import { ClientCommandsOption, TURN_OFF_CHECK_COMMAND } from './codeActionProtoc
 
 // Over stdio or IPC in Node; over postMessage in a Worker (the browser build swaps the module).
 const connection = createServerConnection();
-const documents = new TextDocuments(TextDocument);
+// Edits are recorded, not applied, until the text is read: see documents/lazyDocument.ts.
+const documents = new TextDocuments(lazyDocuments);
 
 /** The model of each open document, for the version it was parsed from. */
 const contexts = new Map<string, LetterContext>();
@@ -100,6 +101,7 @@ interface Settings {
 }
 
 let configurationPull = false;
+/** Settings by the workspace folder of the documents they are for (settingsFor). */
 const settingsByUri = new Map<string, Promise<Settings>>();
 let initialSettings: Settings = {};
 /** Code actions: "go to" actions need window/showDocument; versioned edits are refused on a stale version instead of misapplied. */
@@ -170,6 +172,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
       setFolders((folders ?? []).map((f) => f.uri));
+      settingsByUri.clear();
       // The extension's client lists the files again itself; other clients get a new walk.
       if (!clientListsFiles) void indexer?.walk(folderPaths);
     });
@@ -247,15 +250,23 @@ function setFolders(uris: readonly string[]): void {
   folderPaths = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
 }
 
+/**
+ * A document's settings. VS Code reads a file's settings from its workspace folder (there is no
+ * .vscode/settings.json below one, and a URI scope gets no language overrides): the documents of a
+ * folder share one request, and opening letter after letter asks once.
+ */
 function settingsFor(uri: string): Promise<Settings> {
   if (!configurationPull) return Promise.resolve(initialSettings);
-  let s = settingsByUri.get(uri);
+  const folder = folderUris
+    .filter((f) => uri.startsWith(f.endsWith('/') ? f : f + '/'))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  let s = settingsByUri.get(folder);
   if (!s) {
     s = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'imrLetters' })
+      .getConfiguration({ scopeUri: folder || uri, section: 'imrLetters' })
       .then((v: unknown) => (v && typeof v === 'object' ? (v as Settings) : {}))
       .catch(() => initialSettings);
-    settingsByUri.set(uri, s);
+    settingsByUri.set(folder, s);
   }
   return s;
 }
@@ -275,17 +286,18 @@ function contextOf(uri: string): LetterContext | undefined {
 // Diagnostics wait for typing to pause; larger documents wait a little longer so that a burst of
 // edits costs one parse, not one per keystroke.
 const pending = new Map<string, Disposable>();
+/** Documents whose last published diagnostics were not empty: closing them clears what is shown. */
 const published = new Set<string>();
 
 /** Past this many characters a document is an export of many letters: slower debounce, memory given back. */
 const LARGE_DOCUMENT = 1_000_000;
 
-function delayFor(doc: TextDocument): number {
-  const size = doc.getText().length;
+function delayFor(doc: LazyTextDocument): number {
+  const size = doc.length;
   return size > LARGE_DOCUMENT ? 120 : size > 100_000 ? 60 : 20;
 }
 
-function scheduleDiagnostics(doc: TextDocument, delay = delayFor(doc)): void {
+function scheduleDiagnostics(doc: LazyTextDocument, delay = delayFor(doc)): void {
   pending.get(doc.uri)?.dispose();
   const timer = setTimeout(() => {
     pending.delete(doc.uri);
@@ -318,7 +330,7 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
   const list = diagnostics(ctx, settings.diagnostics?.severity);
   // A plain-text file that is not a letter gets no noise: publish to it only to clear what was shown.
   if (!ctx.isLetter && !published.has(uri)) return;
-  if (ctx.isLetter) published.add(uri);
+  if (list.length > 0) published.add(uri);
   else published.delete(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics: list });
   // The models of a large document's earlier versions are garbage now: collect once typing pauses.
@@ -344,11 +356,10 @@ documents.onDidClose((e) => {
   pendingIndex.delete(e.document.uri);
   lastChange.delete(e.document.uri);
   // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
-  if (e.document.getText().length > LARGE_DOCUMENT) {
+  if (e.document.length > LARGE_DOCUMENT) {
     collectSoon(1000, { release: true });
   }
   contexts.delete(e.document.uri);
-  settingsByUri.delete(e.document.uri);
   // Its entry goes back to what the disk holds (a closed letter's problems stay in the Problems panel).
   indexedVersions.delete(e.document.uri);
   indexer?.closed(e.document.uri);

@@ -1,0 +1,17 @@
+// The floor of the 1,000-letters comparison (bench/lib/peer.mjs): a language server that keeps the
+// open documents as ours does and answers every outline with nothing. What it costs is the JSON-RPC
+// transport alone, which any server over stdio pays.
+//
+//   node bench/lib/floorServer.mjs --stdio
+
+import lsp from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const connection = lsp.createConnection(lsp.ProposedFeatures.all);
+const documents = new lsp.TextDocuments(TextDocument);
+connection.onInitialize(() => ({
+  capabilities: { textDocumentSync: lsp.TextDocumentSyncKind.Incremental, documentSymbolProvider: true },
+}));
+connection.onDocumentSymbol(() => []);
+documents.listen(connection);
+connection.listen();
