@@ -184,6 +184,20 @@ describe('VS Code for the Web', () => {
     }
   });
 
+  it("shows the decisions report over the folder's letters: the export's totals", async () => {
+    const result = await vscode.commands.executeCommand<{
+      report: { totals: { letters: number; items: number; upheld: number; overturned: number; unknown: number } };
+    }>('imrLetters.showDecisionsReport');
+    assert.ok(result, 'the command returns the report it shows');
+    const t = result.report.totals;
+    // The same 9 letters and 20 items as the export above: on disk 17 upheld, malformed 004's one
+    // "Overturned" and two outcomes typed "Uphled" (the editor suite's decisions report test); the
+    // quick fix test above corrected one "Uphled" in its open editor, and the report reads open
+    // letters as they are in the editor: 18 upheld, 1 unknown.
+    assert.deepEqual([t.letters, t.items, t.upheld, t.overturned, t.unknown], [9, 20, 18, 1, 1]);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('lists the problems of a letter no editor opened: the client reads the folder for the server', async () => {
     const uri = fixtureUri(FIXTURES.neverOpenedMalformed);
     assert.equal(documentFor(uri), undefined, 'no test opens it');
