@@ -61,7 +61,10 @@ async function waitIndexed(client) {
 
 /** One session: start, list, wait for the index; optionally time an open letter's requests meanwhile. */
 async function session(dir, uris, storageDir, { openLetter = false } = {}) {
-  const client = new BenchClient([serverScript, '--stdio'], () => undefined, { MALLOC_MMAP_THRESHOLD_: '131072' });
+  const profile = process.env.IMR_BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.IMR_BENCH_PROFILE}`] : [];
+  const client = new BenchClient([...profile, serverScript, '--stdio'], () => undefined, {
+    MALLOC_MMAP_THRESHOLD_: '131072',
+  });
   await client.start({ initializationOptions: { clientListsFiles: true, storageDir } });
   await sleep(300);
   const before = residentMB(client.pid);

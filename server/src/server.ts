@@ -19,6 +19,7 @@ import {
   Range,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'url';
@@ -170,7 +171,10 @@ connection.onInitialized(() => {
     // A client without the extension's file list (Neovim, for one): walk the folders with the same rules.
     if (watchedFilesRegistration)
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: letterFilesGlob(true) }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Deletions of anything too: a deleted folder comes as one event for the folder.
+          watchers: [{ globPattern: letterFilesGlob(true) }, { globPattern: '**/*', kind: WatchKind.Delete }],
+        })
         .catch(() => undefined);
     void workspaceSettings().then((settings) => {
       indexer?.setLimits(limitsFrom(settings));
@@ -386,7 +390,8 @@ connection.onDocumentRangeFormatting(guarded([], (ctx, params: { range: Range })
 
 connection.onWorkspaceSymbol((params, token) => {
   if (token.isCancellationRequested) return [];
-  return workspaceSymbols(indexedValues(), params.query);
+  indexOpenDocuments();
+  return workspaceSymbols(letterIndex, params.query);
 });
 
 connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {

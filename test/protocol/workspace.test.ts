@@ -124,6 +124,65 @@ describe('workspace index: a plain LSP client (no custom requests)', function ()
   });
 });
 
+describe('workspace index: a deleted folder', function () {
+  it('asks a plain client for deletions of anything, and drops the letters under a deleted folder', async () => {
+    const dir = tempFolder('folders', [LETTER_000]);
+    // cases/a/b holds 001 and 002, cases/a 004; cases/ab (a name that begins like cases/a) holds 002 again.
+    const deep = path.join(dir, 'cases', 'a', 'b');
+    const beside = path.join(dir, 'cases', 'ab');
+    fs.mkdirSync(deep, { recursive: true });
+    fs.mkdirSync(beside);
+    for (const [folder, name] of [
+      [deep, LETTER_001],
+      [deep, LETTER_002],
+      [path.dirname(deep), LETTER_004],
+      [beside, LETTER_002],
+    ])
+      fs.writeFileSync(path.join(folder, name), fixture('letters', name));
+    const server = await startServer({
+      workspaceFolders: [uriOf(dir)],
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    try {
+      await waitForIndex(server);
+      const files = async () =>
+        (await symbols(server, ''))
+          .map((s) => path.relative(dir, fileURLToPath(s.location.uri)))
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .sort();
+      assert.deepStrictEqual(await files(), [
+        LETTER_000,
+        path.join('cases', 'a', LETTER_004),
+        path.join('cases', 'a', 'b', LETTER_001),
+        path.join('cases', 'a', 'b', LETTER_002),
+        path.join('cases', 'ab', LETTER_002),
+      ]);
+      // The watchers asked for: letter files, and deletions (kind 4) of any path, folders included.
+      const watchers = server.registrations
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers);
+      assert.deepStrictEqual(watchers, [{ globPattern: '**/*.{txt,imr,pdf}' }, { globPattern: '**/*', kind: 4 }]);
+
+      // A deleted folder comes as one event, for the folder: every letter below it goes.
+      fs.rmSync(path.join(dir, 'cases', 'a'), { recursive: true });
+      await changed(server, [{ uri: uriOf(path.join(dir, 'cases', 'a')), type: 3 }]);
+      assert.deepStrictEqual(await files(), [LETTER_000, path.join('cases', 'ab', LETTER_002)]);
+      // The deletion of a file that holds no letter, or of a folder with none, changes nothing.
+      await changed(server, [
+        { uri: uriOf(path.join(dir, 'notes.log')), type: 3 },
+        { uri: uriOf(path.join(dir, 'empty')), type: 3 },
+      ]);
+      assert.deepStrictEqual(await files(), [LETTER_000, path.join('cases', 'ab', LETTER_002)]);
+      // A folder URI may end in a slash.
+      fs.rmSync(beside, { recursive: true });
+      await changed(server, [{ uri: uriOf(beside) + '/', type: 3 }]);
+      assert.deepStrictEqual(await files(), [LETTER_000]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("workspace index: the extension's client lists the files", function () {
   let server: TestServer;
   let dir: string;

@@ -55,6 +55,8 @@ const SAVE_DELAY_MS = 3000;
 export class Indexer {
   /** The letter files of the workspace as last listed. */
   private listed = new Set<string>();
+  /** The folders of the listed files (of files listed before, too, until the next full list). */
+  private folders = new Set<string>();
   /** Files to read, in order; `queued` says which are still wanted (an array and a set: a Set emptied from its front is walked over its holes again at every slice). */
   private queue: string[] = [];
   private head = 0;
@@ -119,7 +121,11 @@ export class Indexer {
     for (const uri of this.listed)
       if (!next.has(uri) && !this.host.isOpen(indexKeyOf(uri))) this.index.delete(indexKeyOf(uri));
     this.listed = next;
-    for (const uri of list) this.enqueue(uri);
+    this.folders = new Set();
+    for (const uri of list) {
+      this.listedIn(uri);
+      this.enqueue(uri);
+    }
     this.start();
   }
 
@@ -156,20 +162,41 @@ export class Indexer {
     if (!this.listed.has(uri)) {
       if (this.listed.size >= this.limits.maxFiles) return;
       this.listed.add(uri);
+      this.listedIn(uri);
     }
     this.enqueue(uri);
     this.start();
   }
 
-  /** A file or folder was deleted on disk. */
+  /**
+   * A file or folder was deleted on disk. A deleted folder comes as one event for the folder (VS
+   * Code's watcher sends none for the files inside), and so do deletions of any other file: the
+   * listed files are looked through only when the folder holds some (`folders`).
+   */
   deleted(uri: string): void {
-    const uris = this.listed.has(uri) ? [uri] : [...this.listed].filter((u) => u.startsWith(uri + '/'));
+    const folder = uri.endsWith('/') ? uri.slice(0, -1) : uri;
+    let uris: string[] = [];
+    if (this.listed.has(folder)) uris = [folder];
+    else if (this.holdsListed(folder)) uris = [...this.listed].filter((u) => u.startsWith(folder + '/'));
     for (const u of uris) {
       this.listed.delete(u);
       this.queued.delete(u);
       if (!this.host.isOpen(indexKeyOf(u))) this.index.delete(indexKeyOf(u));
     }
     if (uris.length > 0) this.saveSoon();
+  }
+
+  /** Whether a folder holds listed files (at any depth); folders of files since removed may say yes. */
+  private holdsListed(folder: string): boolean {
+    const below = folder + '/';
+    for (const f of this.folders) if (f === folder || f.startsWith(below)) return true;
+    return false;
+  }
+
+  /** Notes the folder of a listed file. */
+  private listedIn(uri: string): void {
+    const slash = uri.lastIndexOf('/');
+    if (slash > 0) this.folders.add(uri.slice(0, slash));
   }
 
   /** An editor closed the document: its entry goes back to what the disk holds. */
