@@ -326,6 +326,7 @@ if (wanted('pdf'))
     ...(results.pdf = await (await import('./pdf.mjs')).benchPdf({ copies: quick ? 2 : 5, runs: quick ? 1 : 3, log }))
       .targets,
   );
+if (results.folders) targets.push(...results.folders.targets);
 results.targets = targets;
 results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 

@@ -22,6 +22,7 @@ import {
   WatchKind,
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectSoon } from './collect';
@@ -51,7 +52,7 @@ import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
-import { workspaceSymbols } from './features/workspaceSymbols';
+import { indexWorkspaceSymbols, workspaceSymbols } from './features/workspaceSymbols';
 import { LetterIndex } from './workspace/letterIndex';
 import { DEFAULT_LIMITS, Indexer, IndexLimits, IndexProgress } from './workspace/indexer';
 import { letterFilesGlob } from './workspace/extensions';
@@ -72,6 +73,7 @@ const documents = new TextDocuments(TextDocument);
 /** The model of each open document, for the version it was parsed from. */
 const contexts = new Map<string, LetterContext>();
 const letterIndex = new LetterIndex();
+indexWorkspaceSymbols(letterIndex);
 let indexer: Indexer | undefined;
 let workspaceFoldersSupported = false;
 /** The workspace folders as file paths: the server walks them when the client does not list files. */
@@ -130,6 +132,7 @@ connection.onInitialize((params): InitializeResult => {
     indexerHost,
     limitsFrom(initialSettings),
     typeof workspaceOptions.storageDir === 'string' ? workspaceOptions.storageDir : undefined,
+    path.join(__dirname, 'indexWorker.js'),
   );
   return {
     capabilities: {

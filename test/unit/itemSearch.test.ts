@@ -133,6 +133,18 @@ describe('workspace symbols: the word index', () => {
     ]);
   });
 
+  it('built in the background as entries come, answers the same before and after it is done', async () => {
+    const index = indexOf(LETTERS.slice(0, 2));
+    const search = new ItemSearch(index, true);
+    for (let f = 0; f < 1500; f++) index.set(`file:///bg/${f}.txt`, summaries.get(LETTERS[f % 4])!, 1, 1, false);
+    // Asked before the background work is done: the rest is added at once.
+    assertAsScan(index, search, 'xanax odg', 'before the background work');
+    for (let f = 0; f < 1500; f += 3) index.delete(`file:///bg/${f}.txt`);
+    for (let i = 0; i < 200; i++) await new Promise((resolve) => setImmediate(resolve));
+    assertAsScan(index, search, 'xanax odg', 'after it');
+    assertAsScan(index, search, 'psychotropic 12', 'after it');
+  });
+
   it('answers as a scan of every item would, through thousands of changes and a rebuild', () => {
     const index = new LetterIndex();
     const search = new ItemSearch(index);

@@ -80,6 +80,9 @@ export interface ItemHit {
   item: ItemSummary;
 }
 
+/** How long a background slice of the index's building may hold the event loop. */
+const SLICE_MS = 3;
+
 /** Ids of items, one word's list: ascending. */
 type Postings = number[];
 
@@ -97,9 +100,38 @@ export class ItemSearch {
   private added: string[] = [];
   private readonly pending = new Set<string>();
 
-  constructor(private readonly index: LetterIndex) {
-    index.observe((uri) => this.pending.add(uri));
-    this.rebuild();
+  private slicing = false;
+
+  /** `inBackground`: the entries are added a few milliseconds at a time between requests, not at the first query. */
+  constructor(
+    private readonly index: LetterIndex,
+    private readonly inBackground = false,
+  ) {
+    index.observe((uri) => {
+      this.pending.add(uri);
+      this.sliceSoon();
+    });
+    if (!inBackground) this.rebuild();
+    else for (const uri of index.uris()) this.pending.add(uri);
+    this.sliceSoon();
+  }
+
+  /** Adds pending entries for SLICE_MS, and again after a turn for requests, until none is left. */
+  private sliceSoon(): void {
+    if (!this.inBackground || this.slicing || this.pending.size === 0) return;
+    this.slicing = true;
+    setImmediate(() => {
+      this.slicing = false;
+      const end = performance.now() + SLICE_MS;
+      for (const uri of this.pending) {
+        this.pending.delete(uri);
+        this.update(uri);
+        if (performance.now() >= end) break;
+      }
+      // New words sorted in once they are a quarter more than those sorted: n log n in all.
+      if (this.pending.size === 0 || this.added.length > 1000 + this.sorted.length / 4) this.sortAdded();
+      this.sliceSoon();
+    });
   }
 
   /** Items in index order, best first: those holding every word, then fewer; `limit` at most. */
@@ -183,10 +215,13 @@ export class ItemSearch {
       else for (const uri of this.pending) this.update(uri);
       this.pending.clear();
     }
-    if (this.added.length > 0) {
-      this.sorted = mergeSorted(this.sorted, this.added.sort());
-      this.added = [];
-    }
+    this.sortAdded();
+  }
+
+  private sortAdded(): void {
+    if (this.added.length === 0) return;
+    this.sorted = mergeSorted(this.sorted, this.added.sort());
+    this.added = [];
   }
 
   private rebuild(): void {
@@ -258,10 +293,10 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
-/** One search per index, made on the first query. */
+/** One search per index, made on the first query or, for the server's index, as entries come. */
 const searches = new WeakMap<LetterIndex, ItemSearch>();
-export function itemSearchOf(index: LetterIndex): ItemSearch {
+export function itemSearchOf(index: LetterIndex, inBackground = false): ItemSearch {
   let s = searches.get(index);
-  if (!s) searches.set(index, (s = new ItemSearch(index)));
+  if (!s) searches.set(index, (s = new ItemSearch(index, inBackground)));
   return s;
 }

@@ -44,6 +44,11 @@ function symbolOf({ entry, letter, item }: ItemHit): SymbolInformation {
  */
 export const MAX_WORKSPACE_SYMBOLS = 256;
 
+/** Builds the server's word index as entries come, a few milliseconds at a time, so that no query waits for it. */
+export function indexWorkspaceSymbols(index: LetterIndex): void {
+  itemSearchOf(index, true);
+}
+
 export function workspaceSymbols(
   index: LetterIndex,
   query: string,
