@@ -124,6 +124,69 @@ describe('workspace index: a plain LSP client (no custom requests)', function ()
   });
 });
 
+describe('workspace index: read on worker threads', function () {
+  this.timeout(120_000);
+  // 520 files, past the size a build starts workers for (500): every hundredth is letter 001 with
+  // its third outcome written "Uphled" (one unknown-decision error), the others the four letters in turn.
+  let dir: string;
+  before(() => {
+    dir = tempFolder('workers', []);
+    const letters = [LETTER_000, LETTER_001, LETTER_002, LETTER_004].map((n) => fixture('letters', n));
+    for (let i = 0; i < 520; i++)
+      fs.writeFileSync(
+        path.join(dir, `${String(i).padStart(3, '0')}.txt`),
+        i % 100 === 0 ? fs.readFileSync(TYPO, 'utf8') : letters[i % 4],
+      );
+  });
+
+  async function indexed(workers: string | undefined) {
+    const before = process.env.IMR_LETTERS_INDEX_WORKERS;
+    if (workers === undefined) delete process.env.IMR_LETTERS_INDEX_WORKERS;
+    else process.env.IMR_LETTERS_INDEX_WORKERS = workers;
+    const server = await startServer({ workspaceFolders: [uriOf(dir)] });
+    if (before === undefined) delete process.env.IMR_LETTERS_INDEX_WORKERS;
+    else process.env.IMR_LETTERS_INDEX_WORKERS = before;
+    try {
+      const stats = await waitForIndex(server);
+      const logged = server.notifications
+        .filter((n) => n.method === 'window/logMessage')
+        .map((n) => (n.params as { message: string }).message);
+      return {
+        files: [stats.files, stats.filesRead],
+        workerLine: logged.find((m) => /^Indexing \d+ files on \d+ worker threads\.$/.test(m)),
+        check: (await server.connection.sendRequest(CheckAllRequest, {})) as CheckAllResult,
+        psychotropic: (await symbols(server, 'psychotropic'))
+          .map((s) => `${path.basename(s.location.uri)} ${s.name}`)
+          .sort(),
+        groups: (await server.connection.sendRequest(LetterGroupsRequest, {
+          groupBy: 'outcome',
+        })) as LetterGroupsResult,
+      };
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('gives the same index as the server reading on its own thread', async () => {
+    const onWorkers = await indexed(undefined);
+    const alone = await indexed('0');
+    assert.match(onWorkers.workerLine ?? '', /^Indexing 520 files on [1-8] worker threads\.$/);
+    assert.strictEqual(alone.workerLine, undefined);
+    assert.deepStrictEqual(onWorkers.files, [520, 520]);
+    // Six copies of the typo (000, 100, ... 500), one error each.
+    assert.deepStrictEqual(onWorkers.check, {
+      letters: 520,
+      files: 520,
+      errors: 6,
+      warnings: 0,
+      lettersWithProblems: 6,
+    });
+    // "Psychotropic" begins an item of 000 (i % 4 == 0, but not the typo copies) and of 004 (i % 4 == 3): 124 + 130.
+    assert.strictEqual(onWorkers.psychotropic.length, 254);
+    assert.deepStrictEqual(alone, { ...onWorkers, workerLine: undefined });
+  });
+});
+
 describe('workspace index: a deleted folder', function () {
   it('asks a plain client for deletions of anything, and drops the letters under a deleted folder', async () => {
     const dir = tempFolder('folders', [LETTER_000]);
