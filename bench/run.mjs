@@ -5,7 +5,7 @@
 // No test asserts on these figures (machines are shared and noisy); the targets are printed next
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
-//   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli,pdf]
+//   node bench/run.mjs [--quick] [--only=throughput,server,peer,memory,startup,sizes,cli,pdf,folders]
 //
 // Only a full run writes bench/results.json (then `node bench/readme.mjs` prints the README's
 // table from it); --quick and --only runs write bench/.data/results-partial.json.
