@@ -7,7 +7,8 @@
 //                  from the server's start, since the saved index loads while the client lists files
 //   query p95      Go to Symbol in Workspace for item words, outcomes, sources, file names
 //   open letter    document symbols and hovers of an open letter while the cold index runs (p95)
-//   index memory   the server's resident memory after the index, less before it (and after the queries)
+//   index memory   the server's resident memory after the index, less before it (and after the
+//                  queries, and once the server has been idle for a while)
 //
 //   node bench/folders.mjs [5000 50000]     runnable alone (after npm run build); prints each figure
 //                                          next to its target, with the machine and its load
@@ -198,6 +199,9 @@ export async function benchFolders({ sizes = [5000, 50000] } = {}) {
     const afterQueriesMB = residentMB(cold.client.pid) - cold.before;
     // Stopped only once the index is saved: a server stopped while writing leaves the old copy.
     await waitSaved(storageDir, indexStarted);
+    // Once idle: the server collects the build's garbage and gives pages back (collect.ts).
+    await sleep(7000);
+    const idleMB = residentMB(cold.client.pid) - cold.before;
     await cold.client.stop();
 
     log(`${count} letters: reopen with the saved index`);
@@ -216,6 +220,7 @@ export async function benchFolders({ sizes = [5000, 50000] } = {}) {
       openLetterWhileIndexing: summarize(cold.latencies),
       indexMemoryMB: round(cold.memoryMB),
       memoryAfterQueriesMB: round(afterQueriesMB),
+      memoryIdleMB: round(idleMB),
     };
     log(JSON.stringify(results[count]));
   }
@@ -244,7 +249,8 @@ function printReport(results) {
         `reopen ${(r.reopenMs / 1000).toFixed(2)} s (CPU ${r.reopenCpuS.toFixed(2)} s) ` +
         `(${(r.reopenFromStartMs / 1000).toFixed(2)} s from the server's start, ${r.reopenFilesRead} files read), ` +
         `query p95 ${r.query.p95.toFixed(1)} ms, open letter p95 ${r.openLetterWhileIndexing.p95.toFixed(1)} ms, ` +
-        `memory ${r.indexMemoryMB.toFixed(0)} MB (${r.memoryAfterQueriesMB.toFixed(0)} MB after the queries)`,
+        `memory ${r.indexMemoryMB.toFixed(0)} MB (${r.memoryAfterQueriesMB.toFixed(0)} MB after the queries, ` +
+        `${r.memoryIdleMB.toFixed(0)} MB once idle)`,
     );
   }
   for (const t of results.targets)

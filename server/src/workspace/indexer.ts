@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { collectSoon } from '../collect';
 import { pdfBytesToText } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
 import { hasLetterExtension } from './extensions';
@@ -323,6 +324,9 @@ export class Indexer {
       progress?.done();
     }
     if (this.unsaved) this.saveSoon();
+    // A large build leaves garbage (batches, texts, the word index's growing lists) in a heap it
+    // grew: collected once the server is idle, and the pages given back (see collect.ts).
+    if (total >= POOL_MIN_FILES) collectSoon(1000, { release: true });
   }
 
   /**
