@@ -359,8 +359,11 @@ export class Indexer {
     let outcomes: FileOutcome[];
     try {
       outcomes = await pool.run(files, this.limits.maxFileBytes);
-    } catch {
-      // The worker stopped (a crash, or the pool closed): this thread reads the batch itself.
+    } catch (e) {
+      // The worker stopped (out of memory on a huge file, a crash): this thread reads the batch itself.
+      this.host.log(
+        `${e instanceof Error ? e.message : String(e)}: ${tasks.length} files read on the server's thread.`,
+      );
       outcomes = tasks.map((t) => readSummaryOf(t.uri, t.known, this.limits.maxFileBytes));
     }
     tasks.forEach((t, i) => this.apply(t, outcomes[i]));

@@ -7,7 +7,7 @@
 // only (no class, no function), and every file the server reads goes through readSummary, so that a
 // worker and the fallback on the server's own thread (indexer.ts, where workers cannot start or
 // crash) give the same summaries. test/protocol/workspace.test.ts indexes a folder both ways and
-// compares the answers.
+// compares the answers; test/unit/indexer.test.ts with a worker that crashes and with none.
 
 import * as fs from 'fs';
 import { parentPort, Worker } from 'worker_threads';
