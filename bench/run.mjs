@@ -335,6 +335,7 @@ if (wanted('pdf'))
       .targets,
   );
 else if (results.pdf?.targets) targets.push(...results.pdf.targets);
+if (results.folders) targets.push(...results.folders.targets);
 results.targets = targets;
 results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 

@@ -7,7 +7,7 @@
 //   - each module of BROWSER_MODULES is replaced by its browser twin (a `node/` module by the
 //     `browser/` module of the same name; collect, rule pages and the PDF reader's loader by ones
 //     that do nothing or say "not available");
-//   - Node's built-ins become server/src/browser/builtins/ (url works; fs and path throw when called:
+//   - Node's built-ins become server/src/browser/builtins/ (url works; os has one core; fs and path throw when called:
 //     the code that calls them, the folder walker and the disk reads, is never reached there).
 
 import { existsSync } from 'node:fs';
@@ -21,9 +21,11 @@ const BROWSER_MODULES = {
   'server/src/collect.ts': 'server/src/browser/collect.ts',
   'server/src/ruleDocs.ts': 'server/src/browser/ruleDocs.ts',
   'server/src/pdf/load.ts': 'server/src/browser/pdfLoad.ts',
+  'server/src/node/indexWorkerScript.ts': 'server/src/browser/indexWorkerScript.ts',
+  'server/src/workspace/summaryPool.ts': 'server/src/browser/summaryPool.ts',
 };
 
-const BUILTINS = /^(node:)?(fs|path|url)$/;
+const BUILTINS = /^(node:)?(fs|os|path|url)$/;
 
 function browserSwaps(root) {
   const twins = new Map(Object.entries(BROWSER_MODULES).map(([from, to]) => [join(root, from), join(root, to)]));

@@ -19,6 +19,8 @@ const entries = [
   { out: 'client', source: 'client/src/extension.ts' },
   { out: 'server', source: 'server/src/server.ts' },
   { out: 'cli', source: 'server/src/cli.ts' },
+  // The workspace index's worker threads, started by the server.
+  { out: 'indexWorker', source: 'server/src/indexWorker.ts' },
 ];
 
 const present = entries.filter((e) => existsSync(join(root, e.source)));

@@ -14,11 +14,10 @@ import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 import { terminalCliPath } from './terminalCli';
 import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
 import { WorkspaceInitOptions } from '../../server/src/protocol';
-import { letterFilesGlob } from '../../server/src/workspace/extensions';
 import { LettersView } from './lettersView';
 import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
-import { WorkspaceFiles } from './workspaceFiles';
+import { letterFileWatchers, WorkspaceFiles } from './workspaceFiles';
 import { createLanguageClient, IN_BROWSER } from './node/platform';
 
 /** What activate() returns: the editor tests read the status bar through it. */
@@ -65,9 +64,9 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     ],
     synchronize: {
       configurationSection: 'imrLetters',
-      // Letter files created, changed or deleted on disk: the server's workspace index follows.
-      // PDFs too: the server leaves them out when imrLetters.workspace.includePdf is off.
-      fileEvents: vscode.workspace.createFileSystemWatcher(letterFilesGlob(true)),
+      // Letter files created, changed or deleted on disk, and deleted folders: the server's workspace
+      // index follows. PDFs too: the server leaves them out when imrLetters.workspace.includePdf is off.
+      fileEvents: letterFileWatchers(),
     },
     initializationOptions: {
       clientCommands: CLIENT_COMMANDS,

@@ -12,6 +12,18 @@ import { readWorkspaceFile } from './workspaceFileReader';
 
 export const DEFAULT_MAX_FILES = 100_000;
 
+/**
+ * The watchers whose events the language client sends the server: letter files created, changed
+ * or deleted, and deletions of anything, since a deleted folder comes as one event for the folder
+ * (none for the files inside), which the letter files' glob does not match.
+ */
+export function letterFileWatchers(): vscode.FileSystemWatcher[] {
+  return [
+    vscode.workspace.createFileSystemWatcher(letterFilesGlob(true)),
+    vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+  ];
+}
+
 export class WorkspaceFiles implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;

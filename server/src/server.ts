@@ -17,11 +17,13 @@ import {
   Range,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'url';
 import { collectSoon } from './collect';
 import { createServerConnection } from './node/connection';
+import { indexWorkerScript } from './node/indexWorkerScript';
 import { LazyTextDocument, lazyDocuments } from './documents/lazyDocument';
 import { keepModelShapes } from './engine/parse';
 import {
@@ -53,7 +55,7 @@ import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
-import { workspaceSymbols } from './features/workspaceSymbols';
+import { indexWorkspaceSymbols, workspaceSymbols } from './features/workspaceSymbols';
 import { LetterIndex } from './workspace/letterIndex';
 import { DEFAULT_LIMITS, Indexer, IndexLimits, IndexProgress } from './workspace/indexer';
 import { letterFilesGlob } from './workspace/extensions';
@@ -77,6 +79,7 @@ const documents = new TextDocuments(lazyDocuments);
 /** The model of each open document, for the version it was parsed from. */
 const contexts = new Map<string, LetterContext>();
 const letterIndex = new LetterIndex();
+indexWorkspaceSymbols(letterIndex);
 let indexer: Indexer | undefined;
 let workspaceFoldersSupported = false;
 /** The workspace folders as file paths: the server walks them when the client does not list files. */
@@ -139,6 +142,7 @@ connection.onInitialize((params): InitializeResult => {
     indexerHost,
     limitsFrom(initialSettings),
     typeof workspaceOptions.storageDir === 'string' ? workspaceOptions.storageDir : undefined,
+    indexWorkerScript(),
   );
   return {
     capabilities: {
@@ -181,7 +185,10 @@ connection.onInitialized(() => {
     // A client without the extension's file list (Neovim, for one): walk the folders with the same rules.
     if (watchedFilesRegistration)
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: letterFilesGlob(true) }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Deletions of anything too: a deleted folder comes as one event for the folder.
+          watchers: [{ globPattern: letterFilesGlob(true) }, { globPattern: '**/*', kind: WatchKind.Delete }],
+        })
         .catch(() => undefined);
     void workspaceSettings().then((settings) => {
       indexer?.setLimits(limitsFrom(settings));
@@ -405,7 +412,8 @@ connection.onDocumentRangeFormatting(guarded([], (ctx, params: { range: Range })
 
 connection.onWorkspaceSymbol((params, token) => {
   if (token.isCancellationRequested) return [];
-  return workspaceSymbols(indexedValues(), params.query);
+  indexOpenDocuments();
+  return workspaceSymbols(letterIndex, params.query);
 });
 
 connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {

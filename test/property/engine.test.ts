@@ -83,8 +83,7 @@ function exerciseEverything(text: string, hoverAt: readonly number[], languageId
   // The workspace index's summary of the text: its places must lie inside the text too.
   const index = new LetterIndex();
   if (ctx.isLetter) index.set(ctx.uri, summarize(ctx.model, ctx.findings(), placeIn(ctx.lines)), 0, 0, true);
-  for (const s of workspaceSymbols(index.values(), ''))
-    assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
+  for (const s of workspaceSymbols(index, '')) assertRange(s.location.range, lines, `workspace symbol "${s.name}"`);
   if (ctx.isLetter) for (const l of codeLenses(ctx)) assertRange(l.range, lines, 'code lens');
   for (const o of hoverAt) {
     const at = ctx.lines.positionAt(o % (text.length + 1));

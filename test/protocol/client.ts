@@ -35,6 +35,8 @@ export interface TestServer {
   published: PublishDiagnosticsParams[];
   /** Server-to-client requests seen (method names), e.g. to prove the server never applies edits itself. */
   serverRequests: string[];
+  /** The registrations the server asked for (client/registerCapability), in order. */
+  registrations: Array<{ method: string; registerOptions?: unknown }>;
   /** Documents the server asked the client to show (window/showDocument), answered with success. */
   shown: ShowDocumentParams[];
   /** Other notifications from the server (window/showMessage, window/logMessage, $/progress...). */
@@ -68,6 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   );
   const published: PublishDiagnosticsParams[] = [];
   const serverRequests: string[] = [];
+  const registrations: TestServer['registrations'] = [];
   const shown: ShowDocumentParams[] = [];
   const waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
   connection.onNotification(PublishDiagnosticsNotification.method, (p: PublishDiagnosticsParams) => {
@@ -82,6 +85,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   connection.onRequest((method: string, params: unknown) => {
     serverRequests.push(method);
+    if (method === 'client/registerCapability')
+      registrations.push(...(params as { registrations: TestServer['registrations'] }).registrations);
     if (method === 'workspace/configuration') {
       const items = (params as { items: unknown[] }).items;
       return items.map(() => options.settings ?? null);
@@ -124,6 +129,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     process: child,
     published,
     serverRequests,
+    registrations,
     shown,
     notifications,
     nextDiagnostics(uri, version) {

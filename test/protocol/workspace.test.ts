@@ -126,6 +126,128 @@ describe('workspace index: a plain LSP client (no custom requests)', function ()
   });
 });
 
+describe('workspace index: read on worker threads', function () {
+  this.timeout(120_000);
+  // 520 files, past the size a build starts workers for (500): every hundredth is letter 001 with
+  // its third outcome written "Uphled" (one unknown-decision error), the others the four letters in turn.
+  let dir: string;
+  before(() => {
+    dir = tempFolder('workers', []);
+    const letters = [LETTER_000, LETTER_001, LETTER_002, LETTER_004].map((n) => fixture('letters', n));
+    for (let i = 0; i < 520; i++)
+      fs.writeFileSync(
+        path.join(dir, `${String(i).padStart(3, '0')}.txt`),
+        i % 100 === 0 ? fs.readFileSync(TYPO, 'utf8') : letters[i % 4],
+      );
+  });
+
+  async function indexed(workers: string | undefined) {
+    const before = process.env.IMR_LETTERS_INDEX_WORKERS;
+    if (workers === undefined) delete process.env.IMR_LETTERS_INDEX_WORKERS;
+    else process.env.IMR_LETTERS_INDEX_WORKERS = workers;
+    const server = await startServer({ workspaceFolders: [uriOf(dir)] });
+    if (before === undefined) delete process.env.IMR_LETTERS_INDEX_WORKERS;
+    else process.env.IMR_LETTERS_INDEX_WORKERS = before;
+    try {
+      const stats = await waitForIndex(server);
+      const logged = server.notifications
+        .filter((n) => n.method === 'window/logMessage')
+        .map((n) => (n.params as { message: string }).message);
+      return {
+        files: [stats.files, stats.filesRead],
+        workerLine: logged.find((m) => /^Indexing \d+ files on \d+ worker threads\.$/.test(m)),
+        check: (await server.connection.sendRequest(CheckAllRequest, {})) as CheckAllResult,
+        psychotropic: (await symbols(server, 'psychotropic'))
+          .map((s) => `${path.basename(s.location.uri)} ${s.name}`)
+          .sort(),
+        groups: (await server.connection.sendRequest(LetterGroupsRequest, {
+          groupBy: 'outcome',
+        })) as LetterGroupsResult,
+      };
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('gives the same index as the server reading on its own thread', async () => {
+    const onWorkers = await indexed(undefined);
+    const alone = await indexed('0');
+    assert.match(onWorkers.workerLine ?? '', /^Indexing 520 files on [1-8] worker threads\.$/);
+    assert.strictEqual(alone.workerLine, undefined);
+    assert.deepStrictEqual(onWorkers.files, [520, 520]);
+    // Six copies of the typo (000, 100, ... 500), one error each.
+    assert.deepStrictEqual(onWorkers.check, {
+      letters: 520,
+      files: 520,
+      errors: 6,
+      warnings: 0,
+      lettersWithProblems: 6,
+    });
+    // "Psychotropic" begins an item of 000 (i % 4 == 0, but not the typo copies) and of 004 (i % 4 == 3): 124 + 130.
+    assert.strictEqual(onWorkers.psychotropic.length, 254);
+    assert.deepStrictEqual(alone, { ...onWorkers, workerLine: undefined });
+  });
+});
+
+describe('workspace index: a deleted folder', function () {
+  it('asks a plain client for deletions of anything, and drops the letters under a deleted folder', async () => {
+    const dir = tempFolder('folders', [LETTER_000]);
+    // cases/a/b holds 001 and 002, cases/a 004; cases/ab (a name that begins like cases/a) holds 002 again.
+    const deep = path.join(dir, 'cases', 'a', 'b');
+    const beside = path.join(dir, 'cases', 'ab');
+    fs.mkdirSync(deep, { recursive: true });
+    fs.mkdirSync(beside);
+    for (const [folder, name] of [
+      [deep, LETTER_001],
+      [deep, LETTER_002],
+      [path.dirname(deep), LETTER_004],
+      [beside, LETTER_002],
+    ])
+      fs.writeFileSync(path.join(folder, name), fixture('letters', name));
+    const server = await startServer({
+      workspaceFolders: [uriOf(dir)],
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    try {
+      await waitForIndex(server);
+      const files = async () =>
+        (await symbols(server, ''))
+          .map((s) => path.relative(dir, fileURLToPath(s.location.uri)))
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .sort();
+      assert.deepStrictEqual(await files(), [
+        LETTER_000,
+        path.join('cases', 'a', LETTER_004),
+        path.join('cases', 'a', 'b', LETTER_001),
+        path.join('cases', 'a', 'b', LETTER_002),
+        path.join('cases', 'ab', LETTER_002),
+      ]);
+      // The watchers asked for: letter files, and deletions (kind 4) of any path, folders included.
+      const watchers = server.registrations
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers);
+      assert.deepStrictEqual(watchers, [{ globPattern: '**/*.{txt,imr,pdf}' }, { globPattern: '**/*', kind: 4 }]);
+
+      // A deleted folder comes as one event, for the folder: every letter below it goes.
+      fs.rmSync(path.join(dir, 'cases', 'a'), { recursive: true });
+      await changed(server, [{ uri: uriOf(path.join(dir, 'cases', 'a')), type: 3 }]);
+      assert.deepStrictEqual(await files(), [LETTER_000, path.join('cases', 'ab', LETTER_002)]);
+      // The deletion of a file that holds no letter, or of a folder with none, changes nothing.
+      await changed(server, [
+        { uri: uriOf(path.join(dir, 'notes.log')), type: 3 },
+        { uri: uriOf(path.join(dir, 'empty')), type: 3 },
+      ]);
+      assert.deepStrictEqual(await files(), [LETTER_000, path.join('cases', 'ab', LETTER_002)]);
+      // A folder URI may end in a slash.
+      fs.rmSync(beside, { recursive: true });
+      await changed(server, [{ uri: uriOf(beside) + '/', type: 3 }]);
+      assert.deepStrictEqual(await files(), [LETTER_000]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("workspace index: the extension's client lists the files", function () {
   let server: TestServer;
   let dir: string;

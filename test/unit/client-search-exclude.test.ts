@@ -22,12 +22,39 @@ describe('client: search.exclude for the workspace index', () => {
     assert.strictEqual(isExcluded('archive/2014/one.bak.txt', matchers), true);
   });
 
-  it('keeps letters elsewhere, patterns switched off, and patterns it cannot read', () => {
+  it('keeps letters elsewhere and patterns switched off', () => {
     assert.strictEqual(isExcluded('2014/001_95d645f4881bb0c4.txt', matchers), false);
     assert.strictEqual(isExcluded('cases/drafts/letter.txt', matchers), false, 'drafts/ is the top folder only');
     assert.strictEqual(isExcluded('kept/letter.txt', matchers), false);
-    // Brace alternatives are beyond the small matcher: files.exclude, applied by VS Code, still works.
-    assert.strictEqual(isExcluded('x.log', matchers), false);
-    assert.strictEqual(matchers.length, 5);
+  });
+
+  it('honours {a,b} alternatives, nested and with folders inside, as VS Code does', () => {
+    assert.strictEqual(isExcluded('x.log', matchers), true);
+    assert.strictEqual(isExcluded('cases/2014/x.tmp', matchers), true);
+    assert.strictEqual(isExcluded('cases/x.txt', matchers), false);
+    const nested = excludeMatchers({ '{old,archive/{2013,2014}}/**': true, 'IMR{,-copy}.txt': true });
+    assert.strictEqual(isExcluded('old/001.txt', nested), true);
+    assert.strictEqual(isExcluded('archive/2014/001.txt', nested), true);
+    assert.strictEqual(isExcluded('archive/2015/001.txt', nested), false);
+    assert.strictEqual(isExcluded('IMR.txt', nested), true);
+    assert.strictEqual(isExcluded('IMR-copy.txt', nested), true);
+    assert.strictEqual(isExcluded('IMR-final.txt', nested), false);
+    // An unclosed brace is a plain character.
+    assert.strictEqual(isExcluded('a{b.txt', excludeMatchers({ 'a{b.txt': true })), true);
+  });
+
+  it('honours [...] ranges and [!...] negated ranges within one segment', () => {
+    const ranges = excludeMatchers({ 'batch-[0-4]*/**': true, '**/draft[!s].txt': true, '[]x].txt': true });
+    assert.strictEqual(isExcluded('batch-003/000123_1.txt', ranges), true);
+    assert.strictEqual(isExcluded('batch-512/000123_1.txt', ranges), false);
+    assert.strictEqual(isExcluded('cases/draft1.txt', ranges), true);
+    assert.strictEqual(isExcluded('cases/drafts.txt', ranges), false);
+    assert.strictEqual(isExcluded('x.txt', ranges), true);
+    assert.strictEqual(isExcluded('].txt', ranges), true);
+    // A range never crosses a folder: `[!s]` does not match the '/'.
+    assert.strictEqual(isExcluded('cases/draft/.txt', ranges), false);
+    // An unclosed range is a plain '['; a reversed one matches nothing.
+    assert.strictEqual(isExcluded('[a.txt', excludeMatchers({ '[a.txt': true })), true);
+    assert.strictEqual(isExcluded('b.txt', excludeMatchers({ '[z-a].txt': true })), false);
   });
 });

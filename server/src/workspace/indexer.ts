@@ -6,18 +6,21 @@
 // of LSP.
 
 import * as fs from 'fs';
+import * as os from 'os';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { decodeLetterBytes } from '../cli/analyze';
+import { collectSoon } from '../collect';
 import { pdfBytesToText } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
 import { hasLetterExtension } from './extensions';
 import type { ReadFileResult } from '../protocol';
 import type { LetterIndex } from './letterIndex';
 import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
-import { readRegularFile, readRegularFileSync } from './readFile';
+import { readRegularFile } from './readFile';
+import { FileOutcome, KnownStat, readSummaryOf } from './readSummary';
 import { loadIndex, SavedEntry, saveIndex } from './savedIndex';
-import { FileSummary, NOT_A_LETTER } from './summary';
+import { FileSummary, internSummary, NOT_A_LETTER } from './summary';
 import { summarizeText } from './summarizeText';
+import { FileTask, SummaryPool } from './summaryPool';
 import { walkFolder } from './walk';
 
 export interface IndexLimits {
@@ -55,22 +58,64 @@ export interface IndexerHost {
 
 /** How long one slice of reading may hold the event loop before requests get their turn. */
 const SLICE_MS = 8;
+/** Builds of fewer files are read on this thread: starting a worker costs about as much. */
+const POOL_MIN_FILES = 500;
+/** Files a worker reads per message: about 10 ms of work, so that results come back often. */
+const BATCH_FILES = 48;
+
+/**
+ * Workers for a large build: the cores but one, which stays with requests; one at least, four at
+ * most. IMR_LETTERS_INDEX_WORKERS sets the number (0: none) for tests and the bench.
+ */
+function workerCount(): number {
+  const set = Number.parseInt(process.env.IMR_LETTERS_INDEX_WORKERS ?? '', 10);
+  if (Number.isInteger(set) && set >= 0) return Math.min(set, 8);
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+/** The path of a file: URI the indexer accepted (`file:` only); as it is when it names none. */
+function pathOf(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/** A file taken from the queue to be read, with what the index knew of it then. */
+interface ReadTask {
+  uri: string;
+  /** Its entry in the index (a PDF's text document). */
+  key: string;
+  known?: KnownStat & { summary: FileSummary };
+  /** Which taking of the file this is: a result for an earlier one is stale. */
+  take: number;
+}
 /** How long after the last change the index is saved. */
 const SAVE_DELAY_MS = 3000;
 
 export class Indexer {
   /** The letter files of the workspace as last listed. */
   private listed = new Set<string>();
+  /** The folders of the listed files (of files listed before, too, until the next full list). */
+  private folders = new Set<string>();
   /** Files to read, in order; `queued` says which are still wanted (an array and a set: a Set emptied from its front is walked over its holes again at every slice). */
   private queue: string[] = [];
   private head = 0;
   private readonly queued = new Set<string>();
   private saved: Map<string, SavedEntry> | undefined;
+  private readonly loading: Promise<Map<string, SavedEntry>> | undefined;
   private running: Promise<void> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private walking = 0;
   private skippedNamed = new Set<string>();
+  /** The latest taking of each file being read. */
+  private readonly taken = new Map<string, number>();
+  private takes = 0;
+  /** Something changed since the index was last saved (a reopen that read nothing does not save it again). */
+  private unsaved = false;
+  private saving: Promise<void> = Promise.resolve();
   /** Resolves when the current build (if any) is over: tests and the bench wait on it. */
   idle: Promise<void> = Promise.resolve();
   /** Files read from disk since start (not taken from the saved index). */
@@ -82,7 +127,12 @@ export class Indexer {
     private limits: IndexLimits,
     /** Folder of the saved index; undefined: nothing is saved. */
     private readonly storageDir: string | undefined,
-  ) {}
+    /** The worker threads' script (dist/indexWorker.js); undefined or missing: files are read on this thread. */
+    private readonly workerScript?: string,
+  ) {
+    // Loaded at once, while the client lists the workspace's files (which takes longer at 50,000).
+    this.loading = storageDir ? loadIndex(storageDir) : undefined;
+  }
 
   setLimits(limits: IndexLimits): void {
     this.limits = limits;
@@ -110,7 +160,7 @@ export class Indexer {
   /** PDFs are left out when the setting says so. */
   private accepts(uri: string): boolean {
     // Files the client reads can be on any file system VS Code has.
-    return (this.host.readFile || uri.startsWith('file:')) && (this.limits.includePdf || !isPdfUri(uri));
+    return (this.host.readFile !== undefined || uri.startsWith('file:')) && (this.limits.includePdf || !isPdfUri(uri));
   }
 
   /** The workspace's letter files, as listed by the client (`limitReached`: it stopped at the limit). */
@@ -124,9 +174,14 @@ export class Indexer {
     }
     const next = new Set(list);
     for (const uri of this.listed)
-      if (!next.has(uri) && !this.host.isOpen(indexKeyOf(uri))) this.index.delete(indexKeyOf(uri));
+      if (!next.has(uri) && !this.host.isOpen(indexKeyOf(uri)) && this.index.delete(indexKeyOf(uri)))
+        this.unsaved = true;
     this.listed = next;
-    for (const uri of list) this.enqueue(uri);
+    this.folders = new Set();
+    for (const uri of list) {
+      this.listedIn(uri);
+      this.enqueue(uri);
+    }
     this.start();
   }
 
@@ -163,20 +218,44 @@ export class Indexer {
     if (!this.listed.has(uri)) {
       if (this.listed.size >= this.limits.maxFiles) return;
       this.listed.add(uri);
+      this.listedIn(uri);
     }
     this.enqueue(uri);
     this.start();
   }
 
-  /** A file or folder was deleted on disk. */
+  /**
+   * A file or folder was deleted on disk. A deleted folder comes as one event for the folder (VS
+   * Code's watcher sends none for the files inside), and so do deletions of any other file: the
+   * listed files are looked through only when the folder holds some (`folders`).
+   */
   deleted(uri: string): void {
-    const uris = this.listed.has(uri) ? [uri] : [...this.listed].filter((u) => u.startsWith(uri + '/'));
+    const folder = uri.endsWith('/') ? uri.slice(0, -1) : uri;
+    let uris: string[] = [];
+    if (this.listed.has(folder)) uris = [folder];
+    else if (this.holdsListed(folder)) uris = [...this.listed].filter((u) => u.startsWith(folder + '/'));
     for (const u of uris) {
       this.listed.delete(u);
       this.queued.delete(u);
       if (!this.host.isOpen(indexKeyOf(u))) this.index.delete(indexKeyOf(u));
     }
-    if (uris.length > 0) this.saveSoon();
+    if (uris.length > 0) {
+      this.unsaved = true;
+      this.saveSoon();
+    }
+  }
+
+  /** Whether a folder holds listed files (at any depth); folders of files since removed may say yes. */
+  private holdsListed(folder: string): boolean {
+    const below = folder + '/';
+    for (const f of this.folders) if (f === folder || f.startsWith(below)) return true;
+    return false;
+  }
+
+  /** Notes the folder of a listed file. */
+  private listedIn(uri: string): void {
+    const slash = uri.lastIndexOf('/');
+    if (slash > 0) this.folders.add(uri.slice(0, slash));
   }
 
   /** An editor closed the document: its entry goes back to what the disk holds. */
@@ -209,121 +288,171 @@ export class Indexer {
   }
 
   private async build(): Promise<void> {
-    if (!this.saved && this.storageDir) this.saved = await loadIndex(this.storageDir);
     const total = this.queued.size;
+    // A large build reads on worker threads, started while the saved index loads.
+    const workers = total >= POOL_MIN_FILES && this.workerScript && !this.host.readFile ? workerCount() : 0;
+    const pool = workers > 0 ? SummaryPool.start(this.workerScript!, workers) : undefined;
+    if (pool) this.host.log(`Indexing ${total} files on ${pool.size} worker threads.`);
+    if (!this.saved && this.loading) this.saved = await this.loading;
     // Small updates (a file saved) need no progress bar.
     const progress = total > 50 ? await this.host.beginProgress(total) : undefined;
-    let done = 0;
+    const counted = { done: 0 };
+    const inFlight = new Set<Promise<void>>();
     try {
-      while (this.queued.size > 0 && !this.stopped) {
-        if (progress?.cancelled) {
+      while (!this.stopped) {
+        if (progress?.cancelled && this.queued.size > 0) {
           this.host.log(`Indexing cancelled with ${this.queued.size} files left.`);
           this.queued.clear();
           this.queue = [];
           this.head = 0;
-          break;
         }
-        // Small local files are read synchronously: a few microseconds each, where a promise per
-        // system call costs more than the read. The slice ends after SLICE_MS, file by file.
-        const sliceEnd = performance.now() + SLICE_MS;
-        while (this.head < this.queue.length) {
-          const uri = this.queue[this.head++];
-          if (!this.queued.delete(uri)) continue; // taken off the list since
-          const reading = this.refresh(uri);
-          done++;
-          // A PDF, or a file the client reads, is read outside the slice, alone, with a turn for
-          // requests after it.
-          if (reading) {
-            await reading;
-            break;
+        if (pool && pool.size > 0) {
+          // Each worker holds two batches: one being read, one waiting, so that it never idles.
+          while (inFlight.size < pool.size * 2 && this.queued.size > 0) {
+            const { tasks, pdf } = this.takeBatch(BATCH_FILES, counted);
+            if (tasks.length > 0) {
+              const batch = this.runOnPool(pool, tasks, counted).finally(() => inFlight.delete(batch));
+              inFlight.add(batch);
+            }
+            if (pdf) await pdf;
           }
-          if (performance.now() >= sliceEnd) break;
+          if (inFlight.size === 0 && this.queued.size === 0) break;
+          if (inFlight.size > 0) await Promise.race(inFlight);
+        } else {
+          if (inFlight.size > 0) await Promise.all(inFlight);
+          if (this.queued.size === 0) break;
+          await this.slice(counted);
         }
-        if (this.head >= this.queue.length) {
-          this.queue = [];
-          this.head = 0;
-        }
-        progress?.report(Math.min(done, total), Math.max(total, done));
-        // Requests waiting in the connection's queue are answered before the next slice.
-        await new Promise((resolve) => setImmediate(resolve));
+        progress?.report(Math.min(counted.done, total), Math.max(total, counted.done));
       }
+      await Promise.all(inFlight);
     } finally {
+      pool?.close();
       progress?.done();
     }
-    this.saveSoon();
+    if (this.unsaved) this.saveSoon();
+    // A large build leaves garbage (batches, texts, the word index's growing lists) in a heap it
+    // grew: collected once the server is idle, and the pages given back (see collect.ts).
+    if (total >= POOL_MIN_FILES) collectSoon(1000, { release: true });
   }
 
   /**
-   * Re-reads one file when its size or modification time differs from what the index holds. A text
-   * file is read at once; a PDF's reading, or the client's, is returned, for the caller to wait on.
+   * Reads files on this thread for SLICE_MS, then gives requests their turn. Small local files are
+   * read synchronously: a few microseconds each, where a promise per system call costs more than
+   * the read.
    */
-  private refresh(uri: string): Promise<void> | undefined {
-    const key = indexKeyOf(uri);
-    if (this.host.isOpen(key) || !this.listed.has(uri)) return;
-    if (this.host.readFile) return this.refreshFromHost(uri, key, this.host.readFile);
-    let path: string;
-    try {
-      path = fileURLToPath(uri);
-    } catch {
-      return;
+  private async slice(counted: { done: number }): Promise<void> {
+    const sliceEnd = performance.now() + SLICE_MS;
+    while (this.head < this.queue.length) {
+      const { tasks, pdf } = this.takeBatch(1, counted);
+      for (const t of tasks) this.apply(t, readSummaryOf(t.uri, t.known, this.limits.maxFileBytes));
+      counted.done += tasks.length;
+      // A PDF is read outside the slice, alone, with a turn for requests after it.
+      if (pdf) {
+        await pdf;
+        break;
+      }
+      if (performance.now() >= sliceEnd) break;
     }
-    let stat;
-    try {
-      stat = fs.statSync(path);
-    } catch {
-      this.index.delete(key);
-      return;
-    }
-    const known = this.index.get(key) ?? this.saved?.get(key);
-    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
-      if (!this.index.get(key)) this.index.set(key, known.summary, known.size, known.mtimeMs, false);
-      return;
-    }
-    if (key !== uri) return this.refreshPdf(uri, key, path);
-    const read = readRegularFileSync(path, this.limits.maxFileBytes);
-    if (read.kind === 'skipped') {
-      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${path}: ${read.reason}`);
-      this.skippedNamed.add(uri);
-      this.index.delete(uri);
-      return;
-    }
-    this.filesRead++;
-    const decoded = decodeLetterBytes(read.bytes);
-    let summary = NOT_A_LETTER;
-    try {
-      if (decoded.kind === 'text') summary = summarizeText(path, decoded.text);
-    } catch (e) {
-      this.host.log(`Indexing ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    this.index.set(uri, summary, read.size, read.mtimeMs, false);
+    // Requests waiting in the connection's queue are answered before the next slice.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
-  /** A PDF's text through the PDF reader (which never throws); one that gives none is kept as a non-letter with its reason. */
-  private async refreshPdf(uri: string, key: string, path: string): Promise<void> {
-    const read = await readRegularFile(path, DEFAULT_PDF_LIMITS.maxBytes);
-    if (read.kind === 'skipped') {
-      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${path}: ${read.reason}`);
-      this.skippedNamed.add(uri);
-      this.index.delete(key);
-      return;
+  private async runOnPool(pool: SummaryPool, tasks: ReadTask[], counted: { done: number }): Promise<void> {
+    // Size and time only: the summary the index knows stays here.
+    const files: FileTask[] = tasks.map(({ uri, known }) =>
+      known ? { uri, known: { size: known.size, mtimeMs: known.mtimeMs } } : { uri },
+    );
+    let outcomes: FileOutcome[];
+    try {
+      outcomes = await pool.run(files, this.limits.maxFileBytes);
+    } catch (e) {
+      // The worker stopped (out of memory on a huge file, a crash): this thread reads the batch itself.
+      this.host.log(
+        `${e instanceof Error ? e.message : String(e)}: ${tasks.length} files read on the server's thread.`,
+      );
+      outcomes = tasks.map((t) => readSummaryOf(t.uri, t.known, this.limits.maxFileBytes));
     }
-    const text = await pdfBytesToText(read.bytes, DEFAULT_PDF_LIMITS);
-    // The file may have been deleted, left out or opened while it was read.
-    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
-    this.filesRead++;
-    let summary: FileSummary = NOT_A_LETTER;
-    if (text.kind === 'text') {
-      try {
-        summary = summarizeText(path, text.text);
-      } catch (e) {
-        this.host.log(`Indexing ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+    tasks.forEach((t, i) => this.apply(t, outcomes[i]));
+    counted.done += tasks.length;
+  }
+
+  /**
+   * Takes text files worth up to `max` reads from the queue, passing over those open in an editor or no
+   * longer listed; a PDF, or a file the client reads, stops the batch and is read (returned, for the
+   * caller to wait on).
+   */
+  private takeBatch(max: number, counted: { done: number }): { tasks: ReadTask[]; pdf?: Promise<void> } {
+    const tasks: ReadTask[] = [];
+    // A file the index knows is most likely unchanged: a stat, about a tenth of a read.
+    let cost = 0;
+    while (cost < max && this.head < this.queue.length) {
+      const uri = this.queue[this.head++];
+      if (!this.queued.delete(uri)) continue; // taken off the list since
+      const task = this.taskOf(uri);
+      if (!task) {
+        counted.done++;
+        continue;
       }
-    } else {
-      const reason = text.kind === 'unreadable' ? text.error : 'not a PDF';
-      this.host.log(`Not indexed as a letter: ${path}: ${reason}`);
-      summary = { ...NOT_A_LETTER, reason };
+      if (this.host.readFile) {
+        // The client reads it (no disk here): one file at a time, outside the slice.
+        this.taken.delete(uri);
+        counted.done++;
+        return { tasks, pdf: this.refreshFromHost(uri, task.key, this.host.readFile) };
+      }
+      if (task.key !== uri) {
+        counted.done++;
+        const pdf = this.refreshPdfIfChanged(task);
+        if (pdf) return { tasks, pdf };
+        continue;
+      }
+      tasks.push(task);
+      cost += task.known ? 0.1 : 1;
     }
-    this.index.set(key, summary, read.size, read.mtimeMs, false);
+    if (this.head >= this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    }
+    return { tasks };
+  }
+
+  private taskOf(uri: string): ReadTask | undefined {
+    const key = indexKeyOf(uri);
+    if (this.host.isOpen(key) || !this.listed.has(uri)) return undefined;
+    const entry = this.index.get(key) ?? this.saved?.get(key);
+    const task: ReadTask = { uri, key, take: ++this.takes };
+    if (entry) task.known = { size: entry.size, mtimeMs: entry.mtimeMs, summary: entry.summary };
+    this.taken.set(uri, task.take);
+    return task;
+  }
+
+  /** Stores what reading a file gave, unless the file changed its place in the index since it was taken. */
+  private apply(task: ReadTask, outcome: FileOutcome): void {
+    const { uri, key, known } = task;
+    if (this.taken.get(uri) !== task.take) return; // taken again since: the later read wins
+    this.taken.delete(uri);
+    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
+    switch (outcome.kind) {
+      case 'same':
+        if (!this.index.get(key) && known) this.index.set(key, known.summary, known.size, known.mtimeMs, false);
+        return;
+      case 'gone':
+        if (this.index.delete(key)) this.unsaved = true;
+        return;
+      case 'skipped':
+        if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${pathOf(uri)}: ${outcome.reason}`);
+        this.skippedNamed.add(uri);
+        if (this.index.delete(key)) this.unsaved = true;
+        return;
+      case 'read': {
+        this.filesRead++;
+        if (outcome.failed !== undefined) this.host.log(`Indexing ${pathOf(uri)} failed: ${outcome.failed}`);
+        const s = outcome.summary;
+        const plain = !s.isLetter && s.reason === undefined && s.letters.length === 0 && s.problems.length === 0;
+        this.index.set(uri, plain ? NOT_A_LETTER : internSummary(s), outcome.size, outcome.mtimeMs, false);
+        this.unsaved = true;
+      }
+    }
   }
 
   /**
@@ -357,16 +486,73 @@ export class Indexer {
     this.index.set(key, summary, read.size, read.mtimeMs, false);
   }
 
+  /** A PDF letter whose size or time changed is read through the PDF reader; returns that reading. */
+  private refreshPdfIfChanged(task: ReadTask): Promise<void> | undefined {
+    this.taken.delete(task.uri);
+    const path = pathOf(task.uri);
+    let stat;
+    try {
+      stat = fs.statSync(path);
+    } catch {
+      if (this.index.delete(task.key)) this.unsaved = true;
+      return;
+    }
+    const known = task.known;
+    if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) {
+      if (!this.index.get(task.key)) this.index.set(task.key, known.summary, known.size, known.mtimeMs, false);
+      return;
+    }
+    return this.refreshPdf(task.uri, task.key, path);
+  }
+
+  /** A PDF's text through the PDF reader (which never throws); one that gives none is kept as a non-letter with its reason. */
+  private async refreshPdf(uri: string, key: string, path: string): Promise<void> {
+    const read = await readRegularFile(path, DEFAULT_PDF_LIMITS.maxBytes);
+    if (read.kind === 'skipped') {
+      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${path}: ${read.reason}`);
+      this.skippedNamed.add(uri);
+      this.index.delete(key);
+      return;
+    }
+    const text = await pdfBytesToText(read.bytes, DEFAULT_PDF_LIMITS);
+    // The file may have been deleted, left out or opened while it was read.
+    if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
+    this.filesRead++;
+    let summary: FileSummary = NOT_A_LETTER;
+    if (text.kind === 'text') {
+      try {
+        summary = summarizeText(path, text.text);
+      } catch (e) {
+        this.host.log(`Indexing ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      const reason = text.kind === 'unreadable' ? text.error : 'not a PDF';
+      this.host.log(`Not indexed as a letter: ${path}: ${reason}`);
+      summary = { ...NOT_A_LETTER, reason };
+    }
+    this.index.set(key, summary, read.size, read.mtimeMs, false);
+    this.unsaved = true;
+  }
+
   private saveSoon(): void {
     if (!this.storageDir || this.stopped) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
 
-  /** Writes the index now (also at shutdown). Entries from editors are not saved: their text is not on disk. */
-  async save(): Promise<void> {
+  /** Writes the index now (also at shutdown), after any save under way. Entries from editors are not saved: their text is not on disk. */
+  save(): Promise<void> {
+    const next = this.saving.then(() => this.saveNow());
+    this.saving = next.catch(() => undefined);
+    return next;
+  }
+
+  private async saveNow(): Promise<void> {
     if (!this.storageDir) return;
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    // Nothing read or dropped since the index was loaded or saved: the saved copy is current.
+    if (!this.unsaved) return;
+    this.unsaved = false;
     const entries: SavedEntry[] = [];
     for (const e of this.index.values()) if (!e.fromEditor && this.isListed(e.uri)) entries.push(e);
     // Files open in an editor keep what the disk held when last read.
@@ -375,6 +561,7 @@ export class Indexer {
       await saveIndex(this.storageDir, entries);
       this.saved = new Map(entries.map((e) => [e.uri, e]));
     } catch (e) {
+      this.unsaved = true;
       this.host.log(`Saving the index failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }

@@ -18,10 +18,13 @@ export interface IndexEntry {
 }
 
 export type IndexListener = (uris: readonly string[]) => void;
+/** Told of each entry set or deleted at once, in the same turn: a structure built from the entries stays in step. */
+export type EntryObserver = (uri: string) => void;
 
 export class LetterIndex {
   private readonly entries = new Map<string, IndexEntry>();
   private readonly listeners = new Set<IndexListener>();
+  private readonly observers = new Set<EntryObserver>();
   private stamp = 0;
   private changed = new Set<string>();
   private notifyScheduled = false;
@@ -53,6 +56,11 @@ export class LetterIndex {
     return true;
   }
 
+  observe(observer: EntryObserver): { dispose(): void } {
+    this.observers.add(observer);
+    return { dispose: () => this.observers.delete(observer) };
+  }
+
   onChange(listener: IndexListener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
@@ -60,6 +68,7 @@ export class LetterIndex {
 
   /** Changes are told in batches, once per turn of the event loop, not once per file. */
   private touched(uri: string): void {
+    for (const o of this.observers) o(uri);
     this.changed.add(uri);
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;

@@ -149,6 +149,27 @@ export function summarize(
   };
 }
 
+/**
+ * A summary that came from elsewhere (a worker thread, the saved index) with its repeating strings
+ * made the ones this thread keeps: each copy would otherwise hold its own "upheld" and "MTUS/CPMTG".
+ */
+export function internSummary(summary: FileSummary): FileSummary {
+  for (const letter of summary.letters) {
+    if (letter.specialty) letter.specialty = intern(letter.specialty);
+    for (const item of letter.items) {
+      item.outcome = intern(item.outcome) as OutcomeKind;
+      item.sources = item.sources.map(intern);
+      for (const c of item.citations) {
+        c.source = intern(c.source);
+        c.pages = c.pages.map(intern);
+        if (c.document) c.document = intern(c.document);
+      }
+    }
+  }
+  for (const p of summary.problems) p.code = intern(p.code) as DiagnosticCode;
+  return summary;
+}
+
 /** Whether a summary read back from a saved index has the shape this version writes. */
 export function isFileSummary(value: unknown): value is FileSummary {
   const v = value as FileSummary;

@@ -13,3 +13,4 @@ export const readSync = unavailable('fs.readSync');
 export const closeSync = unavailable('fs.closeSync');
 export const statSync = unavailable('fs.statSync');
 export const createWriteStream = unavailable('fs.createWriteStream');
+export const existsSync = unavailable('fs.existsSync');

@@ -1,0 +1,62 @@
+// One letter file from disk to its summary, unless its size and modification time say the summary
+// already known is current. The same function runs on the index's worker threads and, where there
+// are none, on the server's thread (indexer.ts); its result is plain data that crosses threads.
+
+import * as fs from 'fs';
+import { fileURLToPath } from 'url';
+import { decodeLetterBytes } from '../cli/analyze';
+import { readRegularFileSync } from './readFile';
+import { FileSummary, NOT_A_LETTER } from './summary';
+import { summarizeText } from './summarizeText';
+
+/** What the index knows of a file: the size and time its summary was read at. */
+export interface KnownStat {
+  size: number;
+  mtimeMs: number;
+}
+
+export type FileOutcome =
+  /** Size and time as known: the known summary stands. */
+  | { kind: 'same' }
+  /** No longer there (or no longer reachable). */
+  | { kind: 'gone' }
+  /** Not read: a FIFO, a device, too large... */
+  | { kind: 'skipped'; reason: string }
+  /** Read; `failed` says why the engine gave no summary (kept as a non-letter). */
+  | { kind: 'read'; size: number; mtimeMs: number; summary: FileSummary; failed?: string };
+
+export function readSummary(path: string, known: KnownStat | undefined, maxFileBytes: number): FileOutcome {
+  if (known) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(path);
+    } catch {
+      return { kind: 'gone' };
+    }
+    if (known.size === stat.size && known.mtimeMs === stat.mtimeMs) return { kind: 'same' };
+  }
+  const read = readRegularFileSync(path, maxFileBytes);
+  if (read.kind === 'skipped') return fs.existsSync(path) ? { kind: 'skipped', reason: read.reason } : { kind: 'gone' };
+  const decoded = decodeLetterBytes(read.bytes);
+  let summary = NOT_A_LETTER;
+  let failed: string | undefined;
+  try {
+    if (decoded.kind === 'text') summary = summarizeText(path, decoded.text);
+  } catch (e) {
+    failed = e instanceof Error ? e.message : String(e);
+  }
+  const out: FileOutcome = { kind: 'read', size: read.size, mtimeMs: read.mtimeMs, summary };
+  if (failed !== undefined) out.failed = failed;
+  return out;
+}
+
+/** The same for a file: URI; one that names no local path is gone. */
+export function readSummaryOf(uri: string, known: KnownStat | undefined, maxFileBytes: number): FileOutcome {
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch {
+    return { kind: 'gone' };
+  }
+  return readSummary(path, known, maxFileBytes);
+}
