@@ -159,6 +159,8 @@ export function internSummary(summary: FileSummary): FileSummary {
     for (const item of letter.items) {
       item.outcome = intern(item.outcome) as OutcomeKind;
       item.sources = item.sources.map(intern);
+      item.category = intern(item.category);
+      if (item.subcategory) item.subcategory = intern(item.subcategory);
       for (const c of item.citations) {
         c.source = intern(c.source);
         c.pages = c.pages.map(intern);
