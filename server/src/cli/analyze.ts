@@ -81,6 +81,9 @@ export interface FileReport {
   items: number;
   diagnostics: CliDiagnostic[];
   records?: ExportRecord[];
+  /** On the command line, export's records as the output's text (cli/export.ts formatRecords), and how many. */
+  recordText?: string;
+  recordCount?: number;
 }
 
 /** How much of a file to look at for NUL bytes, as git and grep do. */

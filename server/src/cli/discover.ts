@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
 import { MAX_FILE_BYTES } from '../workspace/readFile';
-import { walkFolder, WalkNote, WalkOptions } from '../workspace/walk';
+import { walkFolderSync, WalkNote, WalkOptions } from '../workspace/walk';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
 
 export { MAX_FILE_BYTES };
@@ -47,8 +47,15 @@ export async function discover(
       files.push(abs);
     }
   };
+  // Blocking calls and no stat per file: the tool has nothing else to do meanwhile (pool workers load
+  // on their own threads), and the reader checks each file through its descriptor (readFile.ts).
   const walk = async (root: string, options: Omit<WalkOptions, 'maxFileBytes' | 'keepUnreadable'>) => {
-    const found = await walkFolder(root, { ...options, maxFileBytes: MAX_FILE_BYTES, keepUnreadable: true });
+    const found = walkFolderSync(root, {
+      ...options,
+      maxFileBytes: MAX_FILE_BYTES,
+      keepUnreadable: true,
+      statFiles: false,
+    });
     skipped.push(...found.notes);
     found.files.forEach((f) => add(f.path));
     return found.files.length;

@@ -59,6 +59,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/** Loads pdf.js without reading a file: a pool worker starts it while its first batches are text. */
+export async function preload(): Promise<void> {
+  await loadPdfJs();
+}
+
 function isRawItem(item: RawItem | { type: string }): item is RawItem {
   return typeof (item as RawItem).str === 'string' && Array.isArray((item as RawItem).transform);
 }
