@@ -50,12 +50,36 @@ function median(values) {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/**
+ * GNU time, when there, adds each run's CPU seconds (user + system, all threads): on a machine
+ * other jobs keep busy, wall-clock figures wait for a core, CPU time much less so.
+ */
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const CPU_MARK = 'imr-bench-cpu';
+
 function run(command, argv) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const r = TIME
+    ? spawnSync(TIME, ['-f', `${CPU_MARK} %U %S`, command, ...argv], {
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024 * 1024,
+      })
+    : spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
-  return { ms, code: r.status, stdout: r.stdout, stderr: r.stderr };
+  let stderr = r.stderr;
+  let cpuMs;
+  const at = stderr.lastIndexOf(CPU_MARK);
+  if (TIME && at >= 0) {
+    const [user, system] = stderr
+      .slice(at + CPU_MARK.length)
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    cpuMs = (user + system) * 1000;
+    stderr = stderr.slice(0, at);
+  }
+  return { ms, cpuMs, code: r.status, stdout: r.stdout, stderr };
 }
 
 const hasRg = spawnSync('rg', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -104,6 +128,7 @@ const commands = [
 ];
 
 const times = Object.fromEntries(commands.map((c) => [c.key, []]));
+const cpuTimes = Object.fromEntries(commands.map((c) => [c.key, []]));
 const outputs = {};
 for (let round_ = 0; round_ <= RUNS; round_++) {
   for (const c of commands) {
@@ -114,6 +139,7 @@ for (let round_ = 0; round_ <= RUNS; round_++) {
       );
     // Round 0 warms the file cache and is not counted.
     if (round_ > 0) times[c.key].push(r.ms);
+    if (round_ > 0 && r.cpuMs !== undefined) cpuTimes[c.key].push(r.cpuMs);
     if (c.key.startsWith('check')) outputs[c.key] ??= r.stdout;
   }
 }
@@ -127,6 +153,7 @@ const results = commands.map((c) => ({
   minMs: round(Math.min(...times[c.key])),
   maxMs: round(Math.max(...times[c.key])),
   filesPerSecond: Math.round(FILES / (med[c.key] / 1000)),
+  cpuMs: cpuTimes[c.key].length > 0 ? round(median(cpuTimes[c.key])) : null,
 }));
 
 const targets = [];
@@ -182,10 +209,10 @@ const figures = {
   targets,
 };
 
-console.log('command                                   median ms   min ms   max ms   files/s');
+console.log('command                                   median ms   min ms   max ms   files/s   CPU ms');
 for (const r of results)
   console.log(
-    `${r.command.padEnd(40)} ${String(r.medianMs).padStart(10)} ${String(r.minMs).padStart(8)} ${String(r.maxMs).padStart(8)} ${String(r.filesPerSecond).padStart(9)}`,
+    `${r.command.padEnd(40)} ${String(r.medianMs).padStart(10)} ${String(r.minMs).padStart(8)} ${String(r.maxMs).padStart(8)} ${String(r.filesPerSecond).padStart(9)} ${String(r.cpuMs ?? 'n/a').padStart(8)}`,
   );
 for (const t of targets)
   console.log(`${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${t.value} (target ${t.target})`);

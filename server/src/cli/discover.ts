@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
+import { isPdfPath } from '../pdf/letterText';
 import { MAX_FILE_BYTES } from '../workspace/readFile';
 import { walkFolderSync, WalkNote, WalkOptions } from '../workspace/walk';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
@@ -31,20 +32,29 @@ function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** `extensions`: what a folder is searched for (the command line's `--no-pdf` leaves PDFs out). */
+/**
+ * `extensions`: what a folder is searched for (the command line's `--no-pdf` leaves PDFs out).
+ * `firstPdf`: called once, as soon as a PDF is found (pool workers start loading pdf.js then).
+ */
 export async function discover(
   inputs: readonly string[],
   cwd: string,
   extensions: readonly string[] = LETTER_EXTENSIONS,
+  firstPdf?: () => void,
 ): Promise<Discovery> {
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: InputProblem[] = [];
   const skipped: WalkNote[] = [];
+  let pdfSeen = false;
   const add = (abs: string) => {
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
+      if (!pdfSeen && firstPdf && isPdfPath(abs)) {
+        pdfSeen = true;
+        firstPdf();
+      }
     }
   };
   // Blocking calls and no stat per file: the tool has nothing else to do meanwhile (pool workers load
@@ -52,6 +62,18 @@ export async function discover(
   const walk = async (root: string, options: Omit<WalkOptions, 'maxFileBytes' | 'keepUnreadable'>) => {
     const found = walkFolderSync(root, {
       ...options,
+      // Told as the walk meets the first PDF, not after the whole folder.
+      accept:
+        firstPdf && options.accept
+          ? (rel) => {
+              const ok = options.accept!(rel);
+              if (ok && !pdfSeen && isPdfPath(rel)) {
+                pdfSeen = true;
+                firstPdf();
+              }
+              return ok;
+            }
+          : options.accept,
       maxFileBytes: MAX_FILE_BYTES,
       keepUnreadable: true,
       statFiles: false,

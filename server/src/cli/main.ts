@@ -26,7 +26,7 @@ import {
 import { helpText, packageVersion } from './help';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from './output';
-import { closePool, Pool, PoolSetup, runFiles, startPool } from './pool';
+import { closePool, Pool, PoolSetup, runFiles, startPool, warmPool } from './pool';
 import { Progress, progressWanted } from './progress';
 
 export const EXIT_OK = 0;
@@ -130,7 +130,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, early: Pool | undefined): Promise<number> {
   const say = (line: string) => void io.stderr.write(line + '\n');
-  const found = await discover(options.inputs, io.cwd, options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS);
+  const found = await discover(
+    options.inputs,
+    io.cwd,
+    options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS,
+    // Loading pdf.js takes a worker a few hundred milliseconds: it starts as the walk meets a PDF.
+    early ? () => warmPool(early) : undefined,
+  );
   for (const p of found.problems) say(`${p.input}: ${p.message}`);
   for (const n of found.skipped) say(`${printablePath(displayPath(n.path, io.cwd))}: skipped (${n.reason})`);
   const exit = found.problems.length > 0 ? EXIT_USAGE : EXIT_OK;

@@ -100,13 +100,22 @@ export interface Pool {
   readonly workers: Worker[];
   readonly script: string;
   readonly setup: PoolSetup;
+  /** Whether the workers were told to load pdf.js (warmPool). */
+  pdfWarmed: boolean;
+}
+
+/** Tells every worker to load pdf.js now: PDFs are coming (the walk has just met one). */
+export function warmPool(pool: Pool): void {
+  if (pool.pdfWarmed) return;
+  pool.pdfWarmed = true;
+  for (const w of pool.workers) w.postMessage({ warmPdf: true } satisfies TaskMessage);
 }
 
 /** Starts `count` workers now, so that each loads the tool while the main thread walks the folders. */
 export function startPool(count: number, script: string, setup: PoolSetup): Pool {
   const workers: Worker[] = [];
   for (let i = 0; i < count; i++) workers.push(spawnWorker(script, setup));
-  return { workers, script, setup };
+  return { workers, script, setup, pdfWarmed: false };
 }
 
 function spawnWorker(script: string, setup: PoolSetup): Worker {
@@ -163,7 +172,7 @@ export async function runFiles(paths: readonly string[], opts: RunOptions): Prom
     return;
   }
   const watchdogMs = opts.pdfWatchdogMs ?? DEFAULT_PDF_LIMITS.timeoutMs + WATCHDOG_GRACE_MS;
-  const hasPdfs = paths.some(isPdfPath);
+  if (paths.some(isPdfPath)) warmPool(pool);
   await new Promise<void>((resolve, reject) => {
     const jobs = pool.workers.length;
     const finished = new Map<number, FileResult>();
@@ -252,7 +261,8 @@ export async function runFiles(paths: readonly string[], opts: RunOptions): Prom
 
     const spawn = (w: Worker) => {
       inFlight.set(w, new Map());
-      if (hasPdfs) w.postMessage({ warmPdf: true } satisfies TaskMessage);
+      // A worker started in place of one that stopped: warm like the others.
+      if (pool.pdfWarmed && !pool.workers.includes(w)) w.postMessage({ warmPdf: true } satisfies TaskMessage);
       let watchdog: ReturnType<typeof setTimeout> | undefined;
       /** The PDF the worker is reading, while the watchdog is armed. */
       let reading = -1;

@@ -102,10 +102,21 @@ function problemOf(e: unknown): PdfProblem {
   return new PdfProblem('damaged', `damaged PDF: ${message.replace(/\.$/, '') || 'unreadable'}`);
 }
 
+/**
+ * A turn of the event loop. pdf.js's steps are promises, which all run before any timer: with
+ * Flate streams inflated in one call (scripts/bundle.mjs) a whole file can be read without one
+ * turn, and the time limit's timer would never fire. One turn per page lets it.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function readPages(doc: PdfDocument, limits: PdfLimits, cancelled: () => boolean): Promise<PageText[]> {
   const pages: PageText[] = [];
   let chars = 0;
-  for (let n = 1; n <= doc.numPages && !cancelled(); n++) {
+  for (let n = 1; n <= doc.numPages; n++) {
+    await nextTurn();
+    if (cancelled()) break;
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
     const pieces: TextPiece[] = [];
