@@ -35,9 +35,9 @@ export const EXIT_USAGE = 2;
 
 /**
  * A PDF next to a text letter when choosing how many workers to start: a warm reader takes 30 to
- * 90 ms a letter where the engine checks a text letter in half a millisecond, but each worker first
- * loads pdf.js and warms it up (about 1.5 s on its first letter): a worker pays for itself from
- * about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
+ * 90 ms a letter where the engine checks a text letter in a tenth of a millisecond, but each worker
+ * first loads pdf.js and warms it up (half a second on its first letter, more over its first tens
+ * of letters): a worker pays for itself from about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
  */
 const PDF_WEIGHT = 4;
 
@@ -67,7 +67,7 @@ function earlyWorkers(options: CliOptions, cwd: string): number {
       return true; // a glob (or a missing path, which discovery reports)
     }
   });
-  return many ? coreCount() : 0;
+  return many && coreCount() > 1 ? coreCount() : 0;
 }
 
 function errno(e: unknown): string {

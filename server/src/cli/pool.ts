@@ -137,7 +137,11 @@ export interface RunOptions {
   pdfWatchdogMs?: number;
 }
 
-/** Batches a worker holds at once: one being analysed and one waiting, so it never idles on a round trip. */
+/**
+ * Batches a worker holds at once: one being analysed and three waiting, so that it never idles
+ * while the main thread (slow to wake on a busy machine) answers. A PDF is a batch of its own, so
+ * at the end of a run a worker may hold three PDFs another could have taken: 0.1 s at most.
+ */
 const PER_WORKER = 4;
 /** Largest batch: a round trip per 128 letters is a small share of checking them. */
 const MAX_BATCH = 128;
