@@ -1,18 +1,23 @@
-// Benchmark of `imr-letters check` on a folder of 2,000 letter files: letters per second with one
-// worker (--jobs 1, everything on the main thread) and with one worker per core. Each run is the
-// whole command as a user runs it (process start, folder walk, reading, checking, output), so the
-// figures include the fixed start-up cost; a `--version` run is timed too so it can be told apart.
+// Benchmark of the command-line tool over a folder (issue 18 item 1): `imr-letters check` on 20,000
+// letter files in 20 sub-folders with one worker (--jobs 1: everything on the main thread) and with
+// one worker per core, `export --format jsonl` with one worker per core, and ripgrep, one thread,
+// counting decision lines in the same files (`rg -j1 -c ':\s*(Upheld|Overturned)'`): the floor of
+// reading the files at all. Rounds run the commands one after another, so that each ratio compares
+// figures of the same moments of a shared machine; each is the median of the rounds. Every run is
+// the whole command as a user runs it (process start, walk, reading, checking, output to a pipe).
 //
-//   node bench/cli.mjs [--files 2000] [--runs 5]
+//   node bench/cli.mjs [--files 20000] [--folders 20] [--runs 5]
 //
 // Standalone (bench/run.mjs calls it); figures go to stdout and to bench/cli-results.json, and also
 // to $IMR_BENCH_JSON when set. No test asserts on them: machines are shared and noisy.
+// ripgrep comes from Debian (`apt-get install ripgrep`); without it the rg figures are skipped.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { letterFolder } from './lib/letterFolder.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -26,142 +31,192 @@ function option(name, fallback) {
   }
   return n;
 }
-const FILES = option('files', 2000);
+const FILES = option('files', 20000);
+const FOLDERS = option('folders', 20);
 const RUNS = option('runs', 5);
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+const loadAtStart = os.loadavg();
 
-function mtime(p) {
-  try {
-    return fs.statSync(p).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-// What ships: the bundle when there is one, else tsc's output.
-const bundle = path.join(root, 'dist', 'cli.js');
-const compiled = path.join(root, 'out', 'server', 'src', 'cli.js');
-const entry = mtime(bundle) !== undefined ? bundle : compiled;
-if (mtime(entry) === undefined) {
-  console.error(
-    'bench/cli.mjs: neither dist/cli.js nor out/server/src/cli.js exists; run `npm run build` (or `npx tsc -p .`) first.',
-  );
+const entry = path.join(root, 'dist', 'cli.js');
+if (!fs.existsSync(entry)) {
+  console.error('bench/cli.mjs: dist/cli.js is missing; run `npm run build` first.');
   process.exit(1);
-}
-if (entry === bundle && (mtime(compiled) ?? 0) > mtime(bundle) + 60_000) {
-  console.warn(
-    'bench/cli.mjs: dist/cli.js is older than out/server/src/cli.js; `npm run build` measures the current code.',
-  );
-}
-
-// The corpus: the real letters and the broken copies of test/fixtures/cli, in turn, so that the
-// run has diagnostics to print as well as clean letters to pass.
-const sources = [
-  ...fs
-    .readdirSync(path.join(root, 'test/fixtures/letters'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => path.join(root, 'test/fixtures/letters', f)),
-  ...fs
-    .readdirSync(path.join(root, 'test/fixtures/cli/malformed'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => path.join(root, 'test/fixtures/cli/malformed', f)),
-].map((p) => ({ name: path.basename(p, '.txt'), text: fs.readFileSync(p) }));
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-letters-cli-bench-'));
-let bytes = 0;
-for (let i = 0; i < FILES; i++) {
-  const src = sources[i % sources.length];
-  // Spread over sub-folders, as a claims team's archive would be.
-  const sub = path.join(dir, `batch-${String(Math.floor(i / 250)).padStart(2, '0')}`);
-  if (i % 250 === 0) fs.mkdirSync(sub);
-  fs.writeFileSync(path.join(sub, `${String(i).padStart(5, '0')}_${src.name}.txt`), src.text);
-  bytes += src.text.length;
-}
-
-function run(cliArgs) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [entry, ...cliArgs], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return { ms, code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
 
-console.log(`imr-letters check: ${FILES} files (${round(bytes / 1e6, 2)} MB) in ${dir}`);
+/**
+ * GNU time, when there, adds each run's CPU seconds (user + system, all threads): on a machine
+ * other jobs keep busy, wall-clock figures wait for a core, CPU time much less so.
+ */
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const CPU_MARK = 'imr-bench-cpu';
+
+function run(command, argv) {
+  const start = process.hrtime.bigint();
+  const r = TIME
+    ? spawnSync(TIME, ['-f', `${CPU_MARK} %U %S`, command, ...argv], {
+        encoding: 'utf8',
+        maxBuffer: 1024 * 1024 * 1024,
+      })
+    : spawnSync(command, argv, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw r.error;
+  let stderr = r.stderr;
+  let cpuMs;
+  const at = stderr.lastIndexOf(CPU_MARK);
+  if (TIME && at >= 0) {
+    const [user, system] = stderr
+      .slice(at + CPU_MARK.length)
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    cpuMs = (user + system) * 1000;
+    stderr = stderr.slice(0, at);
+  }
+  return { ms, cpuMs, code: r.status, stdout: r.stdout, stderr };
+}
+
+const hasRg = spawnSync('rg', ['--version'], { encoding: 'utf8' }).status === 0;
+const { dir, bytes, broken } = letterFolder(root, { files: FILES, folders: FOLDERS });
+
+console.log(`imr-letters over a folder: ${FILES} files (${round(bytes / 1e6)} MB) in ${FOLDERS} sub-folders of ${dir}`);
 console.log(
-  `entry ${path.relative(root, entry)}, node ${process.version}, ${cores} cores, load average ${os
-    .loadavg()
+  `machine: ${cores} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average at start ${loadAtStart
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
+if (!hasRg) console.log('ripgrep (rg) not found: the rg figures are skipped (Debian: apt-get install ripgrep)');
 
-const startup = stats(Array.from({ length: RUNS }, () => run(['--version']).ms));
-const jobSettings = [...new Set([1, cores])];
-const results = [];
-let expectedSummary;
-try {
-  for (const jobs of jobSettings) {
-    const cliArgs = ['check', dir, '--jobs', String(jobs), '--no-progress'];
-    const warm = run(cliArgs);
-    const summary = warm.stdout.trim().split('\n').pop();
-    // Exit 1: the corpus holds the broken letters on purpose. Anything else means the run is not a measurement.
-    if (warm.code !== 1 || !summary.startsWith(`${FILES} letters checked`)) {
-      throw new Error(`unexpected result with --jobs ${jobs}: exit ${warm.code}, ${summary}\n${warm.stderr}`);
-    }
-    expectedSummary ??= summary;
-    if (summary !== expectedSummary)
-      throw new Error(`--jobs ${jobs} reports "${summary}", --jobs 1 reported "${expectedSummary}"`);
-    const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(run(cliArgs).ms);
-    const s = stats(times);
-    results.push({
-      jobs,
-      medianMs: round(s.median),
-      minMs: round(s.min),
-      maxMs: round(s.max),
-      lettersPerSecond: Math.round(FILES / (s.median / 1000)),
-      // Without the fixed cost of starting node and loading the tool once.
-      lettersPerSecondAfterStartup: Math.round(FILES / (Math.max(1, s.median - startup.median) / 1000)),
-    });
+/** The commands of a round; each checks its own output so that a broken run is never a figure. */
+const commands = [
+  ...(hasRg
+    ? [
+        {
+          key: 'rg',
+          label: 'rg -j1 -c decision lines',
+          argv: ['rg', ['-j1', '-c', ':\\s*(Upheld|Overturned)', dir]],
+          // Files without a decision line (a broken copy) are not listed.
+          check: (r) => r.code === 0 && r.stdout.trim().split('\n').length > FILES / 2,
+        },
+      ]
+    : []),
+  {
+    key: 'check1',
+    label: 'check, 1 worker',
+    argv: [process.execPath, [entry, 'check', dir, '--jobs', '1', '--no-progress']],
+    // Exit 1: the broken copies have errors on purpose.
+    check: (r) => r.code === 1 && r.stdout.trim().split('\n').pop().startsWith(`${FILES} letters checked`),
+  },
+  {
+    key: 'checkAll',
+    label: `check, ${cores} workers`,
+    argv: [process.execPath, [entry, 'check', dir, '--jobs', String(cores), '--no-progress']],
+    check: (r) => r.code === 1 && r.stdout.trim().split('\n').pop().startsWith(`${FILES} letters checked`),
+  },
+  {
+    key: 'exportAll',
+    label: `export --format jsonl, ${cores} workers`,
+    argv: [process.execPath, [entry, 'export', dir, '--format', 'jsonl', '--jobs', String(cores), '--no-progress']],
+    check: (r) => r.code === 0 && r.stderr.includes(`from ${FILES} letters`),
+  },
+];
+
+const times = Object.fromEntries(commands.map((c) => [c.key, []]));
+const cpuTimes = Object.fromEntries(commands.map((c) => [c.key, []]));
+const outputs = {};
+for (let round_ = 0; round_ <= RUNS; round_++) {
+  for (const c of commands) {
+    const r = run(...c.argv);
+    if (!c.check(r))
+      throw new Error(
+        `${c.label}: unexpected result (exit ${r.code})\n${r.stdout.slice(-300)}\n${r.stderr.slice(-300)}`,
+      );
+    // Round 0 warms the file cache and is not counted.
+    if (round_ > 0) times[c.key].push(r.ms);
+    if (round_ > 0 && r.cpuMs !== undefined) cpuTimes[c.key].push(r.cpuMs);
+    if (c.key.startsWith('check')) outputs[c.key] ??= r.stdout;
   }
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
 }
+if (outputs.check1 !== outputs.checkAll)
+  throw new Error(`check with ${cores} workers printed other output than with 1`);
 
-const one = results.find((r) => r.jobs === 1);
-const all = results.find((r) => r.jobs === cores) ?? one;
+const med = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+const results = commands.map((c) => ({
+  command: c.label,
+  medianMs: round(med[c.key]),
+  minMs: round(Math.min(...times[c.key])),
+  maxMs: round(Math.max(...times[c.key])),
+  filesPerSecond: Math.round(FILES / (med[c.key] / 1000)),
+  cpuMs: cpuTimes[c.key].length > 0 ? round(median(cpuTimes[c.key])) : null,
+}));
+
+const targets = [];
+const target = (name, value, limit, met, note) =>
+  targets.push({ name, value: round(value, 2), target: limit, met, note });
+if (hasRg) target('CLI: check 1 worker / rg -j1 (time)', med.check1 / med.rg, '<= 3', med.check1 / med.rg <= 3);
+else
+  targets.push({
+    name: 'CLI: check 1 worker / rg -j1 (time)',
+    value: 'n/a',
+    target: '<= 3',
+    met: null,
+    note: 'rg not installed',
+  });
+if (cores >= 2)
+  target(
+    `CLI: check speed-up, ${cores} workers over 1`,
+    med.check1 / med.checkAll,
+    '>= 1.6',
+    med.check1 / med.checkAll >= 1.6,
+  );
+else
+  targets.push({
+    name: 'CLI: check speed-up, all cores over 1',
+    value: 'n/a',
+    target: '>= 1.6',
+    met: null,
+    note: '1 core',
+  });
+target(
+  'CLI: export jsonl / check (time, all cores)',
+  med.exportAll / med.checkAll,
+  '<= 1.5',
+  med.exportAll / med.checkAll <= 1.5,
+);
+
 const figures = {
   date: new Date().toISOString(),
   node: process.version,
   cores,
   cpu: os.cpus()[0]?.model ?? 'unknown',
-  loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+  loadAverageAtStart: loadAtStart.map((l) => round(l, 2)),
+  loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
   entry: path.relative(root, entry),
   files: FILES,
+  folders: FOLDERS,
   megabytes: round(bytes / 1e6, 2),
+  brokenCopies: broken,
   runs: RUNS,
-  summary: expectedSummary,
-  startupMs: round(startup.median),
+  summary: outputs.check1.trim().split('\n').pop(),
   results,
-  speedup: round(one.medianMs / all.medianMs, 2),
+  speedup: round(med.check1 / med.checkAll, 2),
+  targets,
 };
 
-console.log(`start-up (--version): ${figures.startupMs} ms median`);
-console.log('jobs  median ms   min ms   max ms   letters/s   letters/s after start-up');
-for (const r of results) {
+console.log('command                                   median ms   min ms   max ms   files/s   CPU ms');
+for (const r of results)
   console.log(
-    `${String(r.jobs).padStart(4)}  ${String(r.medianMs).padStart(9)}  ${String(r.minMs).padStart(7)}  ${String(r.maxMs).padStart(7)}  ${String(r.lettersPerSecond).padStart(10)}  ${String(r.lettersPerSecondAfterStartup).padStart(10)}`,
+    `${r.command.padEnd(40)} ${String(r.medianMs).padStart(10)} ${String(r.minMs).padStart(8)} ${String(r.maxMs).padStart(8)} ${String(r.filesPerSecond).padStart(9)} ${String(r.cpuMs ?? 'n/a').padStart(8)}`,
   );
-}
-console.log(`speed-up, ${cores} workers over 1: ${figures.speedup}x`);
+for (const t of targets)
+  console.log(`${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${t.value} (target ${t.target})`);
+console.log(`load average at end ${figures.loadAverageAtEnd.join(' ')} (other work on the machine skews every figure)`);
 
 const json = JSON.stringify(figures, null, 2) + '\n';
 fs.writeFileSync(path.join(root, 'bench', 'cli-results.json'), json);

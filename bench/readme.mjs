@@ -140,8 +140,8 @@ if (r.sizes)
 const C = r.cli?.figures;
 if (C?.results)
   row(
-    `CLI \`check\`, ${C.files} letters`,
-    C.results.map((x) => `${x.jobs} worker${x.jobs === 1 ? '' : 's'}: ${x.lettersPerSecond}/s`).join('; '),
+    `CLI over a folder, ${C.files} letters (${C.megabytes} MB)`,
+    C.results.map((x) => `${x.command}: ${Math.round(x.medianMs)} ms`).join('; '),
     '',
     '',
   );

@@ -336,6 +336,8 @@ if (wanted('pdf'))
   );
 else if (results.pdf?.targets) targets.push(...results.pdf.targets);
 if (results.folders) targets.push(...results.folders.targets);
+// bench/cli.mjs's own targets (check against rg -j1, workers' speed-up, export against check).
+targets.push(...(results.cli?.figures?.targets ?? []));
 results.targets = targets;
 results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 
@@ -440,14 +442,8 @@ function printReport(r) {
   else if (r.cli?.figures?.results) {
     const f = r.cli.figures;
     out.push(
-      `CLI check on ${f.files} letters (${f.megabytes} MB; start-up ${fmt(f.startupMs)} ms): ` +
-        f.results
-          .map(
-            (x) =>
-              `${x.jobs} worker${x.jobs === 1 ? '' : 's'} ${x.lettersPerSecond} letters/s (${fmt(x.medianMs)} ms, min ${fmt(x.minMs)}, max ${fmt(x.maxMs)})`,
-          )
-          .join('; ') +
-        (f.speedup ? `; speed-up ${f.speedup}` : ''),
+      `CLI over a folder of ${f.files} letters (${f.megabytes} MB in ${f.folders} sub-folders): ` +
+        f.results.map((x) => `${x.command} ${fmt(x.medianMs)} ms (${x.filesPerSecond} files/s)`).join('; '),
     );
   } else if (r.cli)
     out.push(

@@ -41,17 +41,49 @@ if (present.length === 0) {
 const pdfjsWithoutCanvas = {
   name: 'pdfjs-without-canvas',
   setup(b) {
-    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
-      const replace = (from, to, times) => {
-        const found = source.split(from).length - 1;
-        if (found !== times)
-          throw new Error(`pdfjs-without-canvas: expected ${times} of ${from} in ${args.path}, found ${found}`);
-        source = source.split(from).join(to);
-      };
+    /** Loads a pdf.js file with `edit(replace)` applied; a replacement found a different number of times fails the build. */
+    const patched = (filter, edit) =>
+      b.onLoad({ filter }, async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        edit((from, to, times) => {
+          const found = source.split(from).length - 1;
+          if (found !== times)
+            throw new Error(`pdfjs-without-canvas: expected ${times} of ${from} in ${args.path}, found ${found}`);
+          source = source.split(from).join(to);
+        });
+        return { contents: source, loader: 'js' };
+      });
+    patched(/pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/, (replace) => {
       replace('require("@napi-rs/canvas")', '(() => { throw new Error("no canvas: text only"); })()', 2);
       replace('let verbosity = VerbosityLevel.WARNINGS;', 'let verbosity = VerbosityLevel.ERRORS;', 1);
-      return { contents: source, loader: 'js' };
+    });
+    // What each fresh reader (one per worker thread of the command-line tool) pays before its first
+    // letter, cut where letters never need it (see ARCHITECTURE.md, "PDF reader start-up"):
+    patched(/pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/, (replace) => {
+      // The Brotli decoder unpacked its 122 KB dictionary when the module loaded (about 40 ms); no
+      // letter has a BrotliDecode stream: it is unpacked on the first one.
+      replace(
+        'let BrotliDecode = makeBrotliDecode();',
+        'let BrotliDecode = (...args) => (BrotliDecode = makeBrotliDecode())(...args);',
+        1,
+      );
+      // Flate streams (every page's content) went through the web DecompressionStream: loading Node's
+      // web streams on the first one, and several promise hops per stream. zlib does the same
+      // inflation in one call; a stream it refuses falls back, as before, to pdf.js's own decoder.
+      replace(
+        `    try {
+      const {
+        readable,
+        writable
+      } = new DecompressionStream(name);`,
+        `    try {
+      if (name === "deflate") return { decompressed: new Uint8Array(require("zlib").inflateSync(bytes)), compressed: bytes };
+      const {
+        readable,
+        writable
+      } = new DecompressionStream(name);`,
+        1,
+      );
     });
   },
 };

@@ -7,8 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
+import { isPdfPath } from '../pdf/letterText';
 import { MAX_FILE_BYTES } from '../workspace/readFile';
-import { walkFolder, WalkNote, WalkOptions } from '../workspace/walk';
+import { walkFolderSync, WalkNote, WalkOptions } from '../workspace/walk';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
 
 export { MAX_FILE_BYTES };
@@ -31,24 +32,52 @@ function orList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-/** `extensions`: what a folder is searched for (the command line's `--no-pdf` leaves PDFs out). */
+/**
+ * `extensions`: what a folder is searched for (the command line's `--no-pdf` leaves PDFs out).
+ * `firstPdf`: called once, as soon as a PDF is found (pool workers start loading pdf.js then).
+ */
 export async function discover(
   inputs: readonly string[],
   cwd: string,
   extensions: readonly string[] = LETTER_EXTENSIONS,
+  firstPdf?: () => void,
 ): Promise<Discovery> {
   const files: string[] = [];
   const seen = new Set<string>();
   const problems: InputProblem[] = [];
   const skipped: WalkNote[] = [];
+  let pdfSeen = false;
   const add = (abs: string) => {
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
+      if (!pdfSeen && firstPdf && isPdfPath(abs)) {
+        pdfSeen = true;
+        firstPdf();
+      }
     }
   };
+  // Blocking calls and no stat per file: the tool has nothing else to do meanwhile (pool workers load
+  // on their own threads), and the reader checks each file through its descriptor (readFile.ts).
   const walk = async (root: string, options: Omit<WalkOptions, 'maxFileBytes' | 'keepUnreadable'>) => {
-    const found = await walkFolder(root, { ...options, maxFileBytes: MAX_FILE_BYTES, keepUnreadable: true });
+    const found = walkFolderSync(root, {
+      ...options,
+      // Told as the walk meets the first PDF, not after the whole folder.
+      accept:
+        firstPdf && options.accept
+          ? (rel) => {
+              const ok = options.accept!(rel);
+              if (ok && !pdfSeen && isPdfPath(rel)) {
+                pdfSeen = true;
+                firstPdf();
+              }
+              return ok;
+            }
+          : options.accept,
+      maxFileBytes: MAX_FILE_BYTES,
+      keepUnreadable: true,
+      statFiles: false,
+    });
     skipped.push(...found.notes);
     found.files.forEach((f) => add(f.path));
     return found.files.length;

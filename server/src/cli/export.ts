@@ -97,47 +97,77 @@ export function csvRecord(r: ExportRecord): string {
   return csvRow(cells.map(spreadsheetSafe));
 }
 
+export type ExportFormat = 'json' | 'jsonl' | 'csv';
+
+/**
+ * One file's records as the output holds them: JSON Lines and CSV rows each ending in their line
+ * break, JSON array elements separated by ",\n" (the writer adds what goes before the first). Runs
+ * where the file is analysed, on a pool worker: the main thread only writes the text out.
+ */
+export function formatRecords(records: readonly ExportRecord[], format: ExportFormat): string {
+  let text = '';
+  for (const r of records) {
+    if (format === 'csv') text += csvRecord(r);
+    else if (format === 'jsonl') text += JSON.stringify(r) + '\n';
+    else text += (text === '' ? '' : ',\n') + JSON.stringify(r);
+  }
+  return text;
+}
+
 export interface RecordWriter {
   start(): Promise<void>;
   records(records: readonly ExportRecord[]): Promise<void>;
   end(): Promise<void>;
 }
 
-export class JsonArrayWriter implements RecordWriter {
+/** A writer that also takes records already formatted (formatRecords) with its format. */
+export abstract class FormattedWriter implements RecordWriter {
+  constructor(
+    protected readonly out: Output,
+    readonly format: ExportFormat,
+  ) {}
+  async start(): Promise<void> {}
+  async records(records: readonly ExportRecord[]): Promise<void> {
+    await this.formatted(formatRecords(records, this.format), records.length);
+  }
+  async formatted(text: string, _count: number): Promise<void> {
+    await this.out.write(text);
+  }
+  async end(): Promise<void> {}
+}
+
+export class JsonArrayWriter extends FormattedWriter {
   private count = 0;
-  constructor(private readonly out: Output) {}
-  async start(): Promise<void> {
+  constructor(out: Output) {
+    super(out, 'json');
+  }
+  override async start(): Promise<void> {
     await this.out.write('[');
   }
-  async records(records: readonly ExportRecord[]): Promise<void> {
-    let chunk = '';
-    for (const r of records) chunk += (this.count++ === 0 ? '\n' : ',\n') + JSON.stringify(r);
-    await this.out.write(chunk);
+  override async formatted(text: string, count: number): Promise<void> {
+    if (count === 0) return;
+    await this.out.write((this.count === 0 ? '\n' : ',\n') + text);
+    this.count += count;
   }
-  async end(): Promise<void> {
+  override async end(): Promise<void> {
     await this.out.write(this.count === 0 ? ']\n' : '\n]\n');
   }
 }
 
-export class JsonLinesWriter implements RecordWriter {
-  constructor(private readonly out: Output) {}
-  async start(): Promise<void> {}
-  async records(records: readonly ExportRecord[]): Promise<void> {
-    await this.out.write(records.map((r) => JSON.stringify(r) + '\n').join(''));
+export class JsonLinesWriter extends FormattedWriter {
+  constructor(out: Output) {
+    super(out, 'jsonl');
   }
-  async end(): Promise<void> {}
 }
 
-export class CsvWriter implements RecordWriter {
+export class CsvWriter extends FormattedWriter {
   constructor(
-    private readonly out: Output,
+    out: Output,
     private readonly bom: boolean,
-  ) {}
-  async start(): Promise<void> {
+  ) {
+    super(out, 'csv');
+  }
+  override async start(): Promise<void> {
     await this.out.write((this.bom ? '\uFEFF' : '') + csvRow(CSV_COLUMNS));
   }
-  async records(records: readonly ExportRecord[]): Promise<void> {
-    await this.out.write(records.map(csvRecord).join(''));
-  }
-  async end(): Promise<void> {}
 }

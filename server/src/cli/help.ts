@@ -72,7 +72,9 @@ Options:
                            report: html (default), md, json. outline: text (default), json.
   -o, --output <file>      Write the report or export to a file instead of standard output.
   -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core, for
-                           runs large enough to pay for them (one worker per 128 files).
+                           runs large enough to pay for them (one worker per 128 files). A worker
+                           held by one PDF past its time limit is ended: 'x.pdf: cannot read
+                           (timed out after 65 s)', and the other files are checked.
   -c, --config <file>      Settings file; default: the nearest .imr-letters.json from the working
                            folder upward. Shape: {"diagnostics": {"severity": {"<code>": "<level>"}}},
                            level one of error, warning, information, hint, off (as the editor setting

@@ -2,16 +2,18 @@
 // here as one line on stderr and exit code 2; nothing below prints a stack trace unless
 // IMR_LETTERS_DEBUG is set.
 
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Writable } from 'stream';
 import { isPdfPath } from '../pdf/letterText';
 import { FileReport, readAnyLetterFile, treatAsLetter } from './analyze';
-import { autoJobs, parseArgs, CliOptions, UsageError } from './args';
+import { autoJobs, coreCount, parseArgs, CliOptions, UsageError } from './args';
 import { ConfigError, effectiveSeverities, loadConfig } from './config';
 import { discover } from './discover';
+import { displayPath } from './displayPath';
 import { LETTER_AND_PDF_EXTENSIONS, LETTER_EXTENSIONS } from '../workspace/extensions';
 import { printablePath } from '../workspace/walk';
-import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from './export';
+import { CsvWriter, FormattedWriter, JsonArrayWriter, JsonLinesWriter } from './export';
 import {
   addToSummary,
   CheckReporter,
@@ -24,7 +26,7 @@ import {
 import { helpText, packageVersion } from './help';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from './output';
-import { runFiles } from './pool';
+import { closePool, Pool, PoolSetup, runFiles, startPool, warmPool } from './pool';
 import { ReportCollector } from './report';
 import type { ReportFormat } from '../report/render';
 import { Progress, progressWanted } from './progress';
@@ -35,9 +37,9 @@ export const EXIT_USAGE = 2;
 
 /**
  * A PDF next to a text letter when choosing how many workers to start: a warm reader takes 30 to
- * 90 ms a letter where the engine checks a text letter in half a millisecond, but each worker first
- * loads pdf.js and warms it up (about 1.5 s on its first letter): a worker pays for itself from
- * about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
+ * 90 ms a letter where the engine checks a text letter in a tenth of a millisecond, but each worker
+ * first loads pdf.js and warms it up (half a second on its first letter, more over its first tens
+ * of letters): a worker pays for itself from about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
  */
 const PDF_WEIGHT = 4;
 
@@ -50,10 +52,24 @@ export interface Io {
   script: string;
 }
 
-/** How output shows a path: relative to the working folder when inside it, absolute otherwise. */
-export function displayPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+export { displayPath };
+
+/**
+ * Workers to start before the folder walk, so that each loads the tool meanwhile: as many as
+ * --jobs asks for, or one per core when an input is a folder or a glob (likely many files); the
+ * count the files call for (autoJobs) is settled after the walk and the extra workers ended.
+ */
+function earlyWorkers(options: CliOptions, cwd: string): number {
+  if (options.command !== 'check' && options.command !== 'export' && options.command !== 'report') return 0;
+  if (options.jobs !== undefined) return options.jobs > 1 ? options.jobs : 0;
+  const many = options.inputs.some((input) => {
+    try {
+      return fs.statSync(path.resolve(cwd, input)).isDirectory();
+    } catch {
+      return true; // a glob (or a missing path, which discovery reports)
+    }
+  });
+  return many && coreCount() > 1 ? coreCount() : 0;
 }
 
 function errno(e: unknown): string {
@@ -99,7 +115,31 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
 
-  const found = await discover(options.inputs, io.cwd, options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS);
+  const setup: PoolSetup = {
+    // report: the export's records, gathered on this thread (cli/report.ts).
+    mode: options.command === 'check' ? 'check' : 'export',
+    severities,
+    cwd: io.cwd,
+    format: options.command === 'export' ? (options.format as PoolSetup['format']) : undefined,
+  };
+  const early = earlyWorkers(options, io.cwd);
+  const pool: Pool | undefined = early > 0 ? startPool(early, io.script, setup) : undefined;
+  try {
+    return await runCommand(options, io, setup, pool);
+  } finally {
+    if (pool) closePool(pool);
+  }
+}
+
+async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, early: Pool | undefined): Promise<number> {
+  const say = (line: string) => void io.stderr.write(line + '\n');
+  const found = await discover(
+    options.inputs,
+    io.cwd,
+    options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS,
+    // Loading pdf.js takes a worker a few hundred milliseconds: it starts as the walk meets a PDF.
+    early ? () => warmPool(early) : undefined,
+  );
   for (const p of found.problems) say(`${p.input}: ${p.message}`);
   for (const n of found.skipped) say(`${printablePath(displayPath(n.path, io.cwd))}: skipped (${n.reason})`);
   const exit = found.problems.length > 0 ? EXIT_USAGE : EXIT_OK;
@@ -138,7 +178,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   };
   const version = packageVersion();
   const summary = emptySummary();
-  const tasks = found.files.map((abs) => ({ path: abs, display: displayPath(abs, io.cwd) }));
 
   let onFile: (r: FileReport) => Promise<void>;
   let finish: () => Promise<void>;
@@ -147,7 +186,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       options.format === 'json'
         ? new JsonReporter(out, options.quiet, version)
         : options.format === 'sarif'
-          ? new SarifReporter(out, options.quiet, version, severities, io.cwd)
+          ? new SarifReporter(out, options.quiet, version, setup.severities, io.cwd)
           : new TextReporter(out, options.quiet);
     await reporter.start();
     onFile = (r) => reporter.file(r);
@@ -157,22 +196,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     onFile = (r) => collector.file(r);
     finish = () => collector.end();
   } else {
-    const writer: RecordWriter =
+    const writer: FormattedWriter =
       options.format === 'csv'
         ? new CsvWriter(out, options.bom)
         : options.format === 'jsonl'
           ? new JsonLinesWriter(out)
           : new JsonArrayWriter(out);
     await writer.start();
-    onFile = (r) => writer.records(r.records ?? []);
+    // Formatted where the file was analysed (pool.ts analyzeForOutput): only written out here.
+    onFile = (r) => writer.formatted(r.recordText ?? '', r.recordCount ?? 0);
     finish = () => writer.end();
   }
 
-  await runFiles(tasks, {
-    jobs: options.jobs ?? autoJobs(tasks.length + (PDF_WEIGHT - 1) * tasks.filter((t) => isPdfPath(t.path)).length),
-    mode: options.command === 'check' ? 'check' : 'export',
-    severities,
-    script: io.script,
+  const files = found.files;
+  const jobs = options.jobs ?? autoJobs(files.length + (PDF_WEIGHT - 1) * files.filter(isPdfPath).length);
+  // One job: this thread does the work, without a worker's start-up; else the workers the files call for.
+  let pool = early;
+  if (jobs <= 1) {
+    if (pool) closePool(pool);
+  } else if (!pool) pool = startPool(jobs, io.script, setup);
+  else if (pool.workers.length > jobs) closePool(pool, jobs);
+  const run = runFiles(files, {
+    pool,
+    setup,
     onReport: async (report) => {
       addToSummary(summary, report);
       if (report.status === 'binary') notice(`${report.display}: binary file, skipped`);
@@ -182,6 +228,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       progress.tick();
     },
   });
+  try {
+    await run;
+  } finally {
+    if (pool) closePool(pool);
+  }
   progress.clear();
   await finish();
   await out.close();

@@ -5,8 +5,17 @@
 import * as fs from 'fs';
 import type { Writable } from 'stream';
 
+/**
+ * Output is gathered up to this many characters, or until the results at hand are all written (the
+ * next turn of the event loop), and then written at once: a write per file was a system call per
+ * file (20,000 for a folder), most of a JSON Lines export's time on the main thread.
+ */
+const GATHER_CHARS = 64 * 1024;
+
 export class Output {
   private failed: Error | undefined;
+  private pending = '';
+  private flushQueued = false;
 
   constructor(
     private readonly stream: Writable,
@@ -21,6 +30,24 @@ export class Output {
   async write(chunk: string): Promise<void> {
     if (this.failed) throw this.failed;
     if (chunk.length === 0) return;
+    this.pending += chunk;
+    if (this.pending.length >= GATHER_CHARS) await this.flush();
+    else if (!this.flushQueued) {
+      this.flushQueued = true;
+      setImmediate(() => {
+        this.flushQueued = false;
+        // A failure is kept by the error listener and thrown by the next write or close.
+        this.flush().catch(() => undefined);
+      });
+    }
+  }
+
+  /** Writes what is gathered; waits while the stream's buffer is full (see pool.ts). */
+  async flush(): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (this.pending.length === 0) return;
+    const chunk = this.pending;
+    this.pending = '';
     this.beforeWrite();
     if (!this.stream.write(chunk)) {
       await new Promise<void>((resolve, reject) => {
@@ -40,6 +67,7 @@ export class Output {
 
   /** Flushes and, for a file, closes it. Standard output stays open. */
   async close(): Promise<void> {
+    await this.flush();
     if (this.failed) throw this.failed;
     if (typeof process !== 'undefined' && this.stream === process.stdout) return;
     await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { DEFAULT_PDF_LIMITS, PdfLimits } from './limits';
 import { loadPdfReader } from './load';
 import { isPdfProblem } from './problems';
-import { MAX_FILE_BYTES, readRegularFileSync } from '../workspace/readFile';
+import { MAX_FILE_BYTES, readRegularFileShared, readRegularFileSync } from '../workspace/readFile';
 
 export type LetterTextResult =
   | { kind: 'text'; text: string; pdf?: boolean }
@@ -37,7 +37,9 @@ export async function pdfBytesToText(
 
 /**
  * The letter text of a file on disk. `decodeText` turns a text file's bytes into text (the caller's
- * rules: byte order marks, binary sniffing); a file named .pdf goes through the PDF reader.
+ * rules: byte order marks, binary sniffing); the bytes are valid only during that call (they are
+ * read into a buffer reused for the next file: readRegularFileShared). A file named .pdf goes
+ * through the PDF reader, with bytes of its own (pdf.js reads them across awaits).
  */
 export async function readLetterText(
   file: string,
@@ -47,9 +49,10 @@ export async function readLetterText(
 ): Promise<LetterTextResult> {
   // Read as the folder walker reads: never blocking on a FIFO nor reading a device, and a file
   // larger than the reader takes refused before it is read into memory.
-  const read = readRegularFileSync(file, isPdfPath(file) ? limits.maxBytes : maxTextBytes);
+  const pdf = isPdfPath(file);
+  const read = pdf ? readRegularFileSync(file, limits.maxBytes) : readRegularFileShared(file, maxTextBytes);
   if (read.kind !== 'bytes') return { kind: 'unreadable', error: read.reason };
   // By name only: a PDF saved as .txt stays a binary file that is skipped, as before PDFs were read.
-  if (isPdfPath(file)) return pdfBytesToText(read.bytes, limits);
+  if (pdf) return pdfBytesToText(read.bytes, limits);
   return decodeText(read.bytes);
 }

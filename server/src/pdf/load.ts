@@ -12,6 +12,8 @@ import type { PdfText } from './reader';
 
 export interface PdfReader {
   readPdfText(bytes: Uint8Array, limits?: PdfLimits): Promise<PdfText>;
+  /** Loads pdf.js ahead of the first file (absent from a reader bundle built before it). */
+  preload?(): Promise<void>;
 }
 
 /** Where dist/pdf.js is: beside this bundle, or at the package root seen from out/server/src/pdf/. */

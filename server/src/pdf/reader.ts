@@ -59,6 +59,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
+/** Loads pdf.js without reading a file: a pool worker starts it while its first batches are text. */
+export async function preload(): Promise<void> {
+  await loadPdfJs();
+}
+
 function isRawItem(item: RawItem | { type: string }): item is RawItem {
   return typeof (item as RawItem).str === 'string' && Array.isArray((item as RawItem).transform);
 }
@@ -101,10 +106,24 @@ function problemOf(e: unknown): PdfProblem {
   return new PdfProblem('damaged', `damaged PDF: ${message.replace(/\.$/, '') || 'unreadable'}`);
 }
 
+/**
+ * A turn of the event loop. pdf.js's steps are promises, which all run before any timer: with
+ * Flate streams inflated in one call (scripts/bundle.mjs) a whole file can be read without one
+ * turn, and the time limit's timer would never fire. One turn per page lets it.
+ */
+function nextTurn(): Promise<void> {
+  // A browser's Worker (the web build reads PDFs with this module too) has no setImmediate.
+  return new Promise((resolve) =>
+    typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0),
+  );
+}
+
 async function readPages(doc: PdfDocument, limits: PdfLimits, cancelled: () => boolean): Promise<PageText[]> {
   const pages: PageText[] = [];
   let chars = 0;
-  for (let n = 1; n <= doc.numPages && !cancelled(); n++) {
+  for (let n = 1; n <= doc.numPages; n++) {
+    await nextTurn();
+    if (cancelled()) break;
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
     const pieces: TextPiece[] = [];

@@ -55,6 +55,30 @@ export function errorText(e: unknown): string {
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export function readRegularFileSync(path: string, maxBytes: number): RawRead {
+  return readSync(path, maxBytes, (size) => Buffer.allocUnsafe(size));
+}
+
+/**
+ * The buffer readRegularFileShared reads into, grown to the largest file read so far on this thread;
+ * made on first use, since the browser build loads this module and has no Buffer.
+ */
+let sharedBuffer: Buffer | undefined;
+
+/**
+ * readRegularFileSync into one buffer reused from call to call: the bytes are valid only until the
+ * next call on the same thread, so decode or copy them first. Reading 20,000 letters allocated
+ * 20,000 buffers (and the garbage collection after them) where one does.
+ */
+export function readRegularFileShared(path: string, maxBytes: number): RawRead {
+  return readSync(path, maxBytes, (size) => {
+    const length = sharedBuffer?.length ?? 0;
+    if (!sharedBuffer || length < size) sharedBuffer = Buffer.allocUnsafe(Math.max(size, 2 * length, 65536));
+    return sharedBuffer;
+  });
+}
+
+/** Four system calls a file: open (never blocking), fstat (regular? size?), one read, close. */
+function readSync(path: string, maxBytes: number, bufferFor: (size: number) => Buffer): RawRead {
   let fd: number;
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
@@ -66,11 +90,11 @@ export function readRegularFileSync(path: string, maxBytes: number): RawRead {
     const odd = notRegularFile(stat);
     if (odd) return { kind: 'skipped', reason: odd };
     if (stat.size > maxBytes) return { kind: 'skipped', reason: tooLarge(stat.size, maxBytes) };
-    const bytes = Buffer.allocUnsafe(stat.size);
+    const bytes = bufferFor(stat.size);
     let filled = 0;
     // A file that shrank while read ends early; one that grew is read to its stated size.
-    while (filled < bytes.length) {
-      const n = fs.readSync(fd, bytes, filled, bytes.length - filled, filled);
+    while (filled < stat.size) {
+      const n = fs.readSync(fd, bytes, filled, stat.size - filled, filled);
       if (n === 0) break;
       filled += n;
     }

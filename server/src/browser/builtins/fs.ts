@@ -14,3 +14,5 @@ export const closeSync = unavailable('fs.closeSync');
 export const statSync = unavailable('fs.statSync');
 export const createWriteStream = unavailable('fs.createWriteStream');
 export const existsSync = unavailable('fs.existsSync');
+export const readdirSync = unavailable('fs.readdirSync');
+export const lstatSync = unavailable('fs.lstatSync');
