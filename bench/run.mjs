@@ -336,6 +336,13 @@ if (wanted('pdf'))
   );
 else if (results.pdf?.targets) targets.push(...results.pdf.targets);
 if (results.folders) targets.push(...results.folders.targets);
+if (results.report?.cli)
+  target(
+    `report, ${results.report.letters} letters: imr-letters report (html) / export --format jsonl`,
+    results.report.cli.ratio,
+    '<= 1.5',
+    results.report.cli.ratio <= 1.5,
+  );
 // bench/cli.mjs's own targets (check against rg -j1, workers' speed-up, export against check).
 targets.push(...(results.cli?.figures?.targets ?? []));
 results.targets = targets;

@@ -64,7 +64,11 @@ export class BenchClient {
    */
   async start({ initializationOptions, rootUri = null, pushDiagnostics = false } = {}) {
     const t0 = performance.now();
-    this.proc = spawn(process.execPath, this.args, {
+    // IMR_BENCH_PROFILE=<dir>: every server the bench starts writes a CPU profile there.
+    const profile = process.env.IMR_BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.IMR_BENCH_PROFILE}`]
+      : [];
+    this.proc = spawn(process.execPath, [...profile, ...this.args], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: this.env ? { ...process.env, ...this.env } : process.env,
     });

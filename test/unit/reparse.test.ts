@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { LetterDocument } from '../../server/src/engine/model';
+import { partCitations } from '../../server/src/engine/lazy';
 import { computeLineStarts } from '../../server/src/engine/lines';
 import { lineStartsOf, parseLetter, reparseLetter } from '../../server/src/engine/parse';
 import { allLetters, fixtureText, ROOT, toCrlf } from './helpers';
@@ -119,6 +120,31 @@ describe('reparseLetter', () => {
       );
       assert.strictEqual(after.letters[k].items[0].name, before.letters[k].items[0].name);
     }
+  });
+
+  it("finds a moved part's own citations where they now are, read before the edit or not (partCitations: the outline)", () => {
+    const text = letters.join('\n');
+    const partsOf = (doc: LetterDocument) =>
+      doc.letters.flatMap((l) => l.items.flatMap((i) => i.parts.map((p) => ({ i, p }))));
+    const own = (doc: LetterDocument) => JSON.stringify(partsOf(doc).map(({ i, p }) => partCitations(i, p)));
+    const at = parseLetter(text).letters[1].sections.find((s) => s.kind === 'summary')!.body.start + 10;
+    const next = text.slice(0, at) + 'xyz' + text.slice(at);
+    const fresh = parseLetter(next);
+    assert.ok(
+      partsOf(fresh).some(({ i, p }) => partCitations(i, p).length > 0),
+      'the letters cite guidelines',
+    );
+    // Each part's citations are those of its item that lie in the part.
+    for (const { i, p } of partsOf(fresh))
+      assert.deepStrictEqual(
+        partCitations(i, p),
+        i.citations.filter((c) => c.part === p.kind && c.range.start >= p.range.start && c.range.end <= p.range.end),
+      );
+    const unread = parseLetter(text);
+    assert.strictEqual(own(reparseLetter(next, unread)), own(fresh), 'found after the edit');
+    const read = parseLetter(text);
+    own(read);
+    assert.strictEqual(own(reparseLetter(next, read)), own(fresh), 'found before the edit, then moved');
   });
 
   it('parses from scratch without a previous model, or with one of an unrelated text', () => {

@@ -14,7 +14,7 @@
 // What `compute` reads is the text and a few offsets, never the parser: a closure keeps its whole
 // scope alive, and the parser's lines of a 10 MB text would stay in memory with the model.
 
-import type { ItemPart } from './model';
+import type { Citation, DisputedItem, ItemPart } from './model';
 
 /** What a lazy getter returns: the value, computed now and kept in place of the getter. */
 export function settle<T>(obj: object, key: string, compute: () => T): T {
@@ -43,4 +43,17 @@ export interface KnowsIfTextIsEmpty {
 export function isEmptyPart(part: ItemPart): boolean {
   const knows = (part as Partial<KnowsIfTextIsEmpty>).textIsEmpty;
   return knows !== undefined ? knows.call(part) : part.text.length === 0;
+}
+
+/**
+ * The citations of one part of an item: those of `item.citations` the part holds, without finding
+ * the other parts' when the part can find its own (parser/modelObjects.ts PartObject; the outline
+ * names the guideline parts' sources and would otherwise read the rationale's citations too).
+ */
+export function partCitations(item: DisputedItem, part: ItemPart): readonly Citation[] {
+  const own = (part as Partial<{ citations(): Citation[] }>).citations;
+  if (own !== undefined) return own.call(part);
+  return item.citations.filter(
+    (c) => c.part === part.kind && c.range.start >= part.range.start && c.range.end <= part.range.end,
+  );
 }

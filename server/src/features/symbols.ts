@@ -8,7 +8,7 @@
 // the parent's.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import { isEmptyPart } from '../engine/lazy';
+import { isEmptyPart, partCitations } from '../engine/lazy';
 import type { DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import type { LetterContext } from './context';
 import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
@@ -112,13 +112,7 @@ function conclusionDetail(item: DisputedItem): string {
 }
 
 function citationDetail(item: DisputedItem, part: ItemPart): string {
-  const sources = [
-    ...new Set(
-      item.citations
-        .filter((c) => c.part === part.kind && c.range.start >= part.range.start && c.range.end <= part.range.end)
-        .map(citedSourceName),
-    ),
-  ];
+  const sources = [...new Set(partCitations(item, part).map(citedSourceName))];
   // isEmptyPart, not part.text: the parser knows whether a part is empty without folding its text.
   return sources.length > 0 ? sources.join(', ') : isEmptyPart(part) ? 'empty' : 'names no guideline';
 }

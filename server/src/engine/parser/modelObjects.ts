@@ -57,6 +57,10 @@ export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
   readonly #from: number;
   readonly #to: number;
   readonly #empty: boolean;
+  /** The part's citations once found: the outline reads them part by part, the item reads them all. */
+  #citations: Citation[] | undefined = undefined;
+  /** How far the part has moved since its text was parsed (source, from and to are the parse's). */
+  #shift = 0;
 
   constructor(
     kind: PartKind,
@@ -102,13 +106,19 @@ export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
     );
     const text = computed(this, 'text');
     if (text) keep(copy, 'text', text.value);
+    copy.#shift = this.#shift + shift;
+    if (this.#citations) copy.#citations = move(this.#citations, shift);
     return copy;
   }
 
-  /** The citations in the part's text (lazy.ts: the item's are found on first read). */
+  /** The citations in the part's text, found on first call (lazy.ts: the item's are found on first read). */
   citations(): Citation[] {
+    if (this.#citations) return this.#citations;
     const joined = JoinedText.ofRange(this.#source, this.#from, this.#to);
-    return this.kind === 'rationale' ? mentionedCitations(joined, this.kind) : guidelineCitations(joined, this.kind);
+    const found =
+      this.kind === 'rationale' ? mentionedCitations(joined, this.kind) : guidelineCitations(joined, this.kind);
+    this.#citations = this.#shift === 0 ? found : move(found, this.#shift);
+    return this.#citations;
   }
 
   textNow(): string {
