@@ -166,6 +166,25 @@ export function codeOf(diagnostic: vscode.Diagnostic): string {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
+/** The extension's problems of a document as `code@line` (0-based), sorted. */
+export function problemLines(uri: vscode.Uri): string[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+    .map((d) => `${codeOf(d)}@${d.range.start.line}`)
+    .sort();
+}
+
+/** Waits until the extension's problems of a document are exactly `expected` (`code@line`, any order). */
+export function waitForProblems(uri: vscode.Uri, expected: string[]): Promise<true> {
+  const want = JSON.stringify([...expected].sort());
+  return until(
+    [vscode.languages.onDidChangeDiagnostics],
+    () => (JSON.stringify(problemLines(uri)) === want ? true : undefined),
+    () => `problems ${want} (there are ${JSON.stringify(problemLines(uri))})`,
+  );
+}
+
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   const parts: string[] = [];
   for (const hover of hovers) {

@@ -6,25 +6,20 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, FIXTURES, fixtureUri, focus, lineOf, openLetter, revert, until } from '../helpers';
+import {
+  activateExtension,
+  codeOf,
+  FIXTURES,
+  fixtureUri,
+  focus,
+  lineOf,
+  openLetter,
+  revert,
+  until,
+  waitForProblems,
+} from '../helpers';
 
 const GUIDELINE_PLACEHOLDER = '[state the guideline source]';
-
-function problems(uri: vscode.Uri): string[] {
-  return vscode.languages
-    .getDiagnostics(uri)
-    .map((d) => `${codeOf(d)}@${d.range.start.line}`)
-    .sort();
-}
-
-function waitForProblems(uri: vscode.Uri, expected: string[]): Promise<true> {
-  const want = [...expected].sort();
-  return until(
-    [vscode.languages.onDidChangeDiagnostics],
-    () => (JSON.stringify(problems(uri)) === JSON.stringify(want) ? true : undefined),
-    () => `problems ${want.join(', ')} (now: ${problems(uri).join(', ')})`,
-  );
-}
 
 describe('problems: doc links, placeholders, turning a check off, Fix All in Letter', () => {
   let editor: vscode.TextEditor;

@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  DIAGNOSTIC_SOURCE,
   ExtensionApi,
   FIXTURES,
   ITEMS_001,
@@ -18,27 +17,12 @@ import {
   lineOf,
   openLetter,
   positionOf,
+  problemLines,
   revert,
   showFixture,
   until,
+  waitForProblems,
 } from '../../editor/helpers';
-
-function problemsOf(uri: vscode.Uri): string[] {
-  return vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === DIAGNOSTIC_SOURCE)
-    .map((d) => `${codeOf(d)}@${d.range.start.line}`)
-    .sort();
-}
-
-function waitForProblems(uri: vscode.Uri, expected: string[]): Promise<true> {
-  const want = JSON.stringify([...expected].sort());
-  return until(
-    [vscode.languages.onDidChangeDiagnostics],
-    () => (JSON.stringify(problemsOf(uri)) === want ? true : undefined),
-    () => `problems ${want} (there are ${JSON.stringify(problemsOf(uri))})`,
-  );
-}
 
 let outline: vscode.DocumentSymbol[] = [];
 
@@ -204,7 +188,7 @@ describe('VS Code for the Web', () => {
     // "Uphled" on line 121 (0-based 120) of the letter.
     const found = await until(
       [vscode.languages.onDidChangeDiagnostics],
-      () => (problemsOf(uri).length > 0 ? problemsOf(uri) : undefined),
+      () => (problemLines(uri).length > 0 ? problemLines(uri) : undefined),
       () => `problems of ${FIXTURES.neverOpenedMalformed}`,
       { limitMs: 30000 },
     );
