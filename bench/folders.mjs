@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BenchClient, residentMB } from './lib/lsp.mjs';
+import { BenchClient, cpuMs, residentMB } from './lib/lsp.mjs';
 import { round, sleep, summarize } from './lib/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,10 +68,8 @@ async function waitIndexed(client) {
 /** One session: start, list, wait for the index; optionally time an open letter's requests meanwhile. */
 async function session(dir, uris, storageDir, { openLetter = false } = {}) {
   const started = performance.now();
-  const profile = process.env.IMR_BENCH_PROFILE
-    ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.IMR_BENCH_PROFILE}`]
-    : [];
-  const client = new BenchClient([...profile, serverScript, '--stdio'], () => undefined, {
+  // IMR_BENCH_PROFILE is honoured by BenchClient.start (lib/lsp.mjs) for every server it starts.
+  const client = new BenchClient([serverScript, '--stdio'], () => undefined, {
     MALLOC_MMAP_THRESHOLD_: '131072',
   });
   await client.start({ initializationOptions: { clientListsFiles: true, storageDir } });
@@ -120,14 +118,9 @@ async function session(dir, uris, storageDir, { openLetter = false } = {}) {
   };
 }
 
-/** CPU seconds a process (all its threads) has used, from /proc (Linux; clock ticks of 10 ms): less moved by other work on the machine than wall time. */
+/** CPU seconds a process (all its threads) has used: less moved by other work on the machine than wall time. */
 function cpuSeconds(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
+  return (cpuMs(pid) ?? NaN) / 1000;
 }
 
 /** Waits until the server has written its saved index after `since` (it saves a few seconds after a build). */

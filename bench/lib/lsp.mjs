@@ -43,6 +43,17 @@ export function residentMB(pid) {
   }
 }
 
+/** CPU time of a process so far (all its threads, user + system, ms), from /proc on Linux; undefined elsewhere. */
+export function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
 export class BenchClient {
   /**
    * @param {string[]} args node arguments (script and its flags)

@@ -9,9 +9,9 @@
 //
 // Each ratio is the median of the runs' ratios: each run measures both servers under the same load.
 
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { cpuMs } from './lsp.mjs';
 import { startOutlineSession } from './servers.mjs';
 import { sleep, summarize } from './stats.mjs';
 
@@ -36,17 +36,6 @@ export function variedLetters(texts, count) {
 
 const require = createRequire(import.meta.url);
 const median = (xs) => summarize(xs).median;
-
-/** CPU time of a process so far (user + system, ms), from /proc on Linux; undefined elsewhere. */
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-const CLOCK_TICKS = 100;
 
 /**
  * ours/markdown: sessions; `one(session)` -> ms. The servers take turns, the first alternating.
