@@ -19,7 +19,8 @@ export const DEFAULT_MAX_FILES = 100_000;
  */
 export function letterFileWatchers(): vscode.FileSystemWatcher[] {
   return [
-    vscode.workspace.createFileSystemWatcher(letterFilesGlob(true)),
+    // Deletions come from the second watcher only: with both, a deleted letter was sent twice.
+    vscode.workspace.createFileSystemWatcher(letterFilesGlob(true), false, false, true),
     vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
   ];
 }
