@@ -29,7 +29,6 @@ export class DecisionsReportPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last report shown and its page (the editor tests read them). */
   last: DecisionsReportResult | undefined;
-  html = '';
 
   constructor(
     private readonly client: LanguageClient,
@@ -102,12 +101,16 @@ export class DecisionsReportPanel implements vscode.Disposable {
     this.last = result;
     const nonce = newNonce();
     const title = result.indexing ? 'IMR decisions report (indexing\u2026)' : 'IMR decisions report';
-    this.html = renderHtml(result.report, {
+    panel.webview.html = renderHtml(result.report, {
       title,
       maxRows: MAX_WEBVIEW_ROWS,
       webview: { nonce, cspSource: panel.webview.cspSource },
     });
-    panel.webview.html = this.html;
+  }
+
+  /** The page the panel shows (empty when it is closed). */
+  get html(): string {
+    return this.panel?.webview.html ?? '';
   }
 
   dispose(): void {
