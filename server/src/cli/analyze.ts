@@ -9,8 +9,6 @@ import type { Citation, DisputedItem, Letter, LetterDocument, Span } from '../en
 import { lineStartsOf, parseLetter } from '../engine/parse';
 import { treatmentOf } from '../engine/treatmentCategories';
 import { isLetterLanguageFile } from '../engine/vocabulary';
-import { readRegularFileSync } from '../workspace/readFile';
-import { MAX_FILE_BYTES } from '../workspace/readFile';
 import { readLetterText } from '../pdf/letterText';
 
 export type Mode = 'check' | 'export';
@@ -124,12 +122,6 @@ export function decodeLetterBytes(buf: Buffer): ReadResult {
   }
   if (buf.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { kind: 'binary' };
   return { kind: 'text', text: buf.toString('utf8') };
-}
-
-export function readLetterFile(abs: string): ReadResult {
-  // Never blocks on a FIFO nor reads a device: see workspace/readFile.ts.
-  const read = readRegularFileSync(abs, MAX_FILE_BYTES);
-  return read.kind === 'bytes' ? decodeLetterBytes(read.bytes) : { kind: 'unreadable', error: read.reason };
 }
 
 /** The editor treats a `.imr` file as a letter whatever it holds; a `.txt` file only when isLetter() says so. */
@@ -257,7 +249,7 @@ export function analyzeText(
   return report;
 }
 
-/** A letter file's text: a PDF's through the PDF reader, a text file's as readLetterFile decodes it. */
+/** A letter file's text: a PDF's through the PDF reader, a text file's as decodeLetterBytes decodes it. */
 export function readAnyLetterFile(abs: string): Promise<ReadResult> {
   return readLetterText(abs, decodeLetterBytes);
 }

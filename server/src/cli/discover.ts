@@ -47,14 +47,18 @@ export async function discover(
   const problems: InputProblem[] = [];
   const skipped: WalkNote[] = [];
   let pdfSeen = false;
+  /** Tells firstPdf of the first PDF path met, once. */
+  const notePdf = (file: string) => {
+    if (!pdfSeen && firstPdf && isPdfPath(file)) {
+      pdfSeen = true;
+      firstPdf();
+    }
+  };
   const add = (abs: string) => {
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
-      if (!pdfSeen && firstPdf && isPdfPath(abs)) {
-        pdfSeen = true;
-        firstPdf();
-      }
+      notePdf(abs);
     }
   };
   // Blocking calls and no stat per file: the tool has nothing else to do meanwhile (pool workers load
@@ -67,10 +71,7 @@ export async function discover(
         firstPdf && options.accept
           ? (rel) => {
               const ok = options.accept!(rel);
-              if (ok && !pdfSeen && isPdfPath(rel)) {
-                pdfSeen = true;
-                firstPdf();
-              }
+              if (ok) notePdf(rel);
               return ok;
             }
           : options.accept,

@@ -52,8 +52,6 @@ export interface Io {
   script: string;
 }
 
-export { displayPath };
-
 /**
  * Workers to start before the folder walk, so that each loads the tool meanwhile: as many as
  * --jobs asks for, or one per core when an input is a folder or a glob (likely many files); the

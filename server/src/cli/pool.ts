@@ -102,7 +102,6 @@ export function runPoolWorker(): void {
 export interface Pool {
   readonly workers: Worker[];
   readonly script: string;
-  readonly setup: PoolSetup;
   /** Whether the workers were told to load pdf.js (warmPool). */
   pdfWarmed: boolean;
 }
@@ -118,7 +117,7 @@ export function warmPool(pool: Pool): void {
 export function startPool(count: number, script: string, setup: PoolSetup): Pool {
   const workers: Worker[] = [];
   for (let i = 0; i < count; i++) workers.push(spawnWorker(script, setup));
-  return { workers, script, setup, pdfWarmed: false };
+  return { workers, script, pdfWarmed: false };
 }
 
 function spawnWorker(script: string, setup: PoolSetup): Worker {
@@ -167,8 +166,8 @@ function report(path: string, setup: PoolSetup, result: FileResult): FileReport 
   return { path, display: displayPath(path, setup.cwd), ...result };
 }
 
-function failed(error: string): FileResult {
-  return { status: 'failed', error, letters: 0, items: 0, diagnostics: [] };
+function failed(error: string, status: 'failed' | 'unreadable' = 'failed'): FileResult {
+  return { status, error, letters: 0, items: 0, diagnostics: [] };
 }
 
 export async function runFiles(paths: readonly string[], opts: RunOptions): Promise<void> {
@@ -309,13 +308,13 @@ export async function runFiles(paths: readonly string[], opts: RunOptions): Prom
             resend.push([first, count]);
             continue;
           }
-          finished.set(reading, {
-            status: 'unreadable',
-            error: `timed out after ${watchdogMs < 1000 ? `${watchdogMs} ms` : `${Math.round(watchdogMs / 1000)} s`}`,
-            letters: 0,
-            items: 0,
-            diagnostics: [],
-          });
+          finished.set(
+            reading,
+            failed(
+              `timed out after ${watchdogMs < 1000 ? `${watchdogMs} ms` : `${Math.round(watchdogMs / 1000)} s`}`,
+              'unreadable',
+            ),
+          );
           if (reading > first) resend.push([first, reading - first]);
           if (end > reading + 1) resend.push([reading + 1, end - reading - 1]);
         }

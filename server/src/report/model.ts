@@ -31,7 +31,6 @@ export interface ReportRow {
 }
 
 export type ReportOutcome = 'Upheld' | 'Overturned' | 'unknown' | 'missing';
-export const REPORT_OUTCOMES: readonly ReportOutcome[] = ['Upheld', 'Overturned', 'unknown', 'missing'];
 
 /** Items of one group, by outcome. */
 export interface OutcomeCounts {
