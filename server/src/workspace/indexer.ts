@@ -74,6 +74,14 @@ function workerCount(): number {
 }
 
 /** The path of a file: URI the indexer accepted (`file:` only); as it is when it names none. */
+/** A worker's outcome with its summary as this thread keeps summaries (see runOnPool). */
+function asThisThreads(outcome: FileOutcome): FileOutcome {
+  if (outcome.kind !== 'read') return outcome;
+  const s = outcome.summary;
+  const plain = !s.isLetter && s.reason === undefined && s.letters.length === 0 && s.problems.length === 0;
+  return { ...outcome, summary: plain ? NOT_A_LETTER : internSummary(s) };
+}
+
 function pathOf(uri: string): string {
   try {
     return fileURLToPath(uri);
@@ -365,7 +373,9 @@ export class Indexer {
     );
     let outcomes: FileOutcome[];
     try {
-      outcomes = await pool.run(files, this.limits.maxFileBytes);
+      // A worker's summaries are copies: its non-letters made the one NOT_A_LETTER again, its
+      // repeating strings the ones this thread keeps (what summarizeText gives here already is).
+      outcomes = (await pool.run(files, this.limits.maxFileBytes)).map(asThisThreads);
     } catch (e) {
       // The worker stopped (out of memory on a huge file, a crash): this thread reads the batch itself.
       this.host.log(
@@ -447,9 +457,7 @@ export class Indexer {
       case 'read': {
         this.filesRead++;
         if (outcome.failed !== undefined) this.host.log(`Indexing ${pathOf(uri)} failed: ${outcome.failed}`);
-        const s = outcome.summary;
-        const plain = !s.isLetter && s.reason === undefined && s.letters.length === 0 && s.problems.length === 0;
-        this.index.set(uri, plain ? NOT_A_LETTER : internSummary(s), outcome.size, outcome.mtimeMs, false);
+        this.index.set(uri, outcome.summary, outcome.size, outcome.mtimeMs, false);
         this.unsaved = true;
       }
     }

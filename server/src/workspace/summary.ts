@@ -156,6 +156,8 @@ export function summarize(
 export function internSummary(summary: FileSummary): FileSummary {
   for (const letter of summary.letters) {
     if (letter.specialty) letter.specialty = intern(letter.specialty);
+    if (letter.decisionDate) letter.decisionDate = intern(letter.decisionDate);
+    if (letter.dateAssigned) letter.dateAssigned = intern(letter.dateAssigned);
     for (const item of letter.items) {
       item.outcome = intern(item.outcome) as OutcomeKind;
       item.sources = item.sources.map(intern);
