@@ -659,7 +659,7 @@ connection.onRequest(LetterGroupsRequest, (params: LetterGroupsParams) =>
     { groupBy: params?.groupBy ?? 'outcome', filter: params?.filter },
     folderUris,
     indexer?.pending ?? 0,
-    (indexer?.busy ?? false) || listingPending,
+    indexing(),
   ),
 );
 connection.onRequest(LettersInGroupRequest, (params: LettersInGroupParams) =>
@@ -678,21 +678,26 @@ connection.onRequest(DecisionsReportRequest, (params: DecisionsReportParams) =>
       maxItems: Number.isInteger(params?.maxItems) ? params.maxItems : undefined,
     },
     folderUris,
-    (indexer?.busy ?? false) || listingPending,
+    indexing(),
   ),
 );
 
 connection.onRequest(IndexStatsRequest, (): IndexStatsResult => ({
-  indexing: listingPending || (indexer?.busy ?? false),
+  indexing: indexing(),
   files: indexer?.fileCount ?? 0,
   entries: letterIndex.size,
   filesRead: indexer?.filesRead ?? 0,
   pending: indexer?.pending ?? 0,
 }));
 
+/** Whether the folder is still being listed or read. */
+function indexing(): boolean {
+  return listingPending || (indexer?.busy ?? false);
+}
+
 /** Resolves once the folder is listed and every listed file read. */
 async function indexSettled(): Promise<void> {
-  while (listingPending || indexer?.busy) {
+  while (indexing()) {
     await indexer?.idle;
     // Listing, or a build that starts as the last one ends: look again shortly.
     await new Promise((resolve) => setTimeout(resolve, 50));
