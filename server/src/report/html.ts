@@ -4,6 +4,7 @@
 // a content security policy that allows only the stylesheet and script carrying its nonce.
 
 import { rateChart } from './charts';
+import { categoryLabel, GROUPINGS } from './model';
 import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
 import { escapeHtml, percent } from './text';
 
@@ -65,13 +66,6 @@ body.addEventListener('click',function(e){open(e.target.closest('tr'))});
 body.addEventListener('keydown',function(e){if(e.key==='Enter')open(e.target.closest('tr'))})}
 })();`;
 
-const GROUPINGS: ReadonlyArray<{ title: string; key: keyof DecisionsReport & `by${string}`; column: string }> = [
-  { title: 'treatment category', key: 'byCategory', column: 'Category' },
-  { title: 'guideline source', key: 'bySource', column: 'Source' },
-  { title: 'reviewer specialty', key: 'bySpecialty', column: 'Specialty' },
-  { title: 'decision month', key: 'byMonth', column: 'Month' },
-];
-
 function num(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -119,7 +113,7 @@ function itemRow(r: ReportRow, linked: boolean): string {
     linked && r.uri
       ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
       : '';
-  const category = r.subcategory ? `${r.category}: ${r.subcategory}` : r.category;
+  const category = categoryLabel(r);
   const cells = [
     `<td data-sort="${escapeHtml(`${r.file}\u0000${String(r.line).padStart(9, '0')}`)}">${escapeHtml(r.file)}:${r.line}</td>`,
     `<td class="n">${r.letter}</td>`,

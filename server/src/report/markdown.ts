@@ -1,7 +1,7 @@
 // The report as Markdown: totals, one table per grouping, the item table. Letter text is escaped
 // (markdownCell), so that an item's name never becomes a link or markup.
 
-import type { DecisionsReport, GroupRow } from './model';
+import { categoryLabel, DecisionsReport, GroupRow, GROUPINGS } from './model';
 import { markdownCell, percent } from './text';
 
 function groupTable(title: string, column: string, groups: readonly GroupRow[]): string {
@@ -21,8 +21,7 @@ function groupTable(title: string, column: string, groups: readonly GroupRow[]):
 export function renderMarkdown(report: DecisionsReport, title = 'IMR decisions report'): string {
   const t = report.totals;
   const items = report.items.map((r) => {
-    const category = r.subcategory ? `${r.category}: ${r.subcategory}` : r.category;
-    return `| ${markdownCell(`${r.file}:${r.line}`)} | ${r.letter} | ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(r.item)} | ${markdownCell(category)} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
+    return `| ${markdownCell(`${r.file}:${r.line}`)} | ${r.letter} | ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
   });
   return [
     `# ${markdownCell(title)}`,
@@ -31,10 +30,7 @@ export function renderMarkdown(report: DecisionsReport, title = 'IMR decisions r
       (t.unknown + t.missing > 0 ? `, ${t.unknown + t.missing} with an unclear outcome` : '') +
       `; overturn rate ${percent(t.overturnRate)} (overturned items of those upheld or overturned).`,
     '',
-    groupTable('treatment category', 'Category', report.byCategory),
-    groupTable('guideline source', 'Source', report.bySource),
-    groupTable('reviewer specialty', 'Specialty', report.bySpecialty),
-    groupTable('decision month', 'Month', report.byMonth),
+    ...GROUPINGS.map((g) => groupTable(g.title, g.column, report[g.key])),
     '## Disputed items',
     '',
     '| File | Letter | Case | Item | Category | Outcome | Sources | Specialty | Decided |',

@@ -60,6 +60,19 @@ export interface DecisionsReport {
 }
 
 /** The group of items that name no guideline source, no specialty, or no decision date. */
+/** The report's groupings, in the order every output shows them. */
+export const GROUPINGS: ReadonlyArray<{ title: string; key: keyof DecisionsReport & `by${string}`; column: string }> = [
+  { title: 'treatment category', key: 'byCategory', column: 'Category' },
+  { title: 'guideline source', key: 'bySource', column: 'Source' },
+  { title: 'reviewer specialty', key: 'bySpecialty', column: 'Specialty' },
+  { title: 'decision month', key: 'byMonth', column: 'Month' },
+];
+
+/** An item's category as the table shows it: `Pharmaceuticals: Opioids`. */
+export function categoryLabel(r: ReportRow): string {
+  return r.subcategory ? `${r.category}: ${r.subcategory}` : r.category;
+}
+
 export const NO_SOURCE = 'No guideline cited';
 export const NO_SPECIALTY = 'Specialty not stated';
 export const NO_DATE = 'Date not stated';
