@@ -47,7 +47,8 @@ export function makeFolder(count) {
   return dir;
 }
 
-function listFiles(dir) {
+/** The letters of a folder makeFolder made, as the client would list them. */
+export function listFiles(dir) {
   const out = [];
   for (const sub of fs.readdirSync(dir).sort()) {
     const p = path.join(dir, sub);
@@ -57,7 +58,8 @@ function listFiles(dir) {
   return out;
 }
 
-async function waitIndexed(client) {
+/** Waits until the server's index is built; its stats then. */
+export async function waitIndexed(client) {
   for (;;) {
     const [, stats] = await client.timed('imrLetters/indexStats', {});
     if (!stats.indexing) return stats;

@@ -12,13 +12,12 @@
 // bench/run.mjs --only=report calls benchReport() and keeps its figures under `report`.
 
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { makeFolder } from './folders.mjs';
+import { fileURLToPath } from 'node:url';
+import { listFiles, makeFolder, waitIndexed } from './folders.mjs';
 import { BenchClient } from './lib/lsp.mjs';
-import { round, sleep, summarize } from './lib/stats.mjs';
+import { round, summarize } from './lib/stats.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -32,13 +31,6 @@ function timeCli(args) {
   });
   if (r.status !== 0) throw new Error(`imr-letters ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
   return performance.now() - t0;
-}
-
-function listFiles(dir) {
-  return fs
-    .readdirSync(dir, { recursive: true })
-    .filter((n) => /\.(txt|imr)$/.test(n))
-    .map((n) => pathToFileURL(path.join(dir, n)).toString());
 }
 
 function ratio(a, b) {
@@ -66,11 +58,7 @@ export async function benchReport({
   });
   await client.start({ initializationOptions: { clientListsFiles: true } });
   client.notify('imrLetters/workspaceFiles', { uris: listFiles(dir), limitReached: false });
-  for (;;) {
-    const [, stats] = await client.timed('imrLetters/indexStats', {});
-    if (!stats.indexing) break;
-    await sleep(50);
-  }
+  await waitIndexed(client);
   const { renderHtml } = require(path.join(root, 'out', 'server', 'src', 'report', 'html.js'));
   const indexExport = [];
   const indexReport = [];
