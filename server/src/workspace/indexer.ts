@@ -16,10 +16,9 @@ import type { ReadFileResult } from '../protocol';
 import type { LetterIndex } from './letterIndex';
 import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
 import { readRegularFile } from './readFile';
-import { FileOutcome, KnownStat, readSummaryOf } from './readSummary';
+import { FileOutcome, KnownStat, readSummaryOf, summarizeSafely } from './readSummary';
 import { loadIndex, SavedEntry, saveIndex } from './savedIndex';
 import { FileSummary, internSummary, NOT_A_LETTER } from './summary';
-import { summarizeText } from './summarizeText';
 import { FileTask, SummaryPool } from './summaryPool';
 import { walkFolder } from './walk';
 
@@ -450,16 +449,11 @@ export class Indexer {
         if (this.index.delete(key)) this.unsaved = true;
         return;
       case 'skipped':
-        if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${pathOf(uri)}: ${outcome.reason}`);
-        this.skippedNamed.add(uri);
-        if (this.index.delete(key)) this.unsaved = true;
+        this.skip(uri, key, pathOf(uri), outcome.reason);
         return;
-      case 'read': {
-        this.filesRead++;
+      case 'read':
         if (outcome.failed !== undefined) this.host.log(`Indexing ${pathOf(uri)} failed: ${outcome.failed}`);
-        this.index.set(uri, outcome.summary, outcome.size, outcome.mtimeMs, false);
-        this.unsaved = true;
-      }
+        this.store(key, outcome.summary, outcome.size, outcome.mtimeMs);
     }
   }
 
@@ -478,20 +472,13 @@ export class Indexer {
       reason: e instanceof Error ? e.message : String(e),
     }));
     if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
-    if (read.kind === 'skipped') {
-      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${uri}: ${read.reason}`);
-      this.skippedNamed.add(uri);
-      this.index.delete(key);
-      return;
-    }
-    this.filesRead++;
-    let summary = NOT_A_LETTER;
-    try {
-      if (read.kind === 'text') summary = summarizeText(uri, read.text);
-    } catch (e) {
-      this.host.log(`Indexing ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    this.index.set(key, summary, read.size, read.mtimeMs, false);
+    if (read.kind === 'skipped') return this.skip(uri, key, uri, read.reason);
+    this.store(
+      key,
+      read.kind === 'text' ? this.summarizeLogged(uri, read.text) : NOT_A_LETTER,
+      read.size,
+      read.mtimeMs,
+    );
   }
 
   /** A PDF letter whose size or time changed is read through the PDF reader; returns that reading. */
@@ -516,30 +503,39 @@ export class Indexer {
   /** A PDF's text through the PDF reader (which never throws); one that gives none is kept as a non-letter with its reason. */
   private async refreshPdf(uri: string, key: string, path: string): Promise<void> {
     const read = await readRegularFile(path, DEFAULT_PDF_LIMITS.maxBytes);
-    if (read.kind === 'skipped') {
-      if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${path}: ${read.reason}`);
-      this.skippedNamed.add(uri);
-      this.index.delete(key);
-      return;
-    }
+    if (read.kind === 'skipped') return this.skip(uri, key, path, read.reason);
     const text = await pdfBytesToText(read.bytes, DEFAULT_PDF_LIMITS);
     // The file may have been deleted, left out or opened while it was read.
     if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
-    this.filesRead++;
-    let summary: FileSummary = NOT_A_LETTER;
-    if (text.kind === 'text') {
-      try {
-        summary = summarizeText(path, text.text);
-      } catch (e) {
-        this.host.log(`Indexing ${path} failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    } else {
+    let summary: FileSummary;
+    if (text.kind === 'text') summary = this.summarizeLogged(path, text.text);
+    else {
       const reason = text.kind === 'unreadable' ? text.error : 'not a PDF';
       this.host.log(`Not indexed as a letter: ${path}: ${reason}`);
       summary = { ...NOT_A_LETTER, reason };
     }
-    this.index.set(key, summary, read.size, read.mtimeMs, false);
+    this.store(key, summary, read.size, read.mtimeMs);
+  }
+
+  /** A file that cannot be read: named in the log once, and out of the index. */
+  private skip(uri: string, key: string, name: string, reason: string): void {
+    if (!this.skippedNamed.has(uri)) this.host.log(`Skipped ${name}: ${reason}`);
+    this.skippedNamed.add(uri);
+    if (this.index.delete(key)) this.unsaved = true;
+  }
+
+  /** A file read: its summary in the index, a non-letter's too (so that it is not read again). */
+  private store(key: string, summary: FileSummary, size: number, mtimeMs: number): void {
+    this.filesRead++;
+    this.index.set(key, summary, size, mtimeMs, false);
     this.unsaved = true;
+  }
+
+  /** summarizeText, a failure logged and the file kept as a non-letter. */
+  private summarizeLogged(name: string, text: string): FileSummary {
+    const { summary, failed } = summarizeSafely(name, text);
+    if (failed !== undefined) this.host.log(`Indexing ${name} failed: ${failed}`);
+    return summary;
   }
 
   private saveSoon(): void {

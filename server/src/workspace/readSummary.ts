@@ -38,13 +38,7 @@ export function readSummary(path: string, known: KnownStat | undefined, maxFileB
   const read = readRegularFileSync(path, maxFileBytes);
   if (read.kind === 'skipped') return fs.existsSync(path) ? { kind: 'skipped', reason: read.reason } : { kind: 'gone' };
   const decoded = decodeLetterBytes(read.bytes);
-  let summary = NOT_A_LETTER;
-  let failed: string | undefined;
-  try {
-    if (decoded.kind === 'text') summary = summarizeText(path, decoded.text);
-  } catch (e) {
-    failed = e instanceof Error ? e.message : String(e);
-  }
+  const { summary, failed } = decoded.kind === 'text' ? summarizeSafely(path, decoded.text) : { summary: NOT_A_LETTER };
   const out: FileOutcome = { kind: 'read', size: read.size, mtimeMs: read.mtimeMs, summary };
   if (failed !== undefined) out.failed = failed;
   return out;
@@ -59,4 +53,13 @@ export function readSummaryOf(uri: string, known: KnownStat | undefined, maxFile
     return { kind: 'gone' };
   }
   return readSummary(path, known, maxFileBytes);
+}
+
+/** A text's summary; when the engine fails on it, a non-letter and why (the file is not read again). */
+export function summarizeSafely(pathOrUri: string, text: string): { summary: FileSummary; failed?: string } {
+  try {
+    return { summary: summarizeText(pathOrUri, text) };
+  } catch (e) {
+    return { summary: NOT_A_LETTER, failed: e instanceof Error ? e.message : String(e) };
+  }
 }
