@@ -428,6 +428,11 @@ function printReport(r) {
         const c = p[k].cpuMs;
         return `  ${k === 'big' ? '10 MB' : `${p.manyLetters.letters} letters`} CPU (median): ours server ${fmt(c.ours.server)} ms + client ${fmt(c.ours.client)} ms; markdown server ${fmt(c.markdown.server)} ms + client (markdown-it) ${fmt(c.markdown.client)} ms`;
       }),
+      ...(p.manyLetters.steady
+        ? [
+            `  ${p.manyLetters.letters} letters once each server has opened ${p.manyLetters.steady.after} (V8 done optimizing; not the target): ours ${fmt(p.manyLetters.steady.oursPerLetterMs)} ms a letter; markdown ${fmt(p.manyLetters.steady.markdownPerLetterMs)} ms a letter; ratio ${fmt(p.manyLetters.steady.ratio)} (runs ${p.manyLetters.steady.runs.map(fmt).join(', ')})`,
+          ]
+        : []),
       `  a letter, ours in-process (CPU): parse ${fmt(p.manyLetters.inProcess.parseUs)} µs, outline ${fmt(p.manyLetters.inProcess.outlineUs)} µs, its JSON ${fmt(p.manyLetters.inProcess.jsonUs)} µs; a server that answers nothing (the transport): ${fmt(p.manyLetters.floorPerLetterMs)} ms a letter`,
     );
   }
