@@ -23,6 +23,7 @@ import {
 import { fileURLToPath } from 'url';
 import { collectSoon } from './collect';
 import { createServerConnection } from './node/connection';
+import { diagnosticsDelay, LARGE_DOCUMENT } from './diagnosticsDelay';
 import { indexWorkerScript } from './node/indexWorkerScript';
 import { LazyTextDocument, lazyDocuments } from './documents/lazyDocument';
 import { keepModelShapes } from './engine/parse';
@@ -290,21 +291,12 @@ function contextOf(uri: string): LetterContext | undefined {
   return ctx;
 }
 
-// Diagnostics wait for typing to pause; larger documents wait a little longer so that a burst of
-// edits costs one parse, not one per keystroke.
+// Diagnostics wait for typing to pause (diagnosticsDelay.ts).
 const pending = new Map<string, Disposable>();
 /** Documents whose last published diagnostics were not empty: closing them clears what is shown. */
 const published = new Set<string>();
 
-/** Past this many characters a document is an export of many letters: slower debounce, memory given back. */
-const LARGE_DOCUMENT = 1_000_000;
-
-function delayFor(doc: LazyTextDocument): number {
-  const size = doc.length;
-  return size > LARGE_DOCUMENT ? 120 : size > 100_000 ? 60 : 20;
-}
-
-function scheduleDiagnostics(doc: LazyTextDocument, delay = delayFor(doc)): void {
+function scheduleDiagnostics(doc: LazyTextDocument, delay: number): void {
   pending.get(doc.uri)?.dispose();
   const timer = setTimeout(() => {
     pending.delete(doc.uri);
@@ -347,14 +339,12 @@ async function publishDiagnostics(uri: string, version: number): Promise<void> {
 /** When each open document last changed, to tell the first edit after a pause from a burst. */
 const lastChange = new Map<string, number>();
 
-// TextDocuments reports an open as a change too. An open, or the first edit after a pause, is
-// checked at once; edits that follow it within the delay wait for the typing to pause.
+// TextDocuments reports an open as a change too (diagnosticsDelay.ts says when each is checked).
 documents.onDidChangeContent((e) => {
   const now = Date.now();
   const last = lastChange.get(e.document.uri);
   lastChange.set(e.document.uri, now);
-  const delay = delayFor(e.document);
-  scheduleDiagnostics(e.document, last === undefined || now - last > delay ? 0 : delay);
+  scheduleDiagnostics(e.document, diagnosticsDelay(e.document.length, last === undefined ? undefined : now - last));
 });
 documents.onDidClose((e) => {
   pending.get(e.document.uri)?.dispose();
