@@ -38,7 +38,7 @@
 import { LineIndex } from './lines';
 import { LogicalLines } from './parser/logicalLines';
 import { lineStartsOf, parseText } from './parser/parseText';
-import { JoinedText } from './text';
+import { JoinedText, LineBreaks } from './text';
 
 /** A letter in the current layout, made up, holding every part the parser builds objects for. */
 export const SAMPLE_LETTER = [
@@ -121,5 +121,6 @@ function sampleShapes(sample: string): unknown[] {
     indexes,
     JoinedText.ofRange(two, 0, 40),
     JoinedText.ofTable(lines.lines, lines.logical, 0, 2),
+    new LineBreaks(two),
   ];
 }

@@ -74,6 +74,76 @@ export const COLON = 8;
 export const FORM_FEED = 16;
 
 /**
+ * The line breaks of a text, line after line: '\r\n' is one break, a lone '\r' or '\n' one too
+ * (as in LSP). Each of '\n' and '\r' is searched for once per occurrence (indexOf, in native
+ * code), never a character loop: a text without '\r' would otherwise be rescanned to its end for
+ * every line.
+ */
+export class LineBreaks {
+  private lf: number;
+  private cr: number;
+  /** Where the line after the last one endOf was asked for starts; -1 when that was the last line. */
+  next = 0;
+
+  constructor(private readonly text: string) {
+    this.lf = text.indexOf('\n');
+    this.cr = text.indexOf('\r');
+  }
+
+  /** Where the line that starts at `start` ends, before its break (lines are asked for in order). */
+  endOf(start: number): number {
+    const text = this.text;
+    if (this.lf >= 0 && this.lf < start) this.lf = text.indexOf('\n', start);
+    if (this.cr >= 0 && this.cr < start) this.cr = text.indexOf('\r', start);
+    const { lf, cr } = this;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      this.next = lf === cr + 1 ? cr + 2 : cr + 1;
+      return cr;
+    }
+    if (lf >= 0) {
+      this.next = lf + 1;
+      return lf;
+    }
+    this.next = -1;
+    return text.length;
+  }
+}
+
+/**
+ * Each line of `text` that is neither blank nor page noise (a logical line), in order: where it
+ * starts and ends, and its trimmed content [a, b). What LineTable would find, without its arrays.
+ */
+function forEachLogicalLine(text: string, visit: (start: number, end: number, a: number, b: number) => void): void {
+  const breaks = new LineBreaks(text);
+  let start = 0;
+  for (;;) {
+    const end = breaks.endOf(start);
+    let a = start;
+    while (a < end && isSpace(text.charCodeAt(a))) a++;
+    let b = end;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (a < b && !isPageNoise(text, a, b)) visit(start, end, a, b);
+    if (breaks.next < 0) return;
+    start = breaks.next;
+  }
+}
+
+/**
+ * The whole lines a non-empty range [from, to) touches: where the first starts, and their text (a
+ * string of its own, so that searches in it stop at its end; a slice of a flat string is no copy).
+ */
+function linesAround(text: string, from: number, to: number): { start: number; lines: string } {
+  let start = from;
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+  // The last line that starts before `to` ends at the first line break at or after to - 1.
+  // Searched character by character: indexOf('\r') in a text without one would read to the end
+  // of a 10 MB text for every part.
+  let end = to - 1;
+  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
+  return { start, lines: text.slice(start, end) };
+}
+
+/**
  * The lines of a text as splitLines classifies them, in typed arrays, the content of a line sliced
  * only when asked for: a 10 MB export has about 300,000 lines, and an object and a string for each
  * made the garbage collector a quarter of a parse. Built in one pass that finds each line break
@@ -97,7 +167,8 @@ export class LineTable {
     let capacity = (n >> 5) + 16;
     let [starts, ends, cs, ce, flags] = lineArrays(capacity);
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
-    // (a text without '\r' would otherwise be rescanned to its end for every line).
+    // (a text without '\r' would otherwise be rescanned to its end for every line). Not LineBreaks:
+    // a call a line cost the parse of a letter more than the loop below, before V8 inlines it.
     let lf = text.indexOf('\n');
     let cr = text.indexOf('\r');
     let colon = text.indexOf(':');
@@ -149,11 +220,11 @@ export class LineTable {
       if (text.charCodeAt(start) === 12) f |= FORM_FEED;
       flags[count] = f;
       count++;
+      // A text that ends with a line break has an empty last line after it.
       if (next < 0) break;
       start = next;
       if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
       if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
-      // A text that ends with a line break has an empty last line after it.
     }
     this.length = count;
     // The model keeps the line starts (lineStartsOf), and a view keeps its whole buffer (all five
@@ -214,27 +285,19 @@ export function splitLines(text: string): Line[] {
 export function logicalLinesIn(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
   if (to <= from) return lines;
-  let start = from;
-  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
-  // The last line that starts before `to` ends at the first line break at or after to - 1.
-  // Searched character by character: indexOf('\r') in a text without one would read to the end
-  // of a 10 MB text for every part.
-  let end = to - 1;
-  while (end < text.length && !isLineBreak(text.charCodeAt(end))) end++;
-  const table = new LineTable(text.slice(start, end));
-  for (let i = 0; i < table.length; i++) {
-    if (table.flags[i] & (BLANK | NOISE)) continue;
+  const { start, lines: range } = linesAround(text, from, to);
+  forEachLogicalLine(range, (s, e, a, b) =>
     lines.push({
-      start: start + table.starts[i],
-      end: start + table.end[i],
-      contentStart: start + table.contentStart[i],
-      contentEnd: start + table.contentEnd[i],
-      t: table.t(i),
+      start: start + s,
+      end: start + e,
+      contentStart: start + a,
+      contentEnd: start + b,
+      t: range.slice(a, b),
       blank: false,
       spaced: false,
       noise: false,
-    });
-  }
+    }),
+  );
   return lines;
 }
 
@@ -315,11 +378,37 @@ export class JoinedText {
   }
 
   /**
-   * The same as `JoinedText.of(lines, from)` where `lines` are the logical lines from the one that
-   * holds `from` to the one that ends at `to`, read from the text instead of from the parser's lines.
+   * The same as `JoinedText.of(logicalLinesIn(text, from, to), from)`: the logical lines from the
+   * one that holds `from` to the one that ends at `to`, read from the text instead of from the
+   * parser's lines. Read in one pass over the range, without a LineTable or a line object (the
+   * outline and the export find every guideline part's citations through it; the table and the
+   * objects were most of its cost). test/property: the same as that composition on every range.
    */
   static ofRange(text: string, from: number, to: number): JoinedText {
-    return JoinedText.of(logicalLinesIn(text, from, to), from);
+    if (to <= from) return new JoinedText('', [], [], from);
+    const { start, lines } = linesAround(text, from, to);
+    const joinedStarts: number[] = [];
+    const docStarts: number[] = [];
+    const pieces: string[] = [];
+    let length = 0;
+    // The first line is read from `from` on, once a line holds it (JoinedText.of's `from`).
+    let skipTo = from - start;
+    forEachLogicalLine(lines, (_s, _e, a, b) => {
+      if (skipTo >= 0 && skipTo > a && skipTo <= b) {
+        // The part of the line before `from`, and the white space after it, are not read.
+        a = skipTo;
+        while (a < b && isRegExpSpace(lines.charCodeAt(a))) a++;
+        skipTo = -1;
+      }
+      if (a === b) return;
+      if (pieces.length > 0) length++;
+      joinedStarts.push(length);
+      docStarts.push(start + a);
+      const piece = lines.slice(a, b);
+      pieces.push(piece);
+      length += piece.length;
+    });
+    return new JoinedText(pieces.join(' '), joinedStarts, docStarts, from);
   }
 
   /** The document offset of a position in the joined text. */
