@@ -168,7 +168,7 @@ export class LineTable {
     let [starts, ends, cs, ce, flags] = lineArrays(capacity);
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
     // (a text without '\r' would otherwise be rescanned to its end for every line). Not LineBreaks:
-    // a call a line cost the parse of a letter more than the loop below, before V8 inlines it.
+    // the parse's hottest loop stays one function, with no call a line to pay before V8 inlines it.
     let lf = text.indexOf('\n');
     let cr = text.indexOf('\r');
     let colon = text.indexOf(':');
