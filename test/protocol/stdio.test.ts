@@ -4,9 +4,7 @@
 
 import * as assert from 'assert';
 import { spawn } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-import { serverPath, startServer } from './client';
+import { fixture, openDocument, serverPath, startServer } from './client';
 
 describe('server under --stdio', function () {
   this.timeout(60_000);
@@ -20,22 +18,12 @@ describe('server under --stdio', function () {
 
   it('writes nothing but framed messages on stdout, and the outline of a letter arrives whole', async () => {
     const server = await startServer();
-    const text = fs.readFileSync(
-      path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'letters', '000_ccd83326e20498fa.txt'),
-      'utf8',
-    );
+    const text = fixture('letters', '000_ccd83326e20498fa.txt');
     // Raw bytes as they come: every one must belong to a frame whose length is right.
     const raw: Buffer[] = [];
     server.process.stdout!.on('data', (d: Buffer) => raw.push(d));
     const uri = 'file:///stdio/letter%20\u00e9.txt';
-    server.connection.sendNotification('textDocument/didOpen', {
-      textDocument: {
-        uri,
-        languageId: 'imr-letter',
-        version: 1,
-        text: text.replace('Upheld', 'Upheld \u2014 d\u00e9cision'),
-      },
-    });
+    await openDocument(server, uri, text.replace('Upheld', 'Upheld \u2014 d\u00e9cision'));
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', {
       textDocument: { uri },
     })) as Array<{ name: string }>;

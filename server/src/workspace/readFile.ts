@@ -8,8 +8,10 @@ import * as fs from 'fs';
 /** Opening a FIFO without this blocks until a writer comes; Windows has no FIFOs (and no constant). */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
-export type RawRead =
-  { kind: 'bytes'; bytes: Buffer; size: number; mtimeMs: number } | { kind: 'skipped'; reason: string };
+/** A file not read, and why in words. */
+export type Skipped = { kind: 'skipped'; reason: string };
+
+export type RawRead = { kind: 'bytes'; bytes: Buffer; size: number; mtimeMs: number } | Skipped;
 
 /** What a path is when it is not a regular file, in words for a note. */
 export function notRegularFile(stat: fs.Stats): string | undefined {
@@ -65,7 +67,7 @@ export function readRegularFileSync(path: string, maxBytes: number): RawRead {
 let sharedBuffer: Buffer | undefined;
 
 /** A file's bytes read into the shared buffer: valid until the next such read on this thread. */
-export type SharedRead = { kind: 'bytes'; bytes: Buffer } | { kind: 'skipped'; reason: string };
+export type SharedRead = { kind: 'bytes'; bytes: Buffer } | Skipped;
 
 /** The shared buffer's least size: larger than a letter file (4 KB to 20 KB), so one read takes it whole. */
 const SHARED_BUFFER_BYTES = 65536;
@@ -112,7 +114,7 @@ function readSync(path: string, maxBytes: number, bufferFor: (size: number) => B
 }
 
 /** `read` on the file opened without blocking, closed after; a file that cannot be opened is skipped. */
-function withOpenFile<T>(path: string, read: (fd: number) => T): T | { kind: 'skipped'; reason: string } {
+function withOpenFile<T>(path: string, read: (fd: number) => T): T | Skipped {
   let fd: number;
   try {
     fd = fs.openSync(path, OPEN_FLAGS);
