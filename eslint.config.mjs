@@ -23,6 +23,21 @@ export default tseslint.config(
     },
   },
   {
+    // Object literals on the engine's and the command line's hot paths name their fields: a spread
+    // into a literal whose sources have varied hidden classes takes V8's slow path (ARCHITECTURE.md,
+    // "Performance tricks of the engine").
+    files: ['server/src/engine/**/*.ts', 'server/src/cli/analyze.ts', 'server/src/cli/export.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ObjectExpression > SpreadElement',
+          message: "Name the fields: a spread in an object literal is slow on the engine's hot paths.",
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

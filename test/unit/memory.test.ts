@@ -6,9 +6,11 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { checkLetter } from '../../server/src/engine/check';
-import { parseLetter } from '../../server/src/engine/parse';
+import { computeLineStarts } from '../../server/src/engine/lines';
+import { lineStartsOf, parseLetter } from '../../server/src/engine/parse';
 import { keptShapes, SAMPLE_LETTER } from '../../server/src/engine/memory';
 import * as modelObjects from '../../server/src/engine/parser/modelObjects';
+import { LineTable } from '../../server/src/engine/text';
 import { allLetters, layoutSamples } from './helpers';
 
 describe('the sample letter kept for its shapes', () => {
@@ -177,5 +179,42 @@ describe('the shapes kept (engine/memory.ts rule for a new model class)', () => 
       'standard',
     ]);
     for (const c of found.keys()) assert.ok(kept.has(c), `${c.name} is in a model but not among the kept shapes`);
+  });
+});
+
+describe('the line arrays lent to one parse at a time (engine/memory.ts, 2)', () => {
+  it('are read by no model after its parse: letters parsed one after another read as each read at once', () => {
+    // Each model is read (every lazy value, through JSON) only after every other letter was parsed
+    // with the same lent arrays: a value that read the parser's lines would read another letter's.
+    const texts = [...new Set([...allLetters().map((l) => l.text), ...layoutSamples()])];
+    const readAtOnce = texts.map((t) => JSON.stringify(parseLetter(t)));
+    const models = texts.map((t) => parseLetter(t));
+    assert.deepStrictEqual(
+      models.map((m) => JSON.stringify(m)),
+      readAtOnce,
+    );
+    models.forEach((m, i) => assert.deepStrictEqual(lineStartsOf(m), computeLineStarts(texts[i])));
+    // Not a test of nothing: eight different letters, so the arrays held other lines at each parse.
+    assert.strictEqual(texts.length, 8);
+  });
+
+  it('go to one table at a time; a table built meanwhile, or too large for them, has arrays of its own', () => {
+    const first = new LineTable(SAMPLE_LETTER, true);
+    const meanwhile = new LineTable(SAMPLE_LETTER, true);
+    assert.notStrictEqual(meanwhile.arrays, first.arrays);
+    meanwhile.release();
+    assert.notStrictEqual(new LineTable(SAMPLE_LETTER, true).arrays, first.arrays, 'still out');
+    first.release();
+    const again = new LineTable(SAMPLE_LETTER, true);
+    assert.strictEqual(again.arrays, first.arrays, 'given back, lent again');
+    again.release();
+    // Short lines: more lines than the text's length foretold, and than the lent arrays hold.
+    const many = 'a\n'.repeat(5000);
+    const grown = new LineTable(many, true);
+    assert.notStrictEqual(grown.arrays, first.arrays);
+    assert.deepStrictEqual(grown.starts, computeLineStarts(many));
+    assert.strictEqual(grown.contentEnd[4999], 4999 * 2 + 1);
+    grown.release();
+    assert.strictEqual(new LineTable(SAMPLE_LETTER, true).arrays, first.arrays, 'given back when outgrown');
   });
 });

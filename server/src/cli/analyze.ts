@@ -144,15 +144,28 @@ function toDiagnostics(
   for (const f of findings) {
     const severity = severities[f.code];
     if (severity === 'off') continue;
+    const { line, column, endLine, endColumn } = region(lines, f.range);
     const d: CliDiagnostic = {
-      ...region(lines, f.range),
+      line,
+      column,
+      endLine,
+      endColumn,
       severity,
       code: f.code,
       message: f.message,
       letter: f.letterIndex + 1,
     };
     if (f.itemIndex !== undefined) d.item = f.itemIndex + 1;
-    if (f.related) d.related = { ...region(lines, f.related.range), message: f.related.message };
+    if (f.related) {
+      const r = region(lines, f.related.range);
+      d.related = {
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        message: f.related.message,
+      };
+    }
     out.push(d);
   }
   // Findings come letter by letter and check by check; output reads top to bottom.
@@ -187,6 +200,7 @@ function exportRecord(
   }
   const specialties = letter.reviewer?.specialties ?? [];
   const { facts, patient } = letter;
+  const treatment = treatmentOf(item.name);
   return {
     file: display,
     letter: letter.index + 1,
@@ -213,7 +227,10 @@ function exportRecord(
     diagnoses: [...patient.diagnoses],
     reviewerLicensure: [...(letter.reviewer?.licensure ?? [])],
     reviewerSpecialties: [...specialties],
-    ...treatmentOf(item.name),
+    category: treatment.category,
+    subcategory: treatment.subcategory,
+    drug: treatment.drug,
+    quantity: treatment.quantity,
   };
 }
 

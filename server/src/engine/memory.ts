@@ -21,15 +21,21 @@
 //    test/unit/memory.test.ts fails when a class found in a parsed letter, or exported from
 //    modelObjects.ts, has no object among those kept here.
 //
-// 2. Line buffers: not pooled. A parse's line arrays (text.ts LineTable, logicalLines.ts
-//    logicalIndex) are allocated for each parse and collected with it; a model keeps only a copy
-//    of the line starts. They used to be kept in module-level buffers for the next large parse,
-//    because glibc's malloc kept up to 50 MB of freed blocks of that size after a 10 MB document
-//    closed. Since the server starts with a fixed malloc mmap threshold (SERVER_ENVIRONMENT in
-//    protocol.ts), such blocks are given back, and the pool no longer paid for itself: measured on
-//    the 10 MB benchmark file (bench --only=memory, server resident memory), with the pool: open
-//    102 to 106 MB, after close 6.3 to 8.9 MB over rest; without: open 102 to 103 MB, after close
-//    6.8 to 6.9 MB over rest; the parse and the reparse after an edit took the same CPU time.
+// 2. Line buffers: lent for small texts only. A parse's line arrays (text.ts LineTable, with room
+//    for parser/logicalLines.ts logicalIndex) come, for a text of up to 2,048 lines, from one set
+//    of arrays (text.ts LineArrays) lent to parseText until it returns: a letter is parsed in tens
+//    of microseconds, and the two array buffers it allocated before took a fifth of that
+//    (instruction counts under valgrind, `node --single-threaded`, 3,000 letters of the bench
+//    folder: 718 to 683 million a warm pass). A parse within a parse, or a larger text, gets arrays
+//    of its own, collected with it. The rule this imposes: nothing a parse returns may hold its
+//    lines (the model keeps offsets, and the line starts as a plain array of their own);
+//    test/unit/memory.test.ts reads models only after other letters were parsed with the same
+//    arrays. Large texts' arrays are not kept for the next large parse: glibc's malloc kept up to
+//    50 MB of freed blocks of that size after a 10 MB document closed; since the server starts
+//    with a fixed malloc mmap threshold (SERVER_ENVIRONMENT in protocol.ts), such blocks are given
+//    back, and a pool of them did not pay for itself (bench --only=memory: open 102 to 106 MB
+//    against 102 to 103 MB; after close 6.3 to 8.9 MB over rest against 6.8 to 6.9 MB; the same
+//    CPU time).
 //
 // 3. The collection after a large document closes, or after a pause in editing one: the server
 //    asks V8 for full collections when it goes idle (server/src/collect.ts: it needs Node's gc(),

@@ -152,20 +152,32 @@ function linesAround(text: string, from: number, to: number): { start: number; l
 export class LineTable {
   /** How many lines: the arrays below may be longer. */
   readonly length: number;
-  /** Offset of each line's first character (what computeLineStarts gives), exactly `length` long. */
-  readonly starts: Int32Array;
+  /**
+   * Offset of each line's first character (what computeLineStarts gives), exactly `length` long. A
+   * plain array: the model keeps it (lineStartsOf), and an array buffer of its own for each letter
+   * cost more than the rest of the table.
+   */
+  readonly starts: number[];
   readonly end: Int32Array;
   readonly contentStart: Int32Array;
   readonly contentEnd: Int32Array;
   /** BLANK, SPACED, NOISE and COLON. */
   readonly flags: Uint8Array;
+  /** Where the arrays above live, with room for the logical lines (parser/logicalLines.ts). */
+  readonly arrays: LineArrays;
 
-  constructor(readonly text: string) {
+  /** With `lend`, the arrays are lent for a small text (LineArrays.lend) until release(). */
+  constructor(
+    readonly text: string,
+    lend = false,
+  ) {
     const n = text.length;
-    // About 35 characters a line in extracted letters; grown when a text has more lines. The
-    // arrays share one buffer: a letter is parsed in tens of microseconds, and each buffer costs one.
-    let capacity = (n >> 5) + 16;
-    let [starts, ends, cs, ce, flags] = lineArrays(capacity);
+    // About 35 characters a line in extracted letters; grown when a text has more lines.
+    const estimate = (n >> 5) + 16;
+    let arrays = (lend && LineArrays.lend(estimate)) || new LineArrays(estimate);
+    let capacity = arrays.capacity;
+    const starts: number[] = [];
+    let { end: ends, contentStart: cs, contentEnd: ce, flags } = arrays;
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
     // (a text without '\r' would otherwise be rescanned to its end for every line). Not LineBreaks:
     // the parse's hottest loop stays one function, with no call a line to pay before V8 inlines it.
@@ -177,13 +189,15 @@ export class LineTable {
     for (;;) {
       if (count === capacity) {
         capacity *= 2;
-        const [s2, e2, cs2, ce2, f2] = lineArrays(capacity);
-        s2.set(starts);
-        e2.set(ends);
-        cs2.set(cs);
-        ce2.set(ce);
-        f2.set(flags);
-        [starts, ends, cs, ce, flags] = [s2, e2, cs2, ce2, f2];
+        const grown = new LineArrays(capacity);
+        grown.end.set(ends);
+        grown.contentStart.set(cs);
+        grown.contentEnd.set(ce);
+        grown.flags.set(flags);
+        // Lent arrays too small for this text go back at once: the grown ones are its own.
+        LineArrays.giveBack(arrays);
+        arrays = grown;
+        ({ end: ends, contentStart: cs, contentEnd: ce, flags } = arrays);
       }
       // '\r\n' is one break; a lone '\r' or '\n' is one too (as in LSP).
       let end: number;
@@ -202,7 +216,7 @@ export class LineTable {
       while (a < end && isSpace(text.charCodeAt(a))) a++;
       let b = end;
       while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-      starts[count] = start;
+      starts.push(start);
       ends[count] = end;
       let f = 0;
       if (a === b) {
@@ -227,13 +241,17 @@ export class LineTable {
       if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     this.length = count;
-    // The model keeps the line starts (lineStartsOf), and a view keeps its whole buffer (all five
-    // arrays): a large text's are copied out, so that the model does not keep the rest.
-    this.starts = count > COPY_STARTS_PAST ? starts.slice(0, count) : starts.subarray(0, count);
+    this.starts = starts;
     this.end = ends;
     this.contentStart = cs;
     this.contentEnd = ce;
     this.flags = flags;
+    this.arrays = arrays;
+  }
+
+  /** Gives lent arrays back: the table must not be read after this (they will hold another text's lines). */
+  release(): void {
+    LineArrays.giveBack(this.arrays);
   }
 
   /** Line.t: the trimmed content, '' when blank. */
@@ -260,14 +278,55 @@ export class LineTable {
   }
 }
 
-/** Past this many lines, LineTable.starts is copied out of the buffer it shares with the other arrays. */
-const COPY_STARTS_PAST = 4096;
+/** The most lines a lent LineArrays holds: a text of about 64 KB (see LineArrays). */
+const LENT_LINES = 2048;
 
-/** LineTable's arrays for `capacity` lines, in one buffer. */
-function lineArrays(capacity: number): [Int32Array, Int32Array, Int32Array, Int32Array, Uint8Array] {
-  const buffer = new ArrayBuffer(capacity * 17);
-  const int = (k: number) => new Int32Array(buffer, k * capacity * 4, capacity);
-  return [int(0), int(1), int(2), int(3), new Uint8Array(buffer, 16 * capacity, capacity)];
+/**
+ * The arrays of a LineTable (besides its starts) and of its logical lines (parser/logicalLines.ts
+ * logicalIndex), in one buffer. For texts of up to LENT_LINES lines, one set is lent to a parse at
+ * a time and given back when it ends (engine/memory.ts, 2): a letter is parsed in tens of
+ * microseconds, and the two array buffers it allocated took about a fifth of that.
+ */
+export class LineArrays {
+  readonly end: Int32Array;
+  readonly contentStart: Int32Array;
+  readonly contentEnd: Int32Array;
+  readonly flags: Uint8Array;
+  /** logicalIndex: the physical line of each logical line. */
+  readonly logical: Int32Array;
+  /** logicalIndex: 1 where a logical line starts a paragraph. */
+  readonly paragraphStart: Uint8Array;
+
+  constructor(readonly capacity: number) {
+    const buffer = new ArrayBuffer(capacity * 18);
+    const int = (k: number) => new Int32Array(buffer, k * capacity * 4, capacity);
+    this.end = int(0);
+    this.contentStart = int(1);
+    this.contentEnd = int(2);
+    this.logical = int(3);
+    this.flags = new Uint8Array(buffer, 16 * capacity, capacity);
+    this.paragraphStart = new Uint8Array(buffer, 17 * capacity, capacity);
+  }
+
+  /** The set that is lent, or undefined when it is out (a parse within a parse allocates its own). */
+  private static spare: LineArrays | undefined = new LineArrays(LENT_LINES);
+  private static out: LineArrays | undefined;
+
+  /** The lent set, when it is in and holds `capacity` lines; else undefined. */
+  static lend(capacity: number): LineArrays | undefined {
+    const spare = LineArrays.spare;
+    if (!spare || capacity > spare.capacity) return undefined;
+    LineArrays.spare = undefined;
+    LineArrays.out = spare;
+    return spare;
+  }
+
+  /** Takes the lent set back (other sets are left alone). */
+  static giveBack(arrays: LineArrays): void {
+    if (arrays !== LineArrays.out) return;
+    LineArrays.out = undefined;
+    LineArrays.spare = arrays;
+  }
 }
 
 export function splitLines(text: string): Line[] {

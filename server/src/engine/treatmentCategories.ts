@@ -623,15 +623,16 @@ const DRUG_END =
 
 /** The item's category, and for a pharmaceutical the drug and quantity it names. */
 export function treatmentOf(itemName: string): Treatment {
-  const category = treatmentCategoryOf(itemName);
-  if (category.category !== PHARMACEUTICALS) return { ...category, drug: null, quantity: null };
+  const { category, subcategory } = treatmentCategoryOf(itemName);
+  if (category !== PHARMACEUTICALS) return { category, subcategory, drug: null, quantity: null };
   const name = itemName.length > 400 ? itemName.slice(0, 400) : itemName;
   const rest = name.replace(LEAD, '');
   const end = DRUG_END.exec(rest);
   const drug = (end ? rest.slice(0, end.index) : rest).trim().replace(/[\s-]+$/, '');
   const quantity = QUANTITY.exec(name);
   return {
-    ...category,
+    category,
+    subcategory,
     drug: drug.length > 0 && drug.length <= 60 ? drug : null,
     quantity: quantity ? quantity[1] : null,
   };

@@ -51,7 +51,7 @@ export const HEADINGS: readonly HeadingSpec[] = (<HeadingSpec[]>[
   },
   { kind: 'qualifications', starts: ['medical'], re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS\s*:/i },
   { kind: 'qualifications', starts: ['medical'], re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer\s*:/i },
-]).map((h) => ({ ...h, re: spacesOptional(h.re) }));
+]).map((h) => ({ kind: h.kind, starts: h.starts, re: spacesOptional(h.re) }));
 
 export interface PartLabelSpec {
   kind: PartKind;
@@ -84,7 +84,7 @@ export const PART_LABELS: readonly PartLabelSpec[] = (<PartLabelSpec[]>[
     re: /^Medical\s+Treatment\s+Guideline\s*\(?s?\)?\s+used\s+by\s+the\s+Expert\s+Reviewer\s*:/i,
   },
   { kind: 'rationale', starts: ['rationale'], re: /^Rationale\s+for\s+the\s+Decision\s*:/i },
-]).map((p) => ({ ...p, re: spacesOptional(p.re) }));
+]).map((p) => ({ kind: p.kind, starts: p.starts, re: spacesOptional(p.re) }));
 
 export interface PartInfo {
   /** Where the part stands in an item: parts come in this order. */

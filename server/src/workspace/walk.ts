@@ -117,10 +117,13 @@ function* walkSteps(root: string, options: WalkOptions): Generator<FsCall, WalkR
       return; // an unreadable sub-folder holds nothing we can check
     }
     entries.sort((a, b) => compareNames(a.name, b.name));
+    // `dir` is normalized (the root is, below) and a name from readdir is one plain component:
+    // joined by hand, as path.join would, without its normalizing (two thirds of a walk's time).
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const dirent of entries) {
       if (stop()) break;
       const name = dirent.name;
-      const abs = path.join(dir, name);
+      const abs = prefix + name;
       const r = rel === '' ? name : rel + '/' + name;
       // The listing's word is enough for a plain file when nothing needs its size; a name that is
       // not valid UTF-8 (U+FFFD) is looked up all the same, so that its note says so.
@@ -193,7 +196,7 @@ function* walkSteps(root: string, options: WalkOptions): Generator<FsCall, WalkR
   } catch {
     return result;
   }
-  if (rootStat.isDirectory()) yield* walk(root, '', rootStat);
+  if (rootStat.isDirectory()) yield* walk(path.normalize(root), '', rootStat);
   return result;
 }
 

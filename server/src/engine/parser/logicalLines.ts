@@ -4,7 +4,7 @@
 // first classed as double spaced or not.
 
 import type { PartKind, Span } from '../model';
-import { fold, Line, LineTable, BLANK, COLON, FORM_FEED, NOISE, SPACED } from '../text';
+import { fold, Line, LineArrays, LineTable, BLANK, COLON, FORM_FEED, NOISE, SPACED } from '../text';
 import type { HeadingSpec } from '../vocabulary';
 import { headingAt, isUpperCase, LABELS_BY_PREFIX, partLabelAt, prefixAt } from './recognize';
 
@@ -39,17 +39,18 @@ export function logicalLines(lines: readonly Line[], doubleSpaced: boolean): Log
 }
 
 /**
- * logicalLines on the flags of the first `n` lines, in typed arrays (one buffer): the physical line
- * of each logical line, and whether it starts a paragraph (1) or not (0).
+ * logicalLines on the flags of the first `n` lines, in typed arrays: the physical line of each
+ * logical line, and whether it starts a paragraph (1) or not (0). Written into `into` when given
+ * (a LineTable's arrays, which have room for them), else into arrays of their own.
  */
 export function logicalIndex(
   flags: Uint8Array,
   doubleSpaced: boolean,
   n = flags.length,
+  into: Pick<LineArrays, 'logical' | 'paragraphStart'> = new LineArrays(n),
 ): { line: Int32Array; paragraphStart: Uint8Array } {
-  const buffer = new ArrayBuffer(n * 5);
-  const line = new Int32Array(buffer, 0, n);
-  const paragraphStart = new Uint8Array(buffer, n * 4, n);
+  const line = into.logical;
+  const paragraphStart = into.paragraphStart;
   let count = 0;
   let blanks = 0;
   let spaced = false;
@@ -120,7 +121,7 @@ export interface HeadingFound {
 export class LogicalLines {
   readonly lines: LineTable;
   /** Offset of each physical line's first character. */
-  readonly lineStarts: Int32Array;
+  readonly lineStarts: number[];
   /** The physical line of each logical line. */
   readonly logical: Int32Array;
   /** 1 where a logical line starts a paragraph. */
@@ -129,14 +130,23 @@ export class LogicalLines {
   /** How many logical lines. */
   readonly length: number;
 
-  constructor(readonly text: string) {
-    this.lines = new LineTable(text);
+  /** With `lend`, the line arrays are lent (text.ts LineArrays) until release(). */
+  constructor(
+    readonly text: string,
+    lend = false,
+  ) {
+    this.lines = new LineTable(text, lend);
     this.lineStarts = this.lines.starts;
     this.doubleSpaced = isDoubleSpacedFlags(this.lines.flags, this.lines.length);
-    const logical = logicalIndex(this.lines.flags, this.doubleSpaced, this.lines.length);
+    const logical = logicalIndex(this.lines.flags, this.doubleSpaced, this.lines.length, this.lines.arrays);
     this.logical = logical.line;
     this.paragraphStart = logical.paragraphStart;
     this.length = this.logical.length;
+  }
+
+  /** Gives lent line arrays back: nothing may read these lines after it. */
+  release(): void {
+    this.lines.release();
   }
 
   /** Whether a page break (a form feed) stands between logical line i - 1 and logical line i. */

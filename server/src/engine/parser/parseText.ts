@@ -10,8 +10,21 @@ import { DocumentObject } from './modelObjects';
 import { LetterRegion, reuserFor } from './reparse';
 import { RawLetter, splitLetters } from './splitLetters';
 
-/** The model of `text`; with `previous`, letters the edit left alone are reused (see reparseLetter). */
-export function parseText(text: string, previous?: LetterDocument, lines = new LogicalLines(text)): LetterDocument {
+/**
+ * The model of `text`; with `previous`, letters the edit left alone are reused (see reparseLetter).
+ * Without `lines`, the parse reads its lines from arrays lent to it until it returns (engine/memory.ts, 2).
+ */
+export function parseText(text: string, previous?: LetterDocument, lines?: LogicalLines): LetterDocument {
+  if (lines) return parseLines(text, previous, lines);
+  const lent = new LogicalLines(text, true);
+  try {
+    return parseLines(text, previous, lent);
+  } finally {
+    lent.release();
+  }
+}
+
+function parseLines(text: string, previous: LetterDocument | undefined, lines: LogicalLines): LetterDocument {
   const raw = splitLetters(lines);
   // A text isLetter takes for a letter is one, even when no heading or marker opens it (a marker
   // mangled by extraction): one letter of the whole text, so that it is counted and reported
