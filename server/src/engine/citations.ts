@@ -19,6 +19,9 @@ const ODG_NAME = /\bODG|O(?:ffi|\ufb03|\ufb00i|f\ufb01)cial\s+Disability\s+Guide
 const CPMTG_NAME = /Chronic\s+Pain\s+(?:Medical\s+)?Treatment\s+Guidelines?/i;
 const OPIOIDS_NAME = /Opioids?\s+Treatment\s+Guidelines?/i;
 const FORMULARY_NAME = /\bDrug\s+Formulary\b|\bMTUS\s+Formulary\b/i;
+/** ACOEM's name as a citation writes it in full, with its edition: what comes before the topic. */
+const ACOEM_FULL_NAME =
+  /(?:American\s+College\s+of\s+Occupational\s+and\s+Environmental\s+Medicine\s*)?\(?ACOEM\)?(?:\s*,?\s*\d(?:ST|ND|RD|TH)\s+EDITION\s*\(\d{4}\))?/i;
 // MTUS clinical topics adopted from ACOEM (8 CCR 9792.23.x)
 const ACOEM_TOPIC =
   /\b(?:Stress[-\s]Related\s+Conditions|Neck\s+and\s+Upper\s+Back|Low\s+Back|Shoulder|Elbow|Forearm|Knee|Ankle\s+and\s+Foot|Eye|General\s+Approaches|Initial\s+Approaches)\b/i;
@@ -76,8 +79,7 @@ function nameRegexFor(source: GuidelineSource, document: Document): RegExp | und
   if (document === 'Opioids') return OPIOIDS_NAME;
   if (document === 'Formulary') return FORMULARY_NAME;
   if (source === 'ODG') return ODG_NAME;
-  if (source === 'ACOEM')
-    return /(?:American\s+College\s+of\s+Occupational\s+and\s+Environmental\s+Medicine\s*)?\(?ACOEM\)?(?:\s*,?\s*\d(?:ST|ND|RD|TH)\s+EDITION\s*\(\d{4}\))?/i;
+  if (source === 'ACOEM') return ACOEM_FULL_NAME;
   return undefined;
 }
 

@@ -176,8 +176,7 @@ export class LineTable {
     const estimate = (n >> 5) + 16;
     let arrays = (lend && LineArrays.lend(estimate)) || new LineArrays(estimate);
     let capacity = arrays.capacity;
-    const starts: number[] = [];
-    let { end: ends, contentStart: cs, contentEnd: ce, flags } = arrays;
+    let { start: starts, end: ends, contentStart: cs, contentEnd: ce, flags } = arrays;
     // The next '\n', '\r' and ':' at or after the current line, each searched for once per occurrence
     // (a text without '\r' would otherwise be rescanned to its end for every line). Not LineBreaks:
     // the parse's hottest loop stays one function, with no call a line to pay before V8 inlines it.
@@ -190,6 +189,7 @@ export class LineTable {
       if (count === capacity) {
         capacity *= 2;
         const grown = new LineArrays(capacity);
+        grown.start.set(starts);
         grown.end.set(ends);
         grown.contentStart.set(cs);
         grown.contentEnd.set(ce);
@@ -197,7 +197,7 @@ export class LineTable {
         // Lent arrays too small for this text go back at once: the grown ones are its own.
         LineArrays.giveBack(arrays);
         arrays = grown;
-        ({ end: ends, contentStart: cs, contentEnd: ce, flags } = arrays);
+        ({ start: starts, end: ends, contentStart: cs, contentEnd: ce, flags } = arrays);
       }
       // '\r\n' is one break; a lone '\r' or '\n' is one too (as in LSP).
       let end: number;
@@ -216,7 +216,7 @@ export class LineTable {
       while (a < end && isSpace(text.charCodeAt(a))) a++;
       let b = end;
       while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-      starts.push(start);
+      starts[count] = start;
       ends[count] = end;
       let f = 0;
       if (a === b) {
@@ -241,7 +241,9 @@ export class LineTable {
       if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     this.length = count;
-    this.starts = starts;
+    // Copied out of the arrays, which go back to be lent again: an array of exactly `count`.
+    this.starts = new Array<number>(count);
+    for (let i = 0; i < count; i++) this.starts[i] = starts[i];
     this.end = ends;
     this.contentStart = cs;
     this.contentEnd = ce;
@@ -282,12 +284,13 @@ export class LineTable {
 const LENT_LINES = 2048;
 
 /**
- * The arrays of a LineTable (besides its starts) and of its logical lines (parser/logicalLines.ts
+ * The arrays of a LineTable (its starts before they are copied out) and of its logical lines (parser/logicalLines.ts
  * logicalIndex), in one buffer. For texts of up to LENT_LINES lines, one set is lent to a parse at
  * a time and given back when it ends (engine/memory.ts, 2): a letter is parsed in tens of
  * microseconds, and the two array buffers it allocated took about a fifth of that.
  */
 export class LineArrays {
+  readonly start: Int32Array;
   readonly end: Int32Array;
   readonly contentStart: Int32Array;
   readonly contentEnd: Int32Array;
@@ -298,14 +301,15 @@ export class LineArrays {
   readonly paragraphStart: Uint8Array;
 
   constructor(readonly capacity: number) {
-    const buffer = new ArrayBuffer(capacity * 18);
+    const buffer = new ArrayBuffer(capacity * 22);
     const int = (k: number) => new Int32Array(buffer, k * capacity * 4, capacity);
-    this.end = int(0);
-    this.contentStart = int(1);
-    this.contentEnd = int(2);
-    this.logical = int(3);
-    this.flags = new Uint8Array(buffer, 16 * capacity, capacity);
-    this.paragraphStart = new Uint8Array(buffer, 17 * capacity, capacity);
+    this.start = int(0);
+    this.end = int(1);
+    this.contentStart = int(2);
+    this.contentEnd = int(3);
+    this.logical = int(4);
+    this.flags = new Uint8Array(buffer, 20 * capacity, capacity);
+    this.paragraphStart = new Uint8Array(buffer, 21 * capacity, capacity);
   }
 
   /** The set that is lent, or undefined when it is out (a parse within a parse allocates its own). */

@@ -78,6 +78,8 @@ function clean(piece: string): string {
 const AND_AFTER_DIAGNOSIS =
   /(?<=\b(?:pain|strain|sprain|contusion|tear|fracture|syndrome|disorder|disease|injury|injuries|radiculopathy|neuropathy|arthritis|arthrosis|tendinitis|tendonitis|bursitis|stenosis|herniation|spasms?|depression|anxiety|insomnia|headaches?|hypertension|diabetes|mellitus|dyslipidemia|infection|laceration|abrasion|degeneration|displacement|sciatica|lumbago|cervicalgia|dorsalgia|impingement|effusion|paresthesias?|loss|dysfunction))\s+and\s+/i;
 
+const HAS_AND = /\sand\s/i;
+
 /** A stated list, one entry per diagnosis. */
 export function diagnosisList(list: string): string[] {
   const pieces = list.includes(';') ? list.split(/\s*;\s*/) : list.split(/\s*,\s*/);
@@ -95,7 +97,9 @@ export function diagnosisList(list: string): string[] {
       out[out.length - 1] += ', ' + piece;
       continue;
     }
-    for (const part of piece.split(AND_AFTER_DIAGNOSIS)) {
+    // Split only a piece that holds an `and`: the pattern's look-behind is tried at every position.
+    const parts = HAS_AND.test(piece) ? piece.split(AND_AFTER_DIAGNOSIS) : [piece];
+    for (const part of parts) {
       const entry = clean(part);
       if (entry.length > 0) out.push(entry);
     }
