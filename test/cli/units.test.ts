@@ -1,13 +1,17 @@
-// The tool's small parts on their own: glob matching, CSV quoting, file decoding, argument parsing,
-// when the progress bar shows.
+// The tool's small parts on their own: glob matching, CSV quoting, file decoding, the paths the
+// folder walk gives, argument parsing, when the progress bar shows.
 
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { decodeLetterBytes } from '../../server/src/cli/analyze';
 import { autoJobs, parseArgs, UsageError } from '../../server/src/cli/args';
 import { parseConfig, ConfigError } from '../../server/src/cli/config';
 import { csvField, csvRow, spreadsheetSafe } from '../../server/src/cli/export';
 import { globBase, globToRegExp, mayMatchBelow } from '../../server/src/cli/glob';
 import { Progress, progressWanted } from '../../server/src/cli/progress';
+import { walkFolderSync } from '../../server/src/workspace/walk';
+import { tempDir } from './helpers';
 
 describe('imr-letters parts', () => {
   describe('glob', () => {
@@ -75,6 +79,25 @@ describe('imr-letters parts', () => {
         kind: 'text',
         text: 'Upheld',
       });
+    });
+  });
+
+  describe('walking a folder', () => {
+    it('gives the paths path.join gives, from a root written with a trailing separator, . or ..', () => {
+      // The walk joins names by hand from the root it normalized (ARCHITECTURE.md, the walk).
+      const dir = tempDir('walk-paths');
+      fs.mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
+      for (const f of ['a.txt', 'sub/b.txt', 'sub/deeper/c.imr']) fs.writeFileSync(path.join(dir, f), 'x');
+      const expected = ['a.txt', 'sub/b.txt', 'sub/deeper/c.imr'].map((f) => path.join(dir, f));
+      for (const root of [
+        dir,
+        dir + path.sep,
+        path.join(dir, 'sub') + path.sep + '..',
+        dir + path.sep + '.' + path.sep,
+      ]) {
+        const found = walkFolderSync(root, { maxFileBytes: 1024, statFiles: false }).files.map((f) => f.path);
+        assert.deepStrictEqual(found.sort(), expected.sort(), root);
+      }
     });
   });
 
