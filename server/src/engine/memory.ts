@@ -26,7 +26,7 @@
 //    of arrays (text.ts LineArrays) lent to parseText until it returns: a letter is parsed in tens
 //    of microseconds, and the two array buffers it allocated before took a fifth of that
 //    (instruction counts under valgrind, `node --single-threaded`, 3,000 letters of the bench
-//    folder: 718 to 683 million a warm pass). A parse within a parse, or a larger text, gets arrays
+//    folder: 718 to 690 million a warm pass). A parse within a parse, or a larger text, gets arrays
 //    of its own, collected with it. The rule this imposes: nothing a parse returns may hold its
 //    lines (the model keeps offsets, and the line starts as a plain array of their own);
 //    test/unit/memory.test.ts reads models only after other letters were parsed with the same

@@ -284,10 +284,10 @@ export class LineTable {
 const LENT_LINES = 2048;
 
 /**
- * The arrays of a LineTable (its starts before they are copied out) and of its logical lines (parser/logicalLines.ts
- * logicalIndex), in one buffer. For texts of up to LENT_LINES lines, one set is lent to a parse at
- * a time and given back when it ends (engine/memory.ts, 2): a letter is parsed in tens of
- * microseconds, and the two array buffers it allocated took about a fifth of that.
+ * The arrays of a LineTable (its starts until they are copied out) and of its logical lines
+ * (parser/logicalLines.ts logicalIndex), in one buffer. For texts of up to LENT_LINES lines, one
+ * set is lent to a parse at a time and given back when it ends (engine/memory.ts, 2): a letter is
+ * parsed in tens of microseconds, and the two array buffers it allocated took about a fifth of that.
  */
 export class LineArrays {
   readonly start: Int32Array;
