@@ -130,6 +130,29 @@ describe('checkLetter on malformed letters', () => {
     assert.deepStrictEqual(findings[0].related?.range, items(doc)[2].nameRange);
   });
 
+  it('duplicate-item whatever the case and punctuation of the second name (past ASCII too), not for another item', () => {
+    const first = 'Klonopin 2mg, 1 twice a day as needed for 12 months';
+    const letter = replaceOnce(base, 'Xanax 2mg, 1 twice a day as needed for 12 months', first);
+    const block = letter.slice(letter.indexOf(first), letter.indexOf('12 Sessions of medication management'));
+    const cases: Array<[string, boolean]> = [
+      ['KLONOPIN 2MG 1 TWICE A DAY AS NEEDED FOR 12 MONTHS', true],
+      // The Kelvin sign is a K in lower case; the en dash a space, as the comma is.
+      ['\u212Alonopin 2mg \u2013 1 twice a day as needed for 12 months', true],
+      // As many letters and digits as the first name, another item all the same.
+      ['Klonopin 3mg, 1 twice a day as needed for 12 months', false],
+    ];
+    for (const [name, duplicate] of cases) {
+      const doc = parseLetter(letter + '\n \n\n' + block.replace(first, name));
+      assert.strictEqual(items(doc)[4].name, name);
+      const found = checkLetter(doc).filter((f) => f.code === 'duplicate-item');
+      assert.deepStrictEqual(
+        found.map((f) => f.itemIndex),
+        duplicate ? [4] : [],
+        name,
+      );
+    }
+  });
+
   it('no-disputed-items for a letter without a decisions section, or an empty one', () => {
     const cut = base.slice(0, base.indexOf('IMR ISSUES, DECISIONS AND RATIONALES'));
     assert.deepStrictEqual(codes(cut), ['no-disputed-items']);
