@@ -1,0 +1,40 @@
+// The engine's work for the command line, in a process of its own, for bench/instructions.mjs to
+// count under valgrind: `count` different letters (lib/peer.mjs variedLetters of the fixture
+// letters and the broken copies lib/letterFolder.mjs also puts in its folder), each analysed as
+// `imr-letters check` or `export` does it (cli/analyze.ts analyzeText, export's records formatted
+// as JSON Lines), `passes` times over. Prints one line (what was found), so that nothing is skipped.
+//
+//   node bench/lib/engineLoop.mjs <out folder> <check|export> <letters> <passes>
+
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLetters } from './corpus.mjs';
+import { variedLetters } from './peer.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const [outDir, mode, count, passes] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const load = (module) => require(path.join(path.resolve(outDir), 'server', 'src', module));
+const { analyzeText } = load('cli/analyze.js');
+const { formatRecords } = load('cli/export.js');
+const { effectiveSeverities } = load('cli/config.js');
+
+const broken = path.join(root, 'test', 'fixtures', 'cli', 'malformed');
+const brokenTexts = fs
+  .readdirSync(broken)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(broken, f), 'utf8'));
+const texts = variedLetters([...loadLetters(root).map((l) => l.text), ...brokenTexts], Number(count));
+const severities = effectiveSeverities({ severity: {} });
+let found = 0;
+for (let pass = 0; pass < Number(passes); pass++) {
+  for (let i = 0; i < texts.length; i++) {
+    const file = `/letters/${i}.txt`;
+    const report = analyzeText(texts[i], file, file, mode, severities);
+    found += mode === 'export' ? formatRecords(report.records, 'jsonl').length : report.diagnostics.length;
+  }
+}
+console.log(`${mode}: ${texts.length} letters, ${passes} passes, ${found} found`);
