@@ -193,7 +193,7 @@ describe('the line arrays lent to one parse at a time (engine/memory.ts, 2)', ()
       models.map((m) => JSON.stringify(m)),
       readAtOnce,
     );
-    models.forEach((m, i) => assert.deepStrictEqual(lineStartsOf(m), computeLineStarts(texts[i])));
+    models.forEach((m, i) => assert.deepStrictEqual(Array.from(lineStartsOf(m)!), computeLineStarts(texts[i])));
     // Not a test of nothing: eight different letters, so the arrays held other lines at each parse.
     assert.strictEqual(texts.length, 8);
   });
@@ -212,7 +212,7 @@ describe('the line arrays lent to one parse at a time (engine/memory.ts, 2)', ()
     const many = 'a\n'.repeat(5000);
     const grown = new LineTable(many, true);
     assert.notStrictEqual(grown.arrays, first.arrays);
-    assert.deepStrictEqual(grown.starts, computeLineStarts(many));
+    assert.deepStrictEqual(Array.from(grown.starts), computeLineStarts(many));
     assert.strictEqual(grown.contentEnd[4999], 4999 * 2 + 1);
     grown.release();
     assert.strictEqual(new LineTable(SAMPLE_LETTER, true).arrays, first.arrays, 'given back when outgrown');

@@ -24,11 +24,12 @@
 // 2. Line buffers: lent for small texts only. A parse's line arrays (text.ts LineTable, with room
 //    for parser/logicalLines.ts logicalIndex) come, for a text of up to 2,048 lines, from one set
 //    of arrays (text.ts LineArrays) lent to parseText until it returns: a letter is parsed in tens
-//    of microseconds, and the two array buffers it allocated before took a fifth of that
-//    (instruction counts under valgrind, `node --single-threaded`, 3,000 letters of the bench
-//    folder: 718 to 690 million a warm pass). A parse within a parse, or a larger text, gets arrays
-//    of its own, collected with it. The rule this imposes: nothing a parse returns may hold its
-//    lines (the model keeps offsets, and the line starts as a plain array of their own);
+//    of microseconds, and the two array buffers it allocated before took about a fifth of that in
+//    time (2 to 3 µs each with their views, timed in a loop), if only 4% of its instructions
+//    (bench/instructions.mjs-style counts, 3,000 letters of the bench folder: 718 to 690 million a
+//    warm pass): the rest is memory, not instructions. A parse within a parse, or a larger text,
+//    gets arrays of its own, collected with it. The rule this imposes: nothing a parse returns may
+//    hold its lines (the model keeps offsets, and a copy of the line starts of its own);
 //    test/unit/memory.test.ts reads models only after other letters were parsed with the same
 //    arrays. Large texts' arrays are not kept for the next large parse: glibc's malloc kept up to
 //    50 MB of freed blocks of that size after a 10 MB document closed; since the server starts

@@ -121,7 +121,7 @@ export interface HeadingFound {
 export class LogicalLines {
   readonly lines: LineTable;
   /** Offset of each physical line's first character. */
-  readonly lineStarts: number[];
+  readonly lineStarts: ArrayLike<number>;
   /** The physical line of each logical line. */
   readonly logical: Int32Array;
   /** 1 where a logical line starts a paragraph. */
