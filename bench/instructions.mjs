@@ -13,7 +13,7 @@
 // `--against` counts a second build (another checkout's tsc output, say the commit before a change)
 // in the same run. Standalone: not part of `npm run bench`, and no target; it needs valgrind
 // (Debian: apt-get install valgrind) and `npm run build` (or `tsc -p .`) first. About a minute a
-// mode and build for 3,000 letters.
+// mode and build for 1,000 letters, two for 3,000.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
