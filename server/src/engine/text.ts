@@ -313,24 +313,20 @@ export class LineArrays {
     this.paragraphStart = new Uint8Array(buffer, 21 * capacity, capacity);
   }
 
-  /** The set that is lent, or undefined when it is out (a parse within a parse allocates its own). */
-  private static spare: LineArrays | undefined = new LineArrays(LENT_LINES);
-  private static out: LineArrays | undefined;
+  /** The one set that is lent, and whether a parse holds it now (a parse within a parse allocates its own). */
+  private static readonly shared = new LineArrays(LENT_LINES);
+  private static sharedOut = false;
 
-  /** The lent set, when it is in and holds `capacity` lines; else undefined. */
+  /** The shared set, when no parse holds it and it holds `capacity` lines; else undefined. */
   static lend(capacity: number): LineArrays | undefined {
-    const spare = LineArrays.spare;
-    if (!spare || capacity > spare.capacity) return undefined;
-    LineArrays.spare = undefined;
-    LineArrays.out = spare;
-    return spare;
+    if (LineArrays.sharedOut || capacity > LENT_LINES) return undefined;
+    LineArrays.sharedOut = true;
+    return LineArrays.shared;
   }
 
-  /** Takes the lent set back (other sets are left alone). */
+  /** Takes the shared set back (a set of a table's own is left alone). */
   static giveBack(arrays: LineArrays): void {
-    if (arrays !== LineArrays.out) return;
-    LineArrays.out = undefined;
-    LineArrays.spare = arrays;
+    if (arrays === LineArrays.shared) LineArrays.sharedOut = false;
   }
 }
 
