@@ -6,11 +6,10 @@
 //
 //   node bench/lib/engineLoop.mjs <out folder> <check|export> <letters> <passes>
 
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLetters } from './corpus.mjs';
+import { folderTexts } from './letterFolder.mjs';
 import { variedLetters } from './peer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,13 +20,10 @@ const { analyzeText } = load('cli/analyze.js');
 const { formatRecords } = load('cli/export.js');
 const { effectiveSeverities } = load('cli/config.js');
 
-const broken = path.join(root, 'test', 'fixtures', 'cli', 'malformed');
-const brokenTexts = fs
-  .readdirSync(broken)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => fs.readFileSync(path.join(broken, f), 'utf8'));
-const texts = variedLetters([...loadLetters(root).map((l) => l.text), ...brokenTexts], Number(count));
+const texts = variedLetters(
+  folderTexts(root).map((t) => t.bytes.toString('utf8')),
+  Number(count),
+);
 const severities = effectiveSeverities({ severity: {} });
 let found = 0;
 for (let pass = 0; pass < Number(passes); pass++) {

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-function texts(root) {
+/** The letters the folder is made of: the fixture letters, then the broken copies (their bytes as read). */
+export function folderTexts(root) {
   const from = (dir) =>
     fs
       .readdirSync(path.join(root, dir))
@@ -42,7 +43,7 @@ function nameOf(i, source) {
  */
 export function letterFolder(root, { files, folders, name = `letters-${files}` }) {
   const dir = path.join(root, 'bench', '.data', name);
-  const sources = texts(root);
+  const sources = folderTexts(root);
   const recipe = JSON.stringify({ files, folders, sources: sources.map((s) => [s.name, s.bytes.length]) });
   const stamp = `${dir}.recipe.json`;
   let bytes = 0;
