@@ -6,28 +6,51 @@ export interface Position {
   readonly character: number;
 }
 
+/**
+ * The line breaks of a text, line after line: '\r\n' is one break, a lone '\r' or '\n' one too
+ * (as in LSP). Each of '\n' and '\r' is searched for once per occurrence (indexOf, in native
+ * code), never a character loop: a text without '\r' would otherwise be rescanned to its end for
+ * every line.
+ */
+export class LineBreaks {
+  private lf: number;
+  private cr: number;
+  /** Where the line after the last one endOf was asked for starts; -1 when that was the last line. */
+  next = 0;
+
+  constructor(private readonly text: string) {
+    this.lf = text.indexOf('\n');
+    this.cr = text.indexOf('\r');
+  }
+
+  /** Where the line that starts at `start` ends, before its break (lines are asked for in order). */
+  endOf(start: number): number {
+    const text = this.text;
+    if (this.lf >= 0 && this.lf < start) this.lf = text.indexOf('\n', start);
+    if (this.cr >= 0 && this.cr < start) this.cr = text.indexOf('\r', start);
+    const { lf, cr } = this;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      this.next = lf === cr + 1 ? cr + 2 : cr + 1;
+      return cr;
+    }
+    if (lf >= 0) {
+      this.next = lf + 1;
+      return lf;
+    }
+    this.next = -1;
+    return text.length;
+  }
+}
+
 /** Offsets of the first character of every line. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  const n = text.length;
-  // Remember the next '\n' and '\r' so each is searched for once per occurrence, not once per line:
-  // a text without '\r' would otherwise be rescanned to its end for every line.
-  let lf = text.indexOf('\n');
-  let cr = text.indexOf('\r');
-  while (lf >= 0 || cr >= 0) {
-    let next: number;
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      next = cr + 1;
-      if (lf === cr + 1) next++; // '\r\n' is one break
-    } else {
-      next = lf + 1;
-    }
-    starts.push(next);
-    if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
-    if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
-    if (next >= n) break;
+  const breaks = new LineBreaks(text);
+  for (let start = 0; ; start = breaks.next) {
+    breaks.endOf(start);
+    if (breaks.next < 0) return starts;
+    starts.push(breaks.next);
   }
-  return starts;
 }
 
 /** The index of the last element of a sorted, non-empty array that is <= value (0 when none is). */

@@ -42,10 +42,10 @@
 //    asks V8 for full collections when it goes idle (server/src/collect.ts: it needs Node's gc(),
 //    so it is not in the engine).
 
-import { LineIndex } from './lines';
+import { LineBreaks, LineIndex } from './lines';
 import { LogicalLines } from './parser/logicalLines';
 import { lineStartsOf, parseText } from './parser/parseText';
-import { JoinedText, LineBreaks } from './text';
+import { JoinedText } from './text';
 
 /** A letter in the current layout, made up, holding every part the parser builds objects for. */
 export const SAMPLE_LETTER = [

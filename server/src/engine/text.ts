@@ -1,7 +1,7 @@
 // Text helpers for letter text pulled out of PDFs: lines with their noise classified, and runs of
 // lines joined into one searchable string that still maps back to document offsets.
 
-import { lastAtOrBefore } from './lines';
+import { lastAtOrBefore, LineBreaks } from './lines';
 import type { Span } from './model';
 import { PAGE_NOISE } from './vocabulary';
 
@@ -72,42 +72,6 @@ export const NOISE = 4;
 export const COLON = 8;
 /** LineTable.flags: the line begins with a form feed (a page break; pdftotext glues it to the next page's first line). */
 export const FORM_FEED = 16;
-
-/**
- * The line breaks of a text, line after line: '\r\n' is one break, a lone '\r' or '\n' one too
- * (as in LSP). Each of '\n' and '\r' is searched for once per occurrence (indexOf, in native
- * code), never a character loop: a text without '\r' would otherwise be rescanned to its end for
- * every line.
- */
-export class LineBreaks {
-  private lf: number;
-  private cr: number;
-  /** Where the line after the last one endOf was asked for starts; -1 when that was the last line. */
-  next = 0;
-
-  constructor(private readonly text: string) {
-    this.lf = text.indexOf('\n');
-    this.cr = text.indexOf('\r');
-  }
-
-  /** Where the line that starts at `start` ends, before its break (lines are asked for in order). */
-  endOf(start: number): number {
-    const text = this.text;
-    if (this.lf >= 0 && this.lf < start) this.lf = text.indexOf('\n', start);
-    if (this.cr >= 0 && this.cr < start) this.cr = text.indexOf('\r', start);
-    const { lf, cr } = this;
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      this.next = lf === cr + 1 ? cr + 2 : cr + 1;
-      return cr;
-    }
-    if (lf >= 0) {
-      this.next = lf + 1;
-      return lf;
-    }
-    this.next = -1;
-    return text.length;
-  }
-}
 
 /**
  * Each line of `text` that is neither blank nor page noise (a logical line), in order: where it
