@@ -93,5 +93,10 @@ export async function buildBrowser({ root, dev }) {
     // pdf.js reads import.meta.url only to find files beside itself, which this reader does not use.
     define: { 'import.meta.url': 'self.location.href' },
   });
+  // A warning here is a Node import the browser builtins lack (it would be undefined in VS Code
+  // for the Web): the build fails rather than ship it.
+  const warnings = [client, server, pdf].reduce((n, r) => n + r.warnings.length, 0);
+  if (warnings > 0)
+    throw new Error(`browser bundle: ${warnings} warning(s) above; give the builtin or twin what it lacks`);
   return { ...client.metafile.outputs, ...server.metafile.outputs, ...pdf.metafile.outputs };
 }

@@ -5,3 +5,6 @@ import { unavailable } from '../unavailable';
 
 export const join = unavailable('path.join');
 export const extname = unavailable('path.extname');
+export const normalize = unavailable('path.normalize');
+/** A constant in Node; the walker reads it only after normalize, so it never matters here. */
+export const sep = '/';
