@@ -3,21 +3,21 @@
 // named here.
 //
 // 1. The shapes sample (this module). V8 gives each class's objects a hidden class ("map"). A map
-//    reached only through the transitions that made it, `this.x = ...` in a constructor or a lazy
-//    value replacing its getter, is held weakly: once no object has it, the next full garbage
-//    collection drops it, and every function optimized for it is thrown away with it (V8 traces
-//    "deoptimizing ... reason: weak objects") and runs interpreted until optimized again. A model
-//    lives only as long as a document version, so that happened whenever a full collection came
-//    after the last model died: after a document closed (see 3), or between benchmark runs. A
-//    10 MB parse after it took about twice as long (97 to 157 ms, against 49 to 102 ms with the
-//    sample). So a small made-up letter's models are kept for the life of the process: one with
-//    its lazy values unread, one with all of them read, both reparsed after an edit, and the line
-//    tables and indexes that built them; a few tens of kilobytes, built once, in 10 to 30 ms (most
-//    of it code run for the first time, which the first real parse would run anyway).
+//    reached only through the transitions that made it, `this.x = ...` in a constructor, is held
+//    weakly: once no object has it, the next full garbage collection drops it, and every function
+//    optimized for it is thrown away with it (V8 traces "deoptimizing ... reason: weak objects")
+//    and runs interpreted until optimized again. A model lives only as long as a document version,
+//    so that happened whenever a full collection came after the last model died: after a document
+//    closed (see 3), or between benchmark runs. A 10 MB parse after it took about twice as long
+//    (97 to 157 ms, against 49 to 102 ms with the sample). So a small made-up letter's models are
+//    kept for the life of the process: one with its lazy values unread, one with all of them read
+//    (the objects they hold), both reparsed after an edit, and the line tables and indexes that
+//    built them; a few tens of kilobytes, built once, in 10 to 30 ms (most of it code run for the
+//    first time, which the first real parse would run anyway).
 //
 //    The rule for a new model class: a class whose objects a model holds lives in
 //    parser/modelObjects.ts and is exported from there, and SAMPLE_LETTER makes the parser build
-//    at least one of it (with its lazy values both unread and read, when it has any).
+//    at least one of it; reading a lazy value never changes its object's shape (lazy.ts).
 //    test/unit/memory.test.ts fails when a class found in a parsed letter, or exported from
 //    modelObjects.ts, has no object among those kept here.
 //
@@ -101,7 +101,7 @@ export function keepModelShapes(): void {
 }
 
 /**
- * The objects kept: every class and lazy-value transition a parse and a reparse go through, on
+ * The objects kept: every class and object a parse, a reparse and its lazy values build, on
  * two copies of the sample letter (a reparse moves the letters after an edit).
  */
 function sampleShapes(sample: string): unknown[] {
@@ -113,7 +113,7 @@ function sampleShapes(sample: string): unknown[] {
   const lines = new LogicalLines(two);
   const unread = parseText(two, undefined, lines);
   const read = parseText(two);
-  // Reading every lazy value (JSON reads every enumerable property) replaces each getter.
+  // Reading every lazy value (JSON reads every enumerable property) builds what they hold.
   JSON.stringify(read);
   const movedUnread = parseText(edited, unread);
   const movedRead = parseText(edited, read);

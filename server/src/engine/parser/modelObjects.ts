@@ -3,13 +3,13 @@
 //
 // They are made here, outside the parser, so that what their getters read is the text and a few
 // offsets, never the parser and its lines. Each is a class whose lazy property is an own
-// enumerable accessor defined through one shared descriptor. A getter written in an object literal
+// enumerable accessor defined through one shared descriptor, its value kept in a private field. A getter written in an object literal
 // is a new function for every object, and V8 then gives every object a hidden class of its own:
 // on a 10 MB export that was 20,000 hidden classes, a third of a parse's garbage collection, and a
 // runtime call per object. A new class here must be added to the shapes sample (see memory.ts).
 
 import { guidelineCitations, mentionedCitations } from '../citations';
-import { keep, KnowsIfTextIsEmpty, settle } from '../lazy';
+import type { KnowsIfTextIsEmpty } from '../lazy';
 import { caseFactsOf } from '../caseFacts';
 import type {
   CaseFacts,
@@ -33,7 +33,7 @@ import type { ReuseMemo } from './reparse';
 import { patientIn } from './patient';
 import { reviewerIn } from './reviewer';
 
-/** The descriptor of a lazy property: enumerable, replaced by settle() with the value `read` computes. */
+/** The descriptor of a lazy property: an enumerable getter whose value `read` computes once and keeps. */
 function lazyProperty<T>(read: (obj: T) => unknown): PropertyDescriptor {
   return {
     enumerable: true,
@@ -59,6 +59,8 @@ export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
   readonly #empty: boolean;
   /** The part's citations once found: the outline reads them part by part, the item reads them all. */
   #citations: Citation[] | undefined = undefined;
+  /** The folded text once read. */
+  #text: string | undefined = undefined;
   /** How far the part has moved since its text was parsed (source, from and to are the parse's). */
   #shift = 0;
 
@@ -104,8 +106,7 @@ export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
       this.#to,
       this.textIsEmpty(),
     );
-    const text = computed(this, 'text');
-    if (text) keep(copy, 'text', text.value);
+    copy.#text = this.#text;
     copy.#shift = this.#shift + shift;
     if (this.#citations) copy.#citations = move(this.#citations, shift);
     return copy;
@@ -122,11 +123,9 @@ export class PartObject implements ItemPart, KnowsIfTextIsEmpty {
   }
 
   textNow(): string {
-    const source = this.#source;
-    const from = this.#from;
-    const to = this.#to;
-    const empty = this.textIsEmpty();
-    return settle(this, 'text', () => (empty ? '' : fold(JoinedText.ofRange(source, from, to).text)));
+    if (this.#text === undefined)
+      this.#text = this.#empty ? '' : fold(JoinedText.ofRange(this.#source, this.#from, this.#to).text);
+    return this.#text;
   }
 }
 
@@ -145,7 +144,9 @@ export class ItemObject implements DisputedItem {
   declare readonly citations: readonly Citation[];
   declare readonly conclusion: Conclusion;
   declare readonly range: Span;
-  readonly #citations: () => Citation[];
+  readonly #findCitations: () => Citation[];
+  /** The citations once read. */
+  #citations: Citation[] | undefined = undefined;
 
   constructor(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]) {
     this.name = f.name;
@@ -159,11 +160,12 @@ export class ItemObject implements DisputedItem {
     Object.defineProperty(this, 'citations', ITEM_CITATIONS);
     this.conclusion = f.conclusion;
     this.range = f.range;
-    this.#citations = citations;
+    this.#findCitations = citations;
   }
 
   citationsNow(): Citation[] {
-    return settle(this, 'citations', this.#citations);
+    if (this.#citations === undefined) this.#citations = this.#findCitations();
+    return this.#citations;
   }
 
   /** The item with its spans moved by `shift` (see reparseLetter); its citations too, when they are found. */
@@ -171,7 +173,7 @@ export class ItemObject implements DisputedItem {
     const parts = this.parts.map((p) => move(p, shift));
     // The guideline and rationale fields are parts of the list: the copy keeps them so.
     const same = (p: ItemPart | undefined) => (p ? parts[this.parts.indexOf(p)] : undefined);
-    const find = this.#citations;
+    const find = this.#findCitations;
     const copy = new ItemObject(
       {
         name: this.name,
@@ -187,14 +189,16 @@ export class ItemObject implements DisputedItem {
       },
       () => move(find(), shift),
     );
-    const citations = computed(this, 'citations');
-    if (citations) keep(copy, 'citations', move(citations.value, shift));
+    if (this.#citations !== undefined) copy.#citations = move(this.#citations, shift);
     return copy;
   }
 }
 
+/** A lazy value not read yet, where undefined is a value. */
+const NOT_READ: unique symbol = Symbol('not read');
+
 const LETTER_REVIEWER = lazyProperty((letter: LetterObject) => letter.reviewerNow());
-const LETTER_FACTS = lazyProperty((letter: LetterObject) => settle(letter, 'facts', () => caseFactsOf(letter.header)));
+const LETTER_FACTS = lazyProperty((letter: LetterObject) => letter.factsNow());
 const LETTER_PATIENT = lazyProperty((letter: LetterObject) => letter.patientNow());
 
 /** Where a letter's lazy values are read from: [from, to) of its source text, before any shift. */
@@ -225,6 +229,10 @@ export class LetterObject implements Letter {
   readonly #at: LetterTextAt;
   /** How far the letter moved since its offsets in #source (see moved). */
   readonly #shift: number;
+  #facts: CaseFacts | undefined = undefined;
+  /** The reviewer's credentials once read: NOT_READ until then (a letter may state none). */
+  #reviewer: ReviewerCredentials | undefined | typeof NOT_READ = NOT_READ;
+  #patient: Patient | undefined = undefined;
 
   constructor(f: Omit<Letter, 'reviewer' | 'facts' | 'patient'>, source: string, at: LetterTextAt, shift = 0) {
     this.index = f.index;
@@ -243,16 +251,25 @@ export class LetterObject implements Letter {
     this.#shift = shift;
   }
 
+  factsNow(): CaseFacts {
+    if (this.#facts === undefined) this.#facts = caseFactsOf(this.header);
+    return this.#facts;
+  }
+
   reviewerNow(): ReviewerCredentials | undefined {
-    const source = this.#source;
-    const at = this.#at.reviewer;
-    const shift = this.#shift;
-    return settle(this, 'reviewer', () => (at ? move(reviewerIn(source, at.from, at.to), shift) : undefined));
+    if (this.#reviewer === NOT_READ) {
+      const at = this.#at.reviewer;
+      this.#reviewer = at ? move(reviewerIn(this.#source, at.from, at.to), this.#shift) : undefined;
+    }
+    return this.#reviewer;
   }
 
   patientNow(): Patient {
-    const at = this.#at.summary;
-    return settle(this, 'patient', () => (at ? patientIn(this.#source, at.from, at.to) : NO_PATIENT));
+    if (this.#patient === undefined) {
+      const at = this.#at.summary;
+      this.#patient = at ? patientIn(this.#source, at.from, at.to) : NO_PATIENT;
+    }
+    return this.#patient;
   }
 
   /** The letter with its spans moved by `shift` and its new index (see reparseLetter). */
@@ -273,13 +290,10 @@ export class LetterObject implements Letter {
       this.#at,
       this.#shift + shift,
     );
-    const reviewer = computed(this, 'reviewer');
-    if (reviewer) keep(copy, 'reviewer', move(reviewer.value, shift));
+    if (this.#reviewer !== NOT_READ) copy.#reviewer = move(this.#reviewer, shift);
     // Neither holds a span: a computed one is the copy's as it is.
-    for (const key of ['facts', 'patient']) {
-      const value = computed(this, key);
-      if (value) keep(copy, key, value.value);
-    }
+    copy.#facts = this.#facts;
+    copy.#patient = this.#patient;
     return copy;
   }
 }
@@ -323,12 +337,6 @@ export function citationsOf(items: readonly DisputedItem[]): () => Citation[] {
 /** shiftSpans, typed. */
 function move<T>(value: T, shift: number): T {
   return shift === 0 ? value : (shiftSpans(value, shift) as T);
-}
-
-/** The value of a lazy property once computed (settle made it a data property), else undefined. */
-function computed(obj: object, key: string): { value: unknown } | undefined {
-  const d = Object.getOwnPropertyDescriptor(obj, key);
-  return d && 'value' in d ? { value: d.value } : undefined;
 }
 
 /**
