@@ -83,6 +83,63 @@ function nameRegexFor(source: GuidelineSource, document: Document): RegExp | und
   return undefined;
 }
 
+/** What a citation's words alone decide: everything of a Citation but its part and range. */
+interface Reading {
+  readonly source: GuidelineSource;
+  readonly document: Document;
+  readonly text: string;
+  readonly topic: string | undefined;
+  readonly pages: readonly string[];
+  readonly sections: readonly string[];
+  readonly chapter: string | undefined;
+}
+
+function readCitation(text: string, mtusClause: boolean): Reading {
+  const found = sourceOf(text);
+  let source: GuidelineSource;
+  let document: Document;
+  if (mtusClause) {
+    source = 'MTUS';
+    document = found?.document ?? (found?.source === 'ACOEM' || ACOEM_TOPIC.test(text) ? 'ACOEM' : undefined);
+  } else {
+    source = found?.source ?? 'other';
+    document = found?.document;
+  }
+  return {
+    source,
+    document,
+    text: fold(text),
+    topic: topicIn(text, mtusClause && !document ? undefined : nameRegexFor(source, document)),
+    pages: pagesIn(text),
+    sections: sectionsIn(text),
+    chapter: CHAPTER.exec(text)?.[1],
+  };
+}
+
+/**
+ * Readings of the citations seen, by their words, one table for MTUS clauses and one for others.
+ * Guideline lines are boilerplate: 39 posted letters cite 107 different texts 186 times, and a
+ * folder of thousands repeats far more, while a reading runs about fifteen patterns. The words of a
+ * guideline part of at most READ_ONCE_MAX characters only: a key may be a slice that keeps its
+ * whole part's text alive. The tables are emptied when full; a hit copies the lists, so no two
+ * models share anything but strings.
+ */
+const readings = { mtus: new Map<string, Reading>(), other: new Map<string, Reading>() };
+const READ_ONCE_MAX = 1024;
+const READINGS_MAX = 2048;
+
+function readingOf(text: string, mtusClause: boolean, partLength: number): Reading {
+  if (partLength > READ_ONCE_MAX) return readCitation(text, mtusClause);
+  const table = mtusClause ? readings.mtus : readings.other;
+  let reading = table.get(text);
+  if (reading === undefined) {
+    if (table.size >= READINGS_MAX) table.clear();
+    reading = readCitation(text, mtusClause);
+    table.set(text, reading);
+  }
+  return reading;
+}
+
 function makeCitation(
   joined: JoinedText,
   part: PartKind,
@@ -95,27 +152,16 @@ function makeCitation(
   const s0 = start + (lead ? lead[0].length : 0);
   const e0 = s0 + trimEndWhere(joined.text.slice(s0, end), (ch) => ',;:.'.includes(ch) || isWhite(ch)).length;
   if (e0 <= s0) return undefined;
-  const text = joined.text.slice(s0, e0);
-  const found = sourceOf(text);
-  let source: GuidelineSource;
-  let document: Document;
-  if (mtusClause) {
-    source = 'MTUS';
-    document = found?.document ?? (found?.source === 'ACOEM' || ACOEM_TOPIC.test(text) ? 'ACOEM' : undefined);
-  } else {
-    source = found?.source ?? 'other';
-    document = found?.document;
-  }
-  const chapter = CHAPTER.exec(text)?.[1];
+  const r = readingOf(joined.text.slice(s0, e0), mtusClause, joined.text.length);
   const citation: Citation = {
-    source,
-    document,
+    source: r.source,
+    document: r.document,
     mtus: mtusClause,
-    text: fold(text),
-    topic: topicIn(text, mtusClause && !document ? undefined : nameRegexFor(source, document)),
-    pages: pagesIn(text),
-    sections: sectionsIn(text),
-    chapter,
+    text: r.text,
+    topic: r.topic,
+    pages: r.pages.slice(),
+    sections: r.sections.slice(),
+    chapter: r.chapter,
     part,
     range: joined.span(s0, e0),
   };
