@@ -326,12 +326,25 @@ export class DocumentObject implements LetterDocument {
 
 /** The citations of an item's parts, in order (a closure over the parts only: see the note at the top). */
 export function citationsOfParts(parts: readonly PartObject[]): () => Citation[] {
-  return () => parts.flatMap((p) => p.citations());
+  return () => {
+    const out: Citation[] = [];
+    for (const part of parts) pushAll(out, part.citations());
+    return out;
+  };
 }
 
 /** A 2013 notice's item: the citations of the items its discussion holds. */
 export function citationsOf(items: readonly DisputedItem[]): () => Citation[] {
-  return () => items.flatMap((x) => x.citations);
+  return () => {
+    const out: Citation[] = [];
+    for (const item of items) pushAll(out, item.citations);
+    return out;
+  };
+}
+
+/** flatMap's work by a loop: V8's flatMap took about a microsecond a call, ten times the loop. */
+function pushAll(out: Citation[], citations: readonly Citation[]): void {
+  for (let i = 0; i < citations.length; i++) out.push(citations[i]);
 }
 
 /** shiftSpans, typed. */
