@@ -96,6 +96,10 @@ export async function benchWeb({ letter, big, reps }) {
     log('no dist/browser/server.js or dist/server.js: run `npm run build` first; skipped');
     return null;
   }
+  if (!fs.existsSync(chromiumPath())) {
+    log(`no browser at ${chromiumPath()}: run \`bash scripts/setup-editor-tests.sh\` (or set IMR_CHROMIUM); skipped`);
+    return null;
+  }
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
