@@ -11,11 +11,11 @@
 // V8 gives each such object a hidden class of its own (measured on a 10 MB export: 20,000 of them,
 // a third of a parse's garbage collection). Not a getter that replaces itself with a data property
 // (Object.defineProperty on first read): each replacement was a runtime call that moved the object
-// to another hidden class, about a microsecond a value and 8% of export's time. Not a WeakMap of
+// to another hidden class, about a microsecond a value and 8% of export's time in a profile. Not a WeakMap of
 // values either: the weak tables slowed the garbage collector more than the work saved.
 //
-// What `compute` reads is the text and a few offsets, never the parser: a closure keeps its whole
-// scope alive, and the parser's lines of a 10 MB text would stay in memory with the model.
+// What a lazy value reads is the text and a few offsets, never the parser: a closure keeps its
+// whole scope alive, and the parser's lines of a 10 MB text would stay in memory with the model.
 
 import type { Citation, DisputedItem, ItemPart } from './model';
 

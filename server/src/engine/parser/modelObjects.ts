@@ -3,10 +3,11 @@
 //
 // They are made here, outside the parser, so that what their getters read is the text and a few
 // offsets, never the parser and its lines. Each is a class whose lazy property is an own
-// enumerable accessor defined through one shared descriptor, its value kept in a private field. A getter written in an object literal
-// is a new function for every object, and V8 then gives every object a hidden class of its own:
-// on a 10 MB export that was 20,000 hidden classes, a third of a parse's garbage collection, and a
-// runtime call per object. A new class here must be added to the shapes sample (see memory.ts).
+// enumerable accessor defined through one shared descriptor, its value kept in a private field.
+// A getter written in an object literal is a new function for every object, and V8 then gives
+// every object a hidden class of its own: on a 10 MB export that was 20,000 hidden classes, a
+// third of a parse's garbage collection, and a runtime call per object. A new class here must be
+// added to the shapes sample (see memory.ts).
 
 import { guidelineCitations, mentionedCitations } from '../citations';
 import type { KnowsIfTextIsEmpty } from '../lazy';
