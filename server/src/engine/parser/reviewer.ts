@@ -4,6 +4,10 @@
 import type { ReviewerCredentials, Span } from '../model';
 import { fold, JoinedText, logicalLinesIn, straighten, trimEndWhere } from '../text';
 
+const LICENSURE_LINE = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i;
+// `fi` may be the ligature U+FB01, as pdftotext keeps it (`Certi\ufb01cation`).
+const SPECIALTY_LINE = /^Certi(?:fi|\ufb01)cation\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i;
+
 /**
  * The reviewer's credentials in a section's body, [from, to) of the text (empty when the section
  * has no body): a credentials block or the sentence that states them.
@@ -26,9 +30,10 @@ export function reviewerIn(text: string, from: number, to: number): ReviewerCred
   // A credentials block: `State(s) of Licensure: ...` and `Certification(s)/Specialty: ...`.
   const lines = logicalLinesIn(text, from, to);
   for (const line of lines) {
-    const lic = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i.exec(line.t);
-    // `fi` may be the ligature U+FB01, as pdftotext keeps it (`Certi\ufb01cation`).
-    const spec = /^Certi(?:fi|\ufb01)cation\s*\(s\)\s*\/\s*Specialty\s*:\s*(.*)$/i.exec(line.t);
+    // Most of the section is prose: a line is tried only when its first letter begins a label.
+    const first = line.t.charCodeAt(0) | 0x20;
+    const lic = first === 0x73 ? LICENSURE_LINE.exec(line.t) : null;
+    const spec = first === 0x63 ? SPECIALTY_LINE.exec(line.t) : null;
     if (lic) {
       licensure.push(...split(lic[1]));
       // The whole line, indentation included (as the model always gave it).
