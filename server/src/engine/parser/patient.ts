@@ -74,7 +74,7 @@ function clean(piece: string): string {
   return opens > 0 ? s + ')'.repeat(opens) : opens < 0 && s.endsWith(')') ? s.slice(0, -1).trim() : s;
 }
 
-/** How many times the character `code` occurs in `s` (split's arrays were a tenth of `clean`). */
+/** How many times the character `code` occurs in `s`, without the arrays two splits made for every piece of every list. */
 function occurrences(s: string, code: number): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) n++;
