@@ -47,7 +47,7 @@ export function logicalIndex(
   flags: Uint8Array,
   doubleSpaced: boolean,
   n = flags.length,
-  into: Pick<LineArrays, 'logical' | 'paragraphStart'> = new LineArrays(n),
+  into: Pick<LineArrays, 'logical' | 'paragraphStart'> = logicalArrays(n),
 ): { line: Int32Array; paragraphStart: Uint8Array } {
   const line = into.logical;
   const paragraphStart = into.paragraphStart;
@@ -75,6 +75,12 @@ export function logicalIndex(
   }
   // paragraphStart is read at logical lines only: it need not be cut to `count`.
   return { line: line.subarray(0, count), paragraphStart };
+}
+
+/** The two arrays logicalIndex writes, for `n` lines, in one buffer (not a whole LineArrays: the formatter needs these only). */
+function logicalArrays(n: number): Pick<LineArrays, 'logical' | 'paragraphStart'> {
+  const buffer = new ArrayBuffer(n * 5);
+  return { logical: new Int32Array(buffer, 0, n), paragraphStart: new Uint8Array(buffer, n * 4, n) };
 }
 
 export function isDoubleSpaced(lines: readonly Line[]): boolean {
