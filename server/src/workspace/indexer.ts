@@ -8,19 +8,19 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { collectSoon } from '../collect';
+import { collectSoon } from '../node/garbageCollection';
 import { pdfBytesToText } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
-import { hasLetterExtension } from './extensions';
-import type { ReadFileResult } from '../protocol';
+import { hasLetterExtension } from '../files/fileKinds';
+import type { ReadFileResult } from '../protocol/requests';
 import type { LetterIndex } from './letterIndex';
-import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
-import { readRegularFile } from './readFile';
+import { indexKeyOf, isPdfUri, pdfOfTextUri } from '../protocol/pdfTextUri';
+import { readRegularFile } from '../files/readFile';
 import { FileOutcome, KnownStat, readSummaryOf, summarizeSafely } from './readSummary';
 import { loadIndex, SavedEntry, saveIndex } from './savedIndex';
-import { FileSummary, internSummary, NOT_A_LETTER } from './summary';
+import { FileSummary, internSummary, NOT_A_LETTER } from '../export/summary';
 import { FileTask, SummaryPool } from './summaryPool';
-import { walkFolder } from './walk';
+import { walkFolder } from '../files/walk';
 
 export interface IndexLimits {
   /** Letter files indexed at most; past it the user is told. */
