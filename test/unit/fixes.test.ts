@@ -14,7 +14,7 @@ import {
   nearestOutcome,
   paragraphBreak,
 } from '../../server/src/engine/fixes';
-import { editDistance } from '../../server/src/engine/text';
+import { editDistance } from '../../server/src/engine/editDistance';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { FIXTURES, fixtureText, letterText, MALFORMED, replaceOnce, toCrlf } from './helpers';

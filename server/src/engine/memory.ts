@@ -45,7 +45,7 @@
 import { LineBreaks, LineIndex } from './lines';
 import { LogicalLines } from './parser/logicalLines';
 import { lineStartsOf, parseText } from './parser/parseText';
-import { JoinedText } from './text';
+import { JoinedText } from './joinedText';
 
 /** A letter in the current layout, made up, holding every part the parser builds objects for. */
 export const SAMPLE_LETTER = [

@@ -15,7 +15,7 @@
 
 import type { IndexEntry, LetterIndex } from '../workspace/letterIndex';
 import type { ItemSummary, LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 
 export function fileNameOf(uri: string): string {
   // A PDF letter's text (imr-pdf:/…/Letter.pdf?<the PDF's URI>) is named by its path, not its query.

@@ -11,7 +11,7 @@
 import type { SymbolInformation } from 'vscode-languageserver';
 import type { LetterIndex } from '../workspace/letterIndex';
 import type { ItemSummary, LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { fileNameOf, ItemHit, itemSearchOf, queryWords } from './itemSearch';
 import { ITEM_KIND } from './symbols';
 

@@ -29,7 +29,8 @@ import type {
   Section,
   Span,
 } from '../model';
-import { fold, JoinedText } from '../text';
+import { fold } from '../fold';
+import { JoinedText } from '../joinedText';
 import type { ReuseMemo } from './reparse';
 import { patientIn } from './patient';
 import { reviewerIn } from './reviewer';
