@@ -10,7 +10,7 @@ import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
 import { isPdfPath } from '../pdf/letterText';
 import { MAX_FILE_BYTES } from '../workspace/readFile';
 import { walkFolderSync, WalkNote, WalkOptions } from '../workspace/walk';
-import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
+import { globBase, globToRegExp, isGlob, mayMatchBelow } from '../files/glob';
 
 export { MAX_FILE_BYTES };
 
