@@ -128,6 +128,9 @@ describe('fixesFor', () => {
     assert.strictEqual(nearestOutcome('Denied'), 'Upheld');
     assert.strictEqual(nearestOutcome('Modified'), undefined);
     assert.strictEqual(nearestOutcome('Pending'), undefined);
+    // A word that names a property of every object is no synonym.
+    assert.strictEqual(nearestOutcome('constructor'), undefined);
+    assert.strictEqual(nearestOutcome('toString'), undefined);
     assert.strictEqual(editDistance('uphled', 'upheld'), 2);
   });
 
