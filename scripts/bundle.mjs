@@ -61,8 +61,8 @@ const pdfjsWithoutCanvas = {
     // What each fresh reader (one per worker thread of the command-line tool) pays before its first
     // letter, cut where letters never need it (see ARCHITECTURE.md, "PDF reader start-up"):
     patched(/pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/, (replace) => {
-      // The Brotli decoder unpacked its 122 KB dictionary when the module loaded (about 40 ms); no
-      // letter has a BrotliDecode stream: it is unpacked on the first one.
+      // The Brotli decoder unpacked its dictionary when the module loaded; no letter has a
+      // BrotliDecode stream: it is unpacked on the first one.
       replace(
         'let BrotliDecode = makeBrotliDecode();',
         'let BrotliDecode = (...args) => (BrotliDecode = makeBrotliDecode())(...args);',

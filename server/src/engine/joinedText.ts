@@ -55,8 +55,7 @@ export class JoinedText {
 
   /**
    * `JoinedText.of` the lines `order[a]` to `order[b - 1]` of a LineTable (none blank: logical lines), read from
-   * its arrays: the parser joins the last lines of every rationale, and a line object for each
-   * was a fifth of what a 10 MB parse allocated.
+   * its arrays: the parser joins the last lines of every rationale, and makes no line object for them.
    */
   static ofTable(table: LineTable, order: ArrayLike<number>, a: number, b: number): JoinedText {
     const text = table.text;
@@ -81,9 +80,9 @@ export class JoinedText {
   /**
    * The same as `JoinedText.of(logicalLinesIn(text, from, to), from)`: the logical lines from the
    * one that holds `from` to the one that ends at `to`, read from the text instead of from the
-   * parser's lines. Read in one pass over the range, without a LineTable or a line object (the
-   * outline and the export find every guideline part's citations through it; the table and the
-   * objects were most of its cost). test/property: the same as that composition on every range.
+   * parser's lines. Read in one pass over the range, without a LineTable or a line object: the
+   * outline and the export find every guideline part's citations through it. test/property: the
+   * same as that composition on every range.
    */
   static ofRange(text: string, from: number, to: number): JoinedText {
     if (to <= from) return new JoinedText('', [], [], from);

@@ -1,13 +1,13 @@
 // The arrays a LineTable and its logical lines are written into, one set lent to one parse at a time.
 
-/** The most lines a lent LineArrays holds: a text of about 64 KB (see LineArrays). */
+/** The most lines a lent LineArrays holds: a letter's, not an export's (see LineArrays). */
 export const LENT_LINES = 2048;
 
 /**
  * The arrays of a LineTable (its starts until they are copied out) and of its logical lines
  * (parser/logicalLines.ts logicalIndex), in one buffer. For texts of up to LENT_LINES lines, one
- * set is lent to a parse at a time and given back when it ends (engine/memory.ts, 2): a letter is
- * parsed in tens of microseconds, and the two array buffers it allocated took about a fifth of that.
+ * set is lent to a parse at a time and given back when it ends (engine/memory.ts, 2): allocating
+ * array buffers for each letter cost a noticeable part of its parse.
  */
 export class LineArrays {
   readonly start: Int32Array;

@@ -38,9 +38,9 @@ export const FORM_FEED = 16;
 
 /**
  * The lines of a text as splitLines classifies them, in typed arrays, the content of a line sliced
- * only when asked for: a 10 MB export has about 300,000 lines, and an object and a string for each
- * made the garbage collector a quarter of a parse. Built in one pass that finds each line break
- * and each ':' once (indexOf, in native code), never a character loop over the whole text.
+ * only when asked for: an object and a string for each of an export's lines kept the garbage
+ * collector busy. Built in one pass that finds each line break and each ':' once (indexOf, in
+ * native code), never a character loop over the whole text.
  */
 export class LineTable {
   /** How many lines: the arrays below may be longer. */
@@ -130,9 +130,8 @@ export class LineTable {
       if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     this.length = count;
-    // The model keeps the starts (lineStartsOf): copied out of the arrays. A small text's into a
-    // plain array (an array buffer for each letter cost more than the rest of the table); a large
-    // text's into an Int32Array (a plain array of 300,000 took longer to make than the loop above).
+    // The model keeps the starts (lineStartsOf): copied out of the arrays, a small text's into a
+    // plain array and a large text's into an Int32Array, whichever is cheaper to make at that size.
     if (count <= LENT_LINES) {
       const copy = new Array<number>(count);
       for (let i = 0; i < count; i++) copy[i] = starts[i];

@@ -3,7 +3,7 @@
 /**
  * `s` without the trailing characters `drop` accepts. A loop on purpose: V8 runs a pattern such as
  * /[.\s]+$/ or /\s*:$/ from every character of a long run that does not reach the end, which is
- * quadratic (a line with 40,000 spaces in it took seconds to parse; found by the fuzzer).
+ * quadratic on a long run of spaces (found by the fuzzer).
  */
 export function trimEndWhere(s: string, drop: (ch: string) => boolean): string {
   let end = s.length;
