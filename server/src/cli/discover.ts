@@ -10,7 +10,7 @@ import { hasExtensionIn, LETTER_EXTENSIONS } from '../files/fileKinds';
 import { isPdfPath } from '../pdf/letterText';
 import { MAX_FILE_BYTES } from '../files/readFile';
 import { walkFolderSync, WalkNote, WalkOptions } from '../files/walk';
-import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
+import { globBase, globToRegExp, isGlob, mayMatchBelow } from '../files/glob';
 
 export { MAX_FILE_BYTES };
 

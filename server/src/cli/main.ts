@@ -38,10 +38,10 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * A PDF next to a text letter when choosing how many workers to start: a warm reader takes 30 to
- * 90 ms a letter where the engine checks a text letter in a tenth of a millisecond, but each worker
- * first loads pdf.js and warms it up (half a second on its first letter, more over its first tens
- * of letters): a worker pays for itself from about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
+ * A PDF next to a text letter when choosing how many workers to start: a warm reader takes far
+ * longer a letter than the engine takes on a text letter, but each worker first loads pdf.js and
+ * warms it up: a worker pays for itself from about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT; figures
+ * in docs/performance.md, "Command line").
  */
 const PDF_WEIGHT = 4;
 
