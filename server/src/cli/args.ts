@@ -2,8 +2,6 @@
 // Hand-written because the grammar is small and every mistake must come back as one line that says
 // what is wrong and where, never as a library's stack trace.
 
-import * as os from 'os';
-
 export type Command = 'check' | 'outline' | 'export' | 'report' | 'text';
 
 export const FORMATS: Readonly<Record<Command, readonly string[]>> = {
@@ -64,23 +62,6 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'help', short: 'h', value: false, commands: ALL },
   { name: 'version', short: 'V', value: false, commands: ALL },
 ];
-
-export function coreCount(): number {
-  // availableParallelism respects CPU affinity and container limits where Node knows them.
-  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, n || 1);
-}
-
-/**
- * Files per worker below which another worker costs more than it saves: starting one (loading the
- * tool into a fresh thread) takes about as long as checking a hundred or two letters.
- */
-export const FILES_PER_WORKER = 128;
-
-/** Without --jobs: one worker per core, but only as many as the number of files pays for. */
-export function autoJobs(files: number, cores = coreCount()): number {
-  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
-}
 
 function where(index: number): string {
   return `argument ${index + 1}`;
