@@ -157,6 +157,43 @@ describe('imr-letters parts', () => {
       assert.strictEqual(autoJobs(pdfs(3), 2), 1);
     });
 
+    it('names the argument at fault as written, also where parseArgs splits or takes arguments', () => {
+      const message = (argv: string[]) => {
+        try {
+          parseArgs(argv);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return undefined;
+      };
+      // A group of short letters is named whole; letters after a flag's are a value it does not take.
+      assert.strictEqual(
+        message(['check', 'a', '-xyz']),
+        "unknown option '-xyz' (argument 3); see 'imr-letters --help'",
+      );
+      assert.strictEqual(message(['check', 'a', '-qj4']), "option '--quiet' takes no value (argument 3)");
+      assert.strictEqual(message(['check', 'a', '--no-pdf=1']), "option '--no-pdf' takes no value (argument 3)");
+      // parseArgs takes the next argument as the value whatever it is: an option there is none.
+      assert.strictEqual(
+        message(['check', 'a', '--format', '--quiet']),
+        "option '--format' needs a value (argument 3)",
+      );
+      assert.strictEqual(message(['check', 'a', '-j', '-1']), "option '--jobs' needs a value (argument 3)");
+      assert.strictEqual(message(['check', 'a', '--format=']), "option '--format' needs a value (argument 3)");
+      // `-` is no option, but standard input is not read, also after `--`.
+      assert.match(
+        message(['check', '--', '-']) ?? '',
+        /^reading a letter from standard input is not supported \('-', argument 3\)/,
+      );
+      assert.strictEqual(message(['--', 'check', 'a'])?.startsWith('missing command'), true);
+      const out = parseArgs(['check', 'a', '-o', '-', '-j4', '--', '--odd', '--']);
+      assert.deepStrictEqual(out.kind === 'run' && [out.options.output, out.options.jobs, out.options.inputs], [
+        '-',
+        4,
+        ['a', '--odd', '--'],
+      ]);
+    });
+
     it('refuses a repeated option and contradicting ones', () => {
       assert.throws(
         () => parseArgs(['check', 'a', '-j', '1', '--jobs', '2']),
