@@ -2,7 +2,7 @@
 // recursively for letter files, globs matched by the tool itself. The order is the order of the
 // arguments, and within a folder or glob the sorted order of the paths, so that output is the same
 // from run to run and from machine to machine. Folders and globs go through the one folder walker
-// the language server uses (workspace/walk.ts): FIFOs, devices and link loops are skipped with a note.
+// the language server uses (files/walk.ts): FIFOs, devices and link loops are skipped with a note.
 
 import * as fs from 'fs';
 import * as path from 'path';

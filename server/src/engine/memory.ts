@@ -25,7 +25,7 @@
 //    (SERVER_ENVIRONMENT in protocol.ts) gives such blocks back.
 //
 // 3. The collection after a large document closes, or after a pause in editing one: the server
-//    asks V8 for full collections when it goes idle (server/src/collect.ts: it needs Node's gc(),
+//    asks V8 for full collections when it goes idle (server/src/node/garbageCollection.ts: it needs Node's gc(),
 //    so it is not in the engine).
 
 import { LineBreaks, LineIndex } from './lines';

@@ -1,0 +1,60 @@
+// How many threads a command-line run uses when --jobs does not say: workers on every core only when
+// the files found are work enough to pay for starting them (workers/worth.ts). The work is judged
+// from the files: text letters by their bytes (a sample of them is measured: the walk does not stat
+// each file), PDFs by their count, each as much as a thousand text letters.
+
+import * as fs from 'fs';
+import * as os from 'os';
+import { isPdfPath } from '../pdf/letterText';
+import { MAX_FILE_BYTES } from './discover';
+import { ParallelCosts, threadsFor } from '../workers/worth';
+
+/** What a run is asked to read. */
+export interface Work {
+  textFiles: number;
+  textBytes: number;
+  pdfs: number;
+}
+
+/** One warm thread's time on a megabyte of text letters (about 230 letters), and on a PDF letter. */
+const MS_PER_TEXT_MB = 9.5;
+const MS_PER_PDF = 45;
+/** The command line's workers against one thread (docs/performance.md, "Worker threads"). */
+const COSTS: ParallelCosts = { warmUpMs: 150, oneThreadCores: 1.3, mainThreadShare: 0.3 };
+/** Text files whose size is measured to judge the rest. */
+const SAMPLE = 32;
+
+export function coreCount(): number {
+  // availableParallelism respects CPU affinity and container limits where Node knows them.
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n || 1);
+}
+
+/** The work in `files`: the bytes of text estimated from up to SAMPLE files spread over the list. */
+export function workOf(files: readonly string[]): Work {
+  const text = files.filter((f) => !isPdfPath(f));
+  const step = Math.max(1, Math.floor(text.length / SAMPLE));
+  let measured = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += step) {
+    try {
+      const size = fs.statSync(text[i]).size;
+      // A file over the limit is named and passed over, not read.
+      if (size <= MAX_FILE_BYTES) bytes += size;
+      measured++;
+    } catch {
+      // Named when it is read.
+    }
+  }
+  return {
+    textFiles: text.length,
+    textBytes: measured === 0 ? 0 : (bytes / measured) * text.length,
+    pdfs: files.length - text.length,
+  };
+}
+
+/** Threads for `work` without --jobs: 1 (this thread alone) unless workers on every core finish sooner. */
+export function autoJobs(work: Work, cores = coreCount()): number {
+  const ms = (work.textBytes / 1e6) * MS_PER_TEXT_MB + work.pdfs * MS_PER_PDF;
+  return threadsFor(ms, cores, COSTS);
+}
