@@ -16,8 +16,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const [outDir, mode, count, passes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const load = (module) => require(path.join(path.resolve(outDir), 'server', 'src', module));
-const { analyzeText } = load('export/analyze.js');
-const { formatRecords } = load('export/writers.js');
+// A build from before the layers (issue 29) kept these under cli/: --against may count one.
+const loadEither = (now, before) => {
+  try {
+    return load(now);
+  } catch {
+    return load(before);
+  }
+};
+const { analyzeText } = loadEither('export/analyze.js', 'cli/analyze.js');
+const { formatRecords } = loadEither('export/writers.js', 'cli/export.js');
 const { effectiveSeverities } = load('cli/config.js');
 
 const texts = variedLetters(
