@@ -1,5 +1,5 @@
-// How many threads a command-line run uses when --jobs does not say: workers on every core only when
-// the files found are work enough to pay for starting them (workers/worth.ts). The work is judged
+// How many threads a command-line run uses when --jobs does not say: workers on the free cores only
+// when the files found are work enough to pay for starting them (workers/worth.ts). The work is judged
 // from the files: text letters by their bytes (a sample of them is measured: the walk does not stat
 // each file), PDFs by their count, each as much as a thousand text letters.
 
@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { isPdfPath } from '../pdf/letterText';
 import { MAX_FILE_BYTES } from './discover';
+import type { IdleCores } from '../workers/idleCores';
 import { ParallelCosts, threadsFor } from '../workers/worth';
 
 /** What a run is asked to read. */
@@ -21,6 +22,8 @@ const MS_PER_TEXT_MB = 9.5;
 const MS_PER_PDF = 45;
 /** The command line's workers against one thread (docs/performance.md, "Worker threads"). */
 const COSTS: ParallelCosts = { warmUpMs: 150, oneThreadCores: 1.3, mainThreadShare: 0.3 };
+/** The span the idle cores are measured over at least: the system counts idle time in 10 ms ticks. */
+const IDLE_SPAN_MS = 30;
 /** Text files whose size is measured to judge the rest. */
 const SAMPLE = 32;
 
@@ -53,8 +56,17 @@ export function workOf(files: readonly string[]): Work {
   };
 }
 
-/** Threads for `work` without --jobs: 1 (this thread alone) unless workers on every core finish sooner. */
-export function autoJobs(work: Work, cores = coreCount()): number {
+/**
+ * Threads for `work` without --jobs: 1 (this thread alone) unless workers finish sooner on the
+ * cores free for this run: this thread's and the `idle` others (all of them when unknown).
+ */
+export function autoJobs(work: Work, cores = coreCount(), idle?: number): number {
   const ms = (work.textBytes / 1e6) * MS_PER_TEXT_MB + work.pdfs * MS_PER_PDF;
-  return threadsFor(ms, cores, COSTS);
+  const free = idle === undefined ? cores : Math.min(cores, 1 + idle);
+  return threadsFor(ms, free, COSTS);
+}
+
+/** The cores idle since `idle` was made, measured only when the work would pay for workers on idle cores. */
+export async function idleCores(work: Work, idle: IdleCores, cores = coreCount()): Promise<number | undefined> {
+  return autoJobs(work, cores) > 1 ? idle.measure(IDLE_SPAN_MS) : undefined;
 }
