@@ -4,14 +4,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeLetterBytes } from '../../server/src/cli/analyze';
+import { decodeLetterBytes } from '../../server/src/files/decode';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { autoJobs } from '../../server/src/cli/jobs';
 import { parseConfig, ConfigError } from '../../server/src/cli/config';
-import { csvField, csvRow, spreadsheetSafe } from '../../server/src/cli/export';
-import { globBase, globToRegExp, mayMatchBelow } from '../../server/src/cli/glob';
+import { csvField, csvRow, spreadsheetSafe } from '../../server/src/export/writers';
+import { globBase, globToRegExp, mayMatchBelow } from '../../server/src/files/glob';
 import { Progress, progressWanted } from '../../server/src/cli/progress';
-import { walkFolderSync } from '../../server/src/workspace/walk';
+import { walkFolderSync } from '../../server/src/files/walk';
 import { tempDir } from './helpers';
 
 describe('imr-letters parts', () => {
@@ -44,6 +44,25 @@ describe('imr-letters parts', () => {
       assert.ok(mayMatchBelow('20*/*.txt', '2014'));
       assert.ok(!mayMatchBelow('20*/*.txt', '1999'));
       assert.ok(mayMatchBelow('a/**/b/*.txt', 'a/x/y'));
+    });
+
+    it('{a,b} alternatives, nested and with folders inside, and [...] ranges, as VS Code reads them', () => {
+      assert.ok(matches('*.{txt,pdf}', 'a.txt') && matches('*.{txt,pdf}', 'a.pdf'));
+      assert.ok(!matches('*.{txt,pdf}', 'a.imr') && !matches('*.{txt,pdf}', 'a.{txt,pdf}'));
+      assert.ok(matches('{2014,archive/{2013,2015}}/*.txt', 'archive/2015/a.txt'));
+      assert.ok(!matches('{2014,archive/{2013,2015}}/*.txt', 'archive/2014/a.txt'));
+      assert.ok(matches('00[0-2]_*.txt', '001_x.txt') && !matches('00[0-2]_*.txt', '004_x.txt'));
+      assert.ok(matches('00[!0-2]_*.txt', '004_x.txt') && !matches('00[!0-2]_*.txt', '001_x.txt'));
+      assert.ok(!matches('a[!x]b', 'a/b'), 'a range never matches a folder separator');
+      assert.ok(matches('a{b.txt', 'a{b.txt') && matches('[a.txt', '[a.txt'), 'unclosed: plain characters');
+      assert.ok(!matches('[z-a].txt', 'b.txt'), 'a reversed range matches nothing');
+      // The walk starts before the first brace or range, and prunes by every alternative.
+      assert.deepStrictEqual(globBase('letters/{2014,2015}/*.txt'), { base: 'letters', rest: '{2014,2015}/*.txt' });
+      assert.deepStrictEqual(globBase('letters/20[01]?/x.txt'), { base: 'letters', rest: '20[01]?/x.txt' });
+      assert.ok(mayMatchBelow('{2014,archive/2013}/*.txt', 'archive'));
+      assert.ok(mayMatchBelow('{2014,archive/2013}/*.txt', 'archive/2013'));
+      assert.ok(!mayMatchBelow('{2014,archive/2013}/*.txt', 'archive/2015'));
+      assert.ok(!mayMatchBelow('20[01]?/*.txt', '2024'));
     });
   });
 

@@ -65,7 +65,8 @@ Inputs:
   A file is read whatever its name (one named .pdf through its text layer). A folder is
   searched recursively for .txt, .imr and .pdf files (hidden folders and node_modules are skipped;
   --no-pdf leaves PDFs out). A glob (quote it: 'letters/**/*.txt') may use
-  * (within a folder name), ** (any number of folders) and ?. Lines and columns are 1-based.
+  * (within a folder name), ** (any number of folders), ?, {a,b} alternatives and [0-9] or
+  [!0-9] ranges. Lines and columns are 1-based.
 
 Options:
   -f, --format <name>      check: text (default), json, sarif. export: json (default), csv, jsonl.
