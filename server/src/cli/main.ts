@@ -24,7 +24,8 @@ import {
   TextReporter,
 } from './reporters';
 import { helpText, packageVersion } from './help';
-import { autoJobs, workOf } from './jobs';
+import { autoJobs, coreCount, idleCores, workOf } from './jobs';
+import { IdleCores } from '../workers/idleCores';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from '../files/output';
 import { closePool, PoolSetup, runFiles, startPool } from './pool';
@@ -54,6 +55,8 @@ function errno(e: unknown): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The cores other work leaves idle while this thread reads the arguments and walks the folders.
+  const idle = new IdleCores();
   const say = (line: string) => void io.stderr.write(line + '\n');
   let options: CliOptions;
   try {
@@ -95,10 +98,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     cwd: io.cwd,
     format: options.command === 'export' ? (options.format as PoolSetup['format']) : undefined,
   };
-  return runCommand(options, io, setup);
+  return runCommand(options, io, setup, idle);
 }
 
-async function runCommand(options: CliOptions, io: Io, setup: PoolSetup): Promise<number> {
+async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: IdleCores): Promise<number> {
   const say = (line: string) => void io.stderr.write(line + '\n');
   const found = await discover(options.inputs, io.cwd, options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS);
   for (const p of found.problems) say(`${p.input}: ${p.message}`);
@@ -171,7 +174,8 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup): Promis
 
   const files = found.files;
   // One job: this thread does the work, without a worker's start-up; else the workers the files pay for.
-  const jobs = options.jobs ?? autoJobs(workOf(files));
+  const work = options.jobs === undefined ? workOf(files) : undefined;
+  const jobs = work ? autoJobs(work, coreCount(), await idleCores(work, idle)) : options.jobs!;
   const pool = jobs > 1 ? startPool(jobs, io.script, setup) : undefined;
   const run = runFiles(files, {
     pool,

@@ -83,7 +83,7 @@ export function runPoolWorker(): void {
   });
 }
 
-/** Workers started before the run (see main.ts); run on them or close them. */
+/** Workers started for a run (see main.ts); run on them, then close them. */
 export interface Pool {
   readonly workers: WorkerPool<string, FileResult>;
   /** Whether the workers were told to load pdf.js (warmPool). */
@@ -108,7 +108,7 @@ export function warmPool(pool: Pool): void {
   pool.workers.broadcast(WARM_PDF);
 }
 
-/** Starts `count` workers now, so that each loads the tool while the main thread goes on. */
+/** Starts `count` workers; each loads the tool on its own thread while the main thread goes on. */
 export function startPool(count: number, script: string, setup: PoolSetup): Pool {
   const workers = new WorkerPool<string, FileResult>({
     script,
@@ -123,10 +123,9 @@ export function startPool(count: number, script: string, setup: PoolSetup): Pool
   return { workers, pdfWarmed: false };
 }
 
-/** Ends workers that turned out not to be needed (all of them without `keep`). */
-export function closePool(pool: Pool, keep = 0): void {
-  if (keep === 0) pool.workers.close();
-  else pool.workers.shrink(keep);
+/** Ends the workers. */
+export function closePool(pool: Pool): void {
+  pool.workers.close();
 }
 
 export interface RunOptions {

@@ -138,17 +138,6 @@ export class WorkerPool<T, R> {
     for (const r of this.running) r.worker.postMessage({ control: message } satisfies TaskMessage<T>);
   }
 
-  /** Ends all workers but the first `keep`; what they held is sent to the others. */
-  shrink(keep: number): void {
-    this.target = Math.min(this.target, keep);
-    for (const r of this.running.slice(keep)) {
-      this.end(r);
-      this.waiting.unshift(...r.held.values());
-      r.held.clear();
-    }
-    this.dispatch();
-  }
-
   close(): void {
     this.closed = true;
     this.target = 0;
