@@ -17,6 +17,13 @@ function bare(word: string): string {
   return word.replace(/\.$/, '').toLowerCase();
 }
 
+/** The outcome a reviewer's word stands for, if it is one of OUTCOME_SYNONYMS. */
+function synonymOf(w: string): Outcome | undefined {
+  if (OUTCOME_SYNONYMS.Upheld.includes(w)) return 'Upheld';
+  if (OUTCOME_SYNONYMS.Overturned.includes(w)) return 'Overturned';
+  return undefined;
+}
+
 /** How many edits the word is from each outcome's word. */
 function editsFrom(w: string): Record<Outcome, number> {
   return { Upheld: editDistance(w, OUTCOME_WORDS.Upheld), Overturned: editDistance(w, OUTCOME_WORDS.Overturned) };
@@ -33,7 +40,7 @@ export function outcomeOf(word: string): OutcomeKind {
 /** A word that is plainly meant as an outcome: a valid one, a near miss, or a word reviewers use for one. */
 export function looksLikeOutcome(word: string): boolean {
   const w = bare(word);
-  if (OUTCOME_SYNONYMS.has(w) || OUTCOME_LOOKALIKES.includes(w)) return true;
+  if (synonymOf(w) || OUTCOME_LOOKALIKES.includes(w)) return true;
   const edits = editsFrom(w);
   return edits.Upheld <= OUTCOME_NEAR_MISS.Upheld || edits.Overturned <= OUTCOME_NEAR_MISS.Overturned;
 }
@@ -44,7 +51,7 @@ export function looksLikeOutcome(word: string): boolean {
  */
 export function nearestOutcome(word: string): Outcome | undefined {
   const w = bare(word);
-  const synonym = OUTCOME_SYNONYMS.get(w);
+  const synonym = synonymOf(w);
   if (synonym) return synonym;
   const { Upheld: up, Overturned: over } = editsFrom(w);
   if (up <= OUTCOME_NEAR_MISS.Upheld && over - up >= OUTCOME_CLEAR_LEAD) return 'Upheld';

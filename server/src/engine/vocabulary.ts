@@ -140,21 +140,11 @@ export type Outcome = 'Upheld' | 'Overturned';
 /** Each outcome's word, lower case, as the parser compares a written word with it. */
 export const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = { Upheld: 'upheld', Overturned: 'overturned' };
 
-/** Words reviewers write for an outcome, mapped to the outcome they mean. */
-export const OUTCOME_SYNONYMS: ReadonlyMap<string, Outcome> = new Map<string, Outcome>([
-  ['uphold', 'Upheld'],
-  ['upholds', 'Upheld'],
-  ['upheld', 'Upheld'],
-  ['affirmed', 'Upheld'],
-  ['denied', 'Upheld'],
-  ['overturn', 'Overturned'],
-  ['overturns', 'Overturned'],
-  ['overturned', 'Overturned'],
-  ['overruled', 'Overturned'],
-  ['reversed', 'Overturned'],
-  ['approved', 'Overturned'],
-  ['certified', 'Overturned'],
-]);
+/** Words reviewers write for each outcome, lower case: the outcome a fix reads them as. */
+export const OUTCOME_SYNONYMS: Readonly<Record<Outcome, readonly string[]>> = {
+  Upheld: ['uphold', 'upholds', 'upheld', 'affirmed', 'denied'],
+  Overturned: ['overturn', 'overturns', 'overturned', 'overruled', 'reversed', 'approved', 'certified'],
+};
 
 /** Words plainly meant as an outcome that mean neither: the parser takes them for one, no fix guesses which. */
 export const OUTCOME_LOOKALIKES: readonly string[] = ['modified', 'pending', 'partial'];
