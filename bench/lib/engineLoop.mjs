@@ -16,8 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const [outDir, mode, count, passes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const load = (module) => require(path.join(path.resolve(outDir), 'server', 'src', module));
-const { analyzeText } = load('cli/analyze.js');
-const { formatRecords } = load('cli/export.js');
+const { analyzeText } = load('export/analyze.js');
+const { formatRecords } = load('export/writers.js');
 const { effectiveSeverities } = load('cli/config.js');
 
 const texts = variedLetters(

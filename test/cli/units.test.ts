@@ -4,13 +4,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeLetterBytes } from '../../server/src/cli/analyze';
+import { decodeLetterBytes } from '../../server/src/files/decode';
 import { autoJobs, parseArgs, UsageError } from '../../server/src/cli/args';
 import { parseConfig, ConfigError } from '../../server/src/cli/config';
-import { csvField, csvRow, spreadsheetSafe } from '../../server/src/cli/export';
+import { csvField, csvRow, spreadsheetSafe } from '../../server/src/export/writers';
 import { globBase, globToRegExp, mayMatchBelow } from '../../server/src/cli/glob';
 import { Progress, progressWanted } from '../../server/src/cli/progress';
-import { walkFolderSync } from '../../server/src/workspace/walk';
+import { walkFolderSync } from '../../server/src/files/walk';
 import { tempDir } from './helpers';
 
 describe('imr-letters parts', () => {

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readRegularFileShared, readRegularFileSync } from '../../server/src/workspace/readFile';
+import { readRegularFileShared, readRegularFileSync } from '../../server/src/files/readFile';
 import { ROOT } from './helpers';
 
 const posix = process.platform !== 'win32';

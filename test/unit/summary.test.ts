@@ -2,7 +2,7 @@
 // item's treatment category, as the letters state them; nothing when they state none.
 
 import * as assert from 'assert';
-import { summarizeText } from '../../server/src/workspace/summarizeText';
+import { summarizeText } from '../../server/src/export/summarizeText';
 import { FIXTURES, fixtureText, letterText } from './helpers';
 
 describe('the index summary', () => {

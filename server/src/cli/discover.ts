@@ -6,10 +6,10 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
+import { hasExtensionIn, LETTER_EXTENSIONS } from '../files/fileKinds';
 import { isPdfPath } from '../pdf/letterText';
-import { MAX_FILE_BYTES } from '../workspace/readFile';
-import { walkFolderSync, WalkNote, WalkOptions } from '../workspace/walk';
+import { MAX_FILE_BYTES } from '../files/readFile';
+import { walkFolderSync, WalkNote, WalkOptions } from '../files/walk';
 import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
 
 export { MAX_FILE_BYTES };

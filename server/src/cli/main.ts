@@ -6,14 +6,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Writable } from 'stream';
 import { isPdfPath } from '../pdf/letterText';
-import { FileReport, readAnyLetterFile, treatAsLetter } from './analyze';
+import type { FileReport } from '../export/analyze';
+import { isLetterFile } from '../files/fileKinds';
+import { readLetterFile } from '../pdf/letterText';
 import { autoJobs, coreCount, parseArgs, CliOptions, UsageError } from './args';
 import { ConfigError, effectiveSeverities, loadConfig } from './config';
 import { discover } from './discover';
 import { displayPath } from './displayPath';
-import { LETTER_AND_PDF_EXTENSIONS, LETTER_EXTENSIONS } from '../workspace/extensions';
-import { printablePath } from '../workspace/walk';
-import { CsvWriter, FormattedWriter, JsonArrayWriter, JsonLinesWriter } from './export';
+import { LETTER_AND_PDF_EXTENSIONS, LETTER_EXTENSIONS } from '../files/fileKinds';
+import { printablePath } from '../files/walk';
+import { CsvWriter, FormattedWriter, JsonArrayWriter, JsonLinesWriter } from '../export/writers';
 import {
   addToSummary,
   CheckReporter,
@@ -25,7 +27,7 @@ import {
 } from './reporters';
 import { helpText, packageVersion } from './help';
 import { outlineOf, renderOutline } from './outline';
-import { openOutputFile, Output } from './output';
+import { openOutputFile, Output } from '../files/output';
 import { closePool, Pool, PoolSetup, runFiles, startPool, warmPool } from './pool';
 import { ReportCollector } from './report';
 import type { ReportFormat } from '../report/render';
@@ -271,18 +273,18 @@ async function outline(
   const results: Array<{ file: string; letters: ReturnType<typeof outlineOf> }> = [];
   for (const abs of files) {
     const display = displayPath(abs, io.cwd);
-    const read = await readAnyLetterFile(abs);
+    const read = await readLetterFile(abs);
     if (read.kind === 'unreadable') {
       say(`${display}: cannot read (${read.error})`);
       exit = EXIT_USAGE;
     } else if (read.kind === 'binary') {
       say(`${display}: binary file, not a letter`);
       exit = EXIT_USAGE;
-    } else if (!treatAsLetter(abs, read.text)) {
+    } else if (!isLetterFile(abs, read.text)) {
       say(`${display}: not an IMR letter`);
       exit = EXIT_USAGE;
     } else {
-      results.push({ file: display, letters: outlineOf(read.text, abs) });
+      results.push({ file: display, letters: outlineOf(read.text) });
     }
   }
   if (options.format === 'json') {
@@ -300,7 +302,7 @@ async function outline(
 /** `text`: the letter text of one file (a PDF's text layer), as the other commands read it. */
 async function letterText(abs: string, io: Io, out: Output, say: (line: string) => void): Promise<number> {
   const display = displayPath(abs, io.cwd);
-  const read = await readAnyLetterFile(abs);
+  const read = await readLetterFile(abs);
   if (read.kind === 'unreadable') {
     say(`${display}: cannot read (${read.error})`);
     return EXIT_USAGE;
@@ -310,7 +312,7 @@ async function letterText(abs: string, io: Io, out: Output, say: (line: string) 
     return EXIT_USAGE;
   }
   await out.write(read.text);
-  if (!treatAsLetter(abs, read.text)) {
+  if (!isLetterFile(abs, read.text)) {
     say(`${display}: not an IMR letter (its text is written all the same)`);
     return EXIT_USAGE;
   }

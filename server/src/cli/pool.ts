@@ -17,9 +17,9 @@ import type { DiagnosticCode, Severity } from '../engine/check';
 import { isPdfPath } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
 import { loadPdfReader } from '../pdf/load';
-import { analyzeFile, FileReport, Mode } from './analyze';
+import { analyzeFile, FileReport, Mode } from '../export/analyze';
 import { displayPath } from './displayPath';
-import { ExportFormat, formatRecords } from './export';
+import { ExportFormat, formatRecords } from '../export/writers';
 
 export const WORKER_ROLE = 'imr-letters-worker';
 

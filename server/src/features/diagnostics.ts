@@ -3,7 +3,7 @@
 
 import { CodeDescription, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { DiagnosticCode, Severity, severityFor, SeveritySettings } from '../engine/check';
-import { ruleDocUri } from '../ruleDocs';
+import { ruleDocUri } from '../node/ruleDocs';
 import type { LetterContext } from './context';
 
 const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {

@@ -4,13 +4,13 @@
 
 import { fileURLToPath } from 'url';
 import { DiagnosticCode, DIAGNOSTIC_CODES, Severity, severityFor, SeveritySettings } from '../engine/check';
-import { analyzeFile, analyzeText, FileReport } from '../cli/analyze';
-import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../cli/export';
-import { memoryStream, openOutputFile, Output } from '../cli/output';
+import { analyzeFile, analyzeText, FileReport } from '../export/analyze';
+import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../export/writers';
+import { memoryStream, openOutputFile, Output } from '../files/output';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
-import type { ExportDecisionsParams, ExportDecisionsResult, ReadFileResult } from '../protocol';
+import type { ExportDecisionsParams, ExportDecisionsResult, ReadFileResult } from '../protocol/requests';
 import { DEFAULT_LIMITS } from '../workspace/indexer';
-import { pdfOfTextUri } from '../workspace/pdfTextUri';
+import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import { fileNameOf } from './workspaceSymbols';
 
 export interface ExportSource {

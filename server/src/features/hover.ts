@@ -22,7 +22,7 @@ import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/m
 import { treatmentOf } from '../engine/treatmentCategories';
 import { caseHover } from './caseHover';
 import { contains, LetterContext } from './context';
-import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
+import { citedSourceName, outcomeName, PART_NAMES } from '../engine/displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
 
 const UNVERIFIED = ' _(unverified: widely repeated, not checked against the guideline itself)_';

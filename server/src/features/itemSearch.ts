@@ -14,8 +14,8 @@
 //   does not); a word with punctuation inside (`002_5ad`, `cm14-0123`) must also appear as written.
 
 import type { IndexEntry, LetterIndex } from '../workspace/letterIndex';
-import type { ItemSummary, LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import type { ItemSummary, LetterSummary } from '../export/summary';
+import { OUTCOME_LABELS } from '../engine/displayNames';
 
 export function fileNameOf(uri: string): string {
   // A PDF letter's text (imr-pdf:/…/Letter.pdf?<the PDF's URI>) is named by its path, not its query.

@@ -3,7 +3,7 @@
 
 import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { Severity, severityFor, SeveritySettings } from '../engine/check';
-import type { FileSummary, Place } from '../workspace/summary';
+import type { FileSummary, Place } from '../export/summary';
 
 const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

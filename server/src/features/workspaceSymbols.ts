@@ -10,8 +10,8 @@
 
 import type { SymbolInformation } from 'vscode-languageserver';
 import type { LetterIndex } from '../workspace/letterIndex';
-import type { ItemSummary, LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import type { ItemSummary, LetterSummary } from '../export/summary';
+import { OUTCOME_LABELS } from '../engine/displayNames';
 import { fileNameOf, ItemHit, itemSearchOf, queryWords } from './itemSearch';
 import { ITEM_KIND } from './symbols';
 

@@ -3,7 +3,7 @@
 // entry's stamp and tells the listeners, so that pull diagnostics, the Letters view and saved
 // copies know what is new. Nothing here reads files or knows of LSP.
 
-import type { FileSummary } from './summary';
+import type { FileSummary } from '../export/summary';
 
 export interface IndexEntry {
   uri: string;

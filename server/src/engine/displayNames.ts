@@ -1,8 +1,8 @@
 // The words the outline and the hovers show for the model's kinds: parts, outcomes and guideline
 // sources. Kept in one place so that every feature names a thing the same way.
 
-import type { Citation, DisputedItem, OutcomeKind, PartKind } from '../engine/model';
-import { PARTS } from '../engine/vocabulary';
+import type { Citation, DisputedItem, OutcomeKind, PartKind } from './model';
+import { PARTS } from './vocabulary';
 
 /** Each part's title, as the vocabulary defines it. */
 export const PART_NAMES = Object.fromEntries(
