@@ -193,7 +193,8 @@ function wrappedNames(lines: readonly Line[], logicalToLine: readonly number[], 
     if (LAYOUTS[letter.layout].outcomeForm !== 'decision-line') continue;
     for (const item of letter.items) {
       if (item.nameRange.end <= item.nameRange.start) continue;
-      const a = lastAtOrBefore(starts, item.nameRange.start);
+      // From the decision line's first line: a partly authorized item's name is its paragraph's last words.
+      const a = lastAtOrBefore(starts, Math.min(item.decisionRange.start, item.nameRange.start));
       const b = lastAtOrBefore(starts, item.nameRange.end - 1);
       for (let k = Math.max(a, 0) + 1; k <= b; k++) out.add(k);
     }

@@ -269,3 +269,34 @@ export function mayHoldLetters(fileName: string): boolean {
 export function isLetterLanguageFile(fileName: string): boolean {
   return fileName.toLowerCase().endsWith(LETTER_LANGUAGE_EXTENSION);
 }
+
+// Partial authorization (a modified utilization review): the decision line states the original
+// request, what the claims administrator authorized and the part left for IMR, which the decision
+// is about (layouts/partForImr.ts). Spaces between words are optional, as in the headings.
+
+/** The decision line's opening sentence: `<request> was the original request.` */
+export const ORIGINAL_REQUEST_SENTENCE = spacesOptional(/^([\s\S]+?)\s+was\s+the\s+original\s+request\s*\.\s*/i);
+/**
+ * What the claims administrator authorized, the sentence between the other two, whole:
+ * `<part> was authorized by the Claims Administrator.`, `The Claims Administrator authorized
+ * <part>, leaving the original request IMR eligible.`
+ */
+export const AUTHORIZED_SENTENCES: readonly RegExp[] = [
+  /^([\s\S]+?)\s+was\s+(?:authorized|certified|approved)\s+by\s+the\s+Claims\s+Administrator\s*\.$/i,
+  /^The\s+Claims\s+Administrator\s+(?:authorized|certified|approved)\s+([\s\S]+?)(?:\s*,?\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible)?\s*\.$/i,
+].map(spacesOptional);
+/**
+ * Where the part left for IMR is named, the item's name after it: `The remaining IMR eligible
+ * portion of the original request, <part> is:`, `The original request, <part> is:`.
+ */
+export const PART_FOR_IMR_OPENING = spacesOptional(
+  /\b(?:the\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+)?the\s+original\s+request\s*,\s*/gi,
+);
+/** The verb between the part left for IMR and the decision's colon (`<part> is: Upheld`). */
+export const PART_FOR_IMR_VERB = /\s+is$/i;
+/**
+ * A line of the decision line's paragraph that ends one of the formula's sentences: the name goes
+ * on above it (layouts/decisionLines.ts nameStart), where another sentence's end stops it.
+ */
+export const PARTIAL_AUTHORIZATION_SENTENCE_END =
+  /(?:\bwas\s+the\s+original\s+request|^(?:the\s+)?original\s+request|\b(?:authorized|certified|approved)\s+by\s+the\s+Claims\s+Administrator|^(?:by\s+)?the\s+Claims\s+Administrator|^Claims\s+Administrator|\bleaving\s+the\s+original\s+request\s+IMR\s+eligible|^(?:the\s+)?(?:original\s+)?request\s+IMR\s+eligible|^IMR\s+eligible)\s*\.$/i;

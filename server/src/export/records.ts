@@ -24,7 +24,11 @@ export interface ExportRecord {
   /** 1-based number of the letter in the file. */
   letter: number;
   caseNumber: string | null;
+  /** The item the decision is about: for a partly authorized item, the part left for IMR. */
   item: string;
+  /** A partly authorized item's original request and what the claims administrator authorized of it; null otherwise. */
+  requested: string | null;
+  authorized: string | null;
   /** Upheld, Overturned, unknown (a word that is neither) or missing. */
   outcome: 'Upheld' | 'Overturned' | 'unknown' | 'missing';
   /** The outcome as the letter writes it (empty when missing). */
@@ -95,6 +99,8 @@ export function exportRecord(
     letter: letter.index + 1,
     caseNumber: letter.caseNumber ?? null,
     item: item.name,
+    requested: item.requested ?? null,
+    authorized: item.authorized ?? null,
     outcome: OUTCOME_NAMES[item.outcome.kind],
     outcomeText: item.outcome.raw,
     line: lines.positionAt(item.decisionRange.start).line + 1,

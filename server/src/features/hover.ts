@@ -1,6 +1,7 @@
 // Hovers: guideline citations (what is cited and what the cited page covers first, then where the
 // source stands in the MTUS hierarchy, a line of background, and links to the letter's other
-// citations of it), an item's name (a summary of the item, its treatment category), outcome words,
+// citations of it), an item's name (a summary of the item, its treatment category; a partly
+// authorized item's original request and authorized part), outcome words,
 // part labels, the rationale's conclusion, the header's fields (the case at a glance, caseHover.ts)
 // and the abbreviations letters use.
 // Letter text enters the Markdown only through escapeMarkdown/quoteText; hovers are never trusted,
@@ -148,6 +149,12 @@ const CONCLUSION_WORDS = {
 /** The item at a glance: outcome, what the reviewer based it on, the rationale's conclusion, problems. */
 function itemHover(ctx: LetterContext, letter: Letter, item: DisputedItem): string {
   const md: string[] = [`**${escapeMarkdown(outcomeName(item))}**: ${quoteText(item.name)}`];
+  // A partly authorized item: the decision is about the part left for IMR, named above.
+  const partly: string[] = [];
+  if (item.requested !== undefined) partly.push(`Requested: ${quoteText(item.requested)}`);
+  if (item.authorized !== undefined)
+    partly.push(`Authorized by the claims administrator: ${quoteText(item.authorized)}`);
+  if (partly.length > 0) md.push(partly.join('  \n'));
   const reviewer = item.citations.filter((c) => c.part === 'reviewer-guideline');
   const sources = [...new Set(reviewer.map(citedSourceName))];
   const facts: string[] = [
@@ -214,14 +221,21 @@ function abbreviationAt(text: string, offset: number): { word: string; span: Spa
   return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? { word, span: { start, end } } : undefined;
 }
 
+/** Where hovering shows the item: its name, and a partly authorized item's whole decision paragraph up to it. */
+function namedSpan(item: DisputedItem): Span {
+  if (item.requested === undefined && item.authorized === undefined) return item.nameRange;
+  return { start: Math.min(item.decisionRange.start, item.nameRange.start), end: item.nameRange.end };
+}
+
 function find(ctx: LetterContext, offset: number): { markdown: string; span: Span } | undefined {
   for (const letter of ctx.model.letters) {
     if (!contains(letter.range, offset)) continue;
     for (const item of letter.items) {
       if (item.outcome.raw.length > 0 && contains(item.outcome.range, offset))
         return { markdown: outcomeHover(item), span: item.outcome.range };
-      if (item.nameRange.end > item.nameRange.start && contains(item.nameRange, offset))
-        return { markdown: itemHover(ctx, letter, item), span: item.nameRange };
+      const named = namedSpan(item);
+      if (named.end > named.start && contains(named, offset))
+        return { markdown: itemHover(ctx, letter, item), span: named };
       // Not only within the item's range: the professional review form keeps its guidelines and
       // rationale in sections of their own, after the issue.
       const citation = item.citations.find((c) => contains(c.range, offset));

@@ -136,6 +136,8 @@ const ITEM_CITATIONS = lazyProperty((item: ItemObject) => item.citationsNow());
 export class ItemObject implements DisputedItem {
   declare readonly name: string;
   declare readonly nameRange: Span;
+  declare readonly requested?: string;
+  declare readonly authorized?: string;
   declare readonly decisionRange: Span;
   declare readonly outcome: Outcome;
   declare readonly claimsAdministratorGuideline?: ItemPart;
@@ -152,6 +154,9 @@ export class ItemObject implements DisputedItem {
   constructor(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]) {
     this.name = f.name;
     this.nameRange = f.nameRange;
+    // Every item has both fields (undefined for most): one hidden class for all items.
+    this.requested = f.requested;
+    this.authorized = f.authorized;
     this.decisionRange = f.decisionRange;
     this.outcome = f.outcome;
     this.claimsAdministratorGuideline = f.claimsAdministratorGuideline;
@@ -179,6 +184,8 @@ export class ItemObject implements DisputedItem {
       {
         name: this.name,
         nameRange: move(this.nameRange, shift),
+        requested: this.requested,
+        authorized: this.authorized,
         decisionRange: move(this.decisionRange, shift),
         outcome: move(this.outcome, shift),
         claimsAdministratorGuideline: same(this.claimsAdministratorGuideline),
