@@ -2,6 +2,7 @@
 // the configured severities and, for `export`, build one record per disputed item. Runs on a worker
 // thread or on the main thread; the result is plain data so it can cross between threads.
 
+import { daysToDecisionOf } from '../engine/caseFacts';
 import { checkLetter, DiagnosticCode, Finding, Severity } from '../engine/check';
 import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
@@ -81,9 +82,15 @@ export interface ExportRecord {
   /** The reviewer's states of licensure and board specialties, as written. */
   reviewerLicensure: string[];
   reviewerSpecialties: string[];
-  /** The item's treatment category and subcategory (engine/treatmentCategories.ts); `Other` when unknown. */
+  /** The letter's days from the application's receipt (or assignment) to the decision (engine/caseFacts.ts). */
+  daysToDecision: number | null;
+  /**
+   * The item's DWC Request Category, SubCategory and, for a pharmaceutical, drug class
+   * (engine/treatmentCategories.ts); `Other` when unknown.
+   */
   category: string;
   subcategory: string | null;
+  drugClass: string | null;
   /** The drug and the quantity (the number after `#` or `QTY:`) where the item names them. */
   drug: string | null;
   quantity: string | null;
@@ -222,6 +229,7 @@ function exportRecord(
     urDenialDate: facts.urDenialDate ?? null,
     applicationReceived: facts.applicationReceived ?? null,
     priority: facts.priority ?? null,
+    daysToDecision: daysToDecisionOf(facts) ?? null,
     patientAge: patient.age ?? null,
     patientSex: patient.sex ?? null,
     diagnoses: [...patient.diagnoses],
@@ -229,6 +237,7 @@ function exportRecord(
     reviewerSpecialties: [...specialties],
     category: treatment.category,
     subcategory: treatment.subcategory,
+    drugClass: treatment.drugClass,
     drug: treatment.drug,
     quantity: treatment.quantity,
   };

@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'urDenialDate',
   'applicationReceived',
   'priority',
+  'daysToDecision',
   'patientAge',
   'patientSex',
   'diagnoses',
@@ -32,6 +33,7 @@ export const CSV_COLUMNS = [
   'reviewerSpecialties',
   'category',
   'subcategory',
+  'drugClass',
   'drug',
   'quantity',
 ] as const;
@@ -84,6 +86,7 @@ export function csvRecord(r: ExportRecord): string {
     r.urDenialDate ?? '',
     r.applicationReceived ?? '',
     r.priority ?? '',
+    r.daysToDecision === null ? '' : String(r.daysToDecision),
     r.patientAge === null ? '' : String(r.patientAge),
     r.patientSex ?? '',
     r.diagnoses.join('; '),
@@ -91,6 +94,7 @@ export function csvRecord(r: ExportRecord): string {
     r.reviewerSpecialties.join('; '),
     r.category,
     r.subcategory ?? '',
+    r.drugClass ?? '',
     r.drug ?? '',
     r.quantity ?? '',
   ];
