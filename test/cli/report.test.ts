@@ -1,7 +1,9 @@
 // `imr-letters report`: the decisions report of the 39 posted letters (test/fixtures/letters-pdf) in
 // its three formats, against what the letters say (test/fixtures/letters-pdf/expected, written by
-// reading each letter: its items and outcomes, its reviewer's specialties); and the same export
-// loaded into DuckDB, whose GROUP BY of category and outcome gives the report's category table.
+// reading each letter: its items and outcomes, its reviewer's specialties, its header dates; and
+// test/fixtures/letters-pdf/categories.json, each item's category and drug class labelled by hand);
+// and the same export loaded into DuckDB, whose GROUP BY of category and outcome gives the report's
+// category table. The PDFs are read by the tool's own PDF reader.
 
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -13,8 +15,11 @@ import { ROOT, runCliAsync, tempDir } from './helpers';
 const PDFS = 'test/fixtures/letters-pdf';
 
 interface ExpectedLetter {
+  caseNumber: string;
   /** As the header prints it: `12/09/2016`. */
   decisionDate: string;
+  applicationReceived: string;
+  priority: string;
   specialties: string[];
   items: Array<{ name: string; outcome: 'Upheld' | 'Overturned' }>;
 }
@@ -25,6 +30,31 @@ function expectedLetters(): ExpectedLetter[] {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ExpectedLetter);
+}
+
+interface Label {
+  category: string;
+  drugClass: string | null;
+  drug: string | null;
+}
+
+function labels(): Record<string, Label[]> {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, PDFS, 'categories.json'), 'utf8')) as Record<string, Label[]>;
+}
+
+/** Days between two printed dates (`11/03/2016`), counted on the calendar. */
+function printedDays(from: string, to: string): number {
+  const utc = (d: string) => {
+    const [m, day, y] = d.split('/').map(Number);
+    return Date.UTC(y, m - 1, day);
+  };
+  return (utc(to) - utc(from)) / 86_400_000;
+}
+
+function medianOf(values: number[]): number | null {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 }
 
 /** `12/09/2016` → `2016-12`. */
@@ -95,6 +125,63 @@ describe('imr-letters report', function () {
     );
   });
 
+  it('--format json: share, overturn rate and median days by category, drug classes and top drugs, as labelled', () => {
+    const letters = expectedLetters();
+    const byCase = labels();
+    const category = new Map<string, { items: number; overturned: number; days: number[] }>();
+    const drugClass = new Map<string, [number, number]>();
+    const drugs = new Map<string, number>();
+    for (const l of letters) {
+      const days = printedDays(l.applicationReceived, l.decisionDate);
+      const seen = new Set<string>();
+      l.items.forEach((item, i) => {
+        const label = byCase[l.caseNumber][i];
+        const c = category.get(label.category) ?? { items: 0, overturned: 0, days: [] };
+        c.items++;
+        if (item.outcome === 'Overturned') c.overturned++;
+        // Each letter's days once per category it has items in.
+        if (!seen.has(label.category)) c.days.push(days);
+        seen.add(label.category);
+        category.set(label.category, c);
+        if (label.drugClass) {
+          const d = drugClass.get(label.drugClass) ?? [0, 0];
+          d[0]++;
+          if (item.outcome === 'Overturned') d[1]++;
+          drugClass.set(label.drugClass, d);
+        }
+        if (label.drug) drugs.set(label.drug, (drugs.get(label.drug) ?? 0) + 1);
+      });
+    }
+    assert.deepStrictEqual(
+      Object.fromEntries(json.byCategory.map((g) => [g.key, [g.items, g.share, g.overturned, g.medianDays]])),
+      Object.fromEntries([...category].map(([k, c]) => [k, [c.items, c.items / 84, c.overturned, medianOf(c.days)]])),
+    );
+    assert.deepStrictEqual(
+      Object.fromEntries(json.byDrugClass.map((g) => [g.key, [g.items, g.overturned]])),
+      Object.fromEntries(drugClass),
+    );
+    // Every posted letter is Standard priority.
+    assert.deepStrictEqual(
+      json.byPriority.map((g) => [g.key, g.items, g.letters, g.medianDays]),
+      [['Standard', 84, 39, medianOf(letters.map((l) => printedDays(l.applicationReceived, l.decisionDate)))]],
+    );
+    assert.ok(letters.every((l) => l.priority === 'Standard'));
+    // Four drugs are disputed twice (in two letters each), the rest once.
+    assert.deepStrictEqual(
+      json.topDrugs.slice(0, 4).map((d) => [d.key, d.items]),
+      [
+        ['Cyclobenzaprine', 2],
+        ['Lidocaine', 2],
+        ['Norco', 2],
+        ['Ultram', 2],
+      ],
+    );
+    assert.deepStrictEqual(
+      json.topDrugs.map((d) => d.items),
+      json.topDrugs.map((d) => drugs.get(d.key)),
+    );
+  });
+
   it('--format md and --format html: the same totals, the HTML self-contained with its table script', async () => {
     const md = await runCliAsync(['report', PDFS, '-f', 'md']);
     assert.strictEqual(md.code, 0, md.stderr);
@@ -110,7 +197,10 @@ describe('imr-letters report', function () {
     assert.match(page, /^<!DOCTYPE html>/);
     assert.strictEqual((page.match(/<tr data-outcome="/g) ?? []).length, 84);
     assert.strictEqual((page.match(/<tr data-outcome="Overturned"/g) ?? []).length, 10);
-    assert.strictEqual((page.match(/<svg class="chart"/g) ?? []).length, 4);
+    assert.strictEqual((page.match(/<svg class="chart"/g) ?? []).length, 6);
+    assert.match(page, /<h2>Items and days to decision by request category<\/h2>/);
+    assert.match(page, /<h2>Top drugs<\/h2>.*<td>Norco<\/td><td>Opioids<\/td><td class="n">2<\/td>/s);
+    assert.match(md.stdout, /\n## Days to decision by priority\n[^#]*\n\| Standard \| 84 \| 10 \| 12% \| 39 \| /);
     assert.ok(!/<script[^>]+src=|<link[^>]+href=|@import|url\(/.test(page), 'nothing loaded from elsewhere');
     assert.match(page, /<script>\(function\(\)\{/);
   });

@@ -167,7 +167,9 @@ function itemHover(ctx: LetterContext, letter: Letter, item: DisputedItem): stri
     }`,
   ];
   const treatment = treatmentOf(item.name);
-  const what = [treatment.category, treatment.subcategory, treatment.drug].filter((x): x is string => !!x);
+  const what = [treatment.category, treatment.subcategory, treatment.drugClass, treatment.drug].filter(
+    (x): x is string => !!x,
+  );
   facts.push(`Treatment: ${what.map((x) => escapeMarkdown(x)).join(' \u203a ')}`);
   const conclusion = item.conclusion.kind;
   if (conclusion === 'not-stated') facts.push('Rationale: no conclusion stated');

@@ -4,6 +4,7 @@
 // a content security policy that allows only the stylesheet and script carrying its nonce.
 
 import { rateChart } from './charts';
+import { dwcTablesHtml } from './dwcTables';
 import { categoryLabel, GROUPINGS } from './model';
 import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
 import { escapeHtml, percent } from './text';
@@ -156,6 +157,7 @@ ${STYLE}</style></head>
 <div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned).</div>
 ${totalsHtml(report.totals)}
 <div class="charts">${charts}</div>
+<div class="charts">${dwcTablesHtml(report)}</div>
 <section><h2>Disputed items${cut}</h2>
 <div class="tools"><input id="filter" type="search" placeholder="Filter: words in any column" aria-label="Filter items">
 <select id="outcome" aria-label="Outcome"><option value="">Every outcome</option><option>Upheld</option><option>Overturned</option><option value="unknown">Outcome unclear</option><option value="missing">Outcome missing</option></select>

@@ -1,6 +1,7 @@
 // The report as Markdown: totals, one table per grouping, the item table. Letter text is escaped
 // (markdownCell), so that an item's name never becomes a link or markup.
 
+import { dwcTablesMarkdown } from './dwcTables';
 import { categoryLabel, DecisionsReport, GroupRow, GROUPINGS } from './model';
 import { markdownCell, percent } from './text';
 
@@ -31,6 +32,7 @@ export function renderMarkdown(report: DecisionsReport, title = 'IMR decisions r
       `; overturn rate ${percent(t.overturnRate)} (overturned items of those upheld or overturned).`,
     '',
     ...GROUPINGS.map((g) => groupTable(g.title, g.column, report[g.key])),
+    dwcTablesMarkdown(report),
     '## Disputed items',
     '',
     '| File | Letter | Case | Item | Category | Outcome | Sources | Specialty | Decided |',

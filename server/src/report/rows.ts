@@ -27,9 +27,13 @@ export function rowOfRecord(r: ExportRecord): ReportRow {
     line: r.line,
     category: r.category,
     subcategory: r.subcategory,
+    drugClass: r.drugClass,
+    drug: r.drug,
     sources: r.sources,
     specialties: r.reviewerSpecialties,
     decisionDate: r.decisionDate,
+    priority: r.priority,
+    daysToDecision: r.daysToDecision,
   };
 }
 
@@ -73,9 +77,13 @@ export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: s
           character: item.decision[1],
           category: item.category,
           subcategory: item.subcategory ?? null,
+          drugClass: item.drugClass ?? null,
+          drug: item.drug ?? null,
           sources: sourcesOf(item),
           specialties,
           decisionDate: letter.decisionDate ?? null,
+          priority: letter.priority ?? null,
+          daysToDecision: letter.daysToDecision ?? null,
         });
     });
   }
