@@ -72,7 +72,13 @@ export interface ExportRecord {
   quantity: string | null;
 }
 
-const OUTCOME_NAMES = { upheld: 'Upheld', overturned: 'Overturned', unknown: 'unknown', missing: 'missing' } as const;
+/** An outcome as the export and the report write it. */
+export const OUTCOME_NAMES = {
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+  unknown: 'unknown',
+  missing: 'missing',
+} as const;
 
 function exportCitation(c: Citation): ExportCitation {
   return {

@@ -2,7 +2,7 @@
 // and the summaries the workspace index keeps (export/summary.ts). Both give the same
 // row for the same item, so the editor's report and the command line's count alike.
 
-import type { ExportRecord } from '../export/records';
+import { ExportRecord, OUTCOME_NAMES } from '../export/records';
 import type { FileSummary, ItemSummary, LetterSummary } from '../export/summary';
 import type { ReportOutcome, ReportRow } from './model';
 
@@ -37,12 +37,7 @@ export function rowOfRecord(r: ExportRecord): ReportRow {
   };
 }
 
-const OUTCOMES: Readonly<Record<string, ReportOutcome>> = {
-  upheld: 'Upheld',
-  overturned: 'Overturned',
-  unknown: 'unknown',
-  missing: 'missing',
-};
+const OUTCOMES: Readonly<Record<string, ReportOutcome>> = OUTCOME_NAMES;
 
 /**
  * The index names an MTUS source with its document (`MTUS/CPMTG`) for the Letters view; the export

@@ -2,9 +2,9 @@
 // path, size and modification time, under the version of the engine that made it. A reopened
 // folder re-reads only the files whose size or time changed; a new engine version reads all again.
 //
-// JSON Lines: a first line with the version, then one file a line. At 50,000 letters the file is
-// about 50 MB: read and written a few hundred lines at a time, with a turn for requests between, so
-// that the server never stops answering for the second one JSON.parse or stringify of it takes.
+// JSON Lines: a first line with the version, then one file a line. A large folder's file is tens of
+// megabytes: read and written a few hundred lines at a time, with a turn for requests between, so
+// that the server never stops answering for as long as one JSON.parse or stringify of it takes.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
