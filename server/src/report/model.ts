@@ -59,7 +59,6 @@ export interface DecisionsReport {
   items: ReportRow[];
 }
 
-/** The group of items that name no guideline source, no specialty, or no decision date. */
 /** The report's groupings, in the order every output shows them. */
 export const GROUPINGS: ReadonlyArray<{ title: string; key: keyof DecisionsReport & `by${string}`; column: string }> = [
   { title: 'treatment category', key: 'byCategory', column: 'Category' },
@@ -71,6 +70,19 @@ export const GROUPINGS: ReadonlyArray<{ title: string; key: keyof DecisionsRepor
 /** An item's category as the table shows it: `Pharmaceuticals: Opioids`. */
 export function categoryLabel(r: ReportRow): string {
   return r.subcategory ? `${r.category}: ${r.subcategory}` : r.category;
+}
+
+/** Decided items (upheld or overturned) a group needs before its overturn rate is drawn as a rate. */
+export const MIN_DECIDED_FOR_RATE = 5;
+
+/** Too few decided items for a rate to mean much: renderers show the counts, not a bar or a percentage. */
+export function tooFewToJudge(c: OutcomeCounts): boolean {
+  return c.upheld + c.overturned < MIN_DECIDED_FOR_RATE;
+}
+
+/** Whether some file holds more than one letter (else a letter number column says nothing). */
+export function holdsSeveralLetters(items: readonly ReportRow[]): boolean {
+  return items.some((r) => r.letter > 1);
 }
 
 export const NO_SOURCE = 'No guideline cited';
