@@ -187,7 +187,7 @@ describe('imr-letters report', function () {
     assert.strictEqual(md.code, 0, md.stderr);
     assert.match(
       md.stdout,
-      /^# IMR decisions report\n\n39 letters, 84 disputed items: 74 upheld, 10 overturned; overturn rate 12%/,
+      /^# IMR decisions report\n\nLetters in test\/fixtures\/letters-pdf, made [-\d]{10} \d\d:\d\d UTC\n\n39 letters, 84 disputed items: 74 upheld, 10 overturned; overturn rate 12%/,
     );
     for (const g of json.byCategory)
       assert.ok(md.stdout.includes(`| ${g.key} | ${g.items} | ${g.upheld} | ${g.overturned} |`), g.key);
@@ -203,6 +203,80 @@ describe('imr-letters report', function () {
     assert.match(md.stdout, /\n## Days to decision by priority\n[^#]*\n\| Standard \| 84 \| 10 \| 12% \| 39 \| /);
     assert.ok(!/<script[^>]+src=|<link[^>]+href=|@import|url\(/.test(page), 'nothing loaded from elsewhere');
     assert.match(page, /<script>\(function\(\)\{/);
+  });
+
+  it('--format html: names its folder and date, lists files relative to it, no control characters', () => {
+    const page = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(page), 'a control character in the page');
+    assert.match(
+      page,
+      /<div class="made">Letters in test\/fixtures\/letters-pdf, made \d{4}-\d\d-\d\d \d\d:\d\d UTC<\/div>/,
+    );
+    const files = [...page.matchAll(/<td data-sort="\d+">([^<]*)<\/td>/g)].map((m) => m[1]);
+    assert.strictEqual(files.length, 84);
+    for (const f of files) assert.match(f, /^CM\d\d-\d{7}\.pdf:\d+$/);
+    // Every posted PDF holds one letter: no column of 1s.
+    assert.ok(!page.includes('>Letter</th>'), 'a Letter column');
+  });
+
+  it('--format html and md: a group of fewer than five decided items has counts, no bar and no rate', async () => {
+    const page = fs.readFileSync(path.join(dir, 'report.html'), 'utf8');
+    const groupings = [json.byCategory, json.bySource, json.bySpecialty, json.byMonth];
+    const charted = groupings.flatMap((groups) => groups.slice(0, 12));
+    const few = charted.filter((g) => g.upheld + g.overturned < 5);
+    // Home health, one item, overturned; Emergency Medicine and the month 2016-12 among others.
+    assert.ok(few.some((g) => g.key === 'Home health' && g.overturned === 1 && g.items === 1));
+    assert.ok(few.some((g) => g.key === '2016-12'));
+    assert.strictEqual((page.match(/<rect class="bar"/g) ?? []).length, charted.length - few.length);
+    assert.strictEqual((page.match(/<g class="few">/g) ?? []).length, few.length);
+    assert.ok(page.includes('>1 overturned, 0 upheld: too few to judge</text>'), 'Home health in words');
+    assert.ok(!page.includes('100% of 1'), 'a rate of one item');
+    const md = await runCliAsync(['report', PDFS, '-f', 'md']);
+    assert.ok(md.stdout.includes('| Home health | 1 | 0 | 1 | too few |'), 'the Markdown table');
+    assert.ok(md.stdout.includes('| Physical medicine | 18 | 15 | 3 | 17% |'), 'a rate where there are enough');
+    for (const text of [page, md.stdout]) assert.ok(!/\b1 (items|letters|groups)\b/.test(text), 'a wrong plural');
+  });
+
+  it('numbers the letters of a file that holds several, and lists files relative to the folder', async () => {
+    const folder = path.join(tempDir('imr-report-several-'), 'letters');
+    fs.mkdirSync(path.join(folder, '2014'), { recursive: true });
+    const letter = (name: string) => fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'letters', name), 'utf8');
+    // Letters 001 (four items) and 002 (one) in one file, letter 000 (two items) in a subfolder.
+    fs.writeFileSync(
+      path.join(folder, 'two.txt'),
+      letter('001_95d645f4881bb0c4.txt') + letter('002_5ad3443a4d2d1746.txt'),
+    );
+    fs.writeFileSync(path.join(folder, '2014', 'one.txt'), letter('000_ccd83326e20498fa.txt'));
+    const md = await runCliAsync(['report', 'letters', '-f', 'md'], { cwd: path.dirname(folder) });
+    assert.strictEqual(md.code, 0, md.stderr);
+    assert.match(
+      md.stdout,
+      /^# IMR decisions report\n\nLetters in letters, made \d{4}-\d\d-\d\d \d\d:\d\d UTC\n\n3 letters, 7 disputed items:/,
+    );
+    assert.ok(md.stdout.includes('| File | Letter | Case |'), 'a Letter column');
+    const rows = md.stdout.split('\n').filter((l) => /^\| (two|2014)/.test(l));
+    assert.deepStrictEqual(
+      rows.map((l) => l.split(' | ').slice(0, 2).join(' ')),
+      [
+        '| 2014/one.txt:51 1',
+        '| 2014/one.txt:93 1',
+        '| two.txt:53 1',
+        '| two.txt:89 1',
+        '| two.txt:121 1',
+        '| two.txt:151 1',
+        '| two.txt:254 2',
+      ],
+    );
+    const files = await runCliAsync(['report', 'letters/two.txt', 'letters/2014/one.txt', '-f', 'json'], {
+      cwd: path.dirname(folder),
+    });
+    const report = JSON.parse(files.stdout) as DecisionsReport & { heading: { of: string[]; folder: boolean } };
+    assert.deepStrictEqual(report.heading.of, ['letters/two.txt', 'letters/2014/one.txt']);
+    assert.strictEqual(report.heading.folder, false);
+    assert.ok(
+      report.items.every((r) => r.file.startsWith('letters/')),
+      'paths relative to the working folder',
+    );
   });
 
   it('refuses a format it does not write, and options of other commands', async () => {

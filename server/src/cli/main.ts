@@ -156,7 +156,7 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
     onFile = (r) => reporter.file(r);
     finish = () => reporter.end(summary);
   } else if (options.command === 'report') {
-    const collector = new ReportCollector(out, options.format as ReportFormat);
+    const collector = new ReportCollector(out, options.format as ReportFormat, options.inputs, io.cwd);
     onFile = (r) => collector.file(r);
     finish = () => collector.end();
   } else {

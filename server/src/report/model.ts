@@ -113,6 +113,19 @@ export function categoryLabel(r: ReportRow): string {
   return detail ? `${r.category}: ${detail}` : r.category;
 }
 
+/** Decided items (upheld or overturned) a group needs before its overturn rate is drawn as a rate. */
+export const MIN_DECIDED_FOR_RATE = 5;
+
+/** Too few decided items for a rate to mean much: renderers show the counts, not a bar or a percentage. */
+export function tooFewToJudge(c: OutcomeCounts): boolean {
+  return c.upheld + c.overturned < MIN_DECIDED_FOR_RATE;
+}
+
+/** Whether some file holds more than one letter (else a letter number column says nothing). */
+export function holdsSeveralLetters(items: readonly ReportRow[]): boolean {
+  return items.some((r) => r.letter > 1);
+}
+
 /** The groups of items that name no guideline source, no specialty, no priority, or no decision date. */
 export const NO_SOURCE = 'No guideline cited';
 export const NO_SPECIALTY = 'Specialty not stated';
