@@ -6,6 +6,7 @@
 //   node scripts/bundle.mjs --dev    readable output with source maps, for debugging
 
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -109,10 +110,45 @@ const pdfResult = await build({
   plugins: [pdfjsWithoutCanvas],
 });
 
+// The PDF view's page (client/src/pdfView/webview/main.ts), loaded by its webview in VS Code and
+// VS Code for the Web alike: pdf.js's browser build with its worker code bundled in. Its own
+// tsconfig gives it the DOM's types, which the root project (Node) leaves out.
+const pdfViewCheck = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'client/src/pdfView/webview'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+if (pdfViewCheck.status !== 0) throw new Error('bundle: the PDF view page does not type-check');
+const pdfViewResult = await build({
+  absWorkingDir: root,
+  entryPoints: { pdfView: 'client/src/pdfView/webview/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: !dev,
+  sourcemap: dev,
+  metafile: true,
+  logLevel: 'warning',
+  tsconfig: 'client/src/pdfView/webview/tsconfig.json',
+  // Reached only in Node (pdf.js's canvas addon), never in a webview.
+  external: ['@napi-rs/canvas'],
+  define: { 'import.meta.url': 'location.href' },
+});
+
 // VS Code for the Web: dist/browser/client.js and dist/browser/server.js (scripts/browserBundle.mjs).
 const browserOutputs = await buildBrowser({ root, dev });
 
-const outputs = { ...result.metafile.outputs, ...pdfResult.metafile.outputs, ...browserOutputs };
+const outputs = {
+  ...result.metafile.outputs,
+  ...pdfResult.metafile.outputs,
+  ...pdfViewResult.metafile.outputs,
+  ...browserOutputs,
+};
 for (const [file, info] of Object.entries(outputs)) {
   if (file.endsWith('.map')) continue;
   console.log(`bundle: ${relative(root, join(root, file))} ${(info.bytes / 1024).toFixed(1)} KB`);

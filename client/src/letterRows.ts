@@ -27,7 +27,6 @@ function joined(parts: ReadonlyArray<string | false | undefined>): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(DOT);
 }
 
-
 export function outcomeWord(outcome: string): string {
   return (OUTCOME_LABELS as Readonly<Record<string, string>>)[outcome] ?? outcome;
 }

@@ -15,11 +15,12 @@
 
 import type { IndexEntry, LetterIndex } from '../workspace/letterIndex';
 import type { ItemSummary, LetterSummary } from '../export/summary';
+import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import { OUTCOME_LABELS } from '../engine/vocabulary';
 
 export function fileNameOf(uri: string): string {
-  // A PDF letter's text (imr-pdf:/…/Letter.pdf?<the PDF's URI>) is named by its path, not its query.
-  const bare = uri.replace(/[?#].*$/, '');
+  // A PDF letter's text (imr-pdf:/…/Letter · letter text?<the PDF's URI>) is named after its PDF.
+  const bare = (pdfOfTextUri(uri) ?? uri).replace(/[?#].*$/, '');
   const slash = bare.lastIndexOf('/');
   try {
     return decodeURIComponent(bare.slice(slash + 1));

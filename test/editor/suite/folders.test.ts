@@ -191,7 +191,7 @@ describe('folders of letters', () => {
     const spine = found.find((s) => s.name.startsWith('MRI of the cervical spine without contrast'));
     assert.ok(spine, found.map((s) => s.name).join('\n'));
     assert.equal(spine.location.uri.scheme, 'imr-pdf');
-    assert.equal(path.basename(spine.location.uri.path), 'CM16-0213037.pdf');
+    assert.equal(path.basename(spine.location.uri.path), 'CM16-0213037 \u00b7 letter text');
     const editor = await vscode.window.showTextDocument(spine.location.uri, { selection: spine.location.range });
     assert.equal(editor.document.uri.scheme, 'imr-pdf');
     assert.equal(editor.document.languageId, 'imr-letter');
