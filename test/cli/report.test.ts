@@ -224,16 +224,16 @@ describe('imr-letters report', function () {
     const groupings = [json.byCategory, json.bySource, json.bySpecialty, json.byMonth];
     const charted = groupings.flatMap((groups) => groups.slice(0, 12));
     const few = charted.filter((g) => g.upheld + g.overturned < 5);
-    // Home health, one item, overturned; Emergency Medicine and the month 2016-12 among others.
-    assert.ok(few.some((g) => g.key === 'Home health' && g.overturned === 1 && g.items === 1));
+    // Home Health (the DWC's category), one item, overturned; Emergency Medicine and the month 2016-12 among others.
+    assert.ok(few.some((g) => g.key === 'Home Health' && g.overturned === 1 && g.items === 1));
     assert.ok(few.some((g) => g.key === '2016-12'));
     assert.strictEqual((page.match(/<rect class="bar"/g) ?? []).length, charted.length - few.length);
     assert.strictEqual((page.match(/<g class="few">/g) ?? []).length, few.length);
-    assert.ok(page.includes('>1 overturned, 0 upheld: too few to judge</text>'), 'Home health in words');
+    assert.ok(page.includes('>1 overturned, 0 upheld: too few to judge</text>'), 'Home Health in words');
     assert.ok(!page.includes('100% of 1'), 'a rate of one item');
     const md = await runCliAsync(['report', PDFS, '-f', 'md']);
-    assert.ok(md.stdout.includes('| Home health | 1 | 0 | 1 | too few |'), 'the Markdown table');
-    assert.ok(md.stdout.includes('| Physical medicine | 18 | 15 | 3 | 17% |'), 'a rate where there are enough');
+    assert.ok(md.stdout.includes('| Home Health | 1 | 0 | 1 | too few |'), 'the Markdown table');
+    assert.ok(md.stdout.includes('| Rehabilitation | 16 | 13 | 3 | 19% |'), 'a rate where there are enough');
     for (const text of [page, md.stdout]) assert.ok(!/\b1 (items|letters|groups)\b/.test(text), 'a wrong plural');
   });
 
