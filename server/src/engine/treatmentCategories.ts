@@ -63,6 +63,8 @@ function normalized(s: string): string {
       .toLowerCase()
       // A surgery's adjunct as the letters introduce it: not a surgery itself.
       .replace(/associated\s+surgical\s+services?/g, 'associated service')
+      // A word run into its strength, as extraction tools may give it (`Klonopin2mg`); `l5`, `b12` stay.
+      .replace(/([a-z]{3})(?=\d)/g, '$1 ')
       .replace(/[^a-z0-9]+/g, ' ')
       .trim() +
     ' '
@@ -216,21 +218,27 @@ function placeOf(name: string): TreatmentCategory {
 /** The longest name read: a letter's item is a line or a paragraph, never more. */
 const MAX_NAME = 400;
 
+/** The name as read: its first MAX_NAME characters, ligatures a PDF's text may keep (`\ufb01`) as letters. */
+function readable(itemName: string): string {
+  const name = itemName.length > MAX_NAME ? itemName.slice(0, MAX_NAME) : itemName;
+  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFKC') : name;
+}
+
 /** The item's Request Category, SubCategory and drug class. */
 export function treatmentCategoryOf(itemName: string): TreatmentCategory {
-  return placeOf(itemName.length > MAX_NAME ? itemName.slice(0, MAX_NAME) : itemName);
+  return placeOf(readable(itemName));
 }
 
 /** Words that begin an item's name before the drug: `Retrospective Cyclobenzaprine`, `Refill of Xanax`. */
 const LEAD =
   /^(?:(?:retrospective|prospective|retro|request(?:ed)?|refill|prescription|one|a|an|the|of|for)\b[\s:,]*)+/i;
-/** Where a drug's name ends: a digit, a bracket, a comma, a quantity, or a form or route word. */
+/** Where a drug's name ends: a digit, a bracket, a comma, a quantity, or a form or route word (`ointment5%` too). */
 const DRUG_END =
-  /[\d(#,;:[]|\b(?:QTY|quantity|tabs?|tablets?|caps?|capsules?|cream|gel|ointment|lotion|patch(?:es)?|pads?|solution|suspension|spray|oral|topical|transdermal|injections?|in|for|with|x|was|unknown)\b/i;
+  /[\d(#,;:[]|\b(?:QTY|quantity|tabs?|tablets?|caps?|capsules?|cream|gel|ointment|lotion|patch(?:es)?|pads?|solution|suspension|spray|oral|topical|transdermal|injections?|in|for|with|x|was|unknown)(?![a-z])/i;
 
 /** The item's place, and for a pharmaceutical the drug and quantity it names. */
 export function treatmentOf(itemName: string): Treatment {
-  const name = itemName.length > MAX_NAME ? itemName.slice(0, MAX_NAME) : itemName;
+  const name = readable(itemName);
   const { category, subcategory, drugClass } = placeOf(name);
   if (category !== PHARMACEUTICALS) return { category, subcategory, drugClass, drug: null, quantity: null };
   const rest = name.replace(LEAD, '');
