@@ -1,9 +1,9 @@
-// The workspace index's summary of a letter (workspace/summary.ts): the header's dates, priority
+// The workspace index's summary of a letter (export/summary.ts): the header's dates, priority
 // and days to decision, and each item's place in the DWC's taxonomy, as the letters state them;
 // nothing when they state none.
 
 import * as assert from 'assert';
-import { summarizeText } from '../../server/src/workspace/summarizeText';
+import { summarizeText } from '../../server/src/export/summarizeText';
 import { FIXTURES, fixtureText, letterText } from './helpers';
 
 describe('the index summary', () => {
