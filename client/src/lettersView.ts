@@ -27,6 +27,7 @@ export const LETTERS_VIEW = 'imrLetters.letters';
 
 export const GROUPINGS: ReadonlyArray<{ value: LetterGrouping; label: string }> = [
   { value: 'outcome', label: 'Outcome' },
+  { value: 'category', label: 'Request category (DWC)' },
   { value: 'source', label: 'Guideline source' },
   { value: 'specialty', label: 'Reviewer specialty' },
   { value: 'folder', label: 'Folder' },
@@ -178,7 +179,13 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
           this.groupBy === 'outcome'
             ? outcomeIcon(g.key)
             : new vscode.ThemeIcon(
-                this.groupBy === 'folder' ? 'folder' : this.groupBy === 'source' ? 'book' : 'person',
+                this.groupBy === 'folder'
+                  ? 'folder'
+                  : this.groupBy === 'source'
+                    ? 'book'
+                    : this.groupBy === 'category'
+                      ? 'tag'
+                      : 'person',
               );
         t.contextValue = 'group';
         return t;
