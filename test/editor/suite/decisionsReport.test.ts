@@ -63,7 +63,7 @@ describe('decisions report', () => {
     assert.match(html, /Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[^']+'/);
     assert.ok(!html.includes('unsafe-inline'));
     assert.equal((html.match(/<tr data-outcome="[^"]+" data-uri="/g) ?? []).length, 20);
-    assert.equal((html.match(/<svg class="chart"/g) ?? []).length, 4);
+    assert.equal((html.match(/<svg class="chart"/g) ?? []).length, 6);
   });
 
   it('a click on a row opens the letter at the item', async () => {
