@@ -29,6 +29,7 @@ export const LETTERS_VIEW = 'imrLetters.letters';
 
 export const GROUPINGS: ReadonlyArray<{ value: LetterGrouping; label: string }> = [
   { value: 'outcome', label: 'Outcome' },
+  { value: 'category', label: 'Request category (DWC)' },
   { value: 'source', label: 'Guideline source' },
   { value: 'specialty', label: 'Reviewer specialty' },
   { value: 'folder', label: 'Folder' },
@@ -55,6 +56,7 @@ const GROUP_ICONS: Record<Exclude<LetterGrouping, 'outcome'>, string> = {
   source: 'book',
   specialty: 'person',
   folder: 'folder',
+  category: 'tag',
 };
 
 export function outcomeIcon(outcome: string): vscode.ThemeIcon {

@@ -1,13 +1,14 @@
 // Every real posted letter (test/fixtures/letters-pdf/) as each common extractor and the project's
 // own PDF reader give its text: the disputed items and outcomes the letter states (a partly
 // authorized item's original request and authorized part too), its case number and header dates
-// (as printed and as ISO dates), the reviewer's specialty, where the expected values hold them the
-// patient and the reviewer's licensure, every item's place in the DWC's taxonomy (category,
-// subcategory, drug class, drug) and days to decision, and no problem reported, since these letters
+// (as printed and as ISO dates) and days to decision, the reviewer's specialty, where the expected
+// values hold them the patient and the reviewer's licensure, every item's place in the DWC's
+// taxonomy (category, subcategory, drug class, drug), and no problem reported, since these letters
 // are well formed. The expected values were written from the letters
-// (test/fixtures/letters-pdf/expected/), not from the parser.
+// (test/fixtures/letters-pdf/expected/, categories.json), not from the parser.
 
 import * as assert from 'assert';
+import { daysToDecisionOf } from '../../server/src/engine/caseFacts';
 import { checkLetter } from '../../server/src/engine/check';
 import { isLetter } from '../../server/src/engine/detect';
 import type { LetterDocument } from '../../server/src/engine/model';
@@ -83,7 +84,7 @@ for (const tool of TOOLS) {
         });
 
         itUnlessPending(
-          'the header facts as dates, and the patient, licensure, drug and quantity written',
+          'the header facts as dates, days to decision, and the patient, licensure, drug and quantity written',
           pending('fields'),
           () => {
             const letter = docs.get(name)!.letters[0];
@@ -99,6 +100,12 @@ for (const tool of TOOLS) {
                 isoOfPrinted(expected.applicationReceived),
                 expected.priority,
               ],
+            );
+            // Days to decision: the printed receipt and decision dates, counted on the calendar here.
+            const utc = (printed: string) => Date.parse(`${isoOfPrinted(printed)}T00:00:00Z`);
+            assert.strictEqual(
+              daysToDecisionOf(f),
+              (utc(expected.decisionDate) - utc(expected.applicationReceived)) / 86_400_000,
             );
             if (expected.licensure) assert.deepStrictEqual(letter.reviewer?.licensure, expected.licensure);
             if (expected.patient) assert.deepStrictEqual({ ...letter.patient }, expected.patient);

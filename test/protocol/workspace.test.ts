@@ -402,6 +402,15 @@ describe("workspace index: the extension's client lists the files", function () 
     assert.ok(filtered.groups.some((g) => g.key === 'ODG'));
   });
 
+  it("groups the letters by the DWC's Request Category for the Letters view", async () => {
+    const r = (await server.connection.sendRequest(LetterGroupsRequest, { groupBy: 'category' })) as LetterGroupsResult;
+    // Drugs (Xanax, Lexapro, Buspar) in all four letters; psychiatric visits in 000, 001 and typo.txt.
+    assert.deepStrictEqual(Object.fromEntries(r.groups.map((g) => [g.label, g.letters])), {
+      Pharmaceuticals: 4,
+      'Psych Services': 3,
+    });
+  });
+
   it("answers the decisions report of the folder's letters, of one file, and its first items", async () => {
     const all = (await server.connection.sendRequest(DecisionsReportRequest, {})) as DecisionsReportResult;
     const t = all.report.totals;

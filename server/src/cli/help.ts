@@ -51,13 +51,15 @@ Commands:
   export    One record per disputed item: file, letter, caseNumber, item, outcome, outcomeText,
             line, reviewerSpecialty, sources, citations, conclusion, diagnostics; the header's
             dateAssigned, decisionDate, dateOfInjury, urDenialDate, applicationReceived (ISO
-            YYYY-MM-DD) and priority; patientAge, patientSex, diagnoses as the case summary states
-            them; reviewerLicensure, reviewerSpecialties; the item's category, subcategory (see
-            docs/treatment-categories.md), drug and quantity. Missing values are null (CSV: empty);
-            lists in a CSV cell are joined with "; ".
-  report    The decisions report: totals, overturn rates by treatment category, guideline source,
-            reviewer specialty and decision month, and the items, as a self-contained HTML page
-            (opens offline in any browser), Markdown or JSON.
+            YYYY-MM-DD), priority and daysToDecision; patientAge, patientSex, diagnoses as the case
+            summary states them; reviewerLicensure, reviewerSpecialties; the item's category,
+            subcategory and drugClass as the DWC counts them (see docs/treatment-categories.md),
+            drug and quantity. Missing values are null (CSV: empty); lists in a CSV cell are
+            joined with "; ".
+  report    The decisions report: totals, each category's share, overturn rates by category, drug
+            class, guideline source, reviewer specialty, priority and decision month, median days
+            to decision, the top drugs, and the items, as a self-contained HTML page (opens
+            offline in any browser), Markdown or JSON.
   text      Write a letter's text: for a PDF, the text of its text layer as the other commands
             read it (a scanned PDF has none: run OCR on it first).
 

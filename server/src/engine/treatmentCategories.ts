@@ -7,7 +7,7 @@
 import { DRUG_ROWS, DrugRow } from './taxonomy/drugs';
 import { DrugClass, OTHER, RequestCategory } from './taxonomy/dwc';
 import { MARK_ROWS, MarkName } from './taxonomy/marks';
-import { SERVICE_ROWS, ServiceRow } from './taxonomy/services';
+import { SERVICE_ROWS } from './taxonomy/services';
 
 export { OTHER } from './taxonomy/dwc';
 export const PHARMACEUTICALS: RequestCategory = 'Pharmaceuticals';
@@ -49,51 +49,64 @@ const markBit = (m: MarkName): number => 1 << MARKS.indexOf(m);
  * item of every letter, so a name is read once, not once per row.
  */
 interface Lookup {
-  readonly words: ReadonlyMap<string, readonly number[]>;
-  /** By their first word: ` phrase words ` and ` phrase beginning` (spaces at word edges), with their tags. */
-  readonly phrases: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
-  /** By their first three letters: the beginnings of words, with their tags. */
-  readonly beginnings: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>;
+  /** By a whole word: its tags, and the phrases it begins (` phrase words `, ` phrase beginning`, spaces at word edges). */
+  readonly words: ReadonlyMap<string, WordEntry>;
+  /** By their first three letters (prefixKey): the beginnings of words, with their tags. */
+  readonly beginnings: ReadonlyMap<number, ReadonlyArray<readonly [string, number]>>;
+}
+
+interface WordEntry {
+  readonly tags: number[];
+  readonly phrases: Array<readonly [string, number]>;
 }
 
 function normalized(s: string): string {
-  return (
-    ' ' +
-    s
-      .toLowerCase()
-      // A surgery's adjunct as the letters introduce it: not a surgery itself.
-      .replace(/associated\s+surgical\s+services?/g, 'associated service')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim() +
-    ' '
-  );
+  let lower = s.toLowerCase();
+  // A surgery's adjunct as the letters introduce it: not a surgery itself.
+  if (lower.includes('associated')) lower = lower.replace(/associated\s+surgical\s+services?/g, 'associated service');
+  // A word run into its strength, as extraction tools may give it (`Klonopin2mg`); `l5`, `b12` stay.
+  if (RUN_INTO_NUMBER.test(lower)) lower = lower.replace(RUN_INTO_NUMBERS, '$1 ');
+  return ' ' + lower.replace(NOT_WORD, ' ').trim() + ' ';
 }
 
-function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+const RUN_INTO_NUMBER = /[a-z]{3}\d/;
+const RUN_INTO_NUMBERS = /([a-z]{3})(?=\d)/g;
+const NOT_WORD = /[^a-z0-9]+/g;
+
+/** A word's first three characters as one number: a lookup key that needs no new string. */
+function prefixKey(s: string, at: number): number {
+  return (s.charCodeAt(at) << 16) | (s.charCodeAt(at + 1) << 8) | s.charCodeAt(at + 2);
+}
+
+function add<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
 const LOOKUP: Lookup = (() => {
-  const words = new Map<string, number[]>();
-  const phrases = new Map<string, Array<[string, number]>>();
-  const beginnings = new Map<string, Array<[string, number]>>();
+  const words = new Map<string, WordEntry>();
+  const beginnings = new Map<number, Array<[string, number]>>();
+  const entry = (word: string): WordEntry => {
+    let e = words.get(word);
+    if (!e) words.set(word, (e = { tags: [], phrases: [] }));
+    return e;
+  };
   const addWord = (w: string, t: number): void => {
     const open = w.endsWith('*');
     const n = normalized(open ? w.slice(0, -1) : w).trim();
     const space = n.indexOf(' ');
-    if (space > 0) add(phrases, n.slice(0, space), [' ' + n + (open ? '' : ' '), t]);
-    else if (open) add(beginnings, n.slice(0, 3), [n, t]);
-    else if (!words.get(n)?.includes(t)) add(words, n, t);
+    if (space > 0) entry(n.slice(0, space)).phrases.push([' ' + n + (open ? '' : ' '), t]);
+    else if (open) add(beginnings, prefixKey(n, 0), [n, t]);
+    else if (!entry(n).tags.includes(t)) entry(n).tags.push(t);
   };
   SERVICE_ROWS.forEach((row, i) => row.words.forEach((w) => addWord(w, tag(SERVICE, i))));
   DRUG_ROWS.forEach((row, i) => row.names.forEach((w) => addWord(w, tag(DRUG, i))));
   MARK_ROWS.forEach((row) => row.words.forEach((w) => addWord(w, tag(MARK, MARKS.indexOf(row.mark)))));
-  return { words, phrases, beginnings };
+  return { words, beginnings };
 })();
 
-const NONE: ReadonlyArray<readonly [string, number]> = [];
+const byNumber = (a: number, b: number): number => a - b;
 
 /** What a name holds: the service rows and drug rows it matches (in table order) and its marks. */
 interface Matches {
@@ -118,16 +131,19 @@ function matchesOf(name: string): Matches {
   for (let from = 1; from < n.length;) {
     const end = n.indexOf(' ', from);
     const word = n.slice(from, end);
-    const tags = LOOKUP.words.get(word);
-    if (tags) for (const t of tags) note(m, t);
-    for (const [phrase, t] of LOOKUP.phrases.get(word) ?? NONE) if (n.startsWith(phrase, from - 1)) note(m, t);
-    if (word.length >= 3)
-      for (const [beginning, t] of LOOKUP.beginnings.get(word.slice(0, 3)) ?? NONE)
-        if (word.startsWith(beginning)) note(m, t);
+    const e = LOOKUP.words.get(word);
+    if (e) {
+      for (let i = 0; i < e.tags.length; i++) note(m, e.tags[i]);
+      for (let i = 0; i < e.phrases.length; i++) if (n.startsWith(e.phrases[i][0], from - 1)) note(m, e.phrases[i][1]);
+    }
+    if (end - from >= 3) {
+      const list = LOOKUP.beginnings.get(prefixKey(n, from));
+      if (list) for (let i = 0; i < list.length; i++) if (word.startsWith(list[i][0])) note(m, list[i][1]);
+    }
     from = end + 1;
   }
-  m.services.sort((a, b) => a - b);
-  m.drugs.sort((a, b) => a - b);
+  if (m.services.length > 1) m.services.sort(byNumber);
+  if (m.drugs.length > 1) m.drugs.sort(byNumber);
   return m;
 }
 
@@ -157,8 +173,6 @@ const placed = (
   drugClass: DrugClass | typeof OTHER | null = null,
 ): TreatmentCategory => ({ category, subcategory, drugClass });
 
-const drug = (drugClass: DrugClass | typeof OTHER): TreatmentCategory => placed(PHARMACEUTICALS, null, drugClass);
-
 const ADJUNCT = placed('Surgery', 'Adjunct Surgical Services');
 
 /** The drug class of the drugs an item names (rows in table order) and its marks. */
@@ -174,63 +188,100 @@ function drugClassOf(rows: readonly DrugRow[], marks: number): DrugClass | typeo
   return rows.length > 0 ? rows[0].drugClass : OTHER;
 }
 
+const SPINE_SURGERY = placed('Surgery', 'Spine');
+const SURGICAL_CONSULT = placed('Surgery', 'Surgical Consult');
+
 /** A surgery's subcategory: arthroscopic, spinal (by its procedure or its site), or neither. */
-function surgeryOf(row: ServiceRow, marks: number): TreatmentCategory {
-  if (row.subcategory === 'Non-arthroscopic Surgery' && (marks & markBit('spine')) !== 0)
-    return placed('Surgery', 'Spine');
-  return placed(row.category, row.subcategory);
+function surgeryOf(row: number, marks: number): TreatmentCategory {
+  if (SERVICE_ROWS[row].subcategory === 'Non-arthroscopic Surgery' && (marks & markBit('spine')) !== 0)
+    return SPINE_SURGERY;
+  return ROW_PLACES[row];
+}
+
+/** Each service row's place, made once: a name's place is shared, never changed. */
+const ROW_PLACES: readonly TreatmentCategory[] = SERVICE_ROWS.map((r) => placed(r.category, r.subcategory));
+const DRUG_PLACES = new Map<string, TreatmentCategory>();
+const OTHER_PLACE = placed(OTHER, null);
+
+function drug(drugClass: DrugClass | typeof OTHER): TreatmentCategory {
+  let p = DRUG_PLACES.get(drugClass);
+  if (!p) DRUG_PLACES.set(drugClass, (p = placed(PHARMACEUTICALS, null, drugClass)));
+  return p;
+}
+
+const TOPICAL = markBit('topical');
+const BODY_SITE = markBit('bodySite');
+const PRE_OPERATIVE = markBit('preOperative');
+const PRESCRIPTION = markBit('prescription');
+
+/** The drug class of the drug rows a name matched, with a skin strength (`5%`) read as a topical form. */
+function drugPlaceOf(name: string, m: Matches): TreatmentCategory {
+  const marks = SKIN_STRENGTH.test(name) ? m.marks | TOPICAL : m.marks;
+  return drug(
+    drugClassOf(
+      m.drugs.map((i) => DRUG_ROWS[i]),
+      marks,
+    ),
+  );
 }
 
 function placeOf(name: string): TreatmentCategory {
   const m = matchesOf(name);
-  const drugs = m.drugs.map((i) => DRUG_ROWS[i]);
-  const has = (mark: MarkName): boolean => (m.marks & markBit(mark)) !== 0;
-  if (SKIN_STRENGTH.test(name)) m.marks |= markBit('topical');
-  const services = m.services.map((i) => SERVICE_ROWS[i]);
-  const first = services.find((r) => !r.afterDrugs);
-  if (first) {
-    switch (first.category === 'Injection' ? 'injection' : first.rule) {
+  let first = -1;
+  for (let k = 0; k < m.services.length && first < 0; k++)
+    if (!SERVICE_ROWS[m.services[k]].afterDrugs) first = m.services[k];
+  if (first >= 0) {
+    const row = SERVICE_ROWS[first];
+    switch (row.category === 'Injection' ? 'injection' : row.rule) {
       case 'injection':
         // The DWC counts viscosupplements as a drug class; a drug given by injection, with no place
         // on the body named, is a drug (class Injection); anything else injected is a procedure.
-        if (drugs.some((r) => r.drugClass === 'Viscosupplementation')) return drug('Viscosupplementation');
-        if (first.rule === 'injection' && drugs.length > 0 && !has('bodySite')) return drug('Injection');
+        if (m.drugs.some((i) => DRUG_ROWS[i].drugClass === 'Viscosupplementation')) return drug('Viscosupplementation');
+        if (row.rule === 'injection' && m.drugs.length > 0 && (m.marks & BODY_SITE) === 0) return drug('Injection');
         break;
       case 'visit':
-        if (has('preOperative')) return ADJUNCT;
-        if (services.some((r) => r.rule === 'surgery')) return placed('Surgery', 'Surgical Consult');
+        if ((m.marks & PRE_OPERATIVE) !== 0) return ADJUNCT;
+        if (m.services.some((i) => SERVICE_ROWS[i].rule === 'surgery')) return SURGICAL_CONSULT;
         break;
       case 'test':
-        if (has('preOperative')) return ADJUNCT;
+        if ((m.marks & PRE_OPERATIVE) !== 0) return ADJUNCT;
         break;
     }
-    return placed(first.category, first.subcategory);
+    return ROW_PLACES[first];
   }
-  if (drugs.length > 0) return drug(drugClassOf(drugs, m.marks));
-  const late = services[0];
-  if (late) return late.rule === 'surgery' ? surgeryOf(late, m.marks) : placed(late.category, late.subcategory);
-  if (has('topical') || has('prescription') || STRENGTH.test(name)) return drug(drugClassOf(drugs, m.marks));
-  return placed(OTHER, null);
+  if (m.drugs.length > 0) return drugPlaceOf(name, m);
+  if (m.services.length > 0) {
+    const late = SERVICE_ROWS[m.services[0]];
+    return late.rule === 'surgery' ? surgeryOf(m.services[0], m.marks) : ROW_PLACES[m.services[0]];
+  }
+  if ((m.marks & (TOPICAL | PRESCRIPTION)) !== 0 || STRENGTH.test(name)) return drugPlaceOf(name, m);
+  return OTHER_PLACE;
 }
 
 /** The longest name read: a letter's item is a line or a paragraph, never more. */
 const MAX_NAME = 400;
 
+/** The name as read: its first MAX_NAME characters, ligatures a PDF's text may keep (`\ufb01`) as letters. */
+function readable(itemName: string): string {
+  const name = itemName.length > MAX_NAME ? itemName.slice(0, MAX_NAME) : itemName;
+  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFKC') : name;
+}
+
 /** The item's Request Category, SubCategory and drug class. */
 export function treatmentCategoryOf(itemName: string): TreatmentCategory {
-  return placeOf(itemName.length > MAX_NAME ? itemName.slice(0, MAX_NAME) : itemName);
+  return placeOf(readable(itemName));
 }
 
 /** Words that begin an item's name before the drug: `Retrospective Cyclobenzaprine`, `Refill of Xanax`. */
 const LEAD =
   /^(?:(?:retrospective|prospective|retro|request(?:ed)?|refill|prescription|one|a|an|the|of|for)\b[\s:,]*)+/i;
-/** Where a drug's name ends: a digit, a bracket, a comma, a quantity, or a form or route word. */
+/** Where a drug's name ends: a digit, a bracket, a comma, a quantity, or a form or route word (`ointment5%` too). */
 const DRUG_END =
-  /[\d(#,;:[]|\b(?:QTY|quantity|tabs?|tablets?|caps?|capsules?|cream|gel|ointment|lotion|patch(?:es)?|pads?|solution|suspension|spray|oral|topical|transdermal|injections?|in|for|with|x|was|unknown)\b/i;
+  /[\d(#,;:[]|\b(?:QTY|quantity|tabs?|tablets?|caps?|capsules?|cream|gel|ointment|lotion|patch(?:es)?|pads?|solution|suspension|spray|oral|topical|transdermal|injections?|in|for|with|x|was|unknown)(?![a-z])/i;
 
 /** The item's place, and for a pharmaceutical the drug and quantity it names. */
 export function treatmentOf(itemName: string): Treatment {
-  const name = itemName.length > MAX_NAME ? itemName.slice(0, MAX_NAME) : itemName;
+  const name = readable(itemName);
   const { category, subcategory, drugClass } = placeOf(name);
   if (category !== PHARMACEUTICALS) return { category, subcategory, drugClass, drug: null, quantity: null };
   const rest = name.replace(LEAD, '');

@@ -51,6 +51,8 @@ export interface ExportRecord {
   applicationReceived: string | null;
   /** The review's priority as the letter writes it (`Standard`, `Expedited`). */
   priority: string | null;
+  /** The letter's days from the application's receipt (or assignment) to the decision (engine/caseFacts.ts). */
+  daysToDecision: number | null;
   /** The patient's age, sex and diagnoses as the clinical case summary states them; never guessed. */
   patientAge: number | null;
   patientSex: 'female' | 'male' | null;
@@ -58,8 +60,6 @@ export interface ExportRecord {
   /** The reviewer's states of licensure and board specialties, as written. */
   reviewerLicensure: string[];
   reviewerSpecialties: string[];
-  /** The letter's days from the application's receipt (or assignment) to the decision (engine/caseFacts.ts). */
-  daysToDecision: number | null;
   /**
    * The item's DWC Request Category, SubCategory and, for a pharmaceutical, drug class
    * (engine/treatmentCategories.ts); `Other` when unknown.

@@ -1,6 +1,7 @@
-// The Letters view's data: the index's letters grouped by outcome, guideline source, reviewer
-// specialty or folder, filtered by words, with the counts of each group. A letter sits in every
-// group one of its items belongs to (a letter with an upheld and an overturned item is in both).
+// The Letters view's data: the index's letters grouped by outcome, the DWC's Request Category,
+// guideline source, reviewer specialty or folder, filtered by words, with the counts of each
+// group. A letter sits in every group one of its items belongs to (a letter with an upheld and an
+// overturned item is in both).
 
 import type {
   LetterGroup,
@@ -35,6 +36,9 @@ function groupKeys(uri: string, letter: LetterSummary, groupBy: LetterGrouping):
     case 'outcome':
       for (const i of letter.items) keys.add(i.outcome);
       break;
+    case 'category':
+      for (const i of letter.items) keys.add(i.category);
+      break;
     case 'source':
       for (const i of letter.items) for (const s of i.sources) keys.add(s);
       if (keys.size === 0) keys.add('');
@@ -53,6 +57,8 @@ function groupLabel(key: string, groupBy: LetterGrouping, roots: readonly string
   switch (groupBy) {
     case 'outcome':
       return OUTCOME_LABELS[key as keyof typeof OUTCOME_LABELS] ?? key;
+    case 'category':
+      return key;
     case 'source':
       return key === '' ? 'No guideline cited' : key;
     case 'specialty':

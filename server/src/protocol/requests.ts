@@ -66,7 +66,7 @@ export interface WorkspaceFilesParams {
   limitReached: boolean;
 }
 
-export type LetterGrouping = 'outcome' | 'source' | 'specialty' | 'folder';
+export type LetterGrouping = 'outcome' | 'category' | 'source' | 'specialty' | 'folder';
 
 export interface LetterTotals {
   letters: number;
