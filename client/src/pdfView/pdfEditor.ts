@@ -74,11 +74,16 @@ class PdfView implements vscode.Disposable {
     this.changed();
   }
 
-  /** Opens the letter's text beside the pages, unless an editor shows it already; focus stays where it was. */
+  /**
+   * Opens the letter's text beside the pages, unless an editor shows it already. It takes the focus
+   * when the PDF is the active editor (just opened): the Outline then lists the letter's items, and
+   * an item chosen there or in the Letters view opens in the text's group, not over the pages.
+   */
   async showText(): Promise<void> {
     const text = this.state.text?.toString();
     if (!text || vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === text)) return;
-    await openPdfText(this.state.pdf, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+    const preserveFocus = !this.panel.active;
+    await openPdfText(this.state.pdf, { viewColumn: vscode.ViewColumn.Beside, preserveFocus, preview: true });
   }
 
   /** The text's selection moved (an item chosen, a click): the PDF shows that page. */
@@ -104,6 +109,8 @@ class PdfView implements vscode.Disposable {
         this.state.rendered.clear();
         this.sendPdf();
         if (this.state.note) this.post({ type: 'note', text: this.state.note });
+        // A selection moved while the tab was hidden: the page it asked for.
+        if (this.state.page > 1) this.post({ type: 'showPage', page: this.state.page });
         break;
       case 'opened':
         this.state.pages = m.pages;
