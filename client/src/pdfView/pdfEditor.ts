@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { pageAt } from './letterText';
 import type { FromPage, ToPage } from './messages';
-import { fileName, openPdfText, pdfTextUri, PdfLetterText, PdfTexts } from './pdfTexts';
+import { fileName, openPdfText, pdfTextUri, PdfLetterText, PdfTexts, PDF_TEXT_SCHEME } from './pdfTexts';
 
 /** What one PDF view shows (the editor tests read it). */
 export interface PdfViewState {
@@ -211,6 +211,36 @@ export class PdfViews implements vscode.CustomReadonlyEditorProvider, vscode.Dis
   /** Whether a PDF view of this PDF is the active editor. */
   isShown(pdf: vscode.Uri): boolean {
     return this.viewOf(pdf)?.panel.active ?? false;
+  }
+
+  /**
+   * PDFs VS Code showed as binary files because they were opened before it had read this
+   * extension's editors (a click in a window's first moment, a restored tab): shown in the PDF view
+   * instead, in their place. Run at activation; returns how many moved.
+   */
+  async reopenBinaryTabs(): Promise<number> {
+    const binaryTabs = () =>
+      vscode.window.tabGroups.all.flatMap((group) =>
+        group.tabs.filter(
+          (tab) =>
+            tab.input instanceof vscode.TabInputText &&
+            tab.input.uri.scheme !== PDF_TEXT_SCHEME &&
+            /\.pdf$/i.test(tab.input.uri.path),
+        ),
+      );
+    const found = binaryTabs().map((tab) => ({
+      uri: (tab.input as vscode.TabInputText).uri,
+      viewColumn: tab.group.viewColumn,
+      preserveFocus: !(tab.group.isActive && tab.isActive),
+      preview: tab.isPreview,
+    }));
+    for (const { uri, ...options } of found) {
+      await vscode.commands.executeCommand('vscode.openWith', uri, PdfViews.viewType, options);
+      // Tab objects are replaced as tabs change: the binary page's, looked up again.
+      const left = binaryTabs().filter((tab) => (tab.input as vscode.TabInputText).uri.toString() === uri.toString());
+      await vscode.window.tabGroups.close(left).then(undefined, () => undefined);
+    }
+    return found.length;
   }
 
   /** Scrolls a PDF's view to a page as its user would (for the editor tests). */

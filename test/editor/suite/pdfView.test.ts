@@ -195,6 +195,26 @@ describe('the PDF view', function () {
     );
   });
 
+  it('moves a PDF shown as a binary file (opened before VS Code read the extension) into the PDF view', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // What VS Code does with a PDF clicked before it knows the PDF view: its text editor's binary-file page.
+    await vscode.commands.executeCommand('vscode.openWith', pdf(), 'default');
+    const binary = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(binary?.input instanceof vscode.TabInputText, 'the text editor showed the PDF');
+    // What activation does with such tabs.
+    assert.equal(await api.pdfViews.reopenBinaryTabs(), 1);
+    assert.ok(tabOf(pdf()), 'the PDF is in the PDF view');
+    const left = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText);
+    assert.deepEqual(
+      left.map((t) => t.label),
+      [],
+      'no binary-file page is left',
+    );
+    await waitFor((s) => (s.rendered.has(1) ? true : undefined), 'page 1 drawn');
+  });
+
   it('says why a damaged PDF cannot be shown, in the PDF view rather than the binary-file page', async () => {
     const file = vscode.Uri.file(path.join(tmp, 'cut short.pdf'));
     // The letter's first kilobyte: a PDF header, no pages, no end.
