@@ -70,6 +70,11 @@ class PdfView implements vscode.Disposable {
       this.letter = read;
       this.state.text = pdfTextUri(this.state.pdf);
       await this.showText();
+    } else {
+      // No letter: only shown. Its text is kept only for a document open already.
+      const uri = pdfTextUri(this.state.pdf).toString();
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri))
+        this.texts.forget(pdfTextUri(this.state.pdf));
     }
     this.changed();
   }
