@@ -79,5 +79,6 @@ export function registerPdfLetters(context: vscode.ExtensionContext): PdfViews {
       return target;
     }),
   );
+  void views.reopenBinaryTabs().catch(() => undefined);
   return views;
 }

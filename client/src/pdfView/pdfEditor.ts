@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { pageAt } from './letterText';
 import type { FromPage, ToPage } from './messages';
-import { fileName, openPdfText, pdfTextUri, PdfLetterText, PdfTexts } from './pdfTexts';
+import { fileName, openPdfText, pdfTextUri, PdfLetterText, PdfTexts, PDF_TEXT_SCHEME } from './pdfTexts';
 
 /** What one PDF view shows (the editor tests read it). */
 export interface PdfViewState {
@@ -70,15 +70,25 @@ class PdfView implements vscode.Disposable {
       this.letter = read;
       this.state.text = pdfTextUri(this.state.pdf);
       await this.showText();
+    } else {
+      // No letter: only shown. Its text is kept only for a document open already.
+      const uri = pdfTextUri(this.state.pdf).toString();
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri))
+        this.texts.forget(pdfTextUri(this.state.pdf));
     }
     this.changed();
   }
 
-  /** Opens the letter's text beside the pages, unless an editor shows it already; focus stays where it was. */
+  /**
+   * Opens the letter's text beside the pages, unless an editor shows it already. It takes the focus
+   * when the PDF is the active editor (just opened): the Outline then lists the letter's items, and
+   * an item chosen there or in the Letters view opens in the text's group, not over the pages.
+   */
   async showText(): Promise<void> {
     const text = this.state.text?.toString();
     if (!text || vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === text)) return;
-    await openPdfText(this.state.pdf, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+    const preserveFocus = !this.panel.active;
+    await openPdfText(this.state.pdf, { viewColumn: vscode.ViewColumn.Beside, preserveFocus, preview: true });
   }
 
   /** The text's selection moved (an item chosen, a click): the PDF shows that page. */
@@ -104,6 +114,8 @@ class PdfView implements vscode.Disposable {
         this.state.rendered.clear();
         this.sendPdf();
         if (this.state.note) this.post({ type: 'note', text: this.state.note });
+        // A selection moved while the tab was hidden: the page it asked for.
+        if (this.state.page > 1) this.post({ type: 'showPage', page: this.state.page });
         break;
       case 'opened':
         this.state.pages = m.pages;
@@ -204,6 +216,36 @@ export class PdfViews implements vscode.CustomReadonlyEditorProvider, vscode.Dis
   /** Whether a PDF view of this PDF is the active editor. */
   isShown(pdf: vscode.Uri): boolean {
     return this.viewOf(pdf)?.panel.active ?? false;
+  }
+
+  /**
+   * PDFs VS Code showed as binary files because they were opened before it had read this
+   * extension's editors (a click in a window's first moment, a restored tab): shown in the PDF view
+   * instead, in their place. Run at activation; returns how many moved.
+   */
+  async reopenBinaryTabs(): Promise<number> {
+    const binaryTabs = () =>
+      vscode.window.tabGroups.all.flatMap((group) =>
+        group.tabs.filter(
+          (tab) =>
+            tab.input instanceof vscode.TabInputText &&
+            tab.input.uri.scheme !== PDF_TEXT_SCHEME &&
+            /\.pdf$/i.test(tab.input.uri.path),
+        ),
+      );
+    const found = binaryTabs().map((tab) => ({
+      uri: (tab.input as vscode.TabInputText).uri,
+      viewColumn: tab.group.viewColumn,
+      preserveFocus: !(tab.group.isActive && tab.isActive),
+      preview: tab.isPreview,
+    }));
+    for (const { uri, ...options } of found) {
+      await vscode.commands.executeCommand('vscode.openWith', uri, PdfViews.viewType, options);
+      // Tab objects are replaced as tabs change: the binary page's, looked up again.
+      const left = binaryTabs().filter((tab) => (tab.input as vscode.TabInputText).uri.toString() === uri.toString());
+      await vscode.window.tabGroups.close(left).then(undefined, () => undefined);
+    }
+    return found.length;
   }
 
   /** Scrolls a PDF's view to a page as its user would (for the editor tests). */

@@ -82,8 +82,10 @@ describe('the PDF view', function () {
     assert.equal(text.document.uri.scheme, 'imr-pdf');
     assert.equal(text.document.languageId, LETTER_LANGUAGE);
     assert.notEqual(text.viewColumn, tab.group.viewColumn, 'the text is beside the pages, not behind them');
-    // Focus stayed on the PDF the user opened.
-    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'CM16-0213037.pdf');
+    // The text has the focus (the Outline lists its items); the pages stay in view beside it.
+    assert.equal(vscode.window.activeTextEditor, text);
+    const pdfGroup = vscode.window.tabGroups.all.find((g) => g.viewColumn === tab.group.viewColumn);
+    assert.equal(pdfGroup?.activeTab?.label, 'CM16-0213037.pdf');
     assert.equal(
       vscode.window.tabGroups.all.find((g) => g.viewColumn === text.viewColumn)?.activeTab?.label,
       LETTER_TEXT_NAME,
@@ -107,7 +109,7 @@ describe('the PDF view', function () {
     );
   });
 
-  it('shows the page of an item chosen in the text, and the page of the header chosen after it', async () => {
+  it('shows the page of an item chosen as the Outline and the Letters view choose it', async () => {
     const text = letterTextEditor();
     assert.ok(text);
     const symbols =
@@ -128,6 +130,17 @@ describe('the PDF view', function () {
     assert.ok(header, all.map((s) => s.name).join('\n'));
     text.selection = new vscode.Selection(header.selectionRange.start, header.selectionRange.start);
     await waitFor((s) => (s.page === 1 ? true : undefined), 'page 1 shown again');
+
+    // What the Letters view does with a click on an item: vscode.open at its decision line.
+    const shoulder = all.find((s) => s.name.includes('MRI of the right shoulder without contrast'));
+    assert.ok(shoulder);
+    await vscode.commands.executeCommand('vscode.open', text.document.uri, {
+      selection: new vscode.Range(shoulder.range.start, shoulder.range.start),
+    });
+    await waitFor((s) => (s.page === 2 ? true : undefined), 'page 2 shown for the Letters view item');
+    // In the text's own group: the pages are still in view.
+    assert.equal(tabOf(pdf())?.isActive, true, "the PDF view is still its group's shown tab");
+    assert.equal(vscode.window.activeTextEditor?.viewColumn, text.viewColumn);
   });
 
   it("reveals a page the user scrolls to at the page's first line in the text", async () => {
@@ -180,6 +193,26 @@ describe('the PDF view', function () {
       vscode.window.visibleTextEditors.map((e) => e.document.uri.scheme).filter((scheme) => scheme === 'imr-pdf'),
       [],
     );
+  });
+
+  it('moves a PDF shown as a binary file (opened before VS Code read the extension) into the PDF view', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // What VS Code does with a PDF clicked before it knows the PDF view: its text editor's binary-file page.
+    await vscode.commands.executeCommand('vscode.openWith', pdf(), 'default');
+    const binary = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(binary?.input instanceof vscode.TabInputText, 'the text editor showed the PDF');
+    // What activation does with such tabs.
+    assert.equal(await api.pdfViews.reopenBinaryTabs(), 1);
+    assert.ok(tabOf(pdf()), 'the PDF is in the PDF view');
+    const left = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText);
+    assert.deepEqual(
+      left.map((t) => t.label),
+      [],
+      'no binary-file page is left',
+    );
+    await waitFor((s) => (s.rendered.has(1) ? true : undefined), 'page 1 drawn');
   });
 
   it('says why a damaged PDF cannot be shown, in the PDF view rather than the binary-file page', async () => {

@@ -269,4 +269,24 @@ describe('VS Code for the Web', () => {
     ]);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('opens a PDF letter in the PDF view, its pages drawn and its text beside, as in desktop VS Code', async () => {
+    const pdf = fixtureUri('CM16-0213037.pdf');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('vscode.open', pdf);
+    const shown = await until(
+      [api.pdfViews.onDidChange, vscode.window.onDidChangeVisibleTextEditors],
+      () => {
+        const view = api.pdfViews.stateOf(pdf);
+        const text = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'imr-pdf');
+        return view?.rendered.has(1) && text ? { view, text } : undefined;
+      },
+      () => `the PDF view's page 1 and the letter's text (view: ${JSON.stringify(api.pdfViews.stateOf(pdf))})`,
+      // Under mocha's 20 s, so that a hang reads as what it waited for.
+      { limitMs: 18000 },
+    );
+    assert.equal(shown.view.pages, 2);
+    assert.ok(shown.text.document.uri.path.endsWith('/CM16-0213037 \u00b7 letter text'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
