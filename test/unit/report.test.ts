@@ -140,6 +140,36 @@ describe('decisions report model', () => {
     );
   });
 
+  it("carries a partly authorized item's request and authorized part from the index as from the export, escaped in the table", () => {
+    // CM16-0234202: "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized
+    // by the Claims Administrator. The remaining IMR eligible portion of the original request, Norco
+    // 10/325mg #35 is: Upheld".
+    const name = 'CM16-0234202.pdftotext-raw.txt';
+    const text = fixtureText('extraction', name);
+    const fromExport = (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord);
+    const entry: IndexEntry = {
+      uri: `file:///${name}`,
+      size: 0,
+      mtimeMs: 0,
+      summary: summarizeText(name, text),
+      fromEditor: false,
+      stamp: 0,
+    };
+    const fromIndex = rowsOfIndex([entry], () => name);
+    for (const rows of [fromExport, fromIndex])
+      assert.deepStrictEqual(
+        rows.map((r) => [r.item, r.requested, r.authorized]),
+        [['Norco 10/325mg #35', 'Norco 10/325mg #60', 'Norco 10/325mg #25']],
+      );
+    const md = renderMarkdown(buildReport(fromExport));
+    assert.ok(
+      md.includes('| Norco 10/325mg \\#35 \\(requested Norco 10/325mg \\#60; authorized Norco 10/325mg \\#25\\) |'),
+      md,
+    );
+    const html = renderHtml(buildReport([row({ item: 'A #2', requested: '<b>A</b> #4', authorized: 'A #2' })]));
+    assert.ok(html.includes('A #2<br><small>requested &#60;b&#62;A&#60;/b&#62; #4; authorized A #2</small>'), html);
+  });
+
   it('counts an item under each source it cites, puts undated and uncited items last and months in order', () => {
     const report = buildReport([
       row({ sources: ['MTUS', 'ODG'], decisionDate: '2017-02-03', outcome: 'Overturned' }),

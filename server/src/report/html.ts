@@ -6,6 +6,7 @@
 import { rateChart } from './charts';
 import { categoryLabel, GROUPINGS } from './model';
 import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
+import { authorizationNote } from './rows';
 import { escapeHtml, percent } from './text';
 
 export interface HtmlOptions {
@@ -114,11 +115,12 @@ function itemRow(r: ReportRow, linked: boolean): string {
       ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
       : '';
   const category = categoryLabel(r);
+  const note = authorizationNote(r);
   const cells = [
     `<td data-sort="${escapeHtml(`${r.file}\u0000${String(r.line).padStart(9, '0')}`)}">${escapeHtml(r.file)}:${r.line}</td>`,
     `<td class="n">${r.letter}</td>`,
     `<td>${escapeHtml(r.caseNumber ?? '')}</td>`,
-    `<td>${escapeHtml(r.item)}</td>`,
+    `<td>${escapeHtml(r.item)}${note ? `<br><small>${escapeHtml(note)}</small>` : ''}</td>`,
     `<td>${escapeHtml(category)}</td>`,
     `<td class="${r.outcome}">${r.outcome}</td>`,
     `<td>${escapeHtml(r.sources.join(', '))}</td>`,

@@ -2,6 +2,7 @@
 // (markdownCell), so that an item's name never becomes a link or markup.
 
 import { categoryLabel, DecisionsReport, GroupRow, GROUPINGS } from './model';
+import { authorizationNote } from './rows';
 import { markdownCell, percent } from './text';
 
 function groupTable(title: string, column: string, groups: readonly GroupRow[]): string {
@@ -21,7 +22,7 @@ function groupTable(title: string, column: string, groups: readonly GroupRow[]):
 export function renderMarkdown(report: DecisionsReport, title = 'IMR decisions report'): string {
   const t = report.totals;
   const items = report.items.map((r) => {
-    return `| ${markdownCell(`${r.file}:${r.line}`)} | ${r.letter} | ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
+    return `| ${markdownCell(`${r.file}:${r.line}`)} | ${r.letter} | ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(authorizationNote(r) ? `${r.item} (${authorizationNote(r)})` : r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
   });
   return [
     `# ${markdownCell(title)}`,
