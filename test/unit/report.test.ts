@@ -46,6 +46,21 @@ function entries(): IndexEntry[] {
   }));
 }
 
+/** The report's rows of one letter of test/fixtures/extraction/, from its export records and from its index summary. */
+function rowsOfExtraction(name: string): { fromExport: ReportRow[]; fromIndex: ReportRow[] } {
+  const text = fixtureText('extraction', name);
+  const fromExport = (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord);
+  const entry: IndexEntry = {
+    uri: `file:///${name}`,
+    size: 0,
+    mtimeMs: 0,
+    summary: summarizeText(name, text),
+    fromEditor: false,
+    stamp: 0,
+  };
+  return { fromExport, fromIndex: rowsOfIndex([entry], () => name) };
+}
+
 function row(overrides: Partial<ReportRow>): ReportRow {
   return {
     file: 'a.txt',
@@ -110,20 +125,9 @@ describe('decisions report model', () => {
 
   it("carries a posted letter's decision date from the index as from the export", () => {
     // CM16-0213037: decided 12/09/2016, two MRIs (Diagnostic imaging), both upheld.
-    const name = 'CM16-0213037.pdftotext.txt';
-    const text = fixtureText('extraction', name);
-    const fromExport = buildReport(
-      (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord),
-    );
-    const entry: IndexEntry = {
-      uri: `file:///${name}`,
-      size: 0,
-      mtimeMs: 0,
-      summary: summarizeText(name, text),
-      fromEditor: false,
-      stamp: 0,
-    };
-    const fromIndex = buildReport(rowsOfIndex([entry], () => name));
+    const { fromExport: exported, fromIndex: indexed } = rowsOfExtraction('CM16-0213037.pdftotext.txt');
+    const fromExport = buildReport(exported);
+    const fromIndex = buildReport(indexed);
     for (const report of [fromExport, fromIndex]) {
       assert.deepStrictEqual(
         report.byMonth.map((g) => [g.key, g.items, g.upheld]),
@@ -144,18 +148,7 @@ describe('decisions report model', () => {
     // CM16-0234202: "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized
     // by the Claims Administrator. The remaining IMR eligible portion of the original request, Norco
     // 10/325mg #35 is: Upheld".
-    const name = 'CM16-0234202.pdftotext-raw.txt';
-    const text = fixtureText('extraction', name);
-    const fromExport = (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord);
-    const entry: IndexEntry = {
-      uri: `file:///${name}`,
-      size: 0,
-      mtimeMs: 0,
-      summary: summarizeText(name, text),
-      fromEditor: false,
-      stamp: 0,
-    };
-    const fromIndex = rowsOfIndex([entry], () => name);
+    const { fromExport, fromIndex } = rowsOfExtraction('CM16-0234202.pdftotext-raw.txt');
     for (const rows of [fromExport, fromIndex])
       assert.deepStrictEqual(
         rows.map((r) => [r.item, r.requested, r.authorized]),
