@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { commonOptions } from './bundleOptions.mjs';
 
 /** Source module (from the package root) -> its browser twin. */
 const BROWSER_MODULES = {
@@ -49,15 +50,9 @@ export async function buildBrowser({ root, dev }) {
     if (!existsSync(join(root, from)) || !existsSync(join(root, to)))
       throw new Error(`browser bundle: ${from} or its twin ${to} is missing`);
   const common = {
-    absWorkingDir: root,
-    bundle: true,
+    ...commonOptions({ root, dev }),
     platform: 'browser',
     target: 'es2022',
-    minify: !dev,
-    sourcemap: dev,
-    keepNames: true,
-    metafile: true,
-    logLevel: 'warning',
     alias: {
       'vscode-languageclient/node': 'vscode-languageclient/browser',
       'vscode-languageserver/node': 'vscode-languageserver/browser',

@@ -6,11 +6,13 @@
 //   node scripts/bundle.mjs --dev    readable output with source maps, for debugging
 
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBrowser } from './browserBundle.mjs';
+import { nodeOptions } from './bundleOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -60,8 +62,8 @@ const pdfjsWithoutCanvas = {
     // What each fresh reader (one per worker thread of the command-line tool) pays before its first
     // letter, cut where letters never need it (see ARCHITECTURE.md, "PDF reader start-up"):
     patched(/pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/, (replace) => {
-      // The Brotli decoder unpacked its 122 KB dictionary when the module loaded (about 40 ms); no
-      // letter has a BrotliDecode stream: it is unpacked on the first one.
+      // The Brotli decoder unpacked its dictionary when the module loaded; no letter has a
+      // BrotliDecode stream: it is unpacked on the first one.
       replace(
         'let BrotliDecode = makeBrotliDecode();',
         'let BrotliDecode = (...args) => (BrotliDecode = makeBrotliDecode())(...args);',
@@ -89,37 +91,18 @@ const pdfjsWithoutCanvas = {
 };
 
 const result = await build({
-  absWorkingDir: root,
+  ...nodeOptions({ root, dev }),
   entryPoints: Object.fromEntries(present.map((e) => [e.out, e.source])),
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   // Provided by VS Code at run time; never bundled.
   external: ['vscode'],
-  minify: !dev,
-  sourcemap: dev,
-  // Minified names would make stack traces in bug reports unreadable.
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
 });
 
 // The PDF reader: its own bundle, loaded only when a PDF is read (server/src/pdf/load.ts).
 const pdfResult = await build({
-  absWorkingDir: root,
+  ...nodeOptions({ root, dev }),
   entryPoints: { pdf: 'server/src/pdf/reader.ts' },
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: !dev,
-  sourcemap: dev,
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
   // pdf.js reads import.meta.url only to find files beside itself (its optional canvas package,
   // wasm decoders this reader switches off); in a CommonJS bundle that is the bundle's own URL.
   banner: { js: 'var __pdfBundleUrl = require("url").pathToFileURL(__filename).href;' },
@@ -127,10 +110,45 @@ const pdfResult = await build({
   plugins: [pdfjsWithoutCanvas],
 });
 
+// The PDF view's page (client/src/pdfView/webview/main.ts), loaded by its webview in VS Code and
+// VS Code for the Web alike: pdf.js's browser build with its worker code bundled in. Its own
+// tsconfig gives it the DOM's types, which the root project (Node) leaves out.
+const pdfViewCheck = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'client/src/pdfView/webview'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+if (pdfViewCheck.status !== 0) throw new Error('bundle: the PDF view page does not type-check');
+const pdfViewResult = await build({
+  absWorkingDir: root,
+  entryPoints: { pdfView: 'client/src/pdfView/webview/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: !dev,
+  sourcemap: dev,
+  metafile: true,
+  logLevel: 'warning',
+  tsconfig: 'client/src/pdfView/webview/tsconfig.json',
+  // Reached only in Node (pdf.js's canvas addon), never in a webview.
+  external: ['@napi-rs/canvas'],
+  define: { 'import.meta.url': 'location.href' },
+});
+
 // VS Code for the Web: dist/browser/client.js and dist/browser/server.js (scripts/browserBundle.mjs).
 const browserOutputs = await buildBrowser({ root, dev });
 
-const outputs = { ...result.metafile.outputs, ...pdfResult.metafile.outputs, ...browserOutputs };
+const outputs = {
+  ...result.metafile.outputs,
+  ...pdfResult.metafile.outputs,
+  ...pdfViewResult.metafile.outputs,
+  ...browserOutputs,
+};
 for (const [file, info] of Object.entries(outputs)) {
   if (file.endsWith('.map')) continue;
   console.log(`bundle: ${relative(root, join(root, file))} ${(info.bytes / 1024).toFixed(1)} KB`);

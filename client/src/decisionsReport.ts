@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DecisionsReportParams, DecisionsReportRequest, DecisionsReportResult } from '../../server/src/protocol';
+import type { ReportHeading } from '../../server/src/report/heading';
 import { renderHtml } from '../../server/src/report/html';
 
 /** Rows of the item table in the webview: more scroll slowly; the command-line report lists all. */
@@ -103,9 +104,19 @@ export class DecisionsReportPanel implements vscode.Disposable {
     const title = result.indexing ? 'IMR decisions report (indexing\u2026)' : 'IMR decisions report';
     panel.webview.html = renderHtml(result.report, {
       title,
+      heading: this.heading(),
       maxRows: MAX_WEBVIEW_ROWS,
       webview: { nonce, cspSource: panel.webview.cspSource },
     });
+  }
+
+  /** What the report covers, as the page says under its title: the folders by name, or the letter's file. */
+  private heading(): ReportHeading {
+    const made = new Date();
+    if (this.params.uri !== undefined)
+      return { of: [vscode.workspace.asRelativePath(vscode.Uri.parse(this.params.uri))], folder: false, made };
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return { of: folders.map((f) => f.name), folder: folders.length === 1, made };
   }
 
   /** The page the panel shows (empty when it is closed). */

@@ -10,6 +10,7 @@ import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { registerPdfLetters } from './pdfLetters';
+import type { PdfViews } from './pdfView/pdfEditor';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 import { terminalCliPath } from './terminalCli';
 import type { ClientCommandsOption } from '../../server/src/protocol';
@@ -32,6 +33,8 @@ export interface ImrLettersApi {
   letters: LettersView;
   /** IMR: Show Decisions Report's webview (the editor tests read its report and pass it a row's click). */
   decisionsReport: DecisionsReportPanel;
+  /** The PDF views (the editor tests read what they show and scroll them). */
+  pdfViews: PdfViews;
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -190,7 +193,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   );
 
   terminalCliPath(context);
-  registerPdfLetters(context);
+  const pdfViews = registerPdfLetters(context);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('imrLetters.terminal.addCliToPath')) terminalCliPath(context);
@@ -203,6 +206,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     terminalEnvironment: () => context.environmentVariableCollection,
     letters,
     decisionsReport,
+    pdfViews,
   };
 }
 

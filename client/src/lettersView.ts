@@ -1,9 +1,10 @@
-// The Letters view in the Explorer: the workspace's letters grouped by outcome, guideline source,
-// reviewer specialty or folder, from the language server's index (imrLetters/letterGroups and
-// imrLetters/lettersInGroup). A summary line on top, counts in each group's description, a badge
-// with the number of letters with problems, a filter; a letter opens to its items, and an item
-// opens the letter at its decision line. Outcome icons use chart colours, never error colours:
-// an overturned decision is not a mistake.
+// The Letters view, in its own container of the activity bar: the workspace's letters grouped by
+// outcome, guideline source, reviewer specialty or folder, from the language server's index
+// (imrLetters/letterGroups and imrLetters/lettersInGroup). A summary row on top, counts in each
+// group's description (letterRows.ts says what each row reads), a badge with the number of letters
+// with problems, a filter; a letter opens to its items, and an item opens the letter with its
+// decision line near the top. Outcome icons use chart colours, never error colours: an overturned
+// decision is not a mistake.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -19,7 +20,10 @@ import {
   LettersInGroupParams,
   LettersInGroupRequest,
   LettersInGroupResult,
+  LetterPosition,
+  LetterTotals,
 } from '../../server/src/protocol';
+import { count, groupId, groupRow, itemId, itemRow, letterId, letterRow, RowText, summaryRow } from './letterRows';
 
 export const LETTERS_VIEW = 'imrLetters.letters';
 
@@ -30,29 +34,15 @@ export const GROUPINGS: ReadonlyArray<{ value: LetterGrouping; label: string }> 
   { value: 'folder', label: 'Folder' },
 ];
 
+/** A row of the tree. Every row below a group keeps its parent, so that reveal() finds its way up. */
 export type LetterNode =
-  | { kind: 'summary'; text: string; tooltip: string }
-  | { kind: 'group'; group: LetterGroup }
-  | { kind: 'letter'; letter: LetterListEntry }
-  | { kind: 'item'; letter: LetterListEntry; item: LetterListItem }
-  | { kind: 'more'; text: string };
-
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function summaryText(r: LetterGroupsResult): string {
-  const t = r.totals;
-  const parts = [
-    plural(t.letters, 'letter'),
-    plural(t.items, 'item'),
-    `${t.upheld.toLocaleString('en-US')} upheld`,
-    `${t.overturned.toLocaleString('en-US')} overturned`,
-    `${t.lettersWithProblems.toLocaleString('en-US')} with problems`,
-  ];
-  if (t.indexing) parts.push(t.pending > 0 ? `indexing, ${t.pending.toLocaleString('en-US')} files to go` : 'indexing');
-  return parts.join(' \u00b7 ');
-}
+  | { kind: 'summary'; totals: LetterTotals }
+  | { kind: 'group'; group: LetterGroup; groupBy: LetterGrouping }
+  | { kind: 'letter'; letter: LetterListEntry; parent: GroupNode }
+  | { kind: 'item'; item: LetterListItem; index: number; parent: LetterEntryNode }
+  | { kind: 'more'; text: string; parent: GroupNode };
+type GroupNode = Extract<LetterNode, { kind: 'group' }>;
+type LetterEntryNode = Extract<LetterNode, { kind: 'letter' }>;
 
 const OUTCOME_ICONS: Record<string, [string, string]> = {
   upheld: ['check', 'charts.blue'],
@@ -61,11 +51,10 @@ const OUTCOME_ICONS: Record<string, [string, string]> = {
   missing: ['circle-large-outline', 'charts.yellow'],
 };
 
-const OUTCOME_WORDS: Record<string, string> = {
-  upheld: 'Upheld',
-  overturned: 'Overturned',
-  unknown: 'unknown outcome',
-  missing: 'no outcome',
+const GROUP_ICONS: Record<Exclude<LetterGrouping, 'outcome'>, string> = {
+  source: 'book',
+  specialty: 'person',
+  folder: 'folder',
 };
 
 export function outcomeIcon(outcome: string): vscode.ThemeIcon {
@@ -73,10 +62,70 @@ export function outcomeIcon(outcome: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
 }
 
+function treeItem(text: RowText, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const t = new vscode.TreeItem(text.label, state);
+  t.description = text.description;
+  t.tooltip = text.tooltip;
+  return t;
+}
+
+/** Opens a letter with an item's decision line near the top of the editor, the cursor on it. */
+export async function openAtDecision(uri: string, at: LetterPosition): Promise<vscode.TextEditor> {
+  const target = vscode.Uri.parse(uri);
+  const position = new vscode.Position(at.line, at.character);
+  const selection = new vscode.Range(position, position);
+  // A .txt letter opens as plain text and is then switched to a letter (extension.ts), which
+  // reopens it: in an editor, that scrolls the selection back to the middle. Opened first, switched
+  // before an editor shows it.
+  const switched = letterLanguageOf(target);
+  const opened = await vscode.workspace.openTextDocument(target);
+  const detects = vscode.workspace.getConfiguration('imrLetters', target).get<boolean>('detect.plainText', true);
+  // Still plain text once open: the switch is on its way (the event may already have come).
+  if (opened.languageId === PLAIN_TEXT_LANGUAGE && detects && !opened.isClosed) await switched.wait();
+  else switched.cancel();
+  const editor = await vscode.window.showTextDocument(target, { selection });
+  // VS Code keeps a few lines above a line revealed at the top: the item's name often wraps onto them.
+  editor.revealRange(selection, vscode.TextEditorRevealType.AtTop);
+  return editor;
+}
+
+const PLAIN_TEXT_LANGUAGE = 'plaintext';
+/** How long a plain-text letter may take to become a letter before it is placed all the same. */
+const SWITCH_WAIT_MS = 2000;
+
+/** Waits for the document at `uri` to be reopened in another language, for SWITCH_WAIT_MS at most. */
+function letterLanguageOf(uri: vscode.Uri): { wait(): Promise<void>; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let settle: () => void = () => undefined;
+  let switchedAlready = false;
+  const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
+    if (doc.uri.toString() !== uri.toString() || doc.languageId === PLAIN_TEXT_LANGUAGE) return;
+    switchedAlready = true;
+    settle();
+  });
+  const cancel = () => {
+    clearTimeout(timer);
+    listener.dispose();
+  };
+  const wait = () =>
+    new Promise<void>((resolve) => {
+      settle = () => {
+        cancel();
+        resolve();
+      };
+      if (switchedAlready) settle();
+      else timer = setTimeout(settle, SWITCH_WAIT_MS);
+    });
+  return { wait, cancel };
+}
+
+export const OPEN_ITEM_COMMAND = 'imrLetters.letters.openItem';
+
 export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LetterNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly view: vscode.TreeView<LetterNode>;
+  /** The tree as VS Code shows it (the editor tests reveal its rows through it). */
+  readonly view: vscode.TreeView<LetterNode>;
   private readonly subscriptions: vscode.Disposable[] = [];
   groupBy: LetterGrouping = 'outcome';
   filter = '';
@@ -90,13 +139,20 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
     private readonly ready: Promise<void>,
   ) {
     this.view = vscode.window.createTreeView(LETTERS_VIEW, { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions.push(this.view, this.changed, this.indexChanged);
+    this.subscriptions.push(
+      this.view,
+      this.changed,
+      this.indexChanged,
+      vscode.commands.registerCommand(OPEN_ITEM_COMMAND, openAtDecision),
+    );
     void ready.then(
       () =>
         this.subscriptions.push(
           client.onNotification(IndexChangedNotification, () => {
             this.refresh();
             this.indexChanged.fire();
+            // The activity bar's badge says how many letters have problems before the view is opened.
+            if (!this.view.visible) void this.groups().then((r) => this.showTotals(r));
           }),
         ),
       () => undefined,
@@ -134,103 +190,107 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
   async getChildren(node?: LetterNode): Promise<LetterNode[]> {
     if (!node) {
       const r = await this.groups();
-      this.lastGroups = r;
+      this.showTotals(r);
       if (!r) return [];
-      const problems = r.totals.lettersWithProblems;
-      this.view.badge =
-        problems > 0 ? { value: problems, tooltip: `${plural(problems, 'letter')} with problems` } : undefined;
       if (r.totals.letters === 0 && !r.totals.indexing && !this.filter) return [];
-      const summary: LetterNode = { kind: 'summary', text: summaryText(r), tooltip: summaryText(r) };
-      return [summary, ...r.groups.map((group): LetterNode => ({ kind: 'group', group }))];
+      const groupBy = this.groupBy;
+      return [
+        { kind: 'summary', totals: r.totals },
+        ...r.groups.map((group): LetterNode => ({ kind: 'group', group, groupBy })),
+      ];
     }
     if (node.kind === 'group') {
-      const params: LettersInGroupParams = { groupBy: this.groupBy, filter: this.filter, key: node.group.key };
+      const params: LettersInGroupParams = { groupBy: node.groupBy, filter: this.filter, key: node.group.key };
       const r = await this.client
         .sendRequest<LettersInGroupResult>(LettersInGroupRequest, params)
         .catch(() => undefined);
       if (!r) return [];
-      const out: LetterNode[] = r.letters.map((letter) => ({ kind: 'letter', letter }));
+      const out: LetterNode[] = r.letters.map((letter) => ({ kind: 'letter', letter, parent: node }));
       if (r.truncated)
-        out.push({ kind: 'more', text: `Only the first ${r.letters.length} letters: filter to see others` });
+        out.push({
+          kind: 'more',
+          text: `Only the first ${r.letters.length} letters: filter to see others`,
+          parent: node,
+        });
       return out;
     }
-    if (node.kind === 'letter') return node.letter.items.map((item) => ({ kind: 'item', letter: node.letter, item }));
+    if (node.kind === 'letter')
+      return node.letter.items.map((item, index) => ({ kind: 'item', item, index, parent: node }));
     return [];
   }
 
+  private showTotals(r: LetterGroupsResult | undefined): void {
+    this.lastGroups = r;
+    const problems = r?.totals.lettersWithProblems ?? 0;
+    this.view.badge =
+      problems > 0 ? { value: problems, tooltip: `${count(problems, 'letter')} with problems` } : undefined;
+  }
+
+  getParent(node: LetterNode): LetterNode | undefined {
+    return node.kind === 'summary' || node.kind === 'group' ? undefined : node.parent;
+  }
+
+  /** The row's id: unique in the tree, since a letter is listed in every group it belongs to. */
+  idOf(node: LetterNode): string {
+    switch (node.kind) {
+      case 'summary':
+        return 'summary';
+      case 'group':
+        return groupId(node.groupBy, node.group.key);
+      case 'letter':
+        return letterId(node.parent.groupBy, node.parent.group.key, node.letter);
+      case 'item':
+        return itemId(this.idOf(node.parent), node.index);
+      case 'more':
+        return `${this.idOf(node.parent)}/more`;
+    }
+  }
+
   getTreeItem(node: LetterNode): vscode.TreeItem {
+    const t = this.treeItemOf(node);
+    t.id = this.idOf(node);
+    t.contextValue = node.kind;
+    return t;
+  }
+
+  private treeItemOf(node: LetterNode): vscode.TreeItem {
+    const { None, Collapsed } = vscode.TreeItemCollapsibleState;
     switch (node.kind) {
       case 'summary': {
-        const t = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
-        t.tooltip = node.tooltip;
+        const t = treeItem(summaryRow(node.totals), None);
         t.iconPath = new vscode.ThemeIcon('graph');
-        t.contextValue = 'summary';
         return t;
       }
       case 'more': {
-        const t = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        const t = new vscode.TreeItem(node.text, None);
         t.iconPath = new vscode.ThemeIcon('info');
         return t;
       }
       case 'group': {
-        const g = node.group;
-        const t = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
-        t.id = `group:${this.groupBy}:${g.key}`;
-        t.description =
-          plural(g.letters, 'letter') +
-          (g.lettersWithProblems > 0 ? ` \u00b7 ${g.lettersWithProblems} with problems` : '');
+        const t = treeItem(groupRow(node.group), Collapsed);
         t.iconPath =
-          this.groupBy === 'outcome'
-            ? outcomeIcon(g.key)
-            : new vscode.ThemeIcon(
-                this.groupBy === 'folder' ? 'folder' : this.groupBy === 'source' ? 'book' : 'person',
-              );
-        t.contextValue = 'group';
+          node.groupBy === 'outcome' ? outcomeIcon(node.group.key) : new vscode.ThemeIcon(GROUP_ICONS[node.groupBy]);
         return t;
       }
       case 'letter': {
         const l = node.letter;
-        const label = l.caseNumber ?? l.fileName + (l.letterIndex > 0 ? ` (letter ${l.letterIndex + 1})` : '');
-        const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-        t.id = `letter:${this.groupBy}:${l.uri}#${l.letterIndex}`;
-        const outcomes = l.items.map((i) => OUTCOME_WORDS[i.outcome] ?? i.outcome);
-        t.description = [
-          l.caseNumber ? l.fileName : '',
-          plural(l.items.length, 'item'),
-          l.problems > 0 ? plural(l.problems, 'problem') : '',
-        ]
-          .filter((s) => s !== '')
-          .join(' \u00b7 ');
-        t.tooltip = `${l.fileName}\n${outcomes.join(', ')}`;
+        const t = treeItem(letterRow(l), Collapsed);
         t.resourceUri = vscode.Uri.parse(l.uri);
         t.iconPath = new vscode.ThemeIcon(
           l.problems > 0 ? 'warning' : 'mail',
           new vscode.ThemeColor(l.problems > 0 ? 'list.warningForeground' : 'foreground'),
         );
-        t.contextValue = 'letter';
         return t;
       }
       case 'item': {
         const i = node.item;
-        const t = new vscode.TreeItem(i.name || '(unnamed)', vscode.TreeItemCollapsibleState.None);
-        t.description = [
-          OUTCOME_WORDS[i.outcome] ?? i.outcome,
-          i.sources.join(', '),
-          i.problems > 0 ? plural(i.problems, 'problem') : '',
-        ]
-          .filter((s) => s !== '')
-          .join(' \u00b7 ');
+        const t = treeItem(itemRow(i), None);
         t.iconPath = outcomeIcon(i.outcome);
-        const at = new vscode.Position(i.decision.line, i.decision.character);
         t.command = {
           title: 'Open at the decision',
-          command: 'vscode.open',
-          arguments: [
-            vscode.Uri.parse(node.letter.uri),
-            { selection: new vscode.Range(at, at) } satisfies vscode.TextDocumentShowOptions,
-          ],
+          command: OPEN_ITEM_COMMAND,
+          arguments: [node.parent.letter.uri, i.decision],
         };
-        t.contextValue = 'item';
         return t;
       }
     }

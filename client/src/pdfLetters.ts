@@ -1,27 +1,16 @@
-// PDF letters in the editor: "IMR: Open PDF Letter as Text" reads a PDF's text layer (the PDF
-// reader bundle, dist/pdf.js, loaded on the first PDF) and opens it as a read-only document of the
-// extension's own scheme, in the letter language, so that every letter feature works on it; "IMR:
-// Save as Text" writes that text where the user chooses. The text is read in the extension host
-// through vscode.workspace.fs, so a PDF on any file system VS Code can read works.
+// PDF letters in the editor: the PDF view (pdfView/pdfEditor.ts, VS Code's default editor for
+// *.pdf) shows a PDF's pages and, for a letter, its text beside them (pdfView/pdfTexts.ts: a
+// read-only document in the letter language, so that every letter feature works on it); "IMR: Open
+// PDF Letter as Text" opens that text from the Explorer or the command palette; "IMR: Save as Text"
+// writes the reader's text where the user chooses.
 
 import * as vscode from 'vscode';
-import { pdfBytesToText } from '../../server/src/pdf/letterText';
-import { LETTER_LANGUAGE } from './languageSwitches';
 import { registerPdfReader } from './node/platform';
+import { PdfViews } from './pdfView/pdfEditor';
+import { fileName, openPdfText, pdfOfTextUri, PdfTexts, PDF_TEXT_SCHEME } from './pdfView/pdfTexts';
 
-/** The scheme of PDF letters opened as text: imr-pdf:/path/Letter.pdf?<the PDF's own URI>. */
-export const PDF_TEXT_SCHEME = 'imr-pdf';
 export const OPEN_PDF_COMMAND = 'imrLetters.openPdfAsText';
 export const SAVE_TEXT_COMMAND = 'imrLetters.saveAsText';
-
-/** The document URI for a PDF: the PDF's path (so the tab is named after it), its own URI in the query. */
-export function pdfTextUri(pdf: vscode.Uri): vscode.Uri {
-  return vscode.Uri.from({ scheme: PDF_TEXT_SCHEME, path: pdf.path, query: pdf.toString() });
-}
-
-export function pdfOfTextUri(uri: vscode.Uri): vscode.Uri {
-  return vscode.Uri.parse(uri.query, true);
-}
 
 /** The PDF the user means: the one clicked, else the one shown in the active tab (any viewer). */
 function pdfInView(): vscode.Uri | undefined {
@@ -30,43 +19,18 @@ function pdfInView(): vscode.Uri | undefined {
   return uri && /\.pdf$/i.test(uri.path) ? uri : undefined;
 }
 
-class PdfTextProvider implements vscode.TextDocumentContentProvider {
-  /** Texts read by the command, by document URI; read again when VS Code asks for one it lacks (a restored tab). */
-  private readonly texts = new Map<string, string>();
-
-  async read(pdf: vscode.Uri): Promise<{ text: string } | { error: string }> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(pdf);
-    } catch (e) {
-      return { error: `cannot read (${(e as Error)?.message ?? String(e)})` };
-    }
-    const result = await pdfBytesToText(bytes);
-    if (result.kind !== 'text') return { error: result.kind === 'unreadable' ? result.error : 'not a PDF' };
-    this.texts.set(pdfTextUri(pdf).toString(), result.text);
-    return { text: result.text };
-  }
-
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const known = this.texts.get(uri.toString());
-    if (known !== undefined) return known;
-    const read = await this.read(pdfOfTextUri(uri));
-    return 'text' in read ? read.text : '';
-  }
-
-  forget(uri: vscode.Uri): void {
-    this.texts.delete(uri.toString());
-  }
-}
-
-export function registerPdfLetters(context: vscode.ExtensionContext): void {
-  const provider = new PdfTextProvider();
+export function registerPdfLetters(context: vscode.ExtensionContext): PdfViews {
+  const texts = new PdfTexts();
+  const views = new PdfViews(context.extensionUri, texts);
   // In VS Code for the Web, pdf.js in a Worker (client/src/browser/pdfReader.ts); nothing to do in Node.
   registerPdfReader(context);
   context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(PDF_TEXT_SCHEME, provider),
+    views,
+    vscode.workspace.registerTextDocumentContentProvider(PDF_TEXT_SCHEME, texts),
+    // A hidden tab's page is let go; shown again, it is drawn again at the page it was left on.
+    vscode.window.registerCustomEditorProvider(PdfViews.viewType, views, { supportsMultipleEditorsPerDocument: true }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
-      if (doc.uri.scheme === PDF_TEXT_SCHEME) provider.forget(doc.uri);
+      if (doc.uri.scheme === PDF_TEXT_SCHEME) texts.forget(doc.uri);
     }),
     vscode.commands.registerCommand(OPEN_PDF_COMMAND, async (clicked?: vscode.Uri) => {
       let pdf = clicked instanceof vscode.Uri ? clicked : pdfInView();
@@ -79,26 +43,26 @@ export function registerPdfLetters(context: vscode.ExtensionContext): void {
         pdf = picked?.[0];
       }
       if (!pdf) return undefined;
-      const name = pdf.path.slice(pdf.path.lastIndexOf('/') + 1);
+      const name = fileName(pdf);
       const read = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Reading ${name}` },
-        () => provider.read(pdf),
+        () => texts.read(pdf),
       );
       if ('error' in read) {
         void vscode.window.showErrorMessage(`${name}: ${read.error}`);
         return undefined;
       }
-      let doc = await vscode.workspace.openTextDocument(pdfTextUri(pdf));
-      if (doc.languageId !== LETTER_LANGUAGE)
-        doc = await vscode.languages.setTextDocumentLanguage(doc, LETTER_LANGUAGE);
-      return vscode.window.showTextDocument(doc, { preview: false });
+      // From the PDF view's title bar: beside its pages, as the view itself opens a letter's text.
+      const fromView = views.isShown(pdf) && !clicked;
+      return openPdfText(pdf, fromView ? { viewColumn: vscode.ViewColumn.Beside } : { preview: false });
     }),
     // From a menu the first argument is the document's URI; a second one (from code, such as the
     // editor tests) names the file to write and skips the dialog.
     vscode.commands.registerCommand(SAVE_TEXT_COMMAND, async (_resource?: unknown, to?: vscode.Uri) => {
       const doc = vscode.window.activeTextEditor?.document;
       if (!doc) return undefined;
-      const from = doc.uri.scheme === PDF_TEXT_SCHEME ? pdfOfTextUri(doc.uri) : doc.uri;
+      const pdf = doc.uri.scheme === PDF_TEXT_SCHEME ? pdfOfTextUri(doc.uri) : undefined;
+      const from = pdf ?? doc.uri;
       const target =
         to instanceof vscode.Uri
           ? to
@@ -108,8 +72,12 @@ export function registerPdfLetters(context: vscode.ExtensionContext): void {
               saveLabel: 'Save as Text',
             });
       if (!target) return undefined;
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(doc.getText()));
+      // A PDF's text as the reader gives it (form feeds between pages, as pdftotext writes them).
+      const kept = texts.known(doc.uri);
+      const text = kept ? kept.readerText : doc.getText();
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
       return target;
     }),
   );
+  return views;
 }

@@ -44,6 +44,7 @@ interface ExportRecord {
   urDenialDate: string | null;
   applicationReceived: string | null;
   priority: string | null;
+  daysToDecision: number | null;
   patientAge: number | null;
   patientSex: string | null;
   diagnoses: string[];
@@ -51,6 +52,7 @@ interface ExportRecord {
   reviewerSpecialties: string[];
   category: string;
   subcategory: string | null;
+  drugClass: string | null;
   drug: string | null;
   quantity: string | null;
 }
@@ -153,16 +155,24 @@ describe('imr-letters export', () => {
 
   it('carries the letter\u2019s header dates, patient and reviewer, and each item\u2019s treatment, as the letters state them', () => {
     const records = exportJson([CLEAN]);
-    const byItem = records.map((r) => [r.item.slice(0, 24), r.category, r.subcategory, r.drug, r.quantity]);
+    const byItem = records.map((r) => [
+      r.item.slice(0, 24),
+      r.category,
+      r.subcategory,
+      r.drugClass,
+      r.drug,
+      r.quantity,
+    ]);
+    const psych = ['Psych Services', 'Evaluation & Management', null, null, null];
     assert.deepStrictEqual(byItem, [
-      ['PSYCHOTROPIC MEDICATION ', 'Psychological services', 'Psychiatric care', null, null],
-      ['XANAX 0.5MG #90', 'Pharmaceuticals', 'Benzodiazepines', 'XANAX', '90'],
-      ['Lexapro 20mg, 1 daily fo', 'Pharmaceuticals', 'Antidepressants', 'Lexapro', null],
-      ['Buspar 15mg, 1 three tim', 'Pharmaceuticals', 'Anxiolytics', 'Buspar', null],
-      ['Xanax 2mg, 1 twice a day', 'Pharmaceuticals', 'Benzodiazepines', 'Xanax', null],
-      ['12 Sessions of medicatio', 'Psychological services', 'Psychiatric care', null, null],
-      ['Refill of Xanax 1mg, QTY', 'Pharmaceuticals', 'Benzodiazepines', 'Xanax', '90'],
-      ['Psychotropic Med Managem', 'Psychological services', 'Psychiatric care', null, null],
+      ['PSYCHOTROPIC MEDICATION ', ...psych],
+      ['XANAX 0.5MG #90', 'Pharmaceuticals', null, 'Benzodiazepines', 'XANAX', '90'],
+      ['Lexapro 20mg, 1 daily fo', 'Pharmaceuticals', null, 'Antidepressant', 'Lexapro', null],
+      ['Buspar 15mg, 1 three tim', 'Pharmaceuticals', null, 'AntiAnxiety', 'Buspar', null],
+      ['Xanax 2mg, 1 twice a day', 'Pharmaceuticals', null, 'Benzodiazepines', 'Xanax', null],
+      ['12 Sessions of medicatio', ...psych],
+      ['Refill of Xanax 1mg, QTY', 'Pharmaceuticals', null, 'Benzodiazepines', 'Xanax', '90'],
+      ['Psychotropic Med Managem', ...psych],
     ]);
     // 000: "The patient is a 45 year old male ... He is diagnosed with Major Depressive Disorder, single
     // episode, moderate." "Board Certified in Psychiatry and is licensed to practice in Illinois and Wisconsin."
@@ -176,8 +186,16 @@ describe('imr-letters export', () => {
     assert.deepStrictEqual([last.patientAge, last.patientSex, last.diagnoses], [null, null, []]);
     for (const r of records)
       assert.deepStrictEqual(
-        [r.dateAssigned, r.decisionDate, r.dateOfInjury, r.urDenialDate, r.applicationReceived, r.priority],
-        [null, null, null, null, null, null],
+        [
+          r.dateAssigned,
+          r.decisionDate,
+          r.dateOfInjury,
+          r.urDenialDate,
+          r.applicationReceived,
+          r.priority,
+          r.daysToDecision,
+        ],
+        [null, null, null, null, null, null, null],
       );
     // A posted letter's header block, as pdftotext gives it.
     const posted = exportJson([path.join(ROOT, 'test', 'fixtures', 'extraction', 'CM16-0213037.pdftotext.txt')]);
@@ -193,14 +211,16 @@ describe('imr-letters export', () => {
           r.urDenialDate,
           r.applicationReceived,
           r.priority,
+          r.daysToDecision,
         ],
-        ['CM16-0213037', '2016-11-09', '2016-12-09', '2016-10-13', '2016-11-03', '2016-11-03', 'Standard'],
+        // Received 11/03/2016, decided 12/09/2016: 36 days.
+        ['CM16-0213037', '2016-11-09', '2016-12-09', '2016-10-13', '2016-11-03', '2016-11-03', 'Standard', 36],
       );
       assert.deepStrictEqual(
         [r.patientAge, r.patientSex, r.reviewerLicensure],
         [48, 'male', ['California', 'North Carolina']],
       );
-      assert.deepStrictEqual([r.category, r.subcategory], ['Diagnostic imaging', 'MRI']);
+      assert.deepStrictEqual([r.category, r.subcategory, r.drugClass], ['Diagnostic Testing', 'Imaging', null]);
     }
     assert.strictEqual(posted[0].diagnoses.length, 5);
   });
@@ -271,6 +291,7 @@ describe('imr-letters export', () => {
       'urDenialDate',
       'applicationReceived',
       'priority',
+      'daysToDecision',
       'patientAge',
       'patientSex',
       'diagnoses',
@@ -278,6 +299,7 @@ describe('imr-letters export', () => {
       'reviewerSpecialties',
       'category',
       'subcategory',
+      'drugClass',
       'drug',
       'quantity',
     ]);
@@ -301,6 +323,7 @@ describe('imr-letters export', () => {
           row.diagnostics,
           row.dateAssigned,
           row.priority,
+          row.daysToDecision,
           row.patientAge,
           row.patientSex,
           row.diagnoses,
@@ -308,6 +331,7 @@ describe('imr-letters export', () => {
           row.reviewerSpecialties,
           row.category,
           row.subcategory,
+          row.drugClass,
           row.drug,
           row.quantity,
         ],
@@ -327,6 +351,7 @@ describe('imr-letters export', () => {
           rec.diagnostics.join('; '),
           rec.dateAssigned ?? '',
           rec.priority ?? '',
+          rec.daysToDecision === null ? '' : String(rec.daysToDecision),
           rec.patientAge === null ? '' : String(rec.patientAge),
           rec.patientSex ?? '',
           rec.diagnoses.join('; '),
@@ -334,6 +359,7 @@ describe('imr-letters export', () => {
           rec.reviewerSpecialties.join('; '),
           rec.category,
           rec.subcategory ?? '',
+          rec.drugClass ?? '',
           rec.drug ?? '',
           rec.quantity ?? '',
         ],

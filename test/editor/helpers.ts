@@ -19,6 +19,8 @@ export interface ExtensionApi {
   letters: import('../../client/src/lettersView').LettersView;
   /** IMR: Show Decisions Report's webview (client/src/decisionsReport.ts). */
   decisionsReport: import('../../client/src/decisionsReport').DecisionsReportPanel;
+  /** The PDF views (client/src/pdfView/pdfEditor.ts). */
+  pdfViews: import('../../client/src/pdfView/pdfEditor').PdfViews;
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {

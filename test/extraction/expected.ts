@@ -20,9 +20,7 @@ export interface ExpectedItem {
   /** What the claims administrator authorized of it, as the decision line states it. */
   authorized?: string;
   outcome: 'Upheld' | 'Overturned';
-  /** The item's row of docs/treatment-categories.md, where written (with its drug and quantity for a pharmaceutical). */
-  category?: string;
-  subcategory?: string | null;
+  /** For a pharmaceutical, where written: the drug and the quantity the item names. */
   drug?: string | null;
   quantity?: string | null;
 }
@@ -86,4 +84,25 @@ export function postedLetters(): PostedLetter[] {
       const expected = JSON.parse(fs.readFileSync(path.join(EXPECTED_DIR, `${name}.json`), 'utf8')) as ExpectedLetter;
       return { name, pdf: path.join(PDF_DIR, file), expected };
     });
+}
+
+/**
+ * An item's place in the DWC's taxonomy as a reader labels it (test/fixtures/letters-pdf/categories.json): written
+ * from the item and its letter with the conventions of docs/treatment-categories.md, never from
+ * the classifier's output. `item` says which item it is, in a few words.
+ */
+export interface ExpectedCategory {
+  item: string;
+  category: string;
+  subcategory: string | null;
+  drugClass: string | null;
+  drug: string | null;
+}
+
+/** Each posted letter's items' labels, in the letter's order, by case number. */
+export function expectedCategories(): Readonly<Record<string, readonly ExpectedCategory[]>> {
+  return JSON.parse(fs.readFileSync(path.join(PDF_DIR, 'categories.json'), 'utf8')) as Record<
+    string,
+    ExpectedCategory[]
+  >;
 }

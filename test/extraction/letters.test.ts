@@ -1,10 +1,10 @@
 // Every real posted letter (test/fixtures/letters-pdf/) as each common extractor and the project's
-// own PDF reader give its text:
-// the disputed items and outcomes the letter states (a partly authorized item's original request
-// and authorized part too), its case number and header dates (as printed
-// and as ISO dates), the reviewer's specialty, where the expected values hold them the patient,
-// the reviewer's licensure and the items' treatment categories, and no problem reported, since
-// these letters are well formed. The expected values were written from the letters
+// own PDF reader give its text: the disputed items and outcomes the letter states (a partly
+// authorized item's original request and authorized part too), its case number and header dates
+// (as printed and as ISO dates), the reviewer's specialty, where the expected values hold them the
+// patient and the reviewer's licensure, every item's place in the DWC's taxonomy (category,
+// subcategory, drug class, drug) and days to decision, and no problem reported, since these letters
+// are well formed. The expected values were written from the letters
 // (test/fixtures/letters-pdf/expected/), not from the parser.
 
 import * as assert from 'assert';
@@ -13,11 +13,12 @@ import { isLetter } from '../../server/src/engine/detect';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { treatmentOf } from '../../server/src/engine/treatmentCategories';
-import { HEADER_FIELDS, isoOfPrinted, postedLetters } from './expected';
+import { expectedCategories, HEADER_FIELDS, isoOfPrinted, postedLetters } from './expected';
 import { itUnlessPending, pendingReason } from './pending';
 import { COMMAND, extractAll, TOOLS } from './tools';
 
 const LETTERS = postedLetters();
+const CATEGORIES = expectedCategories();
 
 /** A header field's name compared without case or spacing (a label may be split over two lines). */
 function fieldKey(name: string): string {
@@ -82,7 +83,7 @@ for (const tool of TOOLS) {
         });
 
         itUnlessPending(
-          'the header facts as dates, and the patient, licensure and categories written',
+          'the header facts as dates, and the patient, licensure, drug and quantity written',
           pending('fields'),
           () => {
             const letter = docs.get(name)!.letters[0];
@@ -103,19 +104,35 @@ for (const tool of TOOLS) {
             if (expected.patient) assert.deepStrictEqual({ ...letter.patient }, expected.patient);
             letter.items.forEach((item, i) => {
               const want = expected.items[i];
-              if (want?.category === undefined) return;
+              if (want?.drug === undefined) return;
               const got = treatmentOf(item.name);
               assert.deepStrictEqual(
-                { category: got.category, subcategory: got.subcategory, drug: got.drug, quantity: got.quantity },
-                {
-                  category: want.category,
-                  subcategory: want.subcategory,
-                  drug: want.drug ?? null,
-                  quantity: want.quantity ?? null,
-                },
+                { drug: got.drug, quantity: got.quantity },
+                { drug: want.drug, quantity: want.quantity ?? null },
                 item.name,
               );
             });
+          },
+        );
+
+        itUnlessPending(
+          "each item's category, subcategory, drug class and drug, as labelled",
+          pending('categories'),
+          () => {
+            const letter = docs.get(name)!.letters[0];
+            assert.ok(letter, 'no letter found');
+            assert.deepStrictEqual(
+              letter.items.map((item) => {
+                const t = treatmentOf(item.name);
+                return { category: t.category, subcategory: t.subcategory, drugClass: t.drugClass, drug: t.drug };
+              }),
+              CATEGORIES[name].map((c) => ({
+                category: c.category,
+                subcategory: c.subcategory,
+                drugClass: c.drugClass,
+                drug: c.drug,
+              })),
+            );
           },
         );
 

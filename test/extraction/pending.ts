@@ -6,7 +6,7 @@
 import type { Tool } from './tools';
 
 /** What is checked of each letter and tool (one test each). */
-export type Check = 'items' | 'header' | 'specialty' | 'clean' | 'fields';
+export type Check = 'items' | 'header' | 'specialty' | 'clean' | 'fields' | 'categories';
 
 interface PendingCase {
   tool: Tool;

@@ -42,10 +42,11 @@ function folderWithPdf(): string {
 
 const uriOf = (file: string) => pathToFileURL(file).toString();
 
-/** The imr-pdf: document the editor opens for a PDF, as VS Code writes its URI (client/src/pdfLetters.ts). */
+/** The imr-pdf: document the editor opens for a PDF, as VS Code writes its URI (client/src/pdfView/pdfTexts.ts). */
 function pdfTextUri(file: string): string {
   const pdf = URI.file(file);
-  return URI.from({ scheme: 'imr-pdf', path: pdf.path, query: pdf.toString() }).toString();
+  const name = pdf.path.replace(/\.pdf$/, ' \u00b7 letter text');
+  return URI.from({ scheme: 'imr-pdf', path: name, query: pdf.toString() }).toString();
 }
 
 /** The PDF's text as the reader gives it (the bundle the server loads), by line. */

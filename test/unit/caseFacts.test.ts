@@ -2,7 +2,8 @@
 // extraction tool's text. Expected values read from the letters' header blocks.
 
 import * as assert from 'assert';
-import { isoDate } from '../../server/src/engine/dates';
+import { daysToDecisionOf } from '../../server/src/engine/caseFacts';
+import { daysBetween, isoDate } from '../../server/src/engine/dates';
 import { parseLetter } from '../../server/src/engine/parse';
 import { FIXTURES, fixtureText, letterText } from './helpers';
 
@@ -98,5 +99,38 @@ describe('header facts', () => {
     const letter = parseLetter(text).letters[0];
     assert.strictEqual(letter.facts.decisionDate, undefined);
     assert.strictEqual(letter.facts.dateAssigned, '2016-11-09');
+  });
+});
+
+describe('days to decision', () => {
+  const facts = (text: string) => parseLetter(text).letters[0].facts;
+
+  it('days between two ISO dates, across months, years and a leap day', () => {
+    assert.strictEqual(daysBetween('2016-11-03', '2016-12-09'), 36);
+    assert.strictEqual(daysBetween('2016-12-22', '2017-01-30'), 39);
+    assert.strictEqual(daysBetween('2016-02-28', '2016-03-01'), 2);
+    assert.strictEqual(daysBetween('2016-12-09', '2016-11-03'), -36);
+    assert.strictEqual(daysBetween('2016-12-09', '2016-12-09'), 0);
+    assert.strictEqual(daysBetween('12/09/2016', '2016-12-09'), undefined);
+  });
+
+  it("from the application's receipt to the decision date, on real letters' headers", () => {
+    // CM16-0213037: Application Received 11/03/2016, Decision Date 12/09/2016.
+    assert.strictEqual(daysToDecisionOf(facts(fixtureText('extraction', 'CM16-0213037.pdftotext.txt'))), 36);
+    // CM16-0245796 (pdftotext -raw): received 12/22/2016 (assigned 12/28/2016), decided 01/30/2017.
+    assert.strictEqual(daysToDecisionOf(facts(fixtureText('extraction', 'CM16-0245796.pdftotext-raw.txt'))), 39);
+    // The 2013 notice: IMR Application Received 8/5/2013, Determination Dated 9/26/2013.
+    assert.strictEqual(daysToDecisionOf(facts(fixtureText('extraction', 'notice-2013-web.txt'))), 52);
+  });
+
+  it('from the date assigned where the letter states no receipt; none without a decision date', () => {
+    // CM16-0213037 without its Application Received field: assigned 11/09/2016, decided 12/09/2016.
+    const text = fixtureText('extraction', 'CM16-0213037.pdftotext.txt');
+    const f = facts(text);
+    assert.strictEqual(daysToDecisionOf({ ...f, applicationReceived: undefined }), 30);
+    assert.strictEqual(daysToDecisionOf({ ...f, decisionDate: undefined }), undefined);
+    assert.strictEqual(daysToDecisionOf({ decisionDate: '2016-12-09' }), undefined);
+    // A decision dated before the application (a misprint) gives no figure rather than a negative one.
+    assert.strictEqual(daysToDecisionOf({ ...f, decisionDate: '2016-10-01' }), undefined);
   });
 });

@@ -288,7 +288,7 @@ describe('hover', () => {
       'application received 2016-11-03 · Standard priority  \n' +
       'Patient: 48 years old, male; right shoulder contusion; neck strain; right shoulder injury and 2 more  \n' +
       'Reviewer: Family Practice, licensed in California, North Carolina  \n' +
-      'Items: Diagnostic imaging 2';
+      'Items: Diagnostic Testing 2';
     assert.strictEqual(hoverText(letter, 'Decision Date', 2), expected);
     assert.strictEqual(hoverText(letter, 'Case Number', 2), expected);
     // Letter text in it is escaped.

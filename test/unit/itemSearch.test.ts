@@ -3,7 +3,7 @@
 // the dead outnumber the living) answers as a plain scan of the entries would.
 
 import * as assert from 'assert';
-import { OUTCOME_LABELS } from '../../server/src/engine/displayNames';
+import { OUTCOME_LABELS } from '../../server/src/engine/vocabulary';
 import { ItemSearch, queryWords, wordsOf } from '../../server/src/features/itemSearch';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { LetterIndex } from '../../server/src/workspace/letterIndex';

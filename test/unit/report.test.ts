@@ -1,14 +1,15 @@
 // The decisions report's model (server/src/report) on real letters: the four letters of
 // test/fixtures/letters and the editor workspace's letter whose outcome is Overturned. The counts
 // below are from reading the letters: their decision lines, their "Certification(s)/Specialty" or
-// "Board Certified in" lines, and the table of treatment categories (docs/treatment-categories.md).
+// "Board Certified in" lines, and the DWC's taxonomy (docs/treatment-categories.md).
 //
-//   000 Psychiatry: psychotropic medication sessions (Psychological services), Xanax #90 (Pharmaceuticals)
-//   001 Family Practice: Lexapro, Buspar, Xanax (Pharmaceuticals), medication management with a
-//       psychiatrist (Psychological services)
-//   002 Physical Medicine & Rehabilitation: Xanax refill (Pharmaceuticals)
+//   000 Psychiatry: psychotropic medication sessions (Psych Services), Xanax #90 (Pharmaceuticals,
+//       Benzodiazepines)
+//   001 Family Practice: Lexapro (Antidepressant), Buspar (AntiAnxiety), Xanax (Benzodiazepines),
+//       medication management with a psychiatrist (Psych Services)
+//   002 Physical Medicine & Rehabilitation: Xanax refill (Benzodiazepines)
 //   004 Preventive Medicine, Occupational Medicine: psychotropic med management consultation
-//       (Psychological services)
+//       (Psych Services)
 // Every one of those 8 items is Upheld; malformed_004 is letter 004 with its item Overturned.
 
 import * as assert from 'assert';
@@ -17,7 +18,7 @@ import type { ExportRecord } from '../../server/src/export/records';
 import { DEFAULT_SEVERITIES } from '../../server/src/engine/check';
 import { renderHtml } from '../../server/src/report/html';
 import { renderMarkdown } from '../../server/src/report/markdown';
-import { buildReport, NO_DATE, NO_SOURCE, ReportRow } from '../../server/src/report/model';
+import { buildReport, median, NO_DATE, NO_PRIORITY, NO_SOURCE, ReportRow } from '../../server/src/report/model';
 import { lettersOfIndex, rowOfRecord, rowsOfIndex } from '../../server/src/report/rows';
 import type { IndexEntry } from '../../server/src/workspace/letterIndex';
 import { summarizeText } from '../../server/src/export/summarizeText';
@@ -71,9 +72,13 @@ function row(overrides: Partial<ReportRow>): ReportRow {
     line: 1,
     category: 'Other',
     subcategory: null,
+    drugClass: null,
+    drug: null,
     sources: [],
     specialties: [],
     decisionDate: null,
+    priority: null,
+    daysToDecision: null,
     ...overrides,
   };
 }
@@ -93,11 +98,28 @@ describe('decisions report model', () => {
     assert.strictEqual(report.items.length, 9);
   });
 
-  it('gives the overturn rate by treatment category and by reviewer specialty', () => {
+  it('gives the overturn rate by request category, drug class and reviewer specialty, and the top drugs', () => {
     const report = buildReport(records().map(rowOfRecord));
-    const byCategory = Object.fromEntries(report.byCategory.map((g) => [g.key, [g.items, g.overturned]]));
-    assert.deepStrictEqual(byCategory, { Pharmaceuticals: [5, 0], 'Psychological services': [4, 1] });
-    assert.strictEqual(report.byCategory.find((g) => g.key === 'Psychological services')?.overturnRate, 1 / 4);
+    const byCategory = Object.fromEntries(report.byCategory.map((g) => [g.key, [g.items, g.overturned, g.share]]));
+    assert.deepStrictEqual(byCategory, { Pharmaceuticals: [5, 0, 5 / 9], 'Psych Services': [4, 1, 4 / 9] });
+    assert.strictEqual(report.byCategory.find((g) => g.key === 'Psych Services')?.overturnRate, 1 / 4);
+    assert.deepStrictEqual(
+      report.byDrugClass.map((g) => [g.key, g.items]),
+      [
+        ['Benzodiazepines', 3],
+        ['AntiAnxiety', 1],
+        ['Antidepressant', 1],
+      ],
+    );
+    // Xanax in three letters, one of them in capitals, counted as one drug.
+    assert.deepStrictEqual(
+      report.topDrugs.map((g) => [g.key.toLowerCase(), g.drugClass, g.items, g.upheld]),
+      [
+        ['xanax', 'Benzodiazepines', 3, 3],
+        ['buspar', 'AntiAnxiety', 1, 1],
+        ['lexapro', 'Antidepressant', 1, 1],
+      ],
+    );
     const bySpecialty = Object.fromEntries(report.bySpecialty.map((g) => [g.key, [g.items, g.overturned]]));
     assert.deepStrictEqual(bySpecialty, {
       'Family Practice': [4, 0],
@@ -124,7 +146,7 @@ describe('decisions report model', () => {
   });
 
   it("carries a posted letter's decision date from the index as from the export", () => {
-    // CM16-0213037: decided 12/09/2016, two MRIs (Diagnostic imaging), both upheld.
+    // CM16-0213037: decided 12/09/2016, Standard, two MRIs (Diagnostic Testing), both upheld.
     const { fromExport: exported, fromIndex: indexed } = rowsOfExtraction('CM16-0213037.pdftotext.txt');
     const fromExport = buildReport(exported);
     const fromIndex = buildReport(indexed);
@@ -133,9 +155,14 @@ describe('decisions report model', () => {
         report.byMonth.map((g) => [g.key, g.items, g.upheld]),
         [['2016-12', 2, 2]],
       );
+      // Application Received 11/03/2016: 36 days to the decision, the one letter counted once.
       assert.deepStrictEqual(
-        report.byCategory.map((g) => [g.key, g.items]),
-        [['Diagnostic imaging', 2]],
+        report.byCategory.map((g) => [g.key, g.items, g.share, g.letters, g.medianDays]),
+        [['Diagnostic Testing', 2, 1, 1, 36]],
+      );
+      assert.deepStrictEqual(
+        report.byPriority.map((g) => [g.key, g.items, g.letters, g.medianDays]),
+        [['Standard', 2, 1, 36]],
       );
     }
     assert.deepStrictEqual(
@@ -186,6 +213,102 @@ describe('decisions report model', () => {
     assert.strictEqual(report.totals.overturnRate, 1 / 2);
     assert.strictEqual(report.byMonth.find((g) => g.key === NO_DATE)?.overturnRate, null);
     assert.strictEqual(report.totals.letters, 1);
+  });
+
+  it('median days to decision by category and by priority, each letter counted once in a group', () => {
+    const report = buildReport([
+      // a.txt: Standard, 30 days, two pharmaceuticals and a test.
+      row({
+        category: 'Pharmaceuticals',
+        drugClass: 'Opioids',
+        drug: 'Norco',
+        priority: 'Standard',
+        daysToDecision: 30,
+      }),
+      row({
+        category: 'Pharmaceuticals',
+        drugClass: 'Opioids',
+        drug: 'NORCO',
+        priority: 'Standard',
+        daysToDecision: 30,
+        line: 2,
+        outcome: 'Overturned',
+      }),
+      row({
+        category: 'Diagnostic Testing',
+        subcategory: 'Imaging',
+        priority: 'Standard',
+        daysToDecision: 30,
+        line: 3,
+      }),
+      // b.txt: Standard, 40 days; c.txt: Expedited, 3 days; d.txt: no priority or dates.
+      row({
+        file: 'b.txt',
+        category: 'Pharmaceuticals',
+        drugClass: 'NSAID',
+        drug: 'Celebrex',
+        priority: 'Standard',
+        daysToDecision: 40,
+      }),
+      row({
+        file: 'c.txt',
+        category: 'Surgery',
+        subcategory: 'Spine',
+        priority: 'Expedited',
+        daysToDecision: 3,
+        outcome: 'Overturned',
+      }),
+      row({ file: 'd.txt', category: 'Pharmaceuticals', drugClass: 'Opioids', drug: 'Norco' }),
+    ]);
+    assert.deepStrictEqual(
+      report.byCategory.map((g) => [g.key, g.items, g.share, g.letters, g.medianDays]),
+      [
+        // a (30), b (40) and d (no days): letters 3, median of 30 and 40.
+        ['Pharmaceuticals', 4, 4 / 6, 3, 35],
+        ['Diagnostic Testing', 1, 1 / 6, 1, 30],
+        ['Surgery', 1, 1 / 6, 1, 3],
+      ],
+    );
+    assert.deepStrictEqual(
+      report.byPriority.map((g) => [g.key, g.items, g.overturned, g.overturnRate, g.letters, g.medianDays]),
+      [
+        ['Standard', 4, 1, 1 / 4, 2, 35],
+        ['Expedited', 1, 1, 1, 1, 3],
+        [NO_PRIORITY, 1, 0, 0, 1, null],
+      ],
+    );
+    assert.deepStrictEqual(
+      report.byDrugClass.map((g) => [g.key, g.items, g.overturned]),
+      [
+        ['Opioids', 3, 1],
+        ['NSAID', 1, 0],
+      ],
+    );
+    assert.deepStrictEqual(
+      report.topDrugs.map((g) => [g.key, g.drugClass, g.items, g.overturned]),
+      [
+        ['Norco', 'Opioids', 3, 1],
+        ['Celebrex', 'NSAID', 1, 0],
+      ],
+    );
+    assert.strictEqual(median([]), null);
+    assert.strictEqual(median([5, 1, 3]), 3);
+  });
+
+  it("counts reviewers by the DWC's names for their specialties", () => {
+    const report = buildReport([
+      row({ specialties: ['Physical Medicine and Rehabilitation', 'Pain Management'] }),
+      row({ specialties: ['Physical Medicine & Rehabilitation'], line: 2 }),
+      row({ specialties: ['Pediatric Rehabilitation Medicine'], line: 3 }),
+    ]);
+    assert.deepStrictEqual(
+      report.bySpecialty.map((g) => [g.key, g.items]),
+      [
+        ['Physical Medicine & Rehabilitation', 2],
+        ['Pain Management', 1],
+        ['Pediatric Rehabilitation Medicine', 1],
+      ],
+    );
   });
 
   it('writes letter text into HTML and Markdown as text, never as markup', () => {

@@ -1,7 +1,7 @@
 // A letter's header facts (dates and priority) from its header fields, whatever layout and
 // extraction tool wrote them: the field's name matched against CASE_FACT_LABELS, dates made ISO.
 
-import { isoDate } from './dates';
+import { daysBetween, isoDate } from './dates';
 import type { CaseFacts, HeaderField } from './model';
 import { CASE_FACT_LABELS, CaseFactName } from './vocabulary';
 
@@ -29,4 +29,17 @@ export function caseFactsOf(header: readonly HeaderField[]): CaseFacts {
 function priorityOf(value: string): string | undefined {
   const m = /^[A-Za-z][A-Za-z-]*/.exec(value.trim());
   return m ? m[0] : undefined;
+}
+
+/**
+ * Days to decision as the DWC's annual report counts them: from the application's receipt (or,
+ * where the letter states none, the date the case was assigned) to the decision date. Undefined
+ * when the letter states neither start or no decision date, or its decision date comes before the
+ * start (a misprint is no figure).
+ */
+export function daysToDecisionOf(facts: CaseFacts): number | undefined {
+  const start = facts.applicationReceived ?? facts.dateAssigned;
+  if (start === undefined || facts.decisionDate === undefined) return undefined;
+  const days = daysBetween(start, facts.decisionDate);
+  return days !== undefined && days >= 0 ? days : undefined;
 }

@@ -57,3 +57,13 @@ export function isoDate(value: string): string | undefined {
   }
   return undefined;
 }
+
+const DAY_MS = 86_400_000;
+
+/** Days from one ISO date to another (negative when `to` is earlier); undefined unless both are ISO dates. */
+export function daysBetween(from: string, to: string): number | undefined {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (!ISO.test(from) || !ISO.test(to) || Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  return Math.round((b - a) / DAY_MS);
+}

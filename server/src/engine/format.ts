@@ -20,7 +20,8 @@ import { LAYOUTS } from './layouts';
 import type { LetterDocument, Span } from './model';
 import { parseLetter } from './parse';
 import { detectEol, isDoubleSpaced, logicalLines } from './parser/logicalLines';
-import { fold, Line, splitLines } from './text';
+import { fold } from './fold';
+import { Line, splitLines } from './lineTable';
 import { PAGE_NOISE_IN_TEXT, REMOVABLE_PAGE_NOISE } from './vocabulary';
 
 export interface Edit {

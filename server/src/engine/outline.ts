@@ -28,11 +28,10 @@ export interface OutlineEntry {
 /**
  * Past this many disputed items (an export of hundreds of letters in one file) the outline is
  * letters and their disputed items only: no sections, reviewer credentials or item parts. Those
- * are about five symbols for every item (on the 4,584 items of a 10 MB export, 29,796 symbols and
- * 7.6 MB of JSON against 6,876 and 1.8 MB without them), and so most of the time to build, send,
- * parse and show the outline, while navigation by letter and item is what such a file is outlined
- * for; folding and hovers still cover the rest. VS Code's own JSON outline stops likewise, at 5,000
- * symbols (`json.maxItemsComputed`); 1,000 items make about 6,500 in the full outline.
+ * are about five symbols for every item, and so most of the time to build, send, parse and show
+ * the outline, while navigation by letter and item is what such a file is outlined for; folding
+ * and hovers still cover the rest. VS Code's own JSON outline stops likewise, at 5,000 symbols
+ * (`json.maxItemsComputed`); 1,000 items make about 6,500 in the full outline.
  */
 export const FULL_OUTLINE_UP_TO = 1000;
 
@@ -81,7 +80,7 @@ function itemEntry(item: DisputedItem, parent: Span, full: boolean): OutlineEntr
         )
     : undefined;
   // Past FULL_OUTLINE_UP_TO items no detail: naming the reviewer's sources reads every item's
-  // citations, which doubled the outline of a 10 MB export (389 -> 832 ms open -> outline).
+  // citations, which doubled a large export's outline.
   return entry(itemName(item), full ? itemDetail(item) : '', 'item', range, selection, parent, parts);
 }
 

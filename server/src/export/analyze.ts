@@ -45,7 +45,7 @@ export interface FileReport {
   items: number;
   diagnostics: FileDiagnostic[];
   records?: ExportRecord[];
-  /** On the command line, export's records as the output's text (cli/export.ts formatRecords), and how many. */
+  /** On the command line, export's records as the output's text (export/writers.ts formatRecords), and how many. */
   recordText?: string;
   recordCount?: number;
 }

@@ -1,6 +1,7 @@
 // The export's records: one per disputed item, plain data that crosses threads and is written as
 // JSON, JSON Lines or CSV (writers.ts). Every field is read from the engine's model.
 
+import { daysToDecisionOf } from '../engine/caseFacts';
 import type { Citation, DisputedItem, Letter } from '../engine/model';
 import type { LineIndex } from '../engine/lines';
 import { treatmentOf } from '../engine/treatmentCategories';
@@ -57,15 +58,27 @@ export interface ExportRecord {
   /** The reviewer's states of licensure and board specialties, as written. */
   reviewerLicensure: string[];
   reviewerSpecialties: string[];
-  /** The item's treatment category and subcategory (engine/treatmentCategories.ts); `Other` when unknown. */
+  /** The letter's days from the application's receipt (or assignment) to the decision (engine/caseFacts.ts). */
+  daysToDecision: number | null;
+  /**
+   * The item's DWC Request Category, SubCategory and, for a pharmaceutical, drug class
+   * (engine/treatmentCategories.ts); `Other` when unknown.
+   */
   category: string;
   subcategory: string | null;
+  drugClass: string | null;
   /** The drug and the quantity (the number after `#` or `QTY:`) where the item names them. */
   drug: string | null;
   quantity: string | null;
 }
 
-const OUTCOME_NAMES = { upheld: 'Upheld', overturned: 'Overturned', unknown: 'unknown', missing: 'missing' } as const;
+/** An outcome as the export and the report write it. */
+export const OUTCOME_NAMES = {
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+  unknown: 'unknown',
+  missing: 'missing',
+} as const;
 
 function exportCitation(c: Citation): ExportCitation {
   return {
@@ -117,6 +130,7 @@ export function exportRecord(
     urDenialDate: facts.urDenialDate ?? null,
     applicationReceived: facts.applicationReceived ?? null,
     priority: facts.priority ?? null,
+    daysToDecision: daysToDecisionOf(facts) ?? null,
     patientAge: patient.age ?? null,
     patientSex: patient.sex ?? null,
     diagnoses: [...patient.diagnoses],
@@ -124,6 +138,7 @@ export function exportRecord(
     reviewerSpecialties: [...specialties],
     category: treatment.category,
     subcategory: treatment.subcategory,
+    drugClass: treatment.drugClass,
     drug: treatment.drug,
     quantity: treatment.quantity,
   };

@@ -5,7 +5,8 @@
 
 import type { DiagnosticCode, Finding } from '../engine/check';
 import type { Citation, DisputedItem, LetterDocument, OutcomeKind, Span } from '../engine/model';
-import { treatmentCategoryOf } from '../engine/treatmentCategories';
+import { daysToDecisionOf } from '../engine/caseFacts';
+import { treatmentOf } from '../engine/treatmentCategories';
 
 /** Start line, start character, end line, end character. */
 export type Place = [number, number, number, number];
@@ -32,9 +33,11 @@ export interface ItemSummary {
   citations: CitationSummary[];
   /** How many problems are about this item. */
   problems: number;
-  /** The treatment category and subcategory (engine/treatmentCategories.ts). */
+  /** The DWC's Request Category, SubCategory and drug class, and the drug named (engine/treatmentCategories.ts). */
   category: string;
   subcategory?: string;
+  drugClass?: string;
+  drug?: string;
 }
 
 export interface LetterSummary {
@@ -43,6 +46,10 @@ export interface LetterSummary {
   /** The header's dates, ISO `YYYY-MM-DD`. */
   decisionDate?: string;
   dateAssigned?: string;
+  /** `Standard`, `Expedited`, as written. */
+  priority?: string;
+  /** From the application's receipt (or assignment) to the decision (engine/caseFacts.ts). */
+  daysToDecision?: number;
   items: ItemSummary[];
 }
 
@@ -123,7 +130,7 @@ export function summarize(
       const specialties = letter.reviewer?.specialties ?? [];
       const summary: LetterSummary = {
         items: letter.items.map((item, i) => {
-          const treatment = treatmentCategoryOf(item.name);
+          const treatment = treatmentOf(item.name);
           const s: ItemSummary = {
             name: detach(item.name),
             outcome: item.outcome.kind,
@@ -134,6 +141,8 @@ export function summarize(
             category: treatment.category,
           };
           if (treatment.subcategory) s.subcategory = treatment.subcategory;
+          if (treatment.drugClass) s.drugClass = treatment.drugClass;
+          if (treatment.drug) s.drug = detach(treatment.drug);
           if (item.requested !== undefined) s.requested = detach(item.requested);
           if (item.authorized !== undefined) s.authorized = detach(item.authorized);
           if (item.rationale) s.rationale = place(item.rationale.labelRange);
@@ -144,6 +153,9 @@ export function summarize(
       if (specialties.length > 0) summary.specialty = intern(specialties.join('; '));
       if (letter.facts.decisionDate) summary.decisionDate = intern(letter.facts.decisionDate);
       if (letter.facts.dateAssigned) summary.dateAssigned = intern(letter.facts.dateAssigned);
+      if (letter.facts.priority) summary.priority = intern(letter.facts.priority);
+      const days = daysToDecisionOf(letter.facts);
+      if (days !== undefined) summary.daysToDecision = days;
       return summary;
     }),
     problems: findings.map((f) => {
@@ -163,11 +175,13 @@ export function internSummary(summary: FileSummary): FileSummary {
     if (letter.specialty) letter.specialty = intern(letter.specialty);
     if (letter.decisionDate) letter.decisionDate = intern(letter.decisionDate);
     if (letter.dateAssigned) letter.dateAssigned = intern(letter.dateAssigned);
+    if (letter.priority) letter.priority = intern(letter.priority);
     for (const item of letter.items) {
       item.outcome = intern(item.outcome) as OutcomeKind;
       item.sources = item.sources.map(intern);
       item.category = intern(item.category);
       if (item.subcategory) item.subcategory = intern(item.subcategory);
+      if (item.drugClass) item.drugClass = intern(item.drugClass);
       for (const c of item.citations) {
         c.source = intern(c.source);
         c.pages = c.pages.map(intern);

@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'urDenialDate',
   'applicationReceived',
   'priority',
+  'daysToDecision',
   'patientAge',
   'patientSex',
   'diagnoses',
@@ -34,6 +35,7 @@ export const CSV_COLUMNS = [
   'reviewerSpecialties',
   'category',
   'subcategory',
+  'drugClass',
   'drug',
   'quantity',
 ] as const;
@@ -88,6 +90,7 @@ export function csvRecord(r: ExportRecord): string {
     r.urDenialDate ?? '',
     r.applicationReceived ?? '',
     r.priority ?? '',
+    r.daysToDecision === null ? '' : String(r.daysToDecision),
     r.patientAge === null ? '' : String(r.patientAge),
     r.patientSex ?? '',
     r.diagnoses.join('; '),
@@ -95,6 +98,7 @@ export function csvRecord(r: ExportRecord): string {
     r.reviewerSpecialties.join('; '),
     r.category,
     r.subcategory ?? '',
+    r.drugClass ?? '',
     r.drug ?? '',
     r.quantity ?? '',
   ];

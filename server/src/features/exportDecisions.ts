@@ -1,5 +1,5 @@
-// IMR: Export Decisions... on the server: the command-line tool's export (cli/analyze.ts records,
-// cli/export.ts writers) of every letter in the index, open letters from their current text. In VS
+// IMR: Export Decisions... on the server: the same export as the command line's (export/analyze.ts records,
+// export/writers.ts) of every letter in the index, open letters from their current text. In VS
 // Code for the Web the client reads the other letters for the server, and writes the export.
 
 import { fileURLToPath } from 'url';

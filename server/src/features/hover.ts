@@ -20,6 +20,7 @@ import {
 } from '../engine/catalog';
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import { treatmentOf } from '../engine/treatmentCategories';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { caseHover } from './caseHover';
 import { contains, LetterContext } from './context';
 import { citedSourceName, outcomeName, PART_NAMES } from '../engine/displayNames';
@@ -135,7 +136,7 @@ function citationHover(ctx: LetterContext, letter: Letter, citation: Citation): 
 function outcomeHover(item: DisputedItem): string {
   const o = item.outcome;
   if (o.kind === 'upheld' || o.kind === 'overturned') {
-    return `**${escapeMarkdown(o.kind === 'upheld' ? 'Upheld' : 'Overturned')}**: ${OUTCOME_MEANINGS[o.kind]}\n\nItem: ${quoteText(item.name)}`;
+    return `**${escapeMarkdown(OUTCOME_LABELS[o.kind])}**: ${OUTCOME_MEANINGS[o.kind]}\n\nItem: ${quoteText(item.name)}`;
   }
   return `**\u201c${quoteText(o.raw, 40)}\u201d is not an IMR outcome.** Each disputed item is either **Upheld** (the denial stands: not medically necessary) or **Overturned** (medically necessary).`;
 }
@@ -166,7 +167,9 @@ function itemHover(ctx: LetterContext, letter: Letter, item: DisputedItem): stri
     }`,
   ];
   const treatment = treatmentOf(item.name);
-  const what = [treatment.category, treatment.subcategory, treatment.drug].filter((x): x is string => !!x);
+  const what = [treatment.category, treatment.subcategory, treatment.drugClass, treatment.drug].filter(
+    (x): x is string => !!x,
+  );
   facts.push(`Treatment: ${what.map((x) => escapeMarkdown(x)).join(' \u203a ')}`);
   const conclusion = item.conclusion.kind;
   if (conclusion === 'not-stated') facts.push('Rationale: no conclusion stated');
@@ -203,7 +206,7 @@ function conclusionHover(item: DisputedItem): string {
   const necessary = item.conclusion.kind === 'medically-necessary';
   const fits = necessary ? 'overturned' : 'upheld';
   const agrees = item.outcome.kind === fits;
-  return `**Conclusion: ${necessary ? 'medically necessary' : 'not medically necessary'}.** This belongs with **${fits === 'upheld' ? 'Upheld' : 'Overturned'}**${item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned' ? (agrees ? ', as decided.' : `, but the item is ${escapeMarkdown(item.outcome.raw)}.`) : '.'}`;
+  return `**Conclusion: ${necessary ? 'medically necessary' : 'not medically necessary'}.** This belongs with **${OUTCOME_LABELS[fits]}**${item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned' ? (agrees ? ', as decided.' : `, but the item is ${escapeMarkdown(item.outcome.raw)}.`) : '.'}`;
 }
 
 /** An abbreviation of ABBREVIATIONS under the offset, as a whole word. */

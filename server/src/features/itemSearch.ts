@@ -1,6 +1,6 @@
 // The word index behind Go to Symbol in Workspace: every disputed item of the workspace index under
 // the words of its search text (name, outcome, sources, case number, file name), so that a query
-// looks up its words instead of reading 200,000 items' texts (580 ms at 50,000 letters before).
+// looks up its words instead of reading every item's text.
 //
 // The performance trick, and the rule it imposes:
 // - Items get ids in the order they are added; each word keeps the ids of the items holding it,
@@ -15,11 +15,12 @@
 
 import type { IndexEntry, LetterIndex } from '../workspace/letterIndex';
 import type { ItemSummary, LetterSummary } from '../export/summary';
-import { OUTCOME_LABELS } from '../engine/displayNames';
+import { pdfOfTextUri } from '../protocol/pdfTextUri';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 
 export function fileNameOf(uri: string): string {
-  // A PDF letter's text (imr-pdf:/…/Letter.pdf?<the PDF's URI>) is named by its path, not its query.
-  const bare = uri.replace(/[?#].*$/, '');
+  // A PDF letter's text (imr-pdf:/…/Letter · letter text?<the PDF's URI>) is named after its PDF.
+  const bare = (pdfOfTextUri(uri) ?? uri).replace(/[?#].*$/, '');
   const slash = bare.lastIndexOf('/');
   try {
     return decodeURIComponent(bare.slice(slash + 1));
@@ -97,8 +98,8 @@ export class ItemSearch {
   /**
    * Each word's ids in two parts, ascending across both: sealed in one typed array (`sealedIds`
    * from `sealedStart[slot]` to `sealedStart[slot + 1]`, slot by `sealedSlot`), then those added
-   * since (`postings`). Sealing drops dead ids and keeps 50,000 letters' lists in a few typed arrays
-   * instead of 150,000 small ones (about half the memory).
+   * since (`postings`). Sealing drops dead ids and keeps a large workspace's lists in a few typed
+   * arrays instead of one small array a word.
    */
   private sealedSlot = new Map<string, number>();
   private sealedStart = new Int32Array(1);

@@ -14,7 +14,7 @@ import type {
 import type { IndexEntry } from '../workspace/letterIndex';
 import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import type { LetterSummary } from '../export/summary';
-import { OUTCOME_LABELS } from '../engine/displayNames';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './workspaceSymbols';
 
 /** Letters sent for one group at most: a tree of more is no use to read. */

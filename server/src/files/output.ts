@@ -8,7 +8,7 @@ import type { Writable } from 'stream';
 /**
  * Output is gathered up to this many characters, or until the results at hand are all written (the
  * next turn of the event loop), and then written at once: a write per file was a system call per
- * file (20,000 for a folder), most of a JSON Lines export's time on the main thread.
+ * file, most of a JSON Lines export's time on the main thread.
  */
 const GATHER_CHARS = 64 * 1024;
 

@@ -75,11 +75,10 @@ const SHARED_BUFFER_BYTES = 65536;
 /**
  * readRegularFileSync into one buffer reused from call to call, for callers that need the bytes
  * only (not the size and time): decode or copy them before the next call on the same thread.
- * Reading 20,000 letters allocated 20,000 buffers (and the garbage collection after them) where
- * one does. Three system calls a file where it can: a read that leaves the buffer part-filled has
+ * A buffer a file was an allocation (and garbage) a file where one does. Three system calls a file where it can: a read that leaves the buffer part-filled has
  * reached the end of a regular file, so fstat is asked only when the buffer fills (a large file, or
- * a device that never ends) or nothing comes (an empty file, a FIFO): it then rules as before. Reading
- * 20,000 letters in a bare loop took 229 ms so, 352 ms with fstat. Left possible: a path turned into
+ * a device that never ends) or nothing comes (an empty file, a FIFO): it then rules as before
+ * (docs/performance.md, Command line). Left possible: a path turned into
  * a FIFO between the walk and the read gives what its writer had written, without blocking.
  */
 export function readRegularFileShared(path: string, maxBytes: number): SharedRead {

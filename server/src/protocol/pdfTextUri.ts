@@ -2,6 +2,8 @@
 // document (client/src/pdfLetters.ts), written here exactly as VS Code writes it
 // (`Uri.from({ scheme: 'imr-pdf', path, query: pdfUri }).toString()`), so that a symbol, a view item
 // or a problem of a PDF letter opens its text, and the open document and its index entry share a key.
+// The path's last segment is what the editor's tab shows: `CM16-0248698 · letter text`, not the
+// PDF's own name, which the PDF view's tab already carries.
 
 export const PDF_TEXT_SCHEME = 'imr-pdf';
 
@@ -16,7 +18,13 @@ function encodePath(path: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
 }
 
-/** `file:///a/Letter.pdf` → `imr-pdf:/a/Letter.pdf?file%3A%2F%2F%2Fa%2FLetter.pdf`. */
+/** The text document's path for a PDF's path: `/a/CM16-0248698.pdf` → `/a/CM16-0248698 · letter text`. */
+export function pdfTextPath(pdfPath: string): string {
+  const slash = pdfPath.lastIndexOf('/');
+  return `${pdfPath.slice(0, slash + 1)}${pdfPath.slice(slash + 1).replace(/\.pdf$/i, '')} \u00b7 letter text`;
+}
+
+/** `file:///a/Letter.pdf` → `imr-pdf:/a/Letter%20%C2%B7%20letter%20text?file%3A%2F%2F%2Fa%2FLetter.pdf`. */
 export function pdfTextUriOf(pdfUri: string): string {
   let path: string;
   try {
@@ -24,7 +32,7 @@ export function pdfTextUriOf(pdfUri: string): string {
   } catch {
     path = '/' + pdfUri.replace(/^.*\//, '');
   }
-  return `${PDF_TEXT_SCHEME}:${encodePath(path)}?${encodeURIComponent(pdfUri)}`;
+  return `${PDF_TEXT_SCHEME}:${encodePath(pdfTextPath(path))}?${encodeURIComponent(pdfUri)}`;
 }
 
 /** The PDF's own URI inside an imr-pdf: URI, or undefined for any other URI. */

@@ -28,8 +28,7 @@ export interface ItemsResult {
  * What the extension adds to the language server's environment. glibc's malloc raises its mmap
  * threshold to the size of the largest block it has freed (up to 32 MB): once the buffer of a
  * 10 MB document's message is freed, every smaller large block (line tables, line starts) comes
- * from the heap instead, and stays with the process after it is freed, 20 to 40 MB after a large
- * document closes. A threshold set in the environment stays fixed, so such blocks are mapped on
+ * from the heap instead, and stays with the process after it is freed (docs/performance.md). A threshold set in the environment stays fixed, so such blocks are mapped on
  * their own and given back to the system when freed. Other C libraries and systems ignore it.
  * Editors that start the server themselves can set the same (see the README).
  */

@@ -4,13 +4,17 @@
 // a content security policy that allows only the stylesheet and script carrying its nonce.
 
 import { rateChart } from './charts';
-import { categoryLabel, GROUPINGS } from './model';
+import { dwcTablesHtml } from './dwcTables';
+import { headingText, ReportHeading } from './heading';
+import { categoryLabel, GROUPINGS, holdsSeveralLetters, MIN_DECIDED_FOR_RATE, tooFewToJudge } from './model';
 import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
 import { authorizationNote } from './rows';
-import { escapeHtml, percent } from './text';
+import { counted, escapeHtml, percent } from './text';
 
 export interface HtmlOptions {
   title?: string;
+  /** What the report was made of, and when: the line under the title. */
+  heading?: ReportHeading;
   /** The editor's webview: theme colours, rows that open their letter, this policy and nonce. */
   webview?: { nonce: string; cspSource: string };
   /** Rows of the item table at most (a webview of 100,000 rows is slow to scroll); all when unset. */
@@ -25,7 +29,7 @@ const STANDALONE_COLOURS = `:root{--fg:#1f2328;--muted:#59636e;--bg:#ffffff;--pa
 const WEBVIEW_COLOURS = `:root{--fg:var(--vscode-foreground);--muted:var(--vscode-descriptionForeground);--bg:var(--vscode-editor-background);--panel:var(--vscode-editorWidget-background);--border:var(--vscode-panel-border,var(--vscode-widget-border,#8884));--track:var(--vscode-editorWidget-border,#8883);--bar:var(--vscode-charts-orange);--accent:var(--vscode-textLink-foreground);--font:var(--vscode-font-family)}`;
 
 const STYLE = `body{margin:0;padding:20px 28px;background:var(--bg);color:var(--fg);font:13px/1.45 var(--font)}
-h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}.muted{color:var(--muted)}
+h1{font-size:20px;margin:0 0 4px}.made{margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}.muted{color:var(--muted)}
 .totals{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0 20px}.total{background:var(--panel);border:1px solid var(--border);border-radius:6px;padding:8px 14px;min-width:90px}
 .total b{display:block;font-size:20px}.total span{color:var(--muted)}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:18px;margin-bottom:22px}
@@ -71,13 +75,23 @@ function num(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** A group's overturn rate as a table shows it: `too few` under five decided items. */
+function rateCell(g: OutcomeCounts): string {
+  return tooFewToJudge(g) && g.upheld + g.overturned > 0 ? 'too few' : percent(g.overturnRate);
+}
+
+/** `7 letters` as a totals box shows it: the number big, the word beneath. */
+function countBox(n: number, word: string): [string, string] {
+  return [num(n), counted(n, word).replace(/^[\d,]+ /, '')];
+}
+
 function totalsHtml(t: OutcomeCounts & { letters: number }): string {
   const cells: Array<[string, string]> = [
-    [num(t.letters), 'letters'],
-    [num(t.items), 'items'],
+    countBox(t.letters, 'letter'),
+    countBox(t.items, 'item'),
     [num(t.upheld), 'upheld'],
     [num(t.overturned), 'overturned'],
-    [percent(t.overturnRate), 'overturn rate'],
+    [rateCell(t), 'overturn rate'],
   ];
   if (t.unknown + t.missing > 0) cells.push([num(t.unknown + t.missing), 'outcome unclear']);
   return `<div class="totals">${cells.map(([v, l]) => `<div class="total"><b>${v}</b><span>${l}</span></div>`).join('')}</div>`;
@@ -88,18 +102,17 @@ function groupTable(column: string, groups: readonly GroupRow[]): string {
     .map(
       (g) =>
         `<tr><td>${escapeHtml(g.key)}</td><td class="n">${num(g.items)}</td><td class="n">${num(g.upheld)}</td>` +
-        `<td class="n">${num(g.overturned)}</td><td class="n">${percent(g.overturnRate)}</td></tr>`,
+        `<td class="n">${num(g.overturned)}</td><td class="n">${rateCell(g)}</td></tr>`,
     )
     .join('');
   return (
-    `<details><summary>${num(groups.length)} group${groups.length === 1 ? '' : 's'}: counts</summary><table class="groups"><thead><tr><th>${column}</th><th class="n">Items</th><th class="n">Upheld</th>` +
+    `<details><summary>${counted(groups.length, 'group')}: counts</summary><table class="groups"><thead><tr><th>${column}</th><th class="n">Items</th><th class="n">Upheld</th>` +
     `<th class="n">Overturned</th><th class="n">Overturn rate</th></tr></thead><tbody>${rows}</tbody></table></details>`
   );
 }
 
 const ITEM_COLUMNS = [
   ['File', ''],
-  ['Letter', 'n'],
   ['Case', ''],
   ['Item', ''],
   ['Category', ''],
@@ -109,7 +122,8 @@ const ITEM_COLUMNS = [
   ['Decided', ''],
 ] as const;
 
-function itemRow(r: ReportRow, linked: boolean): string {
+/** An item's row; `letterColumn` when some file holds several letters. */
+function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boolean): string {
   const where =
     linked && r.uri
       ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
@@ -117,8 +131,9 @@ function itemRow(r: ReportRow, linked: boolean): string {
   const category = categoryLabel(r);
   const note = authorizationNote(r);
   const cells = [
-    `<td data-sort="${escapeHtml(`${r.file}\u0000${String(r.line).padStart(9, '0')}`)}">${escapeHtml(r.file)}:${r.line}</td>`,
-    `<td class="n">${r.letter}</td>`,
+    // Sorted as the model orders the rows (file, letter, line): the row's place is its key.
+    `<td data-sort="${String(index).padStart(9, '0')}">${escapeHtml(r.file)}:${r.line}</td>`,
+    ...(letterColumn ? [`<td class="n">${r.letter}</td>`] : []),
     `<td>${escapeHtml(r.caseNumber ?? '')}</td>`,
     `<td>${escapeHtml(r.item)}${note ? `<br><small>${escapeHtml(note)}</small>` : ''}</td>`,
     `<td>${escapeHtml(category)}</td>`,
@@ -146,7 +161,12 @@ export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): 
     (g) =>
       `<section><h2>Overturn rate by ${g.title}</h2>${rateChart(g.title, report[g.key])}${groupTable(g.column, report[g.key])}</section>`,
   ).join('');
-  const head = ITEM_COLUMNS.map(([label, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${label}</th>`).join('');
+  const letterColumn = holdsSeveralLetters(report.items);
+  const columns: ReadonlyArray<readonly [string, string]> = letterColumn
+    ? [ITEM_COLUMNS[0], ['Letter', 'n'], ...ITEM_COLUMNS.slice(1)]
+    : ITEM_COLUMNS;
+  const head = columns.map(([label, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${label}</th>`).join('');
+  const heading = options.heading ? `<div class="made">${escapeHtml(headingText(options.heading))}</div>\n` : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">${policy}
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -155,15 +175,16 @@ export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): 
 ${STYLE}</style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned).</div>
+${heading}<div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned); groups of fewer than ${MIN_DECIDED_FOR_RATE} decided items are too few to judge.</div>
 ${totalsHtml(report.totals)}
 <div class="charts">${charts}</div>
+<div class="charts">${dwcTablesHtml(report)}</div>
 <section><h2>Disputed items${cut}</h2>
 <div class="tools"><input id="filter" type="search" placeholder="Filter: words in any column" aria-label="Filter items">
 <select id="outcome" aria-label="Outcome"><option value="">Every outcome</option><option>Upheld</option><option>Overturned</option><option value="unknown">Outcome unclear</option><option value="missing">Outcome missing</option></select>
 <span class="muted"><span id="shown">${items.length}</span> shown</span></div>
 <table id="items"><thead><tr>${head}</tr></thead><tbody>
-${items.map((r) => itemRow(r, web !== undefined)).join('\n')}
+${items.map((r, i) => itemRow(r, i, web !== undefined, letterColumn)).join('\n')}
 </tbody></table></section>
 <script${nonce}>${SCRIPT}</script>
 </body></html>

@@ -1,13 +1,29 @@
 // The report as Markdown: totals, one table per grouping, the item table. Letter text is escaped
 // (markdownCell), so that an item's name never becomes a link or markup.
 
-import { categoryLabel, DecisionsReport, GroupRow, GROUPINGS } from './model';
+import { dwcTablesMarkdown } from './dwcTables';
+import { headingText, ReportHeading } from './heading';
+import {
+  categoryLabel,
+  DecisionsReport,
+  GroupRow,
+  GROUPINGS,
+  holdsSeveralLetters,
+  MIN_DECIDED_FOR_RATE,
+  OutcomeCounts,
+  tooFewToJudge,
+} from './model';
 import { authorizationNote } from './rows';
-import { markdownCell, percent } from './text';
+import { counted, markdownCell, percent } from './text';
+
+/** A group's overturn rate, or `too few` under MIN_DECIDED_FOR_RATE decided items. */
+function rate(g: OutcomeCounts): string {
+  return tooFewToJudge(g) && g.upheld + g.overturned > 0 ? 'too few' : percent(g.overturnRate);
+}
 
 function groupTable(title: string, column: string, groups: readonly GroupRow[]): string {
   const rows = groups.map(
-    (g) => `| ${markdownCell(g.key)} | ${g.items} | ${g.upheld} | ${g.overturned} | ${percent(g.overturnRate)} |`,
+    (g) => `| ${markdownCell(g.key)} | ${g.items} | ${g.upheld} | ${g.overturned} | ${rate(g)} |`,
   );
   return [
     `## Overturn rate by ${title}`,
@@ -19,23 +35,33 @@ function groupTable(title: string, column: string, groups: readonly GroupRow[]):
   ].join('\n');
 }
 
-export function renderMarkdown(report: DecisionsReport, title = 'IMR decisions report'): string {
+export function renderMarkdown(
+  report: DecisionsReport,
+  title = 'IMR decisions report',
+  heading?: ReportHeading,
+): string {
   const t = report.totals;
+  const letterColumn = holdsSeveralLetters(report.items);
   const items = report.items.map((r) => {
-    return `| ${markdownCell(`${r.file}:${r.line}`)} | ${r.letter} | ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(authorizationNote(r) ? `${r.item} (${authorizationNote(r)})` : r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
+    const letter = letterColumn ? ` ${r.letter} |` : '';
+    return `| ${markdownCell(`${r.file}:${r.line}`)} |${letter} ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(authorizationNote(r) ? `${r.item} (${authorizationNote(r)})` : r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
   });
+  const unclear = t.unknown + t.missing;
   return [
     `# ${markdownCell(title)}`,
     '',
-    `${t.letters} letters, ${t.items} disputed items: ${t.upheld} upheld, ${t.overturned} overturned` +
-      (t.unknown + t.missing > 0 ? `, ${t.unknown + t.missing} with an unclear outcome` : '') +
-      `; overturn rate ${percent(t.overturnRate)} (overturned items of those upheld or overturned).`,
+    ...(heading ? [markdownCell(headingText(heading)), ''] : []),
+    `${counted(t.letters, 'letter')}, ${counted(t.items, 'disputed item')}: ${t.upheld} upheld, ${t.overturned} overturned` +
+      (unclear > 0 ? `, ${unclear} with an unclear outcome` : '') +
+      `; overturn rate ${rate(t)} (overturned items of those upheld or overturned; groups of fewer than ` +
+      `${MIN_DECIDED_FOR_RATE} decided items are too few to judge).`,
     '',
     ...GROUPINGS.map((g) => groupTable(g.title, g.column, report[g.key])),
+    dwcTablesMarkdown(report),
     '## Disputed items',
     '',
-    '| File | Letter | Case | Item | Category | Outcome | Sources | Specialty | Decided |',
-    '| --- | ---: | --- | --- | --- | --- | --- | --- | --- |',
+    `| File |${letterColumn ? ' Letter |' : ''} Case | Item | Category | Outcome | Sources | Specialty | Decided |`,
+    `| --- |${letterColumn ? ' ---: |' : ''} --- | --- | --- | --- | --- | --- | --- |`,
     ...items,
     '',
   ].join('\n');

@@ -2,7 +2,7 @@
 // and the summaries the workspace index keeps (export/summary.ts). Both give the same
 // row for the same item, so the editor's report and the command line's count alike.
 
-import type { ExportRecord } from '../export/records';
+import { ExportRecord, OUTCOME_NAMES } from '../export/records';
 import type { FileSummary, ItemSummary, LetterSummary } from '../export/summary';
 import type { ReportOutcome, ReportRow } from './model';
 
@@ -27,21 +27,20 @@ export function rowOfRecord(r: ExportRecord): ReportRow {
     line: r.line,
     category: r.category,
     subcategory: r.subcategory,
+    drugClass: r.drugClass,
+    drug: r.drug,
     sources: r.sources,
     specialties: r.reviewerSpecialties,
     decisionDate: r.decisionDate,
+    priority: r.priority,
+    daysToDecision: r.daysToDecision,
   };
   if (r.requested !== null) row.requested = r.requested;
   if (r.authorized !== null) row.authorized = r.authorized;
   return row;
 }
 
-const OUTCOMES: Readonly<Record<string, ReportOutcome>> = {
-  upheld: 'Upheld',
-  overturned: 'Overturned',
-  unknown: 'unknown',
-  missing: 'missing',
-};
+const OUTCOMES: Readonly<Record<string, ReportOutcome>> = OUTCOME_NAMES;
 
 /**
  * The index names an MTUS source with its document (`MTUS/CPMTG`) for the Letters view; the export
@@ -76,9 +75,13 @@ export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: s
           character: item.decision[1],
           category: item.category,
           subcategory: item.subcategory ?? null,
+          drugClass: item.drugClass ?? null,
+          drug: item.drug ?? null,
           sources: sourcesOf(item),
           specialties,
           decisionDate: letter.decisionDate ?? null,
+          priority: letter.priority ?? null,
+          daysToDecision: letter.daysToDecision ?? null,
         };
         if (item.requested !== undefined) row.requested = item.requested;
         if (item.authorized !== undefined) row.authorized = item.authorized;

@@ -339,7 +339,7 @@ export class Indexer {
     }
     if (this.unsaved) this.saveSoon();
     // A large build leaves garbage (batches, texts, the word index's growing lists) in a heap it
-    // grew: collected once the server is idle, and the pages given back (see collect.ts).
+    // grew: collected once the server is idle, and the pages given back (see node/garbageCollection.ts).
     if (total >= POOL_MIN_FILES) collectSoon(1000, { release: true });
   }
 

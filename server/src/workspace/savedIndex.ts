@@ -2,16 +2,16 @@
 // path, size and modification time, under the version of the engine that made it. A reopened
 // folder re-reads only the files whose size or time changed; a new engine version reads all again.
 //
-// JSON Lines: a first line with the version, then one file a line. At 50,000 letters the file is
-// about 50 MB: read and written a few hundred lines at a time, with a turn for requests between, so
-// that the server never stops answering for the second one JSON.parse or stringify of it takes.
+// JSON Lines: a first line with the version, then one file a line. A large folder's file is tens of
+// megabytes: read and written a few hundred lines at a time, with a turn for requests between, so
+// that the server never stops answering for as long as one JSON.parse or stringify of it takes.
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { FileSummary, internSummary, isFileSummary } from '../export/summary';
 
 /** Changes whenever the engine or the summary's shape changes what a summary holds. */
-export const INDEX_VERSION = 'imr-letters-0.1.0/summary-3';
+export const INDEX_VERSION = 'imr-letters-0.1.0/summary-4';
 export const SAVED_INDEX_FILE = 'letters-index.jsonl';
 /** The single-JSON file earlier versions wrote: removed once the new one is written. */
 const OLD_SAVED_INDEX_FILE = 'letters-index.json';

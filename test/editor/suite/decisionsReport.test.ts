@@ -64,6 +64,11 @@ describe('decisions report', () => {
     assert.ok(!html.includes('unsafe-inline'));
     assert.equal((html.match(/<tr data-outcome="[^"]+" data-uri="/g) ?? []).length, 20);
     assert.equal((html.match(/<svg class="chart"/g) ?? []).length, 4);
+    // A text page that names its folder, its files relative to it, no column of letter numbers all 1.
+    assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(html), 'a control character in the page');
+    assert.match(html, /<div class="made">Letters in editor-workspace, made \d{4}-\d\d-\d\d \d\d:\d\d UTC<\/div>/);
+    assert.ok(html.includes('>archive/2014/malformed_never_opened.txt:121</td>'), 'a path relative to the folder');
+    assert.ok(!html.includes('>Letter</th>'));
   });
 
   it('a click on a row opens the letter at the item', async () => {

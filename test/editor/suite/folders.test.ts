@@ -90,9 +90,14 @@ describe('folders of letters', () => {
     api.letters.setGrouping('outcome');
     const roots = await api.letters.getChildren();
     const items = roots.map((n) => api.letters.getTreeItem(n));
-    assert.equal(
-      items[0].label,
-      '9 letters \u00b7 20 items \u00b7 17 upheld \u00b7 1 overturned \u00b7 3 with problems',
+    // Numbers first, in words that fit the side bar's default width; the rest in the tooltip.
+    assert.deepEqual(
+      [items[0].label, items[0].description, items[0].tooltip],
+      [
+        '17 upheld \u00b7 1 overturned',
+        'of 20 items',
+        '9 letters, 20 disputed items\n17 upheld, 1 overturned, 2 with an unclear outcome\n3 letters with problems',
+      ],
     );
     assert.deepEqual(
       items.slice(1).map((t) => [t.label, t.description]),
@@ -111,7 +116,8 @@ describe('folders of letters', () => {
     const itemNodes = await api.letters.getChildren(letters[0]);
     const item = api.letters.getTreeItem(itemNodes[0]);
     assert.equal(item.label, 'Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions');
-    assert.equal(item.command?.command, 'vscode.open');
+    assert.equal(item.description, 'Overturned \u00b7 1 problem');
+    assert.equal(item.command?.command, 'imrLetters.letters.openItem');
     // Outcome icons in chart colours, not error red or green.
     assert.equal(((item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'charts.purple');
 
@@ -185,7 +191,7 @@ describe('folders of letters', () => {
     const spine = found.find((s) => s.name.startsWith('MRI of the cervical spine without contrast'));
     assert.ok(spine, found.map((s) => s.name).join('\n'));
     assert.equal(spine.location.uri.scheme, 'imr-pdf');
-    assert.equal(path.basename(spine.location.uri.path), 'CM16-0213037.pdf');
+    assert.equal(path.basename(spine.location.uri.path), 'CM16-0213037 \u00b7 letter text');
     const editor = await vscode.window.showTextDocument(spine.location.uri, { selection: spine.location.range });
     assert.equal(editor.document.uri.scheme, 'imr-pdf');
     assert.equal(editor.document.languageId, 'imr-letter');

@@ -1,6 +1,6 @@
 // A real posted PDF letter opened through "IMR: Open PDF Letter as Text": a read-only document of
-// the extension's scheme, in the letter language, with its items in the outline and the status
-// bar; "IMR: Save as Text" writes its text to a file.
+// the extension's scheme named `CM16-0213037 · letter text`, in the letter language, with its items
+// in the outline and the status bar; "IMR: Save as Text" writes the reader's text to a file.
 import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,7 +44,8 @@ describe('PDF letters', () => {
     assert.ok(editor, 'the command opened no editor');
     const { document } = editor;
     assert.equal(document.uri.scheme, 'imr-pdf');
-    assert.ok(document.uri.path.endsWith(`/${PDF_LETTER}`), `named after the PDF: ${document.uri.path}`);
+    // The tab says what it is: the letter's text, named after its PDF.
+    assert.ok(document.uri.path.endsWith('/CM16-0213037 \u00b7 letter text'), document.uri.path);
     assert.equal(document.languageId, LETTER_LANGUAGE);
     // The letter's own words, read from its text layer.
     assert.match(document.getText(), /^Case Number: +CM16-0213037$/m);
@@ -86,7 +87,11 @@ describe('PDF letters', () => {
     );
     assert.equal(written?.toString(), target.toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    assert.equal(text, editor.document.getText());
+    // The reader's text, as `imr-letters text` writes it: the form feed before page 2's first line
+    // ("The Final Determination was based on ...", as pdftotext reads page 2) is back.
+    assert.equal(text.split('\f').length, 2);
+    assert.match(text, /^\fThe Final Determination was based on decisions/m);
+    assert.equal(text.replace(/\f/g, '\u00a0'), editor.document.getText());
     await vscode.workspace.fs.delete(target);
   });
 });

@@ -234,7 +234,7 @@ describe('VS Code for the Web', () => {
     // CM16-0213037.pdf: "MRI of the right shoulder without contrast: Upheld".
     assert.deepEqual(
       found.map((s) => [s.location.uri.path.split('/').pop(), s.name.split(' \u00b7 ')[0]]),
-      [['CM16-0213037.pdf', 'MRI of the right shoulder without contrast']],
+      [['CM16-0213037 \u00b7 letter text', 'MRI of the right shoulder without contrast']],
     );
   });
 

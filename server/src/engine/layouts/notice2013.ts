@@ -20,7 +20,7 @@ export function noticeItems(lines: LogicalLines, letter: RawLetter): DisputedIte
   // `not` may be glued to the next word (`is notmedically necessary`, as a web tool extracted a
   // real notice): still "not", so still Upheld; the outcome must never flip.
   // The name is bounded: unbounded, a sentence that never says "medically necessary" made each
-  // sentence before it scan to the end of the section (quadratic; 10,000 such sentences took seconds).
+  // sentence before it scan to the end of the section (quadratic).
   const re =
     /(?:^|\s)(\d+)\s*[).]\s*MAXIMUS\s+Federal\s+Services,?\s+Inc\.?,?\s+has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+(.{1,600}?)\s+((?:is|was)\s+(not\s*)?medically\s+necessary(?:\s+and\s+appropriate)?)/gis;
   const decided = new Map<string, { name: Span; outcome: Outcome; sentence: Span }>();
