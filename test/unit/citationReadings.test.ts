@@ -3,6 +3,7 @@
 // values are written from the made-up guideline lines below.
 
 import * as assert from 'assert';
+import { keptReadings } from '../../server/src/engine/citations';
 import type { Citation } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { SAMPLE_LETTER } from '../../server/src/engine/memory';
@@ -60,6 +61,24 @@ describe('citations read once per wording (citations.ts)', () => {
     assert.ok(first.range.start < second.range.start);
     assert.notStrictEqual(first.sections, second.sections);
     assert.notStrictEqual(first.pages, second.pages);
+  });
+
+  it('keep at most 2,048 readings in each table, however many wordings a folder cites', () => {
+    // 3,000 different wordings of each clause, letter after letter as a folder's check reads them.
+    for (const [clause, table] of [
+      ['Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): ', 'mtus'],
+      ['Decision based on Non-MTUS Citation Official Disability Guidelines, Pain Chapter, page ', 'other'],
+    ] as const) {
+      let most = 0;
+      for (let letter = 0; letter < 30; letter++) {
+        const wordings = Array.from({ length: 100 }, (_, i) => `${clause}${letter * 100 + i + 1}`);
+        assert.strictEqual(administratorCitations(letterWith(wordings)).length, 100);
+        most = Math.max(most, keptReadings()[table]);
+      }
+      // Without the emptying the table would hold all 3,000 (and what earlier tests read).
+      assert.ok(most <= 2048, `${table}: ${most} readings kept`);
+      assert.ok(keptReadings()[table] > 0, table);
+    }
   });
 
   it('read right after the table was emptied, and for a guideline part too long to be kept', () => {

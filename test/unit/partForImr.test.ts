@@ -169,6 +169,12 @@ describe('a partly authorized item: the part left for IMR is the item', () => {
       { name: 'Norco 10/325mg #25', requested: undefined, authorized: undefined, outcome: 'upheld' },
     ],
     [
+      'words run together (ghostscript), the verb glued to the part',
+      'Norco10/325mg#60wastheoriginalrequest.Norco10/325mg#25wasauthorizedbytheClaimsAdministrator.' +
+        'TheremainingIMReligibleportionoftheoriginalrequest,Norco10/325mg#35is:Upheld',
+      { name: 'Norco10/325mg#35', requested: 'Norco10/325mg#60', authorized: 'Norco10/325mg#25', outcome: 'upheld' },
+    ],
+    [
       'an ordinary item that mentions an original request keeps its name',
       'Refill of Norco as in the original request: Upheld',
       {

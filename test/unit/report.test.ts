@@ -47,6 +47,21 @@ function entries(): IndexEntry[] {
   }));
 }
 
+/** The report's rows of one letter of test/fixtures/extraction/, from its export records and from its index summary. */
+function rowsOfExtraction(name: string): { fromExport: ReportRow[]; fromIndex: ReportRow[] } {
+  const text = fixtureText('extraction', name);
+  const fromExport = (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord);
+  const entry: IndexEntry = {
+    uri: `file:///${name}`,
+    size: 0,
+    mtimeMs: 0,
+    summary: summarizeText(name, text),
+    fromEditor: false,
+    stamp: 0,
+  };
+  return { fromExport, fromIndex: rowsOfIndex([entry], () => name) };
+}
+
 function row(overrides: Partial<ReportRow>): ReportRow {
   return {
     file: 'a.txt',
@@ -132,20 +147,9 @@ describe('decisions report model', () => {
 
   it("carries a posted letter's decision date from the index as from the export", () => {
     // CM16-0213037: decided 12/09/2016, Standard, two MRIs (Diagnostic Testing), both upheld.
-    const name = 'CM16-0213037.pdftotext.txt';
-    const text = fixtureText('extraction', name);
-    const fromExport = buildReport(
-      (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord),
-    );
-    const entry: IndexEntry = {
-      uri: `file:///${name}`,
-      size: 0,
-      mtimeMs: 0,
-      summary: summarizeText(name, text),
-      fromEditor: false,
-      stamp: 0,
-    };
-    const fromIndex = buildReport(rowsOfIndex([entry], () => name));
+    const { fromExport: exported, fromIndex: indexed } = rowsOfExtraction('CM16-0213037.pdftotext.txt');
+    const fromExport = buildReport(exported);
+    const fromIndex = buildReport(indexed);
     for (const report of [fromExport, fromIndex]) {
       assert.deepStrictEqual(
         report.byMonth.map((g) => [g.key, g.items, g.upheld]),
@@ -165,6 +169,25 @@ describe('decisions report model', () => {
       fromIndex.items.map((i) => [i.decisionDate, i.subcategory]),
       fromExport.items.map((i) => [i.decisionDate, i.subcategory]),
     );
+  });
+
+  it("carries a partly authorized item's request and authorized part from the index as from the export, escaped in the table", () => {
+    // CM16-0234202: "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized
+    // by the Claims Administrator. The remaining IMR eligible portion of the original request, Norco
+    // 10/325mg #35 is: Upheld".
+    const { fromExport, fromIndex } = rowsOfExtraction('CM16-0234202.pdftotext-raw.txt');
+    for (const rows of [fromExport, fromIndex])
+      assert.deepStrictEqual(
+        rows.map((r) => [r.item, r.requested, r.authorized]),
+        [['Norco 10/325mg #35', 'Norco 10/325mg #60', 'Norco 10/325mg #25']],
+      );
+    const md = renderMarkdown(buildReport(fromExport));
+    assert.ok(
+      md.includes('| Norco 10/325mg \\#35 \\(requested Norco 10/325mg \\#60; authorized Norco 10/325mg \\#25\\) |'),
+      md,
+    );
+    const html = renderHtml(buildReport([row({ item: 'A #2', requested: '<b>A</b> #4', authorized: 'A #2' })]));
+    assert.ok(html.includes('A #2<br><small>requested &#60;b&#62;A&#60;/b&#62; #4; authorized A #2</small>'), html);
   });
 
   it('counts an item under each source it cites, puts undated and uncited items last and months in order', () => {

@@ -48,8 +48,10 @@ Commands:
   check     Report each problem as 'path:line:col severity code message', then a summary line.
             Files that are not letters are skipped and counted, not failed.
   outline   Print a letter's outline: letter > sections > disputed items (with outcome) > parts.
-  export    One record per disputed item: file, letter, caseNumber, item, outcome, outcomeText,
-            line, reviewerSpecialty, sources, citations, conclusion, diagnostics; the header's
+  export    One record per disputed item: file, letter, caseNumber, item (for a partly authorized
+            item, the part left for IMR), requested and authorized (its original request and what
+            the claims administrator authorized), outcome, outcomeText, line, reviewerSpecialty,
+            sources, citations, conclusion, diagnostics; the header's
             dateAssigned, decisionDate, dateOfInjury, urDenialDate, applicationReceived (ISO
             YYYY-MM-DD), priority and daysToDecision; patientAge, patientSex, diagnoses as the case
             summary states them; reviewerLicensure, reviewerSpecialties; the item's category,

@@ -131,6 +131,11 @@ const readings = { mtus: new Map<string, Reading>(), other: new Map<string, Read
 const READ_ONCE_MAX = 1024;
 const READINGS_MAX = 2048;
 
+/** How many readings each table keeps now: never more than READINGS_MAX (test/unit/citationReadings.test.ts). */
+export function keptReadings(): { mtus: number; other: number } {
+  return { mtus: readings.mtus.size, other: readings.other.size };
+}
+
 function readingOf(text: string, mtusClause: boolean, partLength: number): Reading {
   if (partLength > READ_ONCE_MAX) return readCitation(text, mtusClause);
   const table = mtusClause ? readings.mtus : readings.other;

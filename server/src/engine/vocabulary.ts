@@ -294,6 +294,8 @@ export const PART_FOR_IMR_OPENING = spacesOptional(
 );
 /** The verb between the part left for IMR and the decision's colon (`<part> is: Upheld`). */
 export const PART_FOR_IMR_VERB = /\s+is$/i;
+/** The same verb where the words run together (ghostscript: `...originalrequest,Norco10/325mg#35is:Upheld`). */
+export const PART_FOR_IMR_VERB_GLUED = /\s*is$/i;
 /**
  * A line of the decision line's paragraph that ends one of the formula's sentences: the name goes
  * on above it (layouts/decisionLines.ts nameStart), where another sentence's end stops it.

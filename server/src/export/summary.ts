@@ -22,6 +22,9 @@ export interface CitationSummary {
 
 export interface ItemSummary {
   name: string;
+  /** A partly authorized item's original request and authorized part (`name` is the part left for IMR). */
+  requested?: string;
+  authorized?: string;
   outcome: OutcomeKind;
   /** The sources the decision rests on (reviewer guideline and rationale), MTUS documents named too. */
   sources: string[];
@@ -140,6 +143,8 @@ export function summarize(
           if (treatment.subcategory) s.subcategory = treatment.subcategory;
           if (treatment.drugClass) s.drugClass = treatment.drugClass;
           if (treatment.drug) s.drug = detach(treatment.drug);
+          if (item.requested !== undefined) s.requested = detach(item.requested);
+          if (item.authorized !== undefined) s.authorized = detach(item.authorized);
           if (item.rationale) s.rationale = place(item.rationale.labelRange);
           return s;
         }),

@@ -8,6 +8,7 @@ import { dwcTablesHtml } from './dwcTables';
 import { headingText, ReportHeading } from './heading';
 import { categoryLabel, GROUPINGS, holdsSeveralLetters, MIN_DECIDED_FOR_RATE, tooFewToJudge } from './model';
 import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
+import { authorizationNote } from './rows';
 import { counted, escapeHtml, percent } from './text';
 
 export interface HtmlOptions {
@@ -128,12 +129,13 @@ function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boo
       ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
       : '';
   const category = categoryLabel(r);
+  const note = authorizationNote(r);
   const cells = [
     // Sorted as the model orders the rows (file, letter, line): the row's place is its key.
     `<td data-sort="${String(index).padStart(9, '0')}">${escapeHtml(r.file)}:${r.line}</td>`,
     ...(letterColumn ? [`<td class="n">${r.letter}</td>`] : []),
     `<td>${escapeHtml(r.caseNumber ?? '')}</td>`,
-    `<td>${escapeHtml(r.item)}</td>`,
+    `<td>${escapeHtml(r.item)}${note ? `<br><small>${escapeHtml(note)}</small>` : ''}</td>`,
     `<td>${escapeHtml(category)}</td>`,
     `<td class="${r.outcome}">${r.outcome}</td>`,
     `<td>${escapeHtml(r.sources.join(', '))}</td>`,

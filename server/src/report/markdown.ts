@@ -13,6 +13,7 @@ import {
   OutcomeCounts,
   tooFewToJudge,
 } from './model';
+import { authorizationNote } from './rows';
 import { counted, markdownCell, percent } from './text';
 
 /** A group's overturn rate, or `too few` under MIN_DECIDED_FOR_RATE decided items. */
@@ -43,7 +44,7 @@ export function renderMarkdown(
   const letterColumn = holdsSeveralLetters(report.items);
   const items = report.items.map((r) => {
     const letter = letterColumn ? ` ${r.letter} |` : '';
-    return `| ${markdownCell(`${r.file}:${r.line}`)} |${letter} ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
+    return `| ${markdownCell(`${r.file}:${r.line}`)} |${letter} ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(authorizationNote(r) ? `${r.item} (${authorizationNote(r)})` : r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
   });
   const unclear = t.unknown + t.missing;
   return [

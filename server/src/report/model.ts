@@ -17,6 +17,9 @@ export interface ReportRow {
   letter: number;
   caseNumber: string | null;
   item: string;
+  /** A partly authorized item's original request and what the claims administrator authorized, when stated. */
+  requested?: string;
+  authorized?: string;
   outcome: ReportOutcome;
   /** 1-based line of the decision. */
   line: number;

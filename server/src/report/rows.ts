@@ -18,7 +18,7 @@ function splitSpecialties(joined: string | null | undefined): string[] {
 }
 
 export function rowOfRecord(r: ExportRecord): ReportRow {
-  return {
+  const row: ReportRow = {
     file: r.file,
     letter: r.letter,
     caseNumber: r.caseNumber,
@@ -35,6 +35,9 @@ export function rowOfRecord(r: ExportRecord): ReportRow {
     priority: r.priority,
     daysToDecision: r.daysToDecision,
   };
+  if (r.requested !== null) row.requested = r.requested;
+  if (r.authorized !== null) row.authorized = r.authorized;
+  return row;
 }
 
 const OUTCOMES: Readonly<Record<string, ReportOutcome>> = OUTCOME_NAMES;
@@ -60,8 +63,8 @@ export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: s
     const file = fileName(entry.uri);
     entry.summary.letters.forEach((letter: LetterSummary, index) => {
       const specialties = splitSpecialties(letter.specialty);
-      for (const item of letter.items)
-        rows.push({
+      for (const item of letter.items) {
+        const row: ReportRow = {
           file,
           uri: entry.uri,
           letter: index + 1,
@@ -79,10 +82,22 @@ export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: s
           decisionDate: letter.decisionDate ?? null,
           priority: letter.priority ?? null,
           daysToDecision: letter.daysToDecision ?? null,
-        });
+        };
+        if (item.requested !== undefined) row.requested = item.requested;
+        if (item.authorized !== undefined) row.authorized = item.authorized;
+        rows.push(row);
+      }
     });
   }
   return rows;
+}
+
+/** What the table says under a partly authorized item's name: `requested Norco 10/325mg #60; authorized Norco 10/325mg #25`. */
+export function authorizationNote(r: ReportRow): string {
+  const said: string[] = [];
+  if (r.requested !== undefined) said.push(`requested ${r.requested}`);
+  if (r.authorized !== undefined) said.push(`authorized ${r.authorized}`);
+  return said.join('; ');
 }
 
 /** Letters in the index (a letter with no item counts too). */

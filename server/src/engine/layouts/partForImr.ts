@@ -15,6 +15,7 @@ import {
   ORIGINAL_REQUEST_SENTENCE,
   PART_FOR_IMR_OPENING,
   PART_FOR_IMR_VERB,
+  PART_FOR_IMR_VERB_GLUED,
 } from '../vocabulary';
 
 export interface PartForImr {
@@ -42,7 +43,9 @@ export function partForImr(text: string, name: Span): PartForImr | undefined {
   for (let m = PART_FOR_IMR_OPENING.exec(s); m; m = PART_FOR_IMR_OPENING.exec(s)) opening = m;
   if (!opening) return undefined;
   const partStart = opening.index + opening[0].length;
-  const part = s.slice(partStart).replace(PART_FOR_IMR_VERB, '').trimEnd();
+  // Where the opening's words run together, so does the verb: `#35is`.
+  const verb = /\s/.test(opening[0]) ? PART_FOR_IMR_VERB : PART_FOR_IMR_VERB_GLUED;
+  const part = s.slice(partStart).replace(verb, '').trimEnd();
   if (part.length === 0) return undefined;
 
   const first = ORIGINAL_REQUEST_SENTENCE.exec(s);
