@@ -86,6 +86,10 @@ function item(v: unknown, where: string, ids: Set<string>): ItemNotes {
 function letter(v: unknown, where: string, ids: Set<string>): LetterNotes {
   if (!isObject(v)) throw new Invalid(`${where}: expected a letter object`);
   onlyKeys(v, ['status', 'tags', 'notes', 'items'], where);
+  // Read in the file's own order, so that a mistake is reported where a reader meets it.
+  const letterStatus = status(v.status, `${where}.status`);
+  const letterTags = tags(v.tags, `${where}.tags`);
+  const letterNotes = notes(v.notes, `${where}.notes`, ids);
   const items: Record<string, ItemNotes> = {};
   if (v.items !== undefined) {
     if (!isObject(v.items)) throw new Invalid(`${where}.items: expected an object of items by key`);
@@ -95,12 +99,11 @@ function letter(v: unknown, where: string, ids: Set<string>): LetterNotes {
     }
   }
   const out: { -readonly [K in keyof LetterNotes]: LetterNotes[K] } = {
-    tags: tags(v.tags, `${where}.tags`),
-    notes: notes(v.notes, `${where}.notes`, ids),
+    tags: letterTags,
+    notes: letterNotes,
     items,
   };
-  const s = status(v.status, `${where}.status`);
-  if (s) out.status = s;
+  if (letterStatus) out.status = letterStatus;
   return out;
 }
 

@@ -2,7 +2,7 @@
 // file store applies them to the file as it is on disk at the moment of writing (under its lock),
 // so a change made meanwhile by another window or process is kept, never written over.
 
-import { describeLetterKey } from './keys';
+import { describeLetterKey, pathKey } from './keys';
 import { ItemNotes, LetterNotes, Note, NotesFile, Target } from './model';
 import { compareNotes, normalizeTag, sortedUnique } from './notesFile';
 
@@ -179,6 +179,49 @@ export function reattach(file: NotesFile, id: string, target: Target): OpResult 
   return restoreNote(removed.file, target, removed.note);
 }
 
+/**
+ * Letters keyed by path (those without a case number) moved with their file or folder: the notes
+ * of `path:<from>` (and of `path:<from>#n`, and of files under `<from>/`) go to `<to>`. A key taken
+ * at the new place already keeps its notes and gets these merged in.
+ */
+export function renameLetterPath(file: NotesFile, from: string, to: string): OpResult {
+  const oldKey = pathKey(from);
+  const newKey = pathKey(to);
+  if (oldKey === newKey) return { ok: true, file };
+  const letters: Record<string, LetterNotes> = {};
+  let moved = false;
+  for (const [key, entry] of Object.entries(file.letters)) {
+    const rest = key.startsWith(oldKey) ? key.slice(oldKey.length) : undefined;
+    const follows = rest !== undefined && (rest === '' || rest.startsWith('#') || rest.startsWith('/'));
+    const target = follows ? newKey + rest : key;
+    if (follows) moved = true;
+    letters[target] = letters[target] ? joinLetters(letters[target], entry) : entry;
+  }
+  return { ok: true, file: moved ? { ...file, letters } : file };
+}
+
+/** Two entries for one letter as one: notes and tags of both, the later status. */
+function joinLetters(a: LetterNotes, b: LetterNotes): LetterNotes {
+  const items: Record<string, ItemNotes> = { ...a.items };
+  for (const [key, i] of Object.entries(b.items)) {
+    const mine = items[key];
+    items[key] = mine
+      ? {
+          name: mine.name,
+          tags: sortedUnique([...mine.tags, ...i.tags]),
+          notes: [...mine.notes, ...i.notes].sort(compareNotes),
+        }
+      : i;
+  }
+  const status = !a.status ? b.status : !b.status || a.status.updated >= b.status.updated ? a.status : b.status;
+  const out: LetterNotes = {
+    tags: sortedUnique([...a.tags, ...b.tags]),
+    notes: [...a.notes, ...b.notes].sort(compareNotes),
+    items,
+  };
+  return status ? { ...out, status } : out;
+}
+
 /** What a target is called in messages: `CM16-0213037`, `CM16-0213037, item "MRI ..."`. */
 export function describeTarget(target: Target): string {
   const letter = describeLetterKey(target.letter);
@@ -194,7 +237,8 @@ export type Operation =
   | { kind: 'setTags'; target: Target; tags: readonly string[] }
   | { kind: 'changeTags'; target: Target; add?: readonly string[]; remove?: readonly string[] }
   | { kind: 'setStatus'; letter: string; value: string | undefined; stamp?: Stamp }
-  | { kind: 'reattach'; id: string; target: Target };
+  | { kind: 'reattach'; id: string; target: Target }
+  | { kind: 'renameLetterPath'; from: string; to: string };
 
 export function applyOperation(file: NotesFile, op: Operation): OpResult {
   switch (op.kind) {
@@ -214,5 +258,7 @@ export function applyOperation(file: NotesFile, op: Operation): OpResult {
       return setStatus(file, op.letter, op.value, op.stamp);
     case 'reattach':
       return reattach(file, op.id, op.target);
+    case 'renameLetterPath':
+      return renameLetterPath(file, op.from, op.to);
   }
 }
