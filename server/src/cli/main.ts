@@ -24,6 +24,7 @@ import {
   TextReporter,
 } from './reporters';
 import { helpText, packageVersion } from './help';
+import { notesCommand } from './notes';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from './output';
 import { closePool, Pool, PoolSetup, runFiles, startPool, warmPool } from './pool';
@@ -79,6 +80,8 @@ function errno(e: unknown): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // `notes add | list` has arguments of its own (cli/notes.ts).
+  if (argv[0] === 'notes') return notesCommand(argv.slice(1), io);
   const say = (line: string) => void io.stderr.write(line + '\n');
   let options: CliOptions;
   try {
