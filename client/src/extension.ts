@@ -12,7 +12,7 @@ import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { registerPdfLetters } from './pdfLetters';
 import { countLetter, statusBarText, statusBarTooltip } from './statusText';
 import { terminalCliPath } from './terminalCli';
-import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
+import type { ClientCommandsOption } from '../../server/src/protocol';
 import { WorkspaceInitOptions } from '../../server/src/protocol';
 import { LettersView } from './lettersView';
 import { DecisionsReportPanel } from './decisionsReport';

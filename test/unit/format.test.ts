@@ -9,7 +9,7 @@ import { applyEdits, formatEdits, formatLetter, formatLetterRange, planFormat } 
 import type { LetterDocument, Span } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { isDoubleSpaced, logicalLines } from '../../server/src/engine/parser/logicalLines';
-import { splitLines } from '../../server/src/engine/text';
+import { splitLines } from '../../server/src/engine/lineTable';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/engine/lines';
 import { allLetters, FIXTURES, fixtureText, letterText, ROOT, singleSpaced, toCrlf } from './helpers';

@@ -76,14 +76,15 @@ Inputs:
   A file is read whatever its name (one named .pdf through its text layer). A folder is
   searched recursively for .txt, .imr and .pdf files (hidden folders and node_modules are skipped;
   --no-pdf leaves PDFs out). A glob (quote it: 'letters/**/*.txt') may use
-  * (within a folder name), ** (any number of folders) and ?. Lines and columns are 1-based.
+  * (within a folder name), ** (any number of folders), ?, {a,b} alternatives and [0-9] or
+  [!0-9] ranges. Lines and columns are 1-based.
 
 Options:
   -f, --format <name>      check: text (default), json, sarif. export: json (default), csv, jsonl.
                            report: html (default), md, json. outline: text (default), json.
   -o, --output <file>      Write the report or export to a file instead of standard output.
-  -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core, for
-                           runs large enough to pay for them (one worker per 128 files). A worker
+  -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core when
+                           the files are work enough to pay for starting them, else 1. A worker
                            held by one PDF past its time limit is ended: 'x.pdf: cannot read
                            (timed out after 65 s)', and the other files are checked.
   -c, --config <file>      Settings file; default: the nearest .imr-letters.json from the working

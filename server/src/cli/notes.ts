@@ -12,9 +12,9 @@ import type { Note, NotesFile, Target } from '../notes/model';
 import { notesFilePath, findNotesFile, readNotesFile, updateNotesFile, workspaceFolderOf } from '../notes/fileStore';
 import { addNote, changeTags, OpResult, setStatus } from '../notes/operations';
 import { resolveNotes } from '../notes/resolve';
-import { LETTER_AND_PDF_EXTENSIONS } from '../workspace/extensions';
-import { printablePath } from '../workspace/walk';
-import { readAnyLetterFile, treatAsLetter } from './analyze';
+import { isLetterFile, LETTER_AND_PDF_EXTENSIONS } from '../files/fileKinds';
+import { printablePath } from '../files/walk';
+import { readLetterFile } from '../pdf/letterText';
 import { discover } from './discover';
 import { displayPath } from './displayPath';
 import { helpText } from './help';
@@ -106,10 +106,10 @@ export async function notesCommand(argv: readonly string[], io: NotesIo): Promis
 }
 
 async function readLetters(abs: string, shown: string): Promise<readonly Letter[]> {
-  const read = await readAnyLetterFile(abs);
+  const read = await readLetterFile(abs);
   if (read.kind === 'unreadable') throw new NotesUsage(`${shown}: cannot read (${read.error})`);
   if (read.kind === 'binary') throw new NotesUsage(`${shown}: binary file, not a letter`);
-  if (!treatAsLetter(abs, read.text)) throw new NotesUsage(`${shown}: not an IMR letter`);
+  if (!isLetterFile(abs, read.text)) throw new NotesUsage(`${shown}: not an IMR letter`);
   return parseLetter(read.text).letters;
 }
 
@@ -239,13 +239,13 @@ async function list(parsed: Parsed, io: NotesIo, say: (line: string) => void): P
   const seenKeys = new Map<string, Set<string>>();
   for (const abs of found.files) {
     const shown = displayPath(abs, io.cwd);
-    const read = await readAnyLetterFile(abs);
+    const read = await readLetterFile(abs);
     if (read.kind === 'unreadable') {
       say(`${shown}: cannot read (${read.error})`);
       exit = EXIT_USAGE;
       continue;
     }
-    if (read.kind !== 'text' || !treatAsLetter(abs, read.text)) continue;
+    if (read.kind !== 'text' || !isLetterFile(abs, read.text)) continue;
     const notesFile = findNotesFile(path.dirname(abs));
     if (!notesFile) continue;
     const file = notesOf(notesFile);

@@ -4,7 +4,7 @@
 
 import { describeLetterKey } from '../notes/keys';
 import type { Note, Status } from '../notes/model';
-import { csvRow, spreadsheetSafe } from './export';
+import { csvRow, spreadsheetSafe } from '../export/writers';
 
 export interface ListedItem {
   /** 1-based number of the item in its letter; null for a detached item. */

@@ -20,7 +20,8 @@ import { LAYOUTS } from './layouts';
 import type { Letter, LetterDocument, Span } from './model';
 import { parseLetter } from './parse';
 import { detectEol, isDoubleSpaced, logicalLines } from './parser/logicalLines';
-import { fold, Line, splitLines } from './text';
+import { fold } from './fold';
+import { Line, splitLines } from './lineTable';
 import { PAGE_NOISE_IN_TEXT, REMOVABLE_PAGE_NOISE } from './vocabulary';
 
 export interface Edit {
@@ -200,7 +201,8 @@ function wrappedNames(lines: readonly Line[], logicalToLine: readonly number[], 
     if (LAYOUTS[letter.layout].outcomeForm !== 'decision-line') continue;
     for (const item of letter.items) {
       if (item.nameRange.end <= item.nameRange.start) continue;
-      const a = lastAtOrBefore(starts, item.nameRange.start);
+      // From the decision line's first line: a partly authorized item's name is its paragraph's last words.
+      const a = lastAtOrBefore(starts, Math.min(item.decisionRange.start, item.nameRange.start));
       const b = lastAtOrBefore(starts, item.nameRange.end - 1);
       for (let k = Math.max(a, 0) + 1; k <= b; k++) out.add(k);
     }

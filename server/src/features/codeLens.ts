@@ -6,8 +6,8 @@ import { CodeLens } from 'vscode-languageserver';
 import type { Finding } from '../engine/check';
 import type { LetterContext } from './context';
 import { REVEAL_COMMAND } from './codeActions';
-import { OUTCOME_LABELS } from './displayNames';
-import { sourceName } from '../workspace/summary';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
+import { sourceName } from '../export/summary';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

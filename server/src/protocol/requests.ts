@@ -183,7 +183,7 @@ export interface DecisionsReportParams {
   maxItems?: number;
 }
 export interface DecisionsReportResult {
-  report: import('./report/model').DecisionsReport;
+  report: import('../report/model').DecisionsReport;
   /** The index is still being built: the report will grow. */
   indexing: boolean;
 }

@@ -3,14 +3,16 @@
 // Lists go into one CSV cell each: sources, diagnostic codes, diagnoses, states and specialties separated by "; ", citations one per
 // line inside the cell (topics may contain ";", never a line break, since the engine folds white space).
 
-import type { ExportCitation, ExportRecord } from './analyze';
-import type { Output } from './output';
+import type { ExportCitation, ExportRecord } from './records';
+import type { Output } from '../files/output';
 
 export const CSV_COLUMNS = [
   'file',
   'letter',
   'caseNumber',
   'item',
+  'requested',
+  'authorized',
   'outcome',
   'outcomeText',
   'line',
@@ -69,6 +71,8 @@ export function csvRecord(r: ExportRecord): string {
     String(r.letter),
     r.caseNumber ?? '',
     r.item,
+    r.requested ?? '',
+    r.authorized ?? '',
     r.outcome,
     r.outcomeText,
     String(r.line),
