@@ -53,6 +53,11 @@ interface ExportRecord {
   subcategory: string | null;
   drug: string | null;
   quantity: string | null;
+  notes: string[];
+  letterNotes: string[];
+  tags: string[];
+  status: string | null;
+  appealBy: string | null;
 }
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, FIXTURES, 'export.schema.json'), 'utf8'));
@@ -280,6 +285,11 @@ describe('imr-letters export', () => {
       'subcategory',
       'drug',
       'quantity',
+      'notes',
+      'letterNotes',
+      'tags',
+      'status',
+      'appealBy',
     ]);
     assert.strictEqual(rows.length, json.length);
     rows.forEach((row, i) => {
@@ -310,6 +320,11 @@ describe('imr-letters export', () => {
           row.subcategory,
           row.drug,
           row.quantity,
+          row.notes,
+          row.letterNotes,
+          row.tags,
+          row.status,
+          row.appealBy,
         ],
         [
           rec.file,
@@ -336,6 +351,11 @@ describe('imr-letters export', () => {
           rec.subcategory ?? '',
           rec.drug ?? '',
           rec.quantity ?? '',
+          rec.notes.join('\n'),
+          rec.letterNotes.join('\n'),
+          rec.tags.join('; '),
+          rec.status ?? '',
+          rec.appealBy ?? '',
         ],
       );
       // Citations: one per line of the cell, each naming its source, topic and pages.

@@ -229,6 +229,22 @@ describe('cli notes', () => {
       assert.strictEqual(fs.readFileSync(notesPath(dir), 'utf8'), newer);
     });
 
+    it('does not stop export: named once as a warning, the letters exported without notes', () => {
+      const dir = damagedWorkspace();
+      const r = runCli(['export', 'letters', '--format', 'json', '--jobs', '1'], { cwd: dir });
+      assert.strictEqual(r.code, 0, r.stderr);
+      const warnings = lines(r.stderr).filter((l) => l.includes('notes.json'));
+      assert.strictEqual(warnings.length, 1, r.stderr);
+      assert.match(
+        warnings[0],
+        /^imr-letters: warning: .*\.imr-letters\/notes\.json: damaged notes file, left as it is: not valid JSON \(.+\); exported without notes$/,
+      );
+      const records = JSON.parse(r.stdout) as Array<{ notes: string[]; status: string | null }>;
+      assert.strictEqual(records.length, 4 + 6 + 6);
+      assert.ok(records.every((x) => x.notes.length === 0 && x.status === null));
+      assert.strictEqual(fs.readFileSync(notesPath(dir), 'utf8'), damaged);
+    });
+
     it('does not stop check', () => {
       const dir = damagedWorkspace();
       const r = runCli(['check', 'letters', '--format', 'json'], { cwd: dir });
@@ -286,6 +302,43 @@ describe('cli notes', () => {
         `^letters/${FAMILY},1,,,1,"Lexapro 20mg, 1 daily for 12 months",,qa,[0-9a-f]{16},[^,]+Z,[^,]+Z,"'=HYPERLINK\\(""x""\\)"$`,
       ),
     );
+  });
+
+  it("export carries each item's notes, the letter's notes, tags and status, for the PDF and its text alike", () => {
+    const dir = workspace('export');
+    const add = (...args: string[]) => assert.strictEqual(runCli(['notes', 'add', ...args], { cwd: dir }).code, 0);
+    add('letters/CM16-0247274.pdf', '--item', '3', '--text', 'first; with a semicolon', '--tag', 'esi');
+    add('letters/CM16-0247274.txt', '--item', ESI, '--text', 'second\non two lines');
+    add('letters/CM16-0247274.txt', '--text', 'whole letter', '--tag', 'appeal', '--status', 'Appeal');
+    const r = runCli(['export', 'letters', '--format', 'json', '--jobs', '1'], { cwd: dir });
+    assert.strictEqual(r.code, 0, r.stderr);
+    type Rec = {
+      file: string;
+      item: string;
+      notes: string[];
+      letterNotes: string[];
+      tags: string[];
+      status: string | null;
+      appealBy: string | null;
+    };
+    const records = JSON.parse(r.stdout) as Rec[];
+    for (const file of ['letters/CM16-0247274.pdf', 'letters/CM16-0247274.txt']) {
+      const mine = records.filter((x) => x.file === file);
+      assert.strictEqual(mine.length, 6);
+      const esi = mine.find((x) => x.item === ESI)!;
+      assert.deepStrictEqual(esi.notes, ['first; with a semicolon', 'second\non two lines']);
+      assert.deepStrictEqual(esi.tags, ['appeal', 'esi']);
+      for (const x of mine) {
+        assert.deepStrictEqual(x.letterNotes, ['whole letter']);
+        assert.strictEqual(x.status, 'Appeal');
+      }
+      assert.deepStrictEqual(
+        mine.filter((x) => x.notes.length > 0).map((x) => x.item),
+        [ESI],
+      );
+    }
+    for (const x of records.filter((x) => x.file === `letters/${FAMILY}`))
+      assert.deepStrictEqual([x.notes, x.letterNotes, x.tags, x.status], [[], [], [], null]);
   });
 
   it('writes nothing when listing or checking', () => {

@@ -180,6 +180,7 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
   const work = options.jobs === undefined ? workOf(files) : undefined;
   const jobs = work ? autoJobs(work, coreCount(), await idleCores(work, idle)) : options.jobs!;
   const pool = jobs > 1 ? startPool(jobs, io.script, setup) : undefined;
+  const notesWarned = new Set<string>();
   const run = runFiles(files, {
     pool,
     setup,
@@ -188,6 +189,11 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
       if (report.status === 'binary') notice(`${report.display}: binary file, skipped`);
       else if (report.status === 'unreadable') notice(`${report.display}: cannot read (${report.error})`);
       else if (report.status === 'failed') notice(`${report.display}: ${report.error}`);
+      // A damaged notes file is named once; the letters are exported without its notes.
+      if (report.notesError !== undefined && !notesWarned.has(report.notesError)) {
+        notesWarned.add(report.notesError);
+        notice(`imr-letters: warning: ${report.notesError}; exported without notes`);
+      }
       await onFile(report);
       progress.tick();
     },
