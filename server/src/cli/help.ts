@@ -55,8 +55,9 @@ Commands:
             dateAssigned, decisionDate, dateOfInjury, urDenialDate, applicationReceived (ISO
             YYYY-MM-DD) and priority; patientAge, patientSex, diagnoses as the case summary states
             them; reviewerLicensure, reviewerSpecialties; the item's category, subcategory (see
-            docs/treatment-categories.md), drug and quantity. Missing values are null (CSV: empty);
-            lists in a CSV cell are joined with "; ".
+            docs/treatment-categories.md), drug and quantity; from the notes file, the item's
+            notes, its letter's letterNotes, tags and status, and appealBy (ISO). Missing values
+            are null (CSV: empty); lists in a CSV cell are joined with "; ", notes one per line.
   report    The decisions report: totals, overturn rates by treatment category, guideline source,
             reviewer specialty and decision month, and the items, as a self-contained HTML page
             (opens offline in any browser), Markdown or JSON.
