@@ -199,6 +199,13 @@ export function updateNotesFile(
   options: LockOptions & { shown?: string } = {},
 ): UpdateResult {
   const shown = options.shown ?? file;
+  // No notes file and a change that leaves none: nothing is created, not even the folder.
+  if (!fs.existsSync(file)) {
+    const first = change(EMPTY_NOTES_FILE);
+    if (!first.ok) return first;
+    if (serializeNotesFile(first.file) === serializeNotesFile(EMPTY_NOTES_FILE))
+      return { ok: true, file: first.file, written: false, result: first };
+  }
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
   } catch (e) {
