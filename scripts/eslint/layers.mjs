@@ -20,9 +20,10 @@ export const LAYERS = {
   engine: { imports: ['engine'] },
   files: { imports: ['engine', 'files'] },
   pdf: { imports: ['engine', 'files', 'pdf'] },
-  export: { imports: ['engine', 'files', 'pdf', 'export'] },
-  report: { imports: ['engine', 'export', 'report'] },
   notes: { imports: ['engine', 'files', 'pdf', 'notes'] },
+  // The export's records carry the user's notes, tags and status.
+  export: { imports: ['engine', 'files', 'pdf', 'notes', 'export'] },
+  report: { imports: ['engine', 'export', 'report'] },
   // Worker threads, generic: what runs on them is passed in.
   workers: { imports: [...CORE, 'workers', ...PLATFORM] },
   // What the client and the server agree on; types of the core's results.

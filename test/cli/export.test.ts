@@ -55,6 +55,11 @@ interface ExportRecord {
   drugClass: string | null;
   drug: string | null;
   quantity: string | null;
+  notes: string[];
+  letterNotes: string[];
+  tags: string[];
+  status: string | null;
+  appealBy: string | null;
 }
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, FIXTURES, 'export.schema.json'), 'utf8'));
@@ -302,6 +307,11 @@ describe('imr-letters export', () => {
       'drugClass',
       'drug',
       'quantity',
+      'notes',
+      'letterNotes',
+      'tags',
+      'status',
+      'appealBy',
     ]);
     assert.strictEqual(rows.length, json.length);
     rows.forEach((row, i) => {
@@ -334,6 +344,11 @@ describe('imr-letters export', () => {
           row.drugClass,
           row.drug,
           row.quantity,
+          row.notes,
+          row.letterNotes,
+          row.tags,
+          row.status,
+          row.appealBy,
         ],
         [
           rec.file,
@@ -362,6 +377,11 @@ describe('imr-letters export', () => {
           rec.drugClass ?? '',
           rec.drug ?? '',
           rec.quantity ?? '',
+          rec.notes.join('\n'),
+          rec.letterNotes.join('\n'),
+          rec.tags.join('; '),
+          rec.status ?? '',
+          rec.appealBy ?? '',
         ],
       );
       // Citations: one per line of the cell, each naming its source, topic and pages.

@@ -42,6 +42,8 @@ Usage:
   imr-letters export <files|folders|globs...> [--format json|csv|jsonl] [--output file]
   imr-letters report <files|folders|globs...> [--format html|md|json] [--output file]
   imr-letters text <file> [--output file.txt]
+  imr-letters notes add <letter> [--item <number|name>] [--text <text>] [--tag <t>]... [--status <s>]
+  imr-letters notes list <files|folders|globs...> [--format text|json|csv]
   imr-letters --help | --version
 
 Commands:
@@ -56,12 +58,22 @@ Commands:
             YYYY-MM-DD), priority and daysToDecision; patientAge, patientSex, diagnoses as the case
             summary states them; reviewerLicensure, reviewerSpecialties; the item's category,
             subcategory and drugClass as the DWC counts them (see docs/treatment-categories.md),
-            drug and quantity. Missing values are null (CSV: empty); lists in a CSV cell are
-            joined with "; ".
+            drug and quantity; from the notes file, the item's notes, its letter's letterNotes,
+            tags and status, and appealBy (ISO). Missing values are null (CSV: empty); lists in a
+            CSV cell are joined with "; ", notes one per line.
   report    The decisions report: totals, each category's share, overturn rates by category, drug
             class, guideline source, reviewer specialty, priority and decision month, median days
             to decision, the top drugs, and the items, as a self-contained HTML page (opens
             offline in any browser), Markdown or JSON.
+  notes     Notes, tags and a status kept beside the letters in .imr-letters/notes.json (the file
+            the editor shows them from; found upward from the letter, else created in the working
+            folder). 'notes add' puts a note (Markdown) on an item (--item: its number, 1-based in
+            the letter's order, or its name) or, without --item, on the letter as a whole; --tag
+            (repeatable) tags the item or letter, --status sets the letter's status; --letter n
+            picks a letter in a file of several. Notes are attached by the letter's case number
+            (else its path) and the item's name, never a line: a letter's PDF and its text show
+            the same notes. 'notes list' prints them; a note whose item is no longer found is
+            listed as detached, never dropped. See docs/notes.md.
   text      Write a letter's text: for a PDF, the text of its text layer as the other commands
             read it (a scanned PDF has none: run OCR on it first).
 

@@ -25,6 +25,7 @@ import {
 } from './reporters';
 import { helpText, packageVersion } from './help';
 import { autoJobs, coreCount, idleCores, workOf } from './jobs';
+import { notesCommand } from './notes';
 import { IdleCores } from '../workers/idleCores';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from '../files/output';
@@ -55,6 +56,8 @@ function errno(e: unknown): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // `notes add | list` has arguments of its own (cli/notes.ts).
+  if (argv[0] === 'notes') return notesCommand(argv.slice(1), io);
   // The cores other work leaves idle while this thread reads the arguments and walks the folders.
   const idle = new IdleCores();
   const say = (line: string) => void io.stderr.write(line + '\n');
@@ -177,6 +180,7 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
   const work = options.jobs === undefined ? workOf(files) : undefined;
   const jobs = work ? autoJobs(work, coreCount(), await idleCores(work, idle)) : options.jobs!;
   const pool = jobs > 1 ? startPool(jobs, io.script, setup) : undefined;
+  const notesWarned = new Set<string>();
   const run = runFiles(files, {
     pool,
     setup,
@@ -185,6 +189,11 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
       if (report.status === 'binary') notice(`${report.display}: binary file, skipped`);
       else if (report.status === 'unreadable') notice(`${report.display}: cannot read (${report.error})`);
       else if (report.status === 'failed') notice(`${report.display}: ${report.error}`);
+      // A damaged notes file is named once; the letters are exported without its notes.
+      if (report.notesError !== undefined && !notesWarned.has(report.notesError)) {
+        notesWarned.add(report.notesError);
+        notice(`imr-letters: warning: ${report.notesError}; exported without notes`);
+      }
       await onFile(report);
       progress.tick();
     },

@@ -59,6 +59,7 @@ export async function analyzeForOutput(abs: string, setup: PoolSetup): Promise<F
     diagnostics: report.diagnostics,
   };
   if (report.error !== undefined) result.error = report.error;
+  if (report.notesError !== undefined) result.notesError = report.notesError;
   if (report.records && setup.format) {
     result.recordText = formatRecords(report.records, setup.format);
     result.recordCount = report.records.length;

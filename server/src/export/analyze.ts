@@ -8,6 +8,8 @@ import type { LetterDocument, Span } from '../engine/model';
 import { lineStartsOf, parseLetter } from '../engine/parse';
 import { isLetterFile } from '../files/fileKinds';
 import { readLetterFile } from '../pdf/letterText';
+import { resolveNotes } from '../notes/resolve';
+import { NotesForFile, notesForLetterFile } from './letterNotes';
 import { ExportRecord, exportRecord } from './records';
 
 export type Mode = 'check' | 'export';
@@ -45,6 +47,8 @@ export interface FileReport {
   items: number;
   diagnostics: FileDiagnostic[];
   records?: ExportRecord[];
+  /** Export: the letter's notes file is damaged (named, and what is wrong); its records carry no notes. */
+  notesError?: string;
   /** On the command line, export's records as the output's text (export/writers.ts formatRecords), and how many. */
   recordText?: string;
   recordCount?: number;
@@ -100,6 +104,8 @@ export function analyzeText(
   display: string,
   mode: Mode,
   severities: Readonly<Record<DiagnosticCode, Severity>>,
+  /** The notes file's notes for this letter file, for export's notes, tags and status. */
+  notes?: NotesForFile,
 ): FileReport {
   if (!isLetterFile(abs, text))
     return { path: abs, display, status: 'not-letter', letters: 0, items: 0, diagnostics: [] };
@@ -117,10 +123,12 @@ export function analyzeText(
   };
   if (mode === 'export') {
     report.records = [];
-    for (const letter of doc.letters)
+    for (const letter of doc.letters) {
+      const view = notes ? resolveNotes(letter, notes.file, notes.relativePath) : undefined;
       letter.items.forEach((item, i) =>
-        report.records!.push(exportRecord(display, letter, item, i, lines, diagnostics)),
+        report.records!.push(exportRecord(display, letter, item, i, lines, diagnostics, view)),
       );
+    }
   }
   return report;
 }
@@ -135,8 +143,12 @@ export async function analyzeFile(
   if (read.kind === 'unreadable')
     return { path: abs, display, status: 'unreadable', error: read.error, letters: 0, items: 0, diagnostics: [] };
   if (read.kind === 'binary') return { path: abs, display, status: 'binary', letters: 0, items: 0, diagnostics: [] };
+  // Notes only for an export: check never reads the notes file.
+  const found = mode === 'export' ? notesForLetterFile(abs) : {};
   try {
-    return analyzeText(read.text, abs, display, mode, severities);
+    const report = analyzeText(read.text, abs, display, mode, severities, found.notes);
+    if (found.error !== undefined && report.status === 'letter') report.notesError = found.error;
+    return report;
   } catch (e) {
     // An engine bug must not take the whole run down: the file is reported and the exit code says so.
     return {

@@ -5,7 +5,9 @@ import { daysToDecisionOf } from '../engine/caseFacts';
 import type { Citation, DisputedItem, Letter } from '../engine/model';
 import type { LineIndex } from '../engine/lines';
 import { treatmentOf } from '../engine/treatmentCategories';
+import type { LetterNotesView } from '../notes/resolve';
 import type { FileDiagnostic } from './analyze';
+import { appealByOf } from './appealBy';
 
 export interface ExportCitation {
   source: Citation['source'];
@@ -70,6 +72,16 @@ export interface ExportRecord {
   /** The drug and the quantity (the number after `#` or `QTY:`) where the item names them. */
   drug: string | null;
   quantity: string | null;
+  /** The user's notes on the item (.imr-letters/notes.json), oldest first, Markdown as written. */
+  notes: string[];
+  /** The notes on the item's letter as a whole. */
+  letterNotes: string[];
+  /** The item's tags and its letter's, sorted. */
+  tags: string[];
+  /** The letter's status as the user set it (`In review`, `Done`, ...). */
+  status: string | null;
+  /** The last day to appeal the letter's determination, ISO `YYYY-MM-DD` (export/appealBy.ts). */
+  appealBy: string | null;
 }
 
 /** An outcome as the export and the report write it. */
@@ -99,7 +111,9 @@ export function exportRecord(
   itemIndex: number,
   lines: LineIndex,
   diagnostics: readonly FileDiagnostic[],
+  notes?: LetterNotesView,
 ): ExportRecord {
+  const attached = notes?.items.find((i) => i.itemIndex === itemIndex);
   const sources: string[] = [];
   for (const c of item.citations) {
     if (c.part !== 'claims-administrator-guideline' && !sources.includes(c.source)) sources.push(c.source);
@@ -141,5 +155,10 @@ export function exportRecord(
     drugClass: treatment.drugClass,
     drug: treatment.drug,
     quantity: treatment.quantity,
+    notes: attached ? attached.notes.map((n) => n.text) : [],
+    letterNotes: notes ? notes.notes.map((n) => n.text) : [],
+    tags: [...new Set([...(attached?.tags ?? []), ...(notes?.tags ?? [])])].sort(),
+    status: notes?.status?.value ?? null,
+    appealBy: appealByOf(letter),
   };
 }
