@@ -24,6 +24,7 @@ const BROWSER_MODULES = {
   'server/src/pdf/load.ts': 'server/src/browser/pdfLoad.ts',
   'server/src/node/indexWorkerScript.ts': 'server/src/browser/indexWorkerScript.ts',
   'server/src/workspace/summaryPool.ts': 'server/src/browser/summaryPool.ts',
+  'server/src/export/letterNotes.ts': 'server/src/browser/letterNotes.ts',
 };
 
 const BUILTINS = /^(node:)?(fs|os|path|url)$/;
