@@ -10,7 +10,8 @@ import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { registerPdfLetters } from './pdfLetters';
-import { countLetter, statusBarText, statusBarTooltip } from './statusText';
+import { appealShown, countLetter, statusBarText, statusBarTooltip } from './statusText';
+import { localToday } from '../../server/src/engine/calendar';
 import { terminalCliPath } from './terminalCli';
 import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
 import { WorkspaceInitOptions } from '../../server/src/protocol';
@@ -49,6 +50,8 @@ const INTERNAL_SCHEMES = new Set([
   'vscode-chat-code-block',
 ]);
 const TYPING_PAUSE_MS = 300;
+/** After a settings change, time for the server to have read the new settings. */
+const SETTINGS_SETTLE_MS = 300;
 
 let client: LanguageClient | undefined;
 
@@ -272,6 +275,10 @@ class LetterStatus implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0)
           this.schedule(TYPING_PAUSE_MS);
       }),
+      // The server counts the appeal window with these settings: let it see them first.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('imrLetters.appeal')) this.schedule(SETTINGS_SETTLE_MS);
+      }),
     );
     this.schedule(0);
   }
@@ -303,8 +310,9 @@ class LetterStatus implements vscode.Disposable {
     }
     const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
     const counts = countLetter(result, problems);
-    this.item.text = statusBarText(counts);
-    this.item.tooltip = statusBarTooltip(counts);
+    const appeal = appealShown(result.appeals, localToday());
+    this.item.text = statusBarText(counts, appeal.text);
+    this.item.tooltip = statusBarTooltip(counts, appeal.tooltip);
     this.item.show();
     this.shown = true;
   }

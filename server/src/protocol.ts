@@ -22,6 +22,15 @@ export interface ItemsResult {
   isLetter: boolean;
   letters: number;
   items: ItemSummary[];
+  /** Each letter's appeal window (engine/appeal.ts), null for a letter that states no date to count from. */
+  appeals?: (LetterAppeal | null)[];
+}
+
+export interface LetterAppeal {
+  /** The last day to appeal, ISO. */
+  lastDay: string;
+  /** The rule applied, in words: `30 days from 12/09/2016 + 5 for mail: Friday 2017-01-13`. */
+  rule: string;
 }
 
 /**

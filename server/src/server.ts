@@ -55,6 +55,9 @@ import type { SeveritySettings } from './engine/check';
 import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { appealOptionsFrom, type AppealSettings } from './features/appealSettings';
+import { appealWindowOf, type AppealOptions } from './engine/appeal';
+import { localToday } from './engine/calendar';
 import { documentSymbols } from './features/symbols';
 import { indexWorkspaceSymbols, workspaceSymbols } from './features/workspaceSymbols';
 import { LetterIndex } from './workspace/letterIndex';
@@ -102,7 +105,11 @@ interface Settings {
   diagnostics?: { severity?: SeveritySettings; scope?: 'openFiles' | 'workspace' };
   workspace?: { maxFiles?: number; maxFileSize?: number; includePdf?: boolean };
   codeLens?: { enabled?: boolean };
+  appeal?: AppealSettings;
 }
+
+/** The appeal window's options, of the whole workspace: a hover is answered at once, without asking for settings. */
+let appealOptions: AppealOptions = appealOptionsFrom(undefined);
 
 let configurationPull = false;
 /** Settings by the workspace folder of the documents they are for (settingsFor). */
@@ -119,6 +126,7 @@ connection.onInitialize((params): InitializeResult => {
   configurationPull = params.capabilities.workspace?.configuration === true;
   const options = params.initializationOptions as ({ settings?: Settings } & ClientCommandsOption) | undefined;
   if (options?.settings && typeof options.settings === 'object') initialSettings = options.settings;
+  appealOptions = appealOptionsFrom(initialSettings.appeal);
   canReveal = params.capabilities.window?.showDocument?.support === true;
   versionedEdits = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
@@ -203,6 +211,7 @@ connection.onInitialized(() => {
       .register(DidChangeConfigurationNotification.type, { section: 'imrLetters' })
       .catch(() => undefined);
   }
+  void workspaceSettings().then((settings) => (appealOptions = appealOptionsFrom(settings.appeal)));
 });
 
 connection.onDidChangeConfiguration((change) => {
@@ -213,6 +222,7 @@ connection.onDidChangeConfiguration((change) => {
   if (!configurationPull && pushed && typeof pushed === 'object') initialSettings = pushed;
   for (const doc of documents.all()) scheduleDiagnostics(doc, 0);
   void workspaceSettings().then((settings) => {
+    appealOptions = appealOptionsFrom(settings.appeal);
     const limits = limitsFrom(settings);
     const walkAgain = !clientListsFiles && JSON.stringify(limits) !== JSON.stringify(currentLimits);
     indexer?.setLimits(limits);
@@ -376,7 +386,9 @@ function guarded<P, R>(empty: R, handler: (ctx: LetterContext, params: P, token:
 connection.onDocumentSymbol(guarded([], (ctx) => documentSymbols(ctx)));
 connection.onFoldingRanges(guarded([], (ctx) => foldingRanges(ctx)));
 connection.onHover(
-  guarded(null, (ctx, params: { position: { line: number; character: number } }) => hover(ctx, params.position)),
+  guarded(null, (ctx, params: { position: { line: number; character: number } }) =>
+    hover(ctx, params.position, { options: appealOptions, today: localToday() }),
+  ),
 );
 
 connection.onCodeAction(async (params, token) => {
@@ -420,6 +432,10 @@ connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
         decisionRange: ctx.range(item.decisionRange),
       })),
     ),
+    appeals: ctx.model.letters.map((letter) => {
+      const window = appealWindowOf(letter.facts, appealOptions);
+      return window ? { lastDay: window.lastDay, rule: window.rule } : null;
+    }),
   };
 });
 

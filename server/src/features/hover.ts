@@ -19,7 +19,7 @@ import {
 } from '../engine/catalog';
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import { treatmentOf } from '../engine/treatmentCategories';
-import { caseHover } from './caseHover';
+import { caseHover, type AppealContext } from './caseHover';
 import { contains, LetterContext } from './context';
 import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
@@ -213,7 +213,11 @@ function abbreviationAt(text: string, offset: number): { word: string; span: Spa
   return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? { word, span: { start, end } } : undefined;
 }
 
-function find(ctx: LetterContext, offset: number): { markdown: string; span: Span } | undefined {
+function find(
+  ctx: LetterContext,
+  offset: number,
+  appeal?: AppealContext,
+): { markdown: string; span: Span } | undefined {
   for (const letter of ctx.model.letters) {
     if (!contains(letter.range, offset)) continue;
     for (const item of letter.items) {
@@ -232,7 +236,7 @@ function find(ctx: LetterContext, offset: number): { markdown: string; span: Spa
       if (part) return { markdown: `**${PART_TITLES[part.kind]}**: ${PART_HELP[part.kind]}`, span: part.labelRange };
     }
     const field = letter.header.find((h) => contains(h.range, offset));
-    if (field) return { markdown: caseHover(letter), span: field.range };
+    if (field) return { markdown: caseHover(letter, appeal), span: field.range };
     const abbreviation = abbreviationAt(ctx.model.text, offset);
     if (abbreviation)
       return {
@@ -243,9 +247,13 @@ function find(ctx: LetterContext, offset: number): { markdown: string; span: Spa
   return undefined;
 }
 
-export function hover(ctx: LetterContext, position: { line: number; character: number }): Hover | null {
+export function hover(
+  ctx: LetterContext,
+  position: { line: number; character: number },
+  appeal?: AppealContext,
+): Hover | null {
   if (!ctx.isLetter || position.line < 0 || position.line >= ctx.lines.lineCount) return null;
-  const found = find(ctx, ctx.offsetAt(position));
+  const found = find(ctx, ctx.offsetAt(position), appeal);
   if (!found) return null;
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: ctx.range(found.span) };
 }
