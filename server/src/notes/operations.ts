@@ -1,0 +1,264 @@
+// What a user does to notes, each a pure function from the latest notes file to the next one. The
+// file store applies them to the file as it is on disk at the moment of writing (under its lock),
+// so a change made meanwhile by another window or process is kept, never written over.
+
+import { describeLetterKey, pathKey } from './keys';
+import { ItemNotes, LetterNotes, Note, NotesFile, Target } from './model';
+import { compareNotes, normalizeTag, sortedUnique } from './notesFile';
+
+export type OpResult = { ok: true; file: NotesFile; note?: Note } | { ok: false; error: string };
+
+/** The time and id an operation stamps; tests pass them, everyone else takes the defaults. */
+export interface Stamp {
+  /** ISO 8601 UTC; default: now. */
+  readonly now?: string;
+  /** A new note's id; default: random (newNoteId). */
+  readonly id?: string;
+}
+
+/** Where a note is in the file. */
+export interface NotePlace {
+  readonly target: Target;
+  readonly note: Note;
+}
+
+/** 16 random hex digits: ids made at once in several windows never meet (2^64). */
+export function newNoteId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function nowIso(stamp?: Stamp): string {
+  return stamp?.now ?? new Date().toISOString();
+}
+
+const EMPTY_LETTER: LetterNotes = { tags: [], notes: [], items: {} };
+
+function letterOf(file: NotesFile, key: string): LetterNotes {
+  return file.letters[key] ?? EMPTY_LETTER;
+}
+
+function withLetter(file: NotesFile, key: string, letter: LetterNotes): NotesFile {
+  return { ...file, letters: { ...file.letters, [key]: letter } };
+}
+
+/** The notes and tags of a target, as a letter's or an item's (an item not yet in the file: none). */
+function targetOf(file: NotesFile, target: Target): { tags: readonly string[]; notes: readonly Note[] } {
+  const letter = letterOf(file, target.letter);
+  if (target.item === undefined) return letter;
+  return letter.items[target.item] ?? { tags: [], notes: [] };
+}
+
+/** The file with the target's tags and notes replaced (an item keeps its last known name). */
+function withTarget(file: NotesFile, target: Target, tags: readonly string[], notes: readonly Note[]): NotesFile {
+  const letter = letterOf(file, target.letter);
+  if (target.item === undefined) return withLetter(file, target.letter, { ...letter, tags, notes });
+  const old = letter.items[target.item];
+  const item: ItemNotes = { name: target.itemName ?? old?.name ?? target.item, tags, notes };
+  return withLetter(file, target.letter, { ...letter, items: { ...letter.items, [target.item]: item } });
+}
+
+function checkText(text: string): string | undefined {
+  return text.trim() === '' ? 'a note needs some text' : undefined;
+}
+
+/** A new note on the target. */
+export function addNote(file: NotesFile, target: Target, text: string, stamp?: Stamp): OpResult {
+  const problem = checkText(text);
+  if (problem) return { ok: false, error: problem };
+  const now = nowIso(stamp);
+  const note: Note = { id: stamp?.id ?? newNoteId(), created: now, updated: now, text };
+  if (findNote(file, note.id)) return { ok: false, error: `a note with id ${note.id} exists already` };
+  const t = targetOf(file, target);
+  return { ok: true, file: withTarget(file, target, t.tags, [...t.notes, note].sort(compareNotes)), note };
+}
+
+/** Where the note with this id is, if it is in the file. */
+export function findNote(file: NotesFile, id: string): NotePlace | undefined {
+  for (const [letter, l] of Object.entries(file.letters)) {
+    const note = l.notes.find((n) => n.id === id);
+    if (note) return { target: { letter }, note };
+    for (const [item, i] of Object.entries(l.items)) {
+      const found = i.notes.find((n) => n.id === id);
+      if (found) return { target: { letter, item, itemName: i.name }, note: found };
+    }
+  }
+  return undefined;
+}
+
+function missing(id: string): OpResult {
+  return { ok: false, error: `no note with id ${id} (deleted meanwhile?)` };
+}
+
+/** The note's text replaced; its id, place and creation time kept. */
+export function editNote(file: NotesFile, id: string, text: string, stamp?: Stamp): OpResult {
+  const problem = checkText(text);
+  if (problem) return { ok: false, error: problem };
+  const place = findNote(file, id);
+  if (!place) return missing(id);
+  if (place.note.text === text) return { ok: true, file, note: place.note };
+  const note: Note = { ...place.note, text, updated: nowIso(stamp) };
+  const t = targetOf(file, place.target);
+  return {
+    ok: true,
+    file: withTarget(
+      file,
+      place.target,
+      t.tags,
+      t.notes.map((n) => (n.id === id ? note : n)),
+    ),
+    note,
+  };
+}
+
+/** The note removed; the result's `note` is what restoreNote takes back (with deletedFrom for where). */
+export function deleteNote(file: NotesFile, id: string): OpResult & { deletedFrom?: Target } {
+  const place = findNote(file, id);
+  if (!place) return missing(id);
+  const t = targetOf(file, place.target);
+  return {
+    ok: true,
+    file: withTarget(
+      file,
+      place.target,
+      t.tags,
+      t.notes.filter((n) => n.id !== id),
+    ),
+    note: place.note,
+    deletedFrom: place.target,
+  };
+}
+
+/** A deleted note put back where it was, as it was (undo); a note still there is left alone. */
+export function restoreNote(file: NotesFile, target: Target, note: Note): OpResult {
+  if (findNote(file, note.id)) return { ok: true, file, note };
+  const t = targetOf(file, target);
+  return { ok: true, file: withTarget(file, target, t.tags, [...t.notes, note].sort(compareNotes)), note };
+}
+
+/** The target's tags replaced by `tags` (normalized: no `#`, no duplicates, sorted). */
+export function setTags(file: NotesFile, target: Target, tags: readonly string[]): OpResult {
+  const t = targetOf(file, target);
+  return { ok: true, file: withTarget(file, target, sortedUnique(tags.map(normalizeTag)), t.notes) };
+}
+
+/**
+ * Tags added to and removed from the target's tags: what a user changed, applied to the latest file,
+ * so that a tag another window added meanwhile stays.
+ */
+export function changeTags(
+  file: NotesFile,
+  target: Target,
+  change: { add?: readonly string[]; remove?: readonly string[] },
+): OpResult {
+  const removed = new Set((change.remove ?? []).map(normalizeTag));
+  const t = targetOf(file, target);
+  const tags = [...t.tags, ...(change.add ?? []).map(normalizeTag)].filter((x) => !removed.has(x));
+  return setTags(file, target, tags);
+}
+
+/** The letter's status set (undefined: cleared). */
+export function setStatus(file: NotesFile, letter: string, value: string | undefined, stamp?: Stamp): OpResult {
+  const l = letterOf(file, letter);
+  if (value !== undefined && value.trim() === '') return { ok: false, error: 'a status needs a name' };
+  if ((l.status?.value ?? undefined) === value?.trim()) return { ok: true, file };
+  const { status: _old, ...rest } = l;
+  const next: LetterNotes =
+    value === undefined ? rest : { ...rest, status: { value: value.trim(), updated: nowIso(stamp) } };
+  return { ok: true, file: withLetter(file, letter, next) };
+}
+
+/**
+ * A note moved to another target (a detached note put on the item it now belongs to, or on the
+ * letter as a whole); its id, text and times kept.
+ */
+export function reattach(file: NotesFile, id: string, target: Target): OpResult {
+  const removed = deleteNote(file, id);
+  if (!removed.ok) return removed;
+  if (!removed.note) return missing(id);
+  return restoreNote(removed.file, target, removed.note);
+}
+
+/**
+ * Letters keyed by path (those without a case number) moved with their file or folder: the notes
+ * of `path:<from>` (and of `path:<from>#n`, and of files under `<from>/`) go to `<to>`. A key taken
+ * at the new place already keeps its notes and gets these merged in.
+ */
+export function renameLetterPath(file: NotesFile, from: string, to: string): OpResult {
+  const oldKey = pathKey(from);
+  const newKey = pathKey(to);
+  if (oldKey === newKey) return { ok: true, file };
+  const letters: Record<string, LetterNotes> = {};
+  let moved = false;
+  for (const [key, entry] of Object.entries(file.letters)) {
+    const rest = key.startsWith(oldKey) ? key.slice(oldKey.length) : undefined;
+    const follows = rest !== undefined && (rest === '' || rest.startsWith('#') || rest.startsWith('/'));
+    const target = follows ? newKey + rest : key;
+    if (follows) moved = true;
+    letters[target] = letters[target] ? joinLetters(letters[target], entry) : entry;
+  }
+  return { ok: true, file: moved ? { ...file, letters } : file };
+}
+
+/** Two entries for one letter as one: notes and tags of both, the later status. */
+function joinLetters(a: LetterNotes, b: LetterNotes): LetterNotes {
+  const items: Record<string, ItemNotes> = { ...a.items };
+  for (const [key, i] of Object.entries(b.items)) {
+    const mine = items[key];
+    items[key] = mine
+      ? {
+          name: mine.name,
+          tags: sortedUnique([...mine.tags, ...i.tags]),
+          notes: [...mine.notes, ...i.notes].sort(compareNotes),
+        }
+      : i;
+  }
+  const status = !a.status ? b.status : !b.status || a.status.updated >= b.status.updated ? a.status : b.status;
+  const out: LetterNotes = {
+    tags: sortedUnique([...a.tags, ...b.tags]),
+    notes: [...a.notes, ...b.notes].sort(compareNotes),
+    items,
+  };
+  return status ? { ...out, status } : out;
+}
+
+/** What a target is called in messages: `CM16-0213037`, `CM16-0213037, item "MRI ..."`. */
+export function describeTarget(target: Target): string {
+  const letter = describeLetterKey(target.letter);
+  return target.item === undefined ? letter : `${letter}, item ${JSON.stringify(target.itemName ?? target.item)}`;
+}
+
+/** One change as data: what an editor queues and the file store applies to the latest file. */
+export type Operation =
+  | { kind: 'add'; target: Target; text: string; stamp?: Stamp }
+  | { kind: 'edit'; id: string; text: string; stamp?: Stamp }
+  | { kind: 'delete'; id: string }
+  | { kind: 'restore'; target: Target; note: Note }
+  | { kind: 'setTags'; target: Target; tags: readonly string[] }
+  | { kind: 'changeTags'; target: Target; add?: readonly string[]; remove?: readonly string[] }
+  | { kind: 'setStatus'; letter: string; value: string | undefined; stamp?: Stamp }
+  | { kind: 'reattach'; id: string; target: Target }
+  | { kind: 'renameLetterPath'; from: string; to: string };
+
+export function applyOperation(file: NotesFile, op: Operation): OpResult {
+  switch (op.kind) {
+    case 'add':
+      return addNote(file, op.target, op.text, op.stamp);
+    case 'edit':
+      return editNote(file, op.id, op.text, op.stamp);
+    case 'delete':
+      return deleteNote(file, op.id);
+    case 'restore':
+      return restoreNote(file, op.target, op.note);
+    case 'setTags':
+      return setTags(file, op.target, op.tags);
+    case 'changeTags':
+      return changeTags(file, op.target, op);
+    case 'setStatus':
+      return setStatus(file, op.letter, op.value, op.stamp);
+    case 'reattach':
+      return reattach(file, op.id, op.target);
+    case 'renameLetterPath':
+      return renameLetterPath(file, op.from, op.to);
+  }
+}
