@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { isLetter } from '../../server/src/engine/detect';
-import { ItemsParams, ItemsRequestMethod, ItemsResult } from '../../server/src/protocol';
+import { ItemsParams, ItemsRequestMethod, ItemsResult, NotesNotification } from '../../server/src/protocol';
 import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
@@ -18,6 +18,9 @@ import { WorkspaceInitOptions } from '../../server/src/protocol';
 import { LettersView } from './lettersView';
 import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
+import { NotesComments } from './notes/notesComments';
+import { registerNotesCommands } from './notes/notesCommands';
+import { NotesStore } from './notes/notesStore';
 import { letterFileWatchers, WorkspaceFiles } from './workspaceFiles';
 import { createLanguageClient, IN_BROWSER } from './node/platform';
 
@@ -33,6 +36,8 @@ export interface ImrLettersApi {
   letters: LettersView;
   /** IMR: Show Decisions Report's webview (the editor tests read its report and pass it a row's click). */
   decisionsReport: DecisionsReportPanel;
+  /** The notes files and their comment threads (the editor tests read them). */
+  notes: { store: NotesStore; comments: NotesComments };
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -102,6 +107,24 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   context.subscriptions.push(letters, ...registerWorkspaceCommands(languageClient, () => ready, letters));
   const decisionsReport = new DecisionsReportPanel(languageClient, () => ready, letters.indexChanged.event);
   context.subscriptions.push(decisionsReport);
+
+  // --- notes: the client reads and writes the notes files, the server shows them -------------------
+  const notesStore = new NotesStore((params) => {
+    ready.then(
+      () => languageClient.sendNotification(NotesNotification, params),
+      () => undefined,
+    );
+  });
+  const notesComments = new NotesComments(languageClient, ready, notesStore);
+  context.subscriptions.push(
+    notesStore,
+    notesComments,
+    ...registerNotesCommands(notesStore, notesComments),
+    // A restarted server has no notes: send them again.
+    languageClient.onDidChangeState((e) => {
+      if (e.newState === State.Running) void notesStore.load();
+    }),
+  );
 
   const switches = new LanguageSwitches();
   const status = new LetterStatus(languageClient, ready);
@@ -206,6 +229,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     terminalEnvironment: () => context.environmentVariableCollection,
     letters,
     decisionsReport,
+    notes: { store: notesStore, comments: notesComments },
   };
 }
 

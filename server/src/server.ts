@@ -41,6 +41,8 @@ import {
   ItemsRequestMethod,
   ItemsResult,
   LetterGroupsParams,
+  NotesNotification,
+  NotesParams,
   LetterGroupsRequest,
   LettersInGroupParams,
   LettersInGroupRequest,
@@ -56,7 +58,10 @@ import { diagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { appealOptionsFrom, type AppealSettings } from './features/appealSettings';
-import { appealWindowOf, type AppealOptions } from './engine/appeal';
+import { WorkspaceNotes } from './features/workspaceNotes';
+import { letterItems } from './features/letterItems';
+import { fileNameOf } from './features/itemSearch';
+import type { AppealOptions } from './engine/appeal';
 import { localToday } from './engine/calendar';
 import { documentSymbols } from './features/symbols';
 import { indexWorkspaceSymbols, workspaceSymbols } from './features/workspaceSymbols';
@@ -107,6 +112,9 @@ interface Settings {
   codeLens?: { enabled?: boolean };
   appeal?: AppealSettings;
 }
+
+/** The notes files the client read, matched to open documents' letters. */
+const workspaceNotes = new WorkspaceNotes();
 
 /** The appeal window's options, of the whole workspace: a hover is answered at once, without asking for settings. */
 let appealOptions: AppealOptions = appealOptionsFrom(undefined);
@@ -367,6 +375,7 @@ documents.onDidClose((e) => {
     collectSoon(1000, { release: true });
   }
   contexts.delete(e.document.uri);
+  workspaceNotes.forget(e.document.uri);
   // Its entry goes back to what the disk holds (a closed letter's problems stay in the Problems panel).
   indexedVersions.delete(e.document.uri);
   indexer?.closed(e.document.uri);
@@ -387,7 +396,10 @@ connection.onDocumentSymbol(guarded([], (ctx) => documentSymbols(ctx)));
 connection.onFoldingRanges(guarded([], (ctx) => foldingRanges(ctx)));
 connection.onHover(
   guarded(null, (ctx, params: { position: { line: number; character: number } }) =>
-    hover(ctx, params.position, { options: appealOptions, today: localToday() }),
+    hover(ctx, params.position, {
+      appeal: { options: appealOptions, today: localToday() },
+      notes: workspaceNotes.viewsOf(ctx),
+    }),
   ),
 );
 
@@ -421,22 +433,11 @@ connection.onWorkspaceSymbol((params, token) => {
 connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
   const ctx = params && typeof params.uri === 'string' ? contextOf(params.uri) : undefined;
   if (!ctx || !ctx.isLetter) return { isLetter: false, letters: 0, items: [] };
-  return {
-    isLetter: true,
-    letters: ctx.model.letters.length,
-    items: ctx.model.letters.flatMap((letter) =>
-      letter.items.map((item) => ({
-        name: item.name,
-        outcome: item.outcome.kind,
-        letterIndex: letter.index,
-        decisionRange: ctx.range(item.decisionRange),
-      })),
-    ),
-    appeals: ctx.model.letters.map((letter) => {
-      const window = appealWindowOf(letter.facts, appealOptions);
-      return window ? { lastDay: window.lastDay, rule: window.rule } : null;
-    }),
-  };
+  const relativePath =
+    typeof params.relativePath === 'string'
+      ? params.relativePath
+      : (workspaceNotes.placeOf(params.uri)?.relativePath ?? fileNameOf(params.uri));
+  return letterItems(ctx, relativePath, appealOptions);
 });
 
 // --- the workspace of letters -----------------------------------------------------------------
@@ -512,6 +513,11 @@ const indexerHost = {
     };
   },
 };
+
+connection.onNotification(NotesNotification, (params: NotesParams) => {
+  workspaceNotes.set(params);
+  if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+});
 
 connection.onNotification(WorkspaceFilesNotification, (params: WorkspaceFilesParams) => {
   if (!params || !Array.isArray(params.uris)) return;
@@ -644,7 +650,7 @@ connection.onCodeLens(async (params, token) => {
   const settings = await settingsFor(uri);
   const ctx = contextOf(uri);
   if (!ctx?.isLetter || token.isCancellationRequested || settings.codeLens?.enabled === false) return [];
-  return codeLenses(ctx);
+  return codeLenses(ctx, undefined, workspaceNotes.viewsOf(ctx));
 });
 connection.onReferences(
   guarded(

@@ -19,6 +19,11 @@ export interface ExtensionApi {
   letters: import('../../client/src/lettersView').LettersView;
   /** IMR: Show Decisions Report's webview (client/src/decisionsReport.ts). */
   decisionsReport: import('../../client/src/decisionsReport').DecisionsReportPanel;
+  /** The notes files and their comment threads (client/src/notes/). */
+  notes: {
+    store: import('../../client/src/notes/notesStore').NotesStore;
+    comments: import('../../client/src/notes/notesComments').NotesComments;
+  };
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {

@@ -20,6 +20,8 @@ import {
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import { treatmentOf } from '../engine/treatmentCategories';
 import { caseHover, type AppealContext } from './caseHover';
+import { notesHover } from './notesHover';
+import type { LetterNotesView } from '../notes/resolve';
 import { contains, LetterContext } from './context';
 import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
@@ -213,18 +215,33 @@ function abbreviationAt(text: string, offset: number): { word: string; span: Spa
   return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? { word, span: { start, end } } : undefined;
 }
 
+/** What a hover adds to the letter: the appeal window's settings and today, the user's notes. */
+export interface HoverExtras {
+  readonly appeal?: AppealContext;
+  /** Each letter's notes, in the letters' order. */
+  readonly notes?: readonly LetterNotesView[];
+}
+
+function withNotes(markdown: string, notes: string): string {
+  return notes ? `${markdown}\n\n---\n\n${notes}` : markdown;
+}
+
 function find(
   ctx: LetterContext,
   offset: number,
-  appeal?: AppealContext,
+  extras: HoverExtras = {},
 ): { markdown: string; span: Span } | undefined {
   for (const letter of ctx.model.letters) {
     if (!contains(letter.range, offset)) continue;
-    for (const item of letter.items) {
+    const view = extras.notes?.[letter.index];
+    for (const [i, item] of letter.items.entries()) {
       if (item.outcome.raw.length > 0 && contains(item.outcome.range, offset))
         return { markdown: outcomeHover(item), span: item.outcome.range };
-      if (item.nameRange.end > item.nameRange.start && contains(item.nameRange, offset))
-        return { markdown: itemHover(ctx, letter, item), span: item.nameRange };
+      if (item.nameRange.end > item.nameRange.start && contains(item.nameRange, offset)) {
+        const attached = view?.items.find((a) => a.itemIndex === i);
+        const notes = attached ? notesHover(attached.notes, attached.tags) : '';
+        return { markdown: withNotes(itemHover(ctx, letter, item), notes), span: item.nameRange };
+      }
       // Not only within the item's range: the professional review form keeps its guidelines and
       // rationale in sections of their own, after the issue.
       const citation = item.citations.find((c) => contains(c.range, offset));
@@ -236,7 +253,10 @@ function find(
       if (part) return { markdown: `**${PART_TITLES[part.kind]}**: ${PART_HELP[part.kind]}`, span: part.labelRange };
     }
     const field = letter.header.find((h) => contains(h.range, offset));
-    if (field) return { markdown: caseHover(letter, appeal), span: field.range };
+    if (field) {
+      const notes = view ? notesHover(view.notes, view.tags, view.status) : '';
+      return { markdown: withNotes(caseHover(letter, extras.appeal), notes), span: field.range };
+    }
     const abbreviation = abbreviationAt(ctx.model.text, offset);
     if (abbreviation)
       return {
@@ -250,10 +270,10 @@ function find(
 export function hover(
   ctx: LetterContext,
   position: { line: number; character: number },
-  appeal?: AppealContext,
+  extras?: HoverExtras,
 ): Hover | null {
   if (!ctx.isLetter || position.line < 0 || position.line >= ctx.lines.lineCount) return null;
-  const found = find(ctx, ctx.offsetAt(position), appeal);
+  const found = find(ctx, ctx.offsetAt(position), extras);
   if (!found) return null;
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: ctx.range(found.span) };
 }
