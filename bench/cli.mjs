@@ -5,8 +5,11 @@
 // reading the files at all. Rounds run the commands one after another, so that each ratio compares
 // figures of the same moments of a shared machine; each is the median of the rounds. Every run is
 // the whole command as a user runs it (process start, walk, reading, checking, output to a pipe).
+// Then the default (no --jobs: the tool decides whether workers pay) against --jobs 1 on 200, 2,000,
+// 20,000 and 50,000 text letters and on the 39 posted PDFs and 195 copies of them (issue 29 item 4:
+// the default within 5% of the faster of the two at every size).
 //
-//   node bench/cli.mjs [--files 20000] [--folders 20] [--runs 5]
+//   node bench/cli.mjs [--files 20000] [--folders 20] [--runs 5] [--sizes 200,2000,20000,50000] [--pdf-copies 1,5]
 //
 // Standalone (bench/run.mjs calls it); figures go to stdout and to bench/cli-results.json, and also
 // to $IMR_BENCH_JSON when set. No test asserts on them: machines are shared and noisy.
@@ -31,9 +34,21 @@ function option(name, fallback) {
   }
   return n;
 }
+function list(name, fallback) {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const values = (args[i + 1] ?? '').split(',').map(Number);
+  if (!values.every((n) => Number.isInteger(n) && n >= 0)) {
+    console.error(`bench/cli.mjs: --${name} needs whole numbers separated by commas`);
+    process.exit(2);
+  }
+  return values.filter((n) => n > 0);
+}
 const FILES = option('files', 20000);
 const FOLDERS = option('folders', 20);
 const RUNS = option('runs', 5);
+const SIZES = list('sizes', [200, 2000, 20000, 50000]);
+const PDF_COPIES = list('pdf-copies', [1, 5]);
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 const loadAtStart = os.loadavg();
 
@@ -190,6 +205,75 @@ target(
   med.exportAll / med.checkAll <= 1.5,
 );
 
+// ---------------------------------------------------------------------------------------------
+// The default against one thread: the default must never be the slower by more than noise.
+
+/** The posted PDFs copied `copies` times into bench/.data (kept between runs). */
+function pdfFolder(copies) {
+  const from = path.join(root, 'test', 'fixtures', 'letters-pdf');
+  const names = fs.readdirSync(from).filter((f) => f.endsWith('.pdf'));
+  const dir = path.join(root, 'bench', '.data', `pdf-${copies}`);
+  if (!fs.existsSync(dir) || fs.readdirSync(dir).length !== names.length * copies) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (let c = 0; c < copies; c++)
+      for (const n of names) fs.copyFileSync(path.join(from, n), path.join(dir, `${c}-${n}`));
+  }
+  return { dir, files: names.length * copies };
+}
+
+/** Median wall and CPU ms of the default and of --jobs 1 on `dir`, in alternating rounds after a warm-up. */
+function defaultAgainstOne(label, dir, files, expectedCode, runs) {
+  const variants = { default: [], one: [] };
+  const cpu = { default: [], one: [] };
+  for (let round_ = 0; round_ <= runs; round_++) {
+    for (const [key, extra] of [
+      ['default', []],
+      ['one', ['--jobs', '1']],
+    ]) {
+      const r = run(process.execPath, [entry, 'check', dir, ...extra, '--no-progress']);
+      if (r.code !== expectedCode || !r.stdout.trim().split('\n').pop().startsWith(`${files} letters checked`))
+        throw new Error(
+          `${label}, ${key}: unexpected result (exit ${r.code})\n${r.stdout.slice(-300)}\n${r.stderr.slice(-300)}`,
+        );
+      if (round_ === 0) continue;
+      variants[key].push(r.ms);
+      if (r.cpuMs !== undefined) cpu[key].push(r.cpuMs);
+    }
+  }
+  const d = median(variants.default);
+  const one = median(variants.one);
+  return {
+    set: label,
+    files,
+    defaultMs: round(d),
+    oneThreadMs: round(one),
+    defaultCpuMs: cpu.default.length > 0 ? round(median(cpu.default)) : null,
+    oneThreadCpuMs: cpu.one.length > 0 ? round(median(cpu.one)) : null,
+    // 1 when the default is the faster; 1.05 when it is 5% slower than one thread.
+    defaultToFaster: round(d / Math.min(d, one), 3),
+  };
+}
+
+const defaults = [];
+for (const n of SIZES) {
+  const folder = letterFolder(root, { files: n, folders: Math.max(1, Math.min(20, Math.round(n / 1000))) });
+  // Exit 1: the broken copies have errors on purpose.
+  defaults.push(defaultAgainstOne(`${n} text letters`, folder.dir, n, 1, RUNS));
+}
+for (const copies of PDF_COPIES) {
+  const folder = pdfFolder(copies);
+  // A PDF letter takes 40 to 70 ms: fewer rounds.
+  defaults.push(defaultAgainstOne(`${folder.files} PDF letters`, folder.dir, folder.files, 0, Math.min(RUNS, 3)));
+}
+for (const d of defaults)
+  target(
+    `CLI: default / faster of default and --jobs 1 (${d.set}, time)`,
+    d.defaultToFaster,
+    '<= 1.05',
+    d.defaultToFaster <= 1.05,
+  );
+
 const figures = {
   date: new Date().toISOString(),
   node: process.version,
@@ -206,6 +290,7 @@ const figures = {
   summary: outputs.check1.trim().split('\n').pop(),
   results,
   speedup: round(med.check1 / med.checkAll, 2),
+  defaultAgainstOneThread: defaults,
   targets,
 };
 
@@ -213,6 +298,13 @@ console.log('command                                   median ms   min ms   max 
 for (const r of results)
   console.log(
     `${r.command.padEnd(40)} ${String(r.medianMs).padStart(10)} ${String(r.minMs).padStart(8)} ${String(r.maxMs).padStart(8)} ${String(r.filesPerSecond).padStart(9)} ${String(r.cpuMs ?? 'n/a').padStart(8)}`,
+  );
+console.log(
+  'default against --jobs 1            default ms  --jobs 1 ms  default CPU ms  --jobs 1 CPU ms  default/faster',
+);
+for (const d of defaults)
+  console.log(
+    `${d.set.padEnd(34)} ${String(d.defaultMs).padStart(10)} ${String(d.oneThreadMs).padStart(12)} ${String(d.defaultCpuMs ?? 'n/a').padStart(15)} ${String(d.oneThreadCpuMs ?? 'n/a').padStart(16)} ${String(d.defaultToFaster).padStart(15)}`,
   );
 for (const t of targets)
   console.log(`${t.met === null ? ' -  ' : t.met ? 'met ' : 'MISS'}  ${t.name}: ${t.value} (target ${t.target})`);

@@ -48,12 +48,12 @@ function perLetter(letters, runs, fn) {
 export async function benchFields({ runs = 40 } = {}) {
   const { parseLetter } = out('engine/parse.js');
   const { checkLetter } = out('engine/check.js');
-  const { analyzeText } = out('cli/analyze.js');
+  const { analyzeText } = out('export/analyze.js');
   const { DEFAULT_SEVERITIES } = out('engine/check.js');
   const { caseFactsOf } = out('engine/caseFacts.js');
   const { patientIn } = out('engine/parser/patient.js');
   const { treatmentOf } = out('engine/treatmentCategories.js');
-  const { summarizeText } = out('workspace/summarizeText.js');
+  const { summarizeText } = out('export/summarizeText.js');
   const texts = letterTexts();
   const models = texts.map((t) => parseLetter(t));
   const letters = models.flatMap((m) => m.letters.map((l) => ({ m, l })));

@@ -194,7 +194,7 @@ export async function benchFolders({ sizes = [5000, 50000] } = {}) {
     const afterQueriesMB = residentMB(cold.client.pid) - cold.before;
     // Stopped only once the index is saved: a server stopped while writing leaves the old copy.
     await waitSaved(storageDir, indexStarted);
-    // Once idle: the server collects the build's garbage and gives pages back (collect.ts).
+    // Once idle: the server collects the build's garbage and gives pages back (node/garbageCollection.ts).
     await sleep(7000);
     const idleMB = residentMB(cold.client.pid) - cold.before;
     await cold.client.stop();

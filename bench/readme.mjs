@@ -1,7 +1,8 @@
-// Prints the README's "Performance" section, in Markdown, from bench/results.json (the figures of
-// the last `npm run bench`), so that the README quotes the run it names.
+// The measured tables of docs/performance.md, in Markdown, from bench/results.json (the figures of
+// the last `npm run bench`): the run's date and machine stated once, above every figure of it.
 //
-//   node bench/readme.mjs
+//   node bench/readme.mjs           prints them
+//   node bench/readme.mjs --write   puts them in docs/performance.md, between its bench markers
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -150,23 +151,39 @@ if (C?.results)
     '',
   );
 
-/** What the 1,000 letters' time is made of, from the same run's figures. */
-function manyLettersNote() {
+/** What the 1,000 letters' time is made of, from the same run's figures (docs/performance.md explains the parts). */
+function manyLettersTable() {
   const L1000 = r.peer?.manyLetters;
   if (!L1000?.cpuMs) return '';
-  const us = (msTotal) => fmt((msTotal / L1000.letters) * 1000);
+  const us = (msTotal) => `${fmt((msTotal / L1000.letters) * 1000)} µs`;
   const c = L1000.cpuMs;
   const p = L1000.inProcess;
+  const s = L1000.steady;
+  const rows = [
+    ['Our server, CPU', us(c.ours.server)],
+    ['Our client, CPU (encoding the open, decoding the outline)', us(c.ours.client)],
+    ["VS Code's Markdown server, CPU", us(c.markdown.server)],
+    ["The Markdown server's client, CPU (markdown-it tokenizing the letter)", us(c.markdown.client)],
+    ["Of ours, in the benchmark's process: the parse (model and line index)", `${fmt(p.parseUs)} µs`],
+    ['the outline', `${fmt(p.outlineUs)} µs`],
+    ["the outline's JSON", `${fmt(p.jsonUs)} µs`],
+    [
+      'A server that answers every outline with nothing (`bench/lib/floorServer.mjs`), wall time',
+      `${fmt(L1000.floorPerLetterMs)} ms`,
+    ],
+  ];
+  if (s)
+    rows.push([
+      `After ${s.after.toLocaleString('en-US')} letters each (V8 still optimizing before): ours / Markdown server`,
+      `${fmt(s.oursPerLetterMs)} ms / ${fmt(s.markdownPerLetterMs)} ms: ratio ${fmt(s.ratio)} (runs ${s.runs.map(fmt).join(', ')})`,
+    ]);
   return `
 
-The 1,000 letters are the fixtures with their drugs renamed and every number moved (case numbers, doses, dates); each is closed when the next is opened, as the preview editor does, and both servers see all 1,000 once before the runs. A letter takes our server ${us(c.ours.server)} µs of CPU and the client ${us(c.ours.client)} µs (encoding the open, decoding the outline); the Markdown server ${us(c.markdown.server)} µs and its client ${us(c.markdown.client)} µs (markdown-it tokenizing the letter for the server, as VS Code's Markdown extension does). Of ours, the parse (model and line index) is ${fmt(p.parseUs)} µs, the outline ${fmt(p.outlineUs)} µs (naming the sources of an item's two guideline parts finds their citations, each part its own, not the rationale's: \`partCitations\` in \`engine/lazy.ts\`; finding them reads each part's lines in one pass, \`JoinedText.ofRange\` in \`engine/text.ts\`) and its JSON ${fmt(p.jsonUs)} µs, timed in the benchmark's process; the rest is the JSON-RPC transport, the diagnostics of a letter that stays open for a millisecond (they are checked once the outline is answered) and garbage collection: a server that keeps the documents and answers every outline with nothing (\`bench/lib/floorServer.mjs\`) takes ${fmt(L1000.floorPerLetterMs)} ms a letter, wall time, against our ${fmt(L1000.oursPerLetterMs)}. Under \`--stdio\` our server writes each message in one write (\`server/src/node/stdioMessageWriter.ts\`), where vscode-jsonrpc's writer makes two, header then body (the floor server writes as ours does). The server asks for a letter's settings once per workspace folder, not once per document. One letter's open -> outline is no longer a target: there, both servers' answers are mostly the time it takes to wake an idle process.${steadyNote(L1000)}`;
-}
+The ${L1000.letters.toLocaleString('en-US')} letters opened then outlined, per letter:
 
-/** The 1,000 letters again once V8 has finished optimizing our server (bench/lib/peer.mjs STEADY_AFTER). */
-function steadyNote(L1000) {
-  const s = L1000.steady;
-  if (!s) return '';
-  return ` After a thousand letters V8 (Node ${r.machine?.node ?? process.version}) is still optimizing our server's code: its CPU per letter keeps falling until about the fifth thousand, the Markdown server's after about the second. Measured again once each server has opened ${s.after.toLocaleString('en-US')} letters, ours takes ${fmt(s.oursPerLetterMs)} ms a letter and the Markdown server ${fmt(s.markdownPerLetterMs)}: a ratio of ${fmt(s.ratio)} (runs ${s.runs.map(fmt).join(', ')}). The target stays the figure after a thousand, what a session that has just started gives.`;
+| Part | Figure |
+|---|---|
+${rows.map(([what, figure]) => `| ${what} | ${figure} |`).join('\n')}`;
 }
 
 /** Which run each part comes from, when an --only run was merged into the figures (bench/lib/merge.mjs). */
@@ -185,24 +202,39 @@ function otherTargets() {
   const others = r.targets.filter((t) => !shown.has(t.name) && !/^(parse |letter: )/.test(t.name));
   if (others.length === 0) return '';
   const status = (t) => (t.met === null ? 'n/a' : t.met ? 'met' : '**missed**');
+  // Targets of one measurement share its note: stated with the first of them only.
+  const noted = new Set();
+  const note = (t) => {
+    if (!t.note || noted.has(t.note)) return '';
+    noted.add(t.note);
+    return ` (${t.note})`;
+  };
   return `
 
 The other targets of the same run (the command line, PDF letters, folders of letters, the decisions report):
 
 | Target | Figure | Limit | |
 |---|---|---|---|
-${others.map((t) => `| ${t.name} | ${fmt(t.value)}${t.note ? ` (${t.note})` : ''} | ${t.target} | ${status(t)} |`).join('\n')}`;
+${others.map((t) => `| ${t.name} | ${fmt(t.value)}${note(t)} | ${t.target} | ${status(t)} |`).join('\n')}`;
 }
 
 const m = r.machine;
-console.log(`## Performance
+const block = `<!-- bench:begin (node bench/readme.mjs --write) -->
 
-\`npm run bench\` measures the engine, the language server over stdio (next to VS Code's own Markdown language server on the same letters written as Markdown) and the command-line tool, and writes \`bench/results.json\`. Figures are medians of repeated runs after warm-up; no test asserts on them.
-
-Last run: ${r.date.slice(0, 10)}${measuredNote()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverageAtStart[0]} at start (a shared machine: figures vary between runs).
+Last run: ${r.date.slice(0, 10)}${measuredNote()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverageAtStart[0]} at start (a shared machine: figures vary between runs). Every figure of the tables below is from that run.
 
 | What | Figure | Target | |
 |---|---|---|---|
-${rows.join('\n')}${otherTargets()}
+${rows.join('\n')}${otherTargets()}${manyLettersTable()}
 
-The floor is the least any tool must do: split the text into lines and test each line against two regular expressions. The engine does more per letter (letters, sections, items and their parts found, the rationale's conclusion read). It reads each line's offsets and flags from one pass over the text into typed arrays, and slices a line and tries the heading and label patterns only when its first three characters begin one of their words; what only hovers and the outline read (each part's folded text, the guideline citations, the reviewer's credentials) is computed on first use, and the outline of a file of more than 1,000 disputed items is letters and their items only. A full garbage collection after the last model is gone no longer throws away the parser's optimized code (it took V8's hidden classes of the model's objects with it, and the next 10 MB parse took twice as long): a small built-in model keeps them (\`engine/memory.ts\`). On 10 MB, an open -> outline is mostly the transport and the parse, timed inside both processes: the client encodes the 10 MB \`didOpen\` (about 50 ms) and the server decodes it (about 45 ms); the parse takes about 100 ms in the server, slower than in the benchmark's own process; the outline takes about 25 ms to build and its 1.8 MB of JSON 50 to 80 ms to encode, send and decode. Both servers' 10 MB figures move by a fifth or more between runs on this shared machine (the ratio was 0.038 to 0.066 in three full runs of 2026-11-23), so the ratio is now the median of three runs in which the two servers take turns. Diagnostics wait for the settings request's answer, so that they never hold back an answer already computed. After a large document closes, the server collects garbage twice (the second time once V8 reads it as idle, so that V8 gives its emptied pages back); the benchmark starts the server as the extension does, with a fixed malloc mmap threshold in its environment (\`SERVER_ENVIRONMENT\` in \`server/src/protocol.ts\`), without which glibc kept 20 to 40 MB of freed blocks after the close. After an edit, the server reuses the model of every letter the edit did not reach (\`reparseLetter\`), so the cost of an edit grows with the file's line count, not with the work of building every letter again. Edits are not applied as they come: the server records each change in a piece table (\`server/src/documents/\`) and joins the text once, when a request or the debounced diagnostics read it, so that keystrokes sent back to back into a 10 MB export cost one parse together, not a 10 MB copy and a parse each. An edit's cost in the table is what the burst adds, per edit, to the time until the server answers a request that reads no document: the client's encoding and the transport included.${manyLettersNote()}`);
+<!-- bench:end -->`;
+
+if (process.argv.includes('--write')) {
+  const file = path.join(root, 'docs', 'performance.md');
+  const doc = fs.readFileSync(file, 'utf8');
+  const start = doc.indexOf('<!-- bench:begin');
+  const end = doc.indexOf('<!-- bench:end -->');
+  if (start < 0 || end < start) throw new Error(`${file}: no bench:begin ... bench:end markers`);
+  fs.writeFileSync(file, doc.slice(0, start) + block + doc.slice(end + '<!-- bench:end -->'.length));
+  console.log(`bench/readme.mjs: wrote the figures of ${r.date.slice(0, 10)} into docs/performance.md`);
+} else console.log(block);

@@ -7,8 +7,8 @@
 //
 //   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf,folders,fields,report,web] [--merge]
 //
-// Only a full run writes bench/results.json (then `node bench/readme.mjs` prints the README's
-// table from it); --quick and --only runs write bench/.data/results-partial.json, unless --merge
+// Only a full run writes bench/results.json (then `node bench/readme.mjs --write` puts its figures
+// in docs/performance.md's tables); --quick and --only runs write bench/.data/results-partial.json, unless --merge
 // puts the parts of an --only run into bench/results.json (bench/lib/merge.mjs).
 
 import { spawnSync } from 'node:child_process';

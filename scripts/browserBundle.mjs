@@ -5,7 +5,7 @@
 // bundle, started in a Worker of its own):
 //   - `vscode-languageclient/node` and `vscode-languageserver/node` become their `/browser` builds;
 //   - each module of BROWSER_MODULES is replaced by its browser twin (a `node/` module by the
-//     `browser/` module of the same name; collect, rule pages and the PDF reader's loader by ones
+//     `browser/` module of the same name; garbage collection, rule pages and the PDF reader's loader by ones
 //     that do nothing or say "not available");
 //   - Node's built-ins become server/src/browser/builtins/ (url works; os has one core; fs and path throw when called:
 //     the code that calls them, the folder walker and the disk reads, is never reached there).
@@ -13,16 +13,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { commonOptions } from './bundleOptions.mjs';
 
 /** Source module (from the package root) -> its browser twin. */
 const BROWSER_MODULES = {
   'server/src/node/connection.ts': 'server/src/browser/connection.ts',
   'client/src/node/platform.ts': 'client/src/browser/platform.ts',
-  'server/src/collect.ts': 'server/src/browser/collect.ts',
-  'server/src/ruleDocs.ts': 'server/src/browser/ruleDocs.ts',
+  'server/src/node/garbageCollection.ts': 'server/src/browser/garbageCollection.ts',
+  'server/src/node/ruleDocs.ts': 'server/src/browser/ruleDocs.ts',
   'server/src/pdf/load.ts': 'server/src/browser/pdfLoad.ts',
   'server/src/node/indexWorkerScript.ts': 'server/src/browser/indexWorkerScript.ts',
   'server/src/workspace/summaryPool.ts': 'server/src/browser/summaryPool.ts',
+  'server/src/export/letterNotes.ts': 'server/src/browser/letterNotes.ts',
 };
 
 const BUILTINS = /^(node:)?(fs|os|path|url)$/;
@@ -49,15 +51,9 @@ export async function buildBrowser({ root, dev }) {
     if (!existsSync(join(root, from)) || !existsSync(join(root, to)))
       throw new Error(`browser bundle: ${from} or its twin ${to} is missing`);
   const common = {
-    absWorkingDir: root,
-    bundle: true,
+    ...commonOptions({ root, dev }),
     platform: 'browser',
     target: 'es2022',
-    minify: !dev,
-    sourcemap: dev,
-    keepNames: true,
-    metafile: true,
-    logLevel: 'warning',
     alias: {
       'vscode-languageclient/node': 'vscode-languageclient/browser',
       'vscode-languageserver/node': 'vscode-languageserver/browser',

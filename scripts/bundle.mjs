@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBrowser } from './browserBundle.mjs';
+import { nodeOptions } from './bundleOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -60,8 +61,8 @@ const pdfjsWithoutCanvas = {
     // What each fresh reader (one per worker thread of the command-line tool) pays before its first
     // letter, cut where letters never need it (see ARCHITECTURE.md, "PDF reader start-up"):
     patched(/pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/, (replace) => {
-      // The Brotli decoder unpacked its 122 KB dictionary when the module loaded (about 40 ms); no
-      // letter has a BrotliDecode stream: it is unpacked on the first one.
+      // The Brotli decoder unpacked its dictionary when the module loaded; no letter has a
+      // BrotliDecode stream: it is unpacked on the first one.
       replace(
         'let BrotliDecode = makeBrotliDecode();',
         'let BrotliDecode = (...args) => (BrotliDecode = makeBrotliDecode())(...args);',
@@ -89,37 +90,18 @@ const pdfjsWithoutCanvas = {
 };
 
 const result = await build({
-  absWorkingDir: root,
+  ...nodeOptions({ root, dev }),
   entryPoints: Object.fromEntries(present.map((e) => [e.out, e.source])),
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   // Provided by VS Code at run time; never bundled.
   external: ['vscode'],
-  minify: !dev,
-  sourcemap: dev,
-  // Minified names would make stack traces in bug reports unreadable.
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
 });
 
 // The PDF reader: its own bundle, loaded only when a PDF is read (server/src/pdf/load.ts).
 const pdfResult = await build({
-  absWorkingDir: root,
+  ...nodeOptions({ root, dev }),
   entryPoints: { pdf: 'server/src/pdf/reader.ts' },
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: !dev,
-  sourcemap: dev,
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
   // pdf.js reads import.meta.url only to find files beside itself (its optional canvas package,
   // wasm decoders this reader switches off); in a CommonJS bundle that is the bundle's own URL.
   banner: { js: 'var __pdfBundleUrl = require("url").pathToFileURL(__filename).href;' },

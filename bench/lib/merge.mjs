@@ -1,5 +1,5 @@
 // `--only=... --merge`: the parts measured now, the others as bench/results.json has them. A full
-// run takes long on a busy machine; the README's table (bench/readme.mjs) quotes bench/results.json,
+// run takes long on a busy machine; docs/performance.md's tables (bench/readme.mjs) quote bench/results.json,
 // and `measured` there says which run each part comes from.
 
 const PARTS = ['throughput', 'server', 'keystrokes', 'peer', 'memory', 'startup', 'sizes', 'cli', 'folders', 'pdf'];

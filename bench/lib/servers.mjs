@@ -9,9 +9,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * Our server runs with the environment the extension starts it with (SERVER_ENVIRONMENT in
- * server/src/protocol.ts): the figures are the ones VS Code users get.
+ * server/src/protocol/requests.ts): the figures are the ones VS Code users get.
  */
-export const OUR_ENVIRONMENT = require('../../out/server/src/protocol.js').SERVER_ENVIRONMENT;
+export const OUR_ENVIRONMENT = require('../../out/server/src/protocol/requests.js').SERVER_ENVIRONMENT;
 
 let uriCounter = 0;
 /** A fresh URI per open, so that no cache of an earlier open can answer. */

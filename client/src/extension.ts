@@ -13,7 +13,7 @@ import { registerPdfLetters } from './pdfLetters';
 import { appealShown, countLetter, statusBarText, statusBarTooltip } from './statusText';
 import { localToday } from '../../server/src/engine/calendar';
 import { terminalCliPath } from './terminalCli';
-import type { ClientCommandsOption } from '../../server/src/codeActionProtocol';
+import type { ClientCommandsOption } from '../../server/src/protocol';
 import { WorkspaceInitOptions } from '../../server/src/protocol';
 import { LettersView } from './lettersView';
 import { DecisionsReportPanel } from './decisionsReport';

@@ -20,6 +20,8 @@ import {
   LettersInGroupRequest,
   LettersInGroupResult,
 } from '../../server/src/protocol';
+import type { OutcomeKind } from '../../server/src/engine/model';
+import { OUTCOME_LABELS } from '../../server/src/engine/vocabulary';
 
 export const LETTERS_VIEW = 'imrLetters.letters';
 
@@ -59,13 +61,6 @@ const OUTCOME_ICONS: Record<string, [string, string]> = {
   overturned: ['arrow-swap', 'charts.purple'],
   unknown: ['question', 'charts.yellow'],
   missing: ['circle-large-outline', 'charts.yellow'],
-};
-
-const OUTCOME_WORDS: Record<string, string> = {
-  upheld: 'Upheld',
-  overturned: 'Overturned',
-  unknown: 'unknown outcome',
-  missing: 'no outcome',
 };
 
 export function outcomeIcon(outcome: string): vscode.ThemeIcon {
@@ -193,7 +188,7 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
         const label = l.caseNumber ?? l.fileName + (l.letterIndex > 0 ? ` (letter ${l.letterIndex + 1})` : '');
         const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
         t.id = `letter:${this.groupBy}:${l.uri}#${l.letterIndex}`;
-        const outcomes = l.items.map((i) => OUTCOME_WORDS[i.outcome] ?? i.outcome);
+        const outcomes = l.items.map((i) => OUTCOME_LABELS[i.outcome as OutcomeKind] ?? i.outcome);
         t.description = [
           l.caseNumber ? l.fileName : '',
           plural(l.items.length, 'item'),
@@ -214,7 +209,7 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
         const i = node.item;
         const t = new vscode.TreeItem(i.name || '(unnamed)', vscode.TreeItemCollapsibleState.None);
         t.description = [
-          OUTCOME_WORDS[i.outcome] ?? i.outcome,
+          OUTCOME_LABELS[i.outcome as OutcomeKind] ?? i.outcome,
           i.sources.join(', '),
           i.problems > 0 ? plural(i.problems, 'problem') : '',
         ]

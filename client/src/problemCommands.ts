@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { CodeAction, CodeActionParams, CodeActionRequest, LanguageClient } from 'vscode-languageclient/node';
-import { FIX_ALL_KIND, FixAllData, TURN_OFF_CHECK_COMMAND } from '../../server/src/codeActionProtocol';
+import { FIX_ALL_KIND, FixAllData, TURN_OFF_CHECK_COMMAND } from '../../server/src/protocol';
 import { LETTER_LANGUAGE } from './languageSwitches';
 import { fixAllMessage, turnedOffMessage, withCheckOff } from './problemText';
 

@@ -1,14 +1,14 @@
 // Reads a letter file for the language server when the server has no disk of its own (VS Code for
 // the Web, where it runs in a Worker): with vscode.workspace.fs, so a folder opened from the
-// computer in vscode.dev and a repository in github.dev both work. A text file is decoded as the
-// CLI's decodeLetterBytes does (decodeLetterText.ts); a PDF gives its text through the PDF reader.
+// computer in vscode.dev and a repository in github.dev both work. A text file is decoded by the one
+// decoder of the command line and the index (files/decode.ts); a PDF through the PDF reader.
 
 import * as vscode from 'vscode';
 import type { ReadFileParams, ReadFileResult } from '../../server/src/protocol';
 import { pdfBytesToText } from '../../server/src/pdf/letterText';
-import { isPdfUri } from '../../server/src/workspace/pdfTextUri';
-import { tooLarge } from '../../server/src/workspace/readFile';
-import { decodeLetterText } from './decodeLetterText';
+import { isPdfUri } from '../../server/src/protocol';
+import { tooLarge } from '../../server/src/files/readFile';
+import { decodeLetterBytes } from '../../server/src/files/decode';
 
 export async function readWorkspaceFile(params: ReadFileParams): Promise<ReadFileResult> {
   let stat: vscode.FileStat;
@@ -28,8 +28,8 @@ export async function readWorkspaceFile(params: ReadFileParams): Promise<ReadFil
       ? { kind: 'text', text: pdf.text, size: stat.size, mtimeMs: stat.mtime }
       : { kind: 'skipped', reason: pdf.kind === 'unreadable' ? pdf.error : 'not a PDF' };
   }
-  const text = decodeLetterText(bytes);
-  return text === undefined
+  const decoded = decodeLetterBytes(bytes);
+  return decoded.kind === 'binary'
     ? { kind: 'binary', size: stat.size, mtimeMs: stat.mtime }
-    : { kind: 'text', text, size: stat.size, mtimeMs: stat.mtime };
+    : { kind: 'text', text: decoded.text, size: stat.size, mtimeMs: stat.mtime };
 }

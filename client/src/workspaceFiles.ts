@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { excludeMatchers, isExcluded } from './searchExclude';
 import { ReadFileRequest, WorkspaceFilesNotification, WorkspaceFilesParams } from '../../server/src/protocol';
-import { letterFilesGlob } from '../../server/src/workspace/extensions';
+import { letterFilesGlob } from '../../server/src/files/fileKinds';
 import { readWorkspaceFile } from './workspaceFileReader';
 
 export const DEFAULT_MAX_FILES = 100_000;

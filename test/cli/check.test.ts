@@ -94,6 +94,28 @@ describe(`imr-letters check (running ${cliEntry().kind})`, () => {
     assert.strictEqual(deep.code, 1);
   });
 
+  it('accepts globs with {a,b} alternatives and [...] ranges', () => {
+    // Every letter of clean/ is a .txt: the alternative that matches none leaves the others whole.
+    const braces = runCli(['check', `${CLEAN}/*.{txt,pdf}`]);
+    assert.deepStrictEqual(lines(braces.stdout), [
+      '4 letters checked, 0 errors, 0 warnings; 0 files skipped (not letters)',
+    ]);
+    // Alternatives naming folders: one walk from their common folder, in sorted order.
+    const folders = runCli(['check', `${FIXTURES}/{clean,malformed}/00[12]_*.txt`]);
+    assert.deepStrictEqual(lines(folders.stdout), [
+      `${TYPO}:121:51 error unknown-decision "Uphled" is not an IMR outcome: expected "Upheld" or "Overturned".`,
+      `${NO_RATIONALE}:67:1 error missing-rationale "Refill of Xanax 1mg, QTY: 90" has no "Decision rationale:".`,
+      '4 letters checked, 2 errors, 0 warnings; 0 files skipped (not letters)',
+    ]);
+    assert.strictEqual(folders.code, 1);
+    // A negated range: 004 is the one clean letter outside 000 to 002.
+    const negated = runCli(['check', '--format', 'json', `${CLEAN}/00[!0-2]_*.txt`]);
+    assert.deepStrictEqual(
+      JSON.parse(negated.stdout).files.map((f: { path: string }) => path.basename(f.path)),
+      ['004_b9c7ee4c5df882e9.txt'],
+    );
+  });
+
   it('takes the severities of .imr-letters.json found upward from the working folder', () => {
     const dir = tempDir('config');
     fs.writeFileSync(

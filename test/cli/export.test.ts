@@ -11,6 +11,7 @@ import { FIXTURES, lines, ROOT, runCli, tempDir } from './helpers';
 
 const CLEAN = `${FIXTURES}/clean`;
 const MALFORMED = `${FIXTURES}/malformed`;
+const FORMULA = `${FIXTURES}/formula`;
 
 interface Citation {
   source: string;
@@ -27,6 +28,8 @@ interface ExportRecord {
   letter: number;
   caseNumber: string | null;
   item: string;
+  requested: string | null;
+  authorized: string | null;
   outcome: string;
   outcomeText: string;
   line: number;
@@ -50,6 +53,11 @@ interface ExportRecord {
   subcategory: string | null;
   drug: string | null;
   quantity: string | null;
+  notes: string[];
+  letterNotes: string[];
+  tags: string[];
+  status: string | null;
+  appealBy: string | null;
 }
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, FIXTURES, 'export.schema.json'), 'utf8'));
@@ -252,6 +260,8 @@ describe('imr-letters export', () => {
       'letter',
       'caseNumber',
       'item',
+      'requested',
+      'authorized',
       'outcome',
       'outcomeText',
       'line',
@@ -275,6 +285,11 @@ describe('imr-letters export', () => {
       'subcategory',
       'drug',
       'quantity',
+      'notes',
+      'letterNotes',
+      'tags',
+      'status',
+      'appealBy',
     ]);
     assert.strictEqual(rows.length, json.length);
     rows.forEach((row, i) => {
@@ -285,6 +300,8 @@ describe('imr-letters export', () => {
           row.letter,
           row.caseNumber,
           row.item,
+          row.requested,
+          row.authorized,
           row.outcome,
           row.outcomeText,
           row.line,
@@ -303,12 +320,19 @@ describe('imr-letters export', () => {
           row.subcategory,
           row.drug,
           row.quantity,
+          row.notes,
+          row.letterNotes,
+          row.tags,
+          row.status,
+          row.appealBy,
         ],
         [
           rec.file,
           String(rec.letter),
           rec.caseNumber ?? '',
           rec.item,
+          rec.requested ?? '',
+          rec.authorized ?? '',
           rec.outcome,
           rec.outcomeText,
           String(rec.line),
@@ -327,6 +351,11 @@ describe('imr-letters export', () => {
           rec.subcategory ?? '',
           rec.drug ?? '',
           rec.quantity ?? '',
+          rec.notes.join('\n'),
+          rec.letterNotes.join('\n'),
+          rec.tags.join('; '),
+          rec.status ?? '',
+          rec.appealBy ?? '',
         ],
       );
       // Citations: one per line of the cell, each naming its source, topic and pages.
@@ -340,6 +369,69 @@ describe('imr-letters export', () => {
         for (const p of c.pages) assert.ok(line.includes(p), line);
       });
     });
+  });
+
+  it('names a partly authorized item by the part left for IMR, with the request and the authorized part', () => {
+    // CM16-0234202: "Norco 10/325mg #60 was the original request. Norco 10/325mg #25 was authorized by
+    // the Claims Administrator. The remaining IMR eligible portion of the original request, Norco
+    // 10/325mg #35 is: Upheld".
+    const norco = path.join(ROOT, 'test', 'fixtures', 'extraction', 'CM16-0234202.pdftotext-raw.txt');
+    const records = exportJson([norco]);
+    assertValid(records);
+    assert.deepStrictEqual(
+      records.map((r) => [r.item, r.requested, r.authorized, r.outcome]),
+      [['Norco 10/325mg #35', 'Norco 10/325mg #60', 'Norco 10/325mg #25', 'Upheld']],
+    );
+    const csv = runCli(['export', norco, '--format', 'csv']);
+    assert.strictEqual(csv.code, 0, csv.stderr);
+    const rows: Record<string, string>[] = parse(csv.stdout, { columns: true, record_delimiter: '\r\n' });
+    assert.deepStrictEqual(
+      rows.map((r) => [r.item, r.requested, r.authorized]),
+      [['Norco 10/325mg #35', 'Norco 10/325mg #60', 'Norco 10/325mg #25']],
+    );
+    // Any other item has neither.
+    for (const r of exportJson([CLEAN])) assert.deepStrictEqual([r.requested, r.authorized], [null, null]);
+  });
+
+  it('neutralizes letter text that begins like a spreadsheet formula in every CSV cell, and only there', () => {
+    // test/fixtures/cli/formula/: two posted letters whose items, original request, authorized part,
+    // drugs and diagnoses begin with =, +, - or @ (see its README).
+    const json = exportJson([FORMULA]);
+    assertValid(json);
+    // The letters' own text, kept as written in JSON: the CSV below has something to neutralize.
+    assert.deepStrictEqual(
+      json.map((r) => [r.item, r.requested, r.authorized]),
+      [
+        ['-Norco 10/325mg #35', '+Norco 10/325mg #60', '-Norco 10/325mg #25'],
+        ['=HYPERLINK("http://example.com","Salonpas") pad #60', null, null],
+        ['@SUM(1+1) Anecream cream 4% #30', null, null],
+      ],
+    );
+    assert.deepStrictEqual(json[1].diagnoses, ['=1+2 strain', '@SUM(1) sprain', '-3+4 pain', '+5 contusion']);
+    const r = runCli(['export', FORMULA, '--format', 'csv']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const rows: Record<string, string>[] = parse(r.stdout, { columns: true, record_delimiter: '\r\n' });
+    assert.strictEqual(rows.length, 3);
+    for (const row of rows)
+      for (const [column, cell] of Object.entries(row)) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `${column}: ${cell}`);
+    assert.deepStrictEqual(
+      rows.map((row) => [row.item, row.requested, row.authorized]),
+      [
+        ["'-Norco 10/325mg #35", "'+Norco 10/325mg #60", "'-Norco 10/325mg #25"],
+        ['\'=HYPERLINK("http://example.com","Salonpas") pad #60', '', ''],
+        ["'@SUM(1+1) Anecream cream 4% #30", '', ''],
+      ],
+    );
+    assert.strictEqual(rows[1].diagnoses, "'=1+2 strain; @SUM(1) sprain; -3+4 pain; +5 contusion");
+    // Each drug cell is the item's drug as JSON has it, neutralized where it begins like a formula.
+    rows.forEach((row, i) => {
+      const drug = json[i].drug ?? '';
+      assert.strictEqual(row.drug, /^[=+\-@]/.test(drug) ? "'" + drug : drug);
+    });
+    assert.ok(
+      json.some((rec) => /^[=+\-@]/.test(rec.drug ?? '')),
+      'a drug that begins like a formula',
+    );
   });
 
   it('--output writes the file and tells on stderr what was exported', () => {

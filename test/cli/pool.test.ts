@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { effectiveSeverities } from '../../server/src/cli/config';
 import { closePool, runFiles, startPool } from '../../server/src/cli/pool';
-import type { FileReport } from '../../server/src/cli/analyze';
+import type { FileReport } from '../../server/src/export/analyze';
 import { FIXTURES, lines, ROOT, runCliAsync, tempDir } from './helpers';
 
 const CLEAN = path.join(ROOT, FIXTURES, 'clean');

@@ -10,8 +10,15 @@ export const PDF_DIR = path.join(ROOT, 'test', 'fixtures', 'letters-pdf');
 const EXPECTED_DIR = path.join(PDF_DIR, 'expected');
 
 export interface ExpectedItem {
-  /** The item as the decision line states it, wrapped lines joined with one space, without the colon before the outcome. */
+  /**
+   * The item as the decision line states it, wrapped lines joined with one space, without the colon
+   * before the outcome; for a partly authorized item, the part left for IMR, without the `is` after it.
+   */
   name: string;
+  /** A partly authorized item's original request, as the decision line states it. */
+  requested?: string;
+  /** What the claims administrator authorized of it, as the decision line states it. */
+  authorized?: string;
   outcome: 'Upheld' | 'Overturned';
   /** The item's row of docs/treatment-categories.md, where written (with its drug and quantity for a pharmaceutical). */
   category?: string;

@@ -1,5 +1,7 @@
-// Every real posted letter (test/fixtures/letters-pdf/) as each common extractor gives its text:
-// the disputed items and outcomes the letter states, its case number and header dates (as printed
+// Every real posted letter (test/fixtures/letters-pdf/) as each common extractor and the project's
+// own PDF reader give its text:
+// the disputed items and outcomes the letter states (a partly authorized item's original request
+// and authorized part too), its case number and header dates (as printed
 // and as ISO dates), the reviewer's specialty, where the expected values hold them the patient,
 // the reviewer's licensure and the items' treatment categories, and no problem reported, since
 // these letters are well formed. The expected values were written from the letters
@@ -49,8 +51,18 @@ for (const tool of TOOLS) {
           const doc = docs.get(name)!;
           assert.strictEqual(doc.letters.length, 1, 'letters found');
           assert.deepStrictEqual(
-            doc.letters[0].items.map((i) => ({ name: i.name, outcome: i.outcome.kind })),
-            expected.items.map((i) => ({ name: i.name, outcome: i.outcome.toLowerCase() })),
+            doc.letters[0].items.map((i) => ({
+              name: i.name,
+              requested: i.requested,
+              authorized: i.authorized,
+              outcome: i.outcome.kind,
+            })),
+            expected.items.map((i) => ({
+              name: i.name,
+              requested: i.requested,
+              authorized: i.authorized,
+              outcome: i.outcome.toLowerCase(),
+            })),
           );
         });
 

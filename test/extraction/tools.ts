@@ -7,10 +7,11 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readLetterText } from '../../server/src/pdf/letterText';
 
-export type Tool = 'pdftotext' | 'pdftotext-layout' | 'pdftotext-raw' | 'mutool' | 'pdfjs';
+export type Tool = 'pdftotext' | 'pdftotext-layout' | 'pdftotext-raw' | 'mutool' | 'pdfjs' | 'reader';
 
-export const TOOLS: readonly Tool[] = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'mutool', 'pdfjs'];
+export const TOOLS: readonly Tool[] = ['pdftotext', 'pdftotext-layout', 'pdftotext-raw', 'mutool', 'pdfjs', 'reader'];
 
 /** How each tool is run (shown in test titles and failure messages). */
 export const COMMAND: Readonly<Record<Tool, string>> = {
@@ -19,6 +20,7 @@ export const COMMAND: Readonly<Record<Tool, string>> = {
   'pdftotext-raw': 'pdftotext -raw',
   mutool: 'mutool draw -F txt',
   pdfjs: 'pdf.js getTextContent (items joined, a line break where an item ends a line)',
+  reader: "the project's PDF reader (dist/pdf.js, as the command line and the editor read a PDF)",
 };
 
 /** Bump when the way a tool is run changes, so that the cache is not read for the old way. */
@@ -43,7 +45,7 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 /** pdftotext and mutool write to a file; the text is read back from it. */
-async function extractWithCommand(tool: Exclude<Tool, 'pdfjs'>, pdf: string, out: string): Promise<void> {
+async function extractWithCommand(tool: Exclude<Tool, 'pdfjs' | 'reader'>, pdf: string, out: string): Promise<void> {
   switch (tool) {
     case 'pdftotext':
       return run('pdftotext', ['-enc', 'UTF-8', pdf, out]);
@@ -92,8 +94,16 @@ function cachePath(tool: Tool, pdf: string): string {
   return path.join(CACHE_DIR, `v${CACHE_VERSION}`, tool, `${path.basename(pdf, '.pdf')}-${hash}.txt`);
 }
 
+/** The project's own reader, the code under test: never cached (npm run build first). */
+async function readWithProjectReader(pdf: string): Promise<string> {
+  const read = await readLetterText(pdf, () => ({ kind: 'binary' }));
+  if (read.kind !== 'text') throw new Error(`${pdf}: ${read.kind === 'unreadable' ? read.error : read.kind}`);
+  return read.text;
+}
+
 /** The text `tool` extracts from `pdf`, from the cache when it was extracted before. */
 export async function extractText(tool: Tool, pdf: string): Promise<string> {
+  if (tool === 'reader') return readWithProjectReader(pdf);
   const cached = cachePath(tool, pdf);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8');
   fs.mkdirSync(path.dirname(cached), { recursive: true });

@@ -18,9 +18,9 @@ import { documentSymbols } from '../../server/src/features/symbols';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { codeLenses } from '../../server/src/features/codeLens';
 import { LetterIndex } from '../../server/src/workspace/letterIndex';
-import { summarize } from '../../server/src/workspace/summary';
+import { summarize } from '../../server/src/export/summary';
 import { treatmentOf } from '../../server/src/engine/treatmentCategories';
-import { placeIn } from '../../server/src/workspace/summarizeText';
+import { placeIn } from '../../server/src/export/summarizeText';
 import {
   anyText,
   applyMutation,

@@ -5,7 +5,9 @@
 
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { JoinedText, Line, logicalLinesIn, splitLines } from '../../server/src/engine/text';
+import { JoinedText } from '../../server/src/engine/joinedText';
+import { Line, splitLines } from '../../server/src/engine/lineTable';
+import { logicalLinesIn } from '../../server/src/engine/rangeLines';
 import { anyText, fixtures, mutatedLetter, params } from './arbitraries';
 
 /** A text and a range in it: its ends anywhere, before, inside or across line breaks. */

@@ -19,8 +19,8 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics as localDiagnostics } from '../../server/src/features/diagnostics';
-import type { ItemsResult } from '../../server/src/protocol';
-import { itemName } from '../../server/src/features/symbols';
+import type { ItemsResult } from '../../server/src/protocol/requests';
+import { itemName } from '../../server/src/engine/outline';
 import { fixture, openDocument, startServer, TestServer } from './client';
 
 const LETTER_001 = '001_95d645f4881bb0c4.txt';

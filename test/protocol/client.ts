@@ -18,7 +18,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-import { IndexStatsRequest, IndexStatsResult } from '../../server/src/protocol';
+import { IndexStatsRequest, IndexStatsResult } from '../../server/src/protocol/requests';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 

@@ -18,7 +18,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ItemsResult } from '../../server/src/protocol';
+import { ItemsResult } from '../../server/src/protocol/requests';
 import { MALFORMED } from '../unit/helpers';
 import { fixture, openDocument, ROOT, serverPath, startServer, TestServer } from './client';
 

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DocumentSymbol, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { ItemsResult } from '../../server/src/protocol';
+import { ItemsResult } from '../../server/src/protocol/requests';
 import { fixture, openDocument, startServer, TestServer } from './client';
 
 const LETTER_001 = '001_95d645f4881bb0c4.txt';

@@ -9,8 +9,8 @@ import type {
   MarkupContent,
   SymbolInformation,
 } from 'vscode-languageserver-protocol';
-import { FULL_OUTLINE_UP_TO } from '../../server/src/features/symbols';
-import { ItemsResult } from '../../server/src/protocol';
+import { FULL_OUTLINE_UP_TO } from '../../server/src/engine/outline';
+import { ItemsResult } from '../../server/src/protocol/requests';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { fixture, openDocument, ROOT, startServer, TestServer, waitForIndex } from './client';

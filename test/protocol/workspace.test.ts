@@ -27,7 +27,7 @@ import {
   LetterGroupsRequest,
   LetterGroupsResult,
   WorkspaceFilesNotification,
-} from '../../server/src/protocol';
+} from '../../server/src/protocol/requests';
 import { fixture, openDocument, ROOT, startServer, TestServer, waitForIndex } from './client';
 
 const LETTER_000 = '000_ccd83326e20498fa.txt';

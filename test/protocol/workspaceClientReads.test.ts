@@ -14,9 +14,9 @@ import {
   ReadFileRequest,
   ReadFileResult,
   WorkspaceFilesNotification,
-} from '../../server/src/protocol';
+} from '../../server/src/protocol/requests';
 import { DEFAULT_PDF_LIMITS } from '../../server/src/pdf/limits';
-import { pdfTextUriOf } from '../../server/src/workspace/pdfTextUri';
+import { pdfTextUriOf } from '../../server/src/protocol/pdfTextUri';
 import { fixture, startServer, TestServer, waitForIndex } from './client';
 
 const FOLDER = 'vscode-vfs://github/acme/letters';

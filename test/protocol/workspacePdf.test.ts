@@ -12,7 +12,11 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { SymbolInformation, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { LettersInGroupRequest, LettersInGroupResult, WorkspaceFilesNotification } from '../../server/src/protocol';
+import {
+  LettersInGroupRequest,
+  LettersInGroupResult,
+  WorkspaceFilesNotification,
+} from '../../server/src/protocol/requests';
 import { ROOT, startServer, TestServer, waitForIndex } from './client';
 
 const PDF = path.join(ROOT, 'test', 'fixtures', 'letters-pdf', 'CM16-0213037.pdf');

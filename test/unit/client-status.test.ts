@@ -3,7 +3,7 @@
 
 import * as assert from 'assert';
 import { appealShown, countLetter, statusBarText, statusBarTooltip } from '../../client/src/statusText';
-import type { ItemSummary } from '../../server/src/protocol';
+import type { ItemSummary } from '../../server/src/protocol/requests';
 
 function items(...outcomes: string[]): ItemSummary[] {
   return outcomes.map((outcome, i) => ({

@@ -8,7 +8,7 @@ import {
   FIRST_EDIT_DELAY_LARGE,
   LARGE_DOCUMENT,
   settleDelay,
-} from '../../server/src/diagnosticsDelay';
+} from '../../server/src/lsp/diagnosticsDelay';
 
 const LETTER = 6_000; // one letter's characters
 const EXPORT = 10_000_000; // a 10 MB export

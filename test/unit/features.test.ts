@@ -8,9 +8,9 @@ import { diagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
 import { escapeMarkdown } from '../../server/src/features/markdown';
+import { FULL_OUTLINE_UP_TO } from '../../server/src/engine/outline';
 import {
   documentSymbols,
-  FULL_OUTLINE_UP_TO,
   ITEM_KIND,
   LETTER_KIND,
   outlineByLetter,

@@ -14,7 +14,7 @@ import {
   nearestOutcome,
   paragraphBreak,
 } from '../../server/src/engine/fixes';
-import { editDistance } from '../../server/src/engine/text';
+import { editDistance } from '../../server/src/engine/editDistance';
 import type { LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { FIXTURES, fixtureText, letterText, MALFORMED, replaceOnce, toCrlf } from './helpers';
@@ -128,6 +128,9 @@ describe('fixesFor', () => {
     assert.strictEqual(nearestOutcome('Denied'), 'Upheld');
     assert.strictEqual(nearestOutcome('Modified'), undefined);
     assert.strictEqual(nearestOutcome('Pending'), undefined);
+    // A word that names a property of every object is no synonym.
+    assert.strictEqual(nearestOutcome('constructor'), undefined);
+    assert.strictEqual(nearestOutcome('toString'), undefined);
     assert.strictEqual(editDistance('uphled', 'upheld'), 2);
   });
 

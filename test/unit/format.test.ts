@@ -9,7 +9,7 @@ import { applyEdits, formatEdits, formatLetter, formatLetterRange, planFormat } 
 import type { LetterDocument, Span } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { isDoubleSpaced, logicalLines } from '../../server/src/engine/parser/logicalLines';
-import { splitLines } from '../../server/src/engine/text';
+import { splitLines } from '../../server/src/engine/lineTable';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../server/src/engine/lines';
 import { allLetters, FIXTURES, fixtureText, letterText, ROOT, singleSpaced, toCrlf } from './helpers';
@@ -278,6 +278,18 @@ describe('formatLetter', () => {
       ),
       formatLetter(text),
     );
+  });
+
+  it("keeps a header's lone case number value (pdftotext's labels-then-values block), and the header reads the same", () => {
+    // Read off the letter: Case Number CM16-0213037, Date Assigned 11/09/2016, Decision Date 12/09/2016.
+    const text = fixtureText('extraction', 'CM16-0213037.pdftotext.txt');
+    const formatted = formatLetter(text);
+    assert.notStrictEqual(formatted, text);
+    const letter = parseLetter(formatted).letters[0];
+    assert.strictEqual(letter.caseNumber, 'CM16-0213037');
+    assert.strictEqual(letter.facts.dateAssigned, '2016-11-09');
+    assert.strictEqual(letter.facts.decisionDate, '2016-12-09');
+    assert.match(formatted, /^Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0213037\n11\/09\/2016\n/);
   });
 
   it('leaves a text without letter lines alone', () => {

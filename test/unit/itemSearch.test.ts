@@ -3,12 +3,12 @@
 // the dead outnumber the living) answers as a plain scan of the entries would.
 
 import * as assert from 'assert';
-import { OUTCOME_LABELS } from '../../server/src/features/displayNames';
+import { OUTCOME_LABELS } from '../../server/src/engine/vocabulary';
 import { ItemSearch, queryWords, wordsOf } from '../../server/src/features/itemSearch';
 import { workspaceSymbols } from '../../server/src/features/workspaceSymbols';
 import { LetterIndex } from '../../server/src/workspace/letterIndex';
-import type { FileSummary } from '../../server/src/workspace/summary';
-import { summarizeText } from '../../server/src/workspace/summarizeText';
+import type { FileSummary } from '../../server/src/export/summary';
+import { summarizeText } from '../../server/src/export/summarizeText';
 import { fixtureText } from './helpers';
 
 const LETTERS = [

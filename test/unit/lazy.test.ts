@@ -9,7 +9,9 @@ import { isEmptyPart } from '../../server/src/engine/lazy';
 import type { ItemPart, LetterDocument } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { conclusionIn } from '../../server/src/engine/parser/conclusions';
-import { fold, JoinedText, splitLines } from '../../server/src/engine/text';
+import { fold } from '../../server/src/engine/fold';
+import { JoinedText } from '../../server/src/engine/joinedText';
+import { splitLines } from '../../server/src/engine/lineTable';
 import { ROOT, toCrlf } from './helpers';
 
 function random(seed: number): () => number {

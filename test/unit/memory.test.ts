@@ -10,7 +10,7 @@ import { computeLineStarts } from '../../server/src/engine/lines';
 import { lineStartsOf, parseLetter } from '../../server/src/engine/parse';
 import { keptShapes, SAMPLE_LETTER } from '../../server/src/engine/memory';
 import * as modelObjects from '../../server/src/engine/parser/modelObjects';
-import { LineTable } from '../../server/src/engine/text';
+import { LineTable } from '../../server/src/engine/lineTable';
 import { allLetters, layoutSamples } from './helpers';
 
 describe('the sample letter kept for its shapes', () => {

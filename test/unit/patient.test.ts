@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import { parseLetter } from '../../server/src/engine/parse';
 import { diagnosisList } from '../../server/src/engine/parser/patient';
-import { FIXTURES, fixtureText, letterText } from './helpers';
+import { FIXTURES, fixtureText, letterText, replaceOnce } from './helpers';
 
 function patientOf(text: string) {
   const letter = parseLetter(text).letters[0];
@@ -82,6 +82,29 @@ describe('the patient and the reviewer', () => {
     });
   });
 
+  it('nothing from the next sentence: a list that ends in a closing quote, one cut at its longest', () => {
+    const letter001 = letterText(FIXTURES.familyPractice);
+    const quoted = replaceOnce(
+      letter001,
+      'She was diagnosed with lumbar disc disease and underwent a laminectomy.',
+      'She was given diagnoses of "cervical strain, lumbar pain with radiculopathy." On a handwritten progress note dated November 8, 2016, the applicant was placed off work.',
+    );
+    assert.deepStrictEqual(parseLetter(quoted).letters[0].patient.diagnoses, [
+      'cervical strain',
+      'lumbar pain with radiculopathy',
+    ]);
+    // No end within the longest list read: the cut piece is dropped, not kept as half a diagnosis.
+    const long = Array.from({ length: 30 }, (_, i) => `sprain number ${i + 1} of the spine`).join(', ');
+    const cut = replaceOnce(
+      letter001,
+      'She was diagnosed with lumbar disc disease and underwent a laminectomy.',
+      `She was diagnosed with ${long}.`,
+    );
+    const diagnoses = parseLetter(cut).letters[0].patient.diagnoses;
+    assert.ok(diagnoses.length > 5 && diagnoses.length < 30, String(diagnoses.length));
+    diagnoses.forEach((d, i) => assert.strictEqual(d, `sprain number ${i + 1} of the spine`));
+  });
+
   it('the professional review form: "a 44-year-old with chronic low back pain" states no sex', () => {
     const letter = parseLetter(fixtureText('layouts', 'professional-review.txt')).letters[0];
     assert.deepStrictEqual({ ...letter.patient }, { age: 44, diagnoses: [] });
@@ -102,7 +125,7 @@ describe('the patient and the reviewer', () => {
 });
 
 describe('diagnosisList', () => {
-  it('splits at semicolons only when the list has them, at commas and the list\'s last "and" otherwise', () => {
+  it('splits at semicolons, commas and the list\'s last "and", never inside one diagnosis', () => {
     assert.deepStrictEqual(diagnosisList('dorsalgia, unspecified; radiculopathy, cervical region (right arm'), [
       'dorsalgia, unspecified',
       'radiculopathy, cervical region (right arm)',
@@ -115,6 +138,48 @@ describe('diagnosisList', () => {
     assert.deepStrictEqual(diagnosisList('sprain of ligaments of lumbar spine, subsequent encounter'), [
       'sprain of ligaments of lumbar spine, subsequent encounter',
     ]);
+  });
+
+  it('keeps an ICD-10 style description whole: its tissues, its region, its qualifiers', () => {
+    assert.deepStrictEqual(diagnosisList('strain of muscle, fascia and tendon at neck level, initial encounter'), [
+      'strain of muscle, fascia and tendon at neck level, initial encounter',
+    ]);
+    assert.deepStrictEqual(
+      diagnosisList('strain of muscle, fascia, and tendon of lower back, subsequent encounter; other muscle spasm'),
+      ['strain of muscle, fascia, and tendon of lower back, subsequent encounter', 'other muscle spasm'],
+    );
+    assert.deepStrictEqual(
+      diagnosisList('neck pain, strain of muscle, fascia and tendon at neck level, and insomnia'),
+      ['neck pain', 'strain of muscle, fascia and tendon at neck level', 'insomnia'],
+    );
+    assert.deepStrictEqual(diagnosisList('other intervertebral disc displacement, lumbar region, low back pain'), [
+      'other intervertebral disc displacement, lumbar region',
+      'low back pain',
+    ]);
+    // A region that begins a diagnosis is no qualifier of the one before.
+    assert.deepStrictEqual(diagnosisList('low back pain, lumbar region spondylosis'), [
+      'low back pain',
+      'lumbar region spondylosis',
+    ]);
+  });
+
+  it('sites that share one diagnosis stay with it; a comma inside a semicolon list still separates two', () => {
+    assert.deepStrictEqual(diagnosisList('lumbar, hip, and neck strain'), ['lumbar, hip, and neck strain']);
+    assert.deepStrictEqual(diagnosisList('hypertension, cervical and lumbar, and thoracic strain'), [
+      'hypertension',
+      'cervical and lumbar, and thoracic strain',
+    ]);
+    assert.deepStrictEqual(
+      diagnosisList(
+        'mild cervical strain, bilateral hand paresthesia most likely related to the neck; low back strain; left lumbar radiculopathy',
+      ),
+      [
+        'mild cervical strain',
+        'bilateral hand paresthesia most likely related to the neck',
+        'low back strain',
+        'left lumbar radiculopathy',
+      ],
+    );
   });
 
   it('splits an "and" after a diagnosis, not one inside a diagnosis', () => {

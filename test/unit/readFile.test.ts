@@ -1,4 +1,4 @@
-// Reading a letter file into the shared buffer (workspace/readFile.ts readRegularFileShared): the
+// Reading a letter file into the shared buffer (files/readFile.ts readRegularFileShared): the
 // bytes must be the file's, whole, whether one read takes it or it is larger than the buffer, and
 // what is not a regular letter file must be refused as the fstat path refuses it, never blocking.
 
@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readRegularFileShared, readRegularFileSync } from '../../server/src/workspace/readFile';
+import { readRegularFileShared, readRegularFileSync } from '../../server/src/files/readFile';
 import { ROOT } from './helpers';
 
 const posix = process.platform !== 'win32';

@@ -12,14 +12,15 @@
 // Every one of those 8 items is Upheld; malformed_004 is letter 004 with its item Overturned.
 
 import * as assert from 'assert';
-import { analyzeText, ExportRecord } from '../../server/src/cli/analyze';
+import { analyzeText } from '../../server/src/export/analyze';
+import type { ExportRecord } from '../../server/src/export/records';
 import { DEFAULT_SEVERITIES } from '../../server/src/engine/check';
 import { renderHtml } from '../../server/src/report/html';
 import { renderMarkdown } from '../../server/src/report/markdown';
 import { buildReport, NO_DATE, NO_SOURCE, ReportRow } from '../../server/src/report/model';
 import { lettersOfIndex, rowOfRecord, rowsOfIndex } from '../../server/src/report/rows';
 import type { IndexEntry } from '../../server/src/workspace/letterIndex';
-import { summarizeText } from '../../server/src/workspace/summarizeText';
+import { summarizeText } from '../../server/src/export/summarizeText';
 import { allLetters, fixtureText } from './helpers';
 
 const OVERTURNED = 'malformed_004_outcome_contradicts_rationale.txt';

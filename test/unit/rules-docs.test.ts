@@ -11,7 +11,7 @@ import { RULES } from '../../server/src/engine/check';
 import { syncPackageJson, syncReadme, syncRulesIndex } from '../../server/src/engine/rules/tables';
 import { createContext } from '../../server/src/features/context';
 import { diagnostics } from '../../server/src/features/diagnostics';
-import { ruleDocUri } from '../../server/src/ruleDocs';
+import { ruleDocUri } from '../../server/src/node/ruleDocs';
 import { fixtureText, ROOT } from './helpers';
 
 function read(file: string): string {

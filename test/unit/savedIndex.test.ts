@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadIndex, SAVED_INDEX_FILE, saveIndex, SavedEntry } from '../../server/src/workspace/savedIndex';
-import { summarizeText } from '../../server/src/workspace/summarizeText';
+import { summarizeText } from '../../server/src/export/summarizeText';
 import { fixtureText } from './helpers';
 
 const LETTERS = ['000_ccd83326e20498fa.txt', '001_95d645f4881bb0c4.txt', '002_5ad3443a4d2d1746.txt'];

@@ -1,8 +1,8 @@
-// The workspace index's summary of a letter (workspace/summary.ts): the header's dates and each
+// The workspace index's summary of a letter (export/summary.ts): the header's dates and each
 // item's treatment category, as the letters state them; nothing when they state none.
 
 import * as assert from 'assert';
-import { summarizeText } from '../../server/src/workspace/summarizeText';
+import { summarizeText } from '../../server/src/export/summarizeText';
 import { FIXTURES, fixtureText, letterText } from './helpers';
 
 describe('the index summary', () => {

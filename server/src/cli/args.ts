@@ -1,8 +1,9 @@
 // Command-line arguments: from argv to a typed request, or a UsageError that names the argument.
-// Hand-written because the grammar is small and every mistake must come back as one line that says
-// what is wrong and where, never as a library's stack trace.
+// Node's parseArgs splits argv into tokens, leniently (strict mode would throw its own messages);
+// every mistake is found here in the tokens and comes back as one line that says what is wrong and
+// which argument, never as a library's stack trace.
 
-import * as os from 'os';
+import { parseArgs as tokenize } from 'node:util';
 
 export type Command = 'check' | 'outline' | 'export' | 'report' | 'text';
 
@@ -65,23 +66,6 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'version', short: 'V', value: false, commands: ALL },
 ];
 
-export function coreCount(): number {
-  // availableParallelism respects CPU affinity and container limits where Node knows them.
-  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, n || 1);
-}
-
-/**
- * Files per worker below which another worker costs more than it saves: starting one (loading the
- * tool into a fresh thread) takes about as long as checking a hundred or two letters.
- */
-export const FILES_PER_WORKER = 128;
-
-/** Without --jobs: one worker per core, but only as many as the number of files pays for. */
-export function autoJobs(files: number, cores = coreCount()): number {
-  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
-}
-
 function where(index: number): string {
   return `argument ${index + 1}`;
 }
@@ -95,15 +79,35 @@ function parseCount(name: string, raw: string, index: number, min: number): numb
   return n;
 }
 
+/** Node's parseArgs options for OPTIONS: it only splits argv; what applies where is checked here. */
+const TOKEN_OPTIONS = Object.fromEntries(
+  OPTIONS.map((o) => [
+    o.name,
+    { type: o.value ? ('string' as const) : ('boolean' as const), ...(o.short ? { short: o.short } : {}) },
+  ]),
+);
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let command: Command | undefined;
   const inputs: string[] = [];
   const values = new Map<string, { value: string | true; index: number }>();
   let onlyInputs = false;
+  const { tokens } = tokenize({
+    args: [...argv],
+    options: TOKEN_OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (onlyInputs || arg === '-' || !arg.startsWith('-')) {
+  for (const token of tokens) {
+    const i = token.index;
+    if (token.kind === 'option-terminator') {
+      onlyInputs = true;
+      continue;
+    }
+    if (token.kind === 'positional') {
+      const arg = token.value;
       if (command === undefined && !onlyInputs) {
         if (arg === 'help') return { kind: 'help' };
         if (arg === 'version') return { kind: 'version' };
@@ -122,41 +126,24 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       continue;
     }
-    if (arg === '--') {
-      onlyInputs = true;
-      continue;
-    }
-    let name: string;
-    let inline: string | undefined;
-    let spec: OptionSpec | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-      inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-      spec = OPTIONS.find((o) => o.name === name);
-    } else {
-      // Short options: one letter, value attached (-j4) or next.
-      const letter = arg.slice(1, 2);
-      spec = OPTIONS.find((o) => o.short === letter);
-      name = spec ? spec.name : arg;
-      if (arg.length > 2) inline = arg.slice(2);
-    }
-    if (!spec) throw new UsageError(`unknown option '${arg}' (${where(i)}); see 'imr-letters --help'`);
+    const spec = OPTIONS.find((o) => o.name === token.name);
+    // Unknown: named as written, `-xyz` whole (parseArgs splits a group of short letters).
+    if (!spec) throw new UsageError(`unknown option '${argv[i]}' (${where(i)}); see 'imr-letters --help'`);
     if (spec.name === 'help') return { kind: 'help' };
     if (spec.name === 'version') return { kind: 'version' };
-    // Messages point at the option itself, also when its value is the next argument.
-    const at = i;
     let value: string | true = true;
     if (spec.value) {
-      if (inline !== undefined) value = inline;
-      else if (i + 1 < argv.length && !(argv[i + 1].startsWith('-') && argv[i + 1] !== '-')) value = argv[++i];
-      else throw new UsageError(`option '--${spec.name}' needs a value (${where(i)})`);
-      if (value === '') throw new UsageError(`option '--${spec.name}' needs a value (${where(i)})`);
-    } else if (inline !== undefined) {
+      // parseArgs takes the next argument whatever it is: an option there means this one has no value.
+      const v = token.value;
+      if (v === undefined || v === '' || (!token.inlineValue && v.startsWith('-') && v !== '-'))
+        throw new UsageError(`option '--${spec.name}' needs a value (${where(i)})`);
+      value = v;
+    } else if (token.value !== undefined || argv[i] !== token.rawName) {
+      // `--quiet=x`, or `-qx`: letters after a flag's are no other flags.
       throw new UsageError(`option '--${spec.name}' takes no value (${where(i)})`);
     }
-    if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' is given twice (${where(at)})`);
-    values.set(spec.name, { value, index: at });
+    if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' is given twice (${where(i)})`);
+    values.set(spec.name, { value, index: i });
   }
 
   if (command === undefined)

@@ -2,15 +2,15 @@
 // recursively for letter files, globs matched by the tool itself. The order is the order of the
 // arguments, and within a folder or glob the sorted order of the paths, so that output is the same
 // from run to run and from machine to machine. Folders and globs go through the one folder walker
-// the language server uses (workspace/walk.ts): FIFOs, devices and link loops are skipped with a note.
+// the language server uses (files/walk.ts): FIFOs, devices and link loops are skipped with a note.
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { hasExtensionIn, LETTER_EXTENSIONS } from '../workspace/extensions';
+import { hasExtensionIn, LETTER_EXTENSIONS } from '../files/fileKinds';
 import { isPdfPath } from '../pdf/letterText';
-import { MAX_FILE_BYTES } from '../workspace/readFile';
-import { walkFolderSync, WalkNote, WalkOptions } from '../workspace/walk';
-import { globBase, globToRegExp, isGlob, mayMatchBelow } from './glob';
+import { MAX_FILE_BYTES } from '../files/readFile';
+import { walkFolderSync, WalkNote, WalkOptions } from '../files/walk';
+import { globBase, globToRegExp, isGlob, mayMatchBelow } from '../files/glob';
 
 export { MAX_FILE_BYTES };
 

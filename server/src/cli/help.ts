@@ -42,6 +42,8 @@ Usage:
   imr-letters export <files|folders|globs...> [--format json|csv|jsonl] [--output file]
   imr-letters report <files|folders|globs...> [--format html|md|json] [--output file]
   imr-letters text <file> [--output file.txt]
+  imr-letters notes add <letter> [--item <number|name>] [--text <text>] [--tag <t>]... [--status <s>]
+  imr-letters notes list <files|folders|globs...> [--format text|json|csv]
   imr-letters --help | --version
 
 Commands:
@@ -58,6 +60,15 @@ Commands:
   report    The decisions report: totals, overturn rates by treatment category, guideline source,
             reviewer specialty and decision month, and the items, as a self-contained HTML page
             (opens offline in any browser), Markdown or JSON.
+  notes     Notes, tags and a status kept beside the letters in .imr-letters/notes.json (the file
+            the editor shows them from; found upward from the letter, else created in the working
+            folder). 'notes add' puts a note (Markdown) on an item (--item: its number, 1-based in
+            the letter's order, or its name) or, without --item, on the letter as a whole; --tag
+            (repeatable) tags the item or letter, --status sets the letter's status; --letter n
+            picks a letter in a file of several. Notes are attached by the letter's case number
+            (else its path) and the item's name, never a line: a letter's PDF and its text show
+            the same notes. 'notes list' prints them; a note whose item is no longer found is
+            listed as detached, never dropped. See docs/notes.md.
   text      Write a letter's text: for a PDF, the text of its text layer as the other commands
             read it (a scanned PDF has none: run OCR on it first).
 
@@ -65,14 +76,15 @@ Inputs:
   A file is read whatever its name (one named .pdf through its text layer). A folder is
   searched recursively for .txt, .imr and .pdf files (hidden folders and node_modules are skipped;
   --no-pdf leaves PDFs out). A glob (quote it: 'letters/**/*.txt') may use
-  * (within a folder name), ** (any number of folders) and ?. Lines and columns are 1-based.
+  * (within a folder name), ** (any number of folders), ?, {a,b} alternatives and [0-9] or
+  [!0-9] ranges. Lines and columns are 1-based.
 
 Options:
   -f, --format <name>      check: text (default), json, sarif. export: json (default), csv, jsonl.
                            report: html (default), md, json. outline: text (default), json.
   -o, --output <file>      Write the report or export to a file instead of standard output.
-  -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core, for
-                           runs large enough to pay for them (one worker per 128 files). A worker
+  -j, --jobs <n>           Worker threads; 1 checks on the main thread. Default: one per core when
+                           the files are work enough to pay for starting them, else 1. A worker
                            held by one PDF past its time limit is ended: 'x.pdf: cannot read
                            (timed out after 65 s)', and the other files are checked.
   -c, --config <file>      Settings file; default: the nearest .imr-letters.json from the working

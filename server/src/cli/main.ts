@@ -2,18 +2,18 @@
 // here as one line on stderr and exit code 2; nothing below prints a stack trace unless
 // IMR_LETTERS_DEBUG is set.
 
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Writable } from 'stream';
-import { isPdfPath } from '../pdf/letterText';
-import { FileReport, readAnyLetterFile, treatAsLetter } from './analyze';
-import { autoJobs, coreCount, parseArgs, CliOptions, UsageError } from './args';
+import type { FileReport } from '../export/analyze';
+import { isLetterFile } from '../files/fileKinds';
+import { readLetterFile } from '../pdf/letterText';
+import { parseArgs, CliOptions, UsageError } from './args';
 import { ConfigError, effectiveSeverities, loadConfig } from './config';
 import { discover } from './discover';
 import { displayPath } from './displayPath';
-import { LETTER_AND_PDF_EXTENSIONS, LETTER_EXTENSIONS } from '../workspace/extensions';
-import { printablePath } from '../workspace/walk';
-import { CsvWriter, FormattedWriter, JsonArrayWriter, JsonLinesWriter } from './export';
+import { LETTER_AND_PDF_EXTENSIONS, LETTER_EXTENSIONS } from '../files/fileKinds';
+import { printablePath } from '../files/walk';
+import { CsvWriter, FormattedWriter, JsonArrayWriter, JsonLinesWriter } from '../export/writers';
 import {
   addToSummary,
   CheckReporter,
@@ -24,9 +24,12 @@ import {
   TextReporter,
 } from './reporters';
 import { helpText, packageVersion } from './help';
+import { autoJobs, coreCount, idleCores, workOf } from './jobs';
+import { notesCommand } from './notes';
+import { IdleCores } from '../workers/idleCores';
 import { outlineOf, renderOutline } from './outline';
-import { openOutputFile, Output } from './output';
-import { closePool, Pool, PoolSetup, runFiles, startPool, warmPool } from './pool';
+import { openOutputFile, Output } from '../files/output';
+import { closePool, PoolSetup, runFiles, startPool } from './pool';
 import { ReportCollector } from './report';
 import type { ReportFormat } from '../report/render';
 import { Progress, progressWanted } from './progress';
@@ -35,14 +38,6 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
-/**
- * A PDF next to a text letter when choosing how many workers to start: a warm reader takes 30 to
- * 90 ms a letter where the engine checks a text letter in a tenth of a millisecond, but each worker
- * first loads pdf.js and warms it up (half a second on its first letter, more over its first tens
- * of letters): a worker pays for itself from about 32 PDFs (FILES_PER_WORKER / PDF_WEIGHT).
- */
-const PDF_WEIGHT = 4;
-
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -50,24 +45,6 @@ export interface Io {
   stderr: Writable & { isTTY?: boolean; columns?: number };
   /** The script worker threads run (the entry the process was started with). */
   script: string;
-}
-
-/**
- * Workers to start before the folder walk, so that each loads the tool meanwhile: as many as
- * --jobs asks for, or one per core when an input is a folder or a glob (likely many files); the
- * count the files call for (autoJobs) is settled after the walk and the extra workers ended.
- */
-function earlyWorkers(options: CliOptions, cwd: string): number {
-  if (options.command !== 'check' && options.command !== 'export' && options.command !== 'report') return 0;
-  if (options.jobs !== undefined) return options.jobs > 1 ? options.jobs : 0;
-  const many = options.inputs.some((input) => {
-    try {
-      return fs.statSync(path.resolve(cwd, input)).isDirectory();
-    } catch {
-      return true; // a glob (or a missing path, which discovery reports)
-    }
-  });
-  return many && coreCount() > 1 ? coreCount() : 0;
 }
 
 function errno(e: unknown): string {
@@ -79,6 +56,10 @@ function errno(e: unknown): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // `notes add | list` has arguments of its own (cli/notes.ts).
+  if (argv[0] === 'notes') return notesCommand(argv.slice(1), io);
+  // The cores other work leaves idle while this thread reads the arguments and walks the folders.
+  const idle = new IdleCores();
   const say = (line: string) => void io.stderr.write(line + '\n');
   let options: CliOptions;
   try {
@@ -120,24 +101,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     cwd: io.cwd,
     format: options.command === 'export' ? (options.format as PoolSetup['format']) : undefined,
   };
-  const early = earlyWorkers(options, io.cwd);
-  const pool: Pool | undefined = early > 0 ? startPool(early, io.script, setup) : undefined;
-  try {
-    return await runCommand(options, io, setup, pool);
-  } finally {
-    if (pool) closePool(pool);
-  }
+  return runCommand(options, io, setup, idle);
 }
 
-async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, early: Pool | undefined): Promise<number> {
+async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: IdleCores): Promise<number> {
   const say = (line: string) => void io.stderr.write(line + '\n');
-  const found = await discover(
-    options.inputs,
-    io.cwd,
-    options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS,
-    // Loading pdf.js takes a worker a few hundred milliseconds: it starts as the walk meets a PDF.
-    early ? () => warmPool(early) : undefined,
-  );
+  const found = await discover(options.inputs, io.cwd, options.noPdf ? LETTER_EXTENSIONS : LETTER_AND_PDF_EXTENSIONS);
   for (const p of found.problems) say(`${p.input}: ${p.message}`);
   for (const n of found.skipped) say(`${printablePath(displayPath(n.path, io.cwd))}: skipped (${n.reason})`);
   const exit = found.problems.length > 0 ? EXIT_USAGE : EXIT_OK;
@@ -207,13 +176,11 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, early: 
   }
 
   const files = found.files;
-  const jobs = options.jobs ?? autoJobs(files.length + (PDF_WEIGHT - 1) * files.filter(isPdfPath).length);
-  // One job: this thread does the work, without a worker's start-up; else the workers the files call for.
-  let pool = early;
-  if (jobs <= 1) {
-    if (pool) closePool(pool);
-  } else if (!pool) pool = startPool(jobs, io.script, setup);
-  else if (pool.workers.length > jobs) closePool(pool, jobs);
+  // One job: this thread does the work, without a worker's start-up; else the workers the files pay for.
+  const work = options.jobs === undefined ? workOf(files) : undefined;
+  const jobs = work ? autoJobs(work, coreCount(), await idleCores(work, idle)) : options.jobs!;
+  const pool = jobs > 1 ? startPool(jobs, io.script, setup) : undefined;
+  const notesWarned = new Set<string>();
   const run = runFiles(files, {
     pool,
     setup,
@@ -222,6 +189,11 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, early: 
       if (report.status === 'binary') notice(`${report.display}: binary file, skipped`);
       else if (report.status === 'unreadable') notice(`${report.display}: cannot read (${report.error})`);
       else if (report.status === 'failed') notice(`${report.display}: ${report.error}`);
+      // A damaged notes file is named once; the letters are exported without its notes.
+      if (report.notesError !== undefined && !notesWarned.has(report.notesError)) {
+        notesWarned.add(report.notesError);
+        notice(`imr-letters: warning: ${report.notesError}; exported without notes`);
+      }
       await onFile(report);
       progress.tick();
     },
@@ -271,18 +243,18 @@ async function outline(
   const results: Array<{ file: string; letters: ReturnType<typeof outlineOf> }> = [];
   for (const abs of files) {
     const display = displayPath(abs, io.cwd);
-    const read = await readAnyLetterFile(abs);
+    const read = await readLetterFile(abs);
     if (read.kind === 'unreadable') {
       say(`${display}: cannot read (${read.error})`);
       exit = EXIT_USAGE;
     } else if (read.kind === 'binary') {
       say(`${display}: binary file, not a letter`);
       exit = EXIT_USAGE;
-    } else if (!treatAsLetter(abs, read.text)) {
+    } else if (!isLetterFile(abs, read.text)) {
       say(`${display}: not an IMR letter`);
       exit = EXIT_USAGE;
     } else {
-      results.push({ file: display, letters: outlineOf(read.text, abs) });
+      results.push({ file: display, letters: outlineOf(read.text) });
     }
   }
   if (options.format === 'json') {
@@ -300,7 +272,7 @@ async function outline(
 /** `text`: the letter text of one file (a PDF's text layer), as the other commands read it. */
 async function letterText(abs: string, io: Io, out: Output, say: (line: string) => void): Promise<number> {
   const display = displayPath(abs, io.cwd);
-  const read = await readAnyLetterFile(abs);
+  const read = await readLetterFile(abs);
   if (read.kind === 'unreadable') {
     say(`${display}: cannot read (${read.error})`);
     return EXIT_USAGE;
@@ -310,7 +282,7 @@ async function letterText(abs: string, io: Io, out: Output, say: (line: string) 
     return EXIT_USAGE;
   }
   await out.write(read.text);
-  if (!treatAsLetter(abs, read.text)) {
+  if (!isLetterFile(abs, read.text)) {
     say(`${display}: not an IMR letter (its text is written all the same)`);
     return EXIT_USAGE;
   }

@@ -2,9 +2,9 @@
 // an indented tree: letter > sections > disputed items, outcome first > item parts. Unlike the
 // editor's, it keeps the letter level for a file of one letter, so that every tree starts alike.
 
-import type { DocumentSymbol } from 'vscode-languageserver';
-import { createContext } from '../features/context';
-import { outlineByLetter } from '../features/symbols';
+import { LineIndex } from '../engine/lines';
+import { OutlineEntry, outlineOf as outlineEntries } from '../engine/outline';
+import { lineStartsOf, parseLetter } from '../engine/parse';
 
 export interface OutlineNode {
   name: string;
@@ -14,20 +14,20 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-function toNode(s: DocumentSymbol): OutlineNode {
+function toNode(e: OutlineEntry, lines: LineIndex): OutlineNode {
   return {
-    name: s.name,
-    detail: s.detail ?? '',
-    line: s.selectionRange.start.line + 1,
-    children: (s.children ?? []).map(toNode),
+    name: e.name,
+    detail: e.detail,
+    line: lines.positionAt(e.selection.start).line + 1,
+    children: (e.children ?? []).map((c) => toNode(c, lines)),
   };
 }
 
 /** The outline of a text the caller has found to be a letter. */
-export function outlineOf(text: string, uri: string): OutlineNode[] {
-  // languageId 'imr-letter': the caller has already decided the text is a letter, as the editor has.
-  const ctx = createContext(uri, 1, text, 'imr-letter');
-  return outlineByLetter(ctx).map(toNode);
+export function outlineOf(text: string): OutlineNode[] {
+  const doc = parseLetter(text);
+  const lines = new LineIndex(text, lineStartsOf(doc));
+  return outlineEntries(doc).map((e) => toNode(e, lines));
 }
 
 /** Two spaces per level; `name — detail  (line N)`. */

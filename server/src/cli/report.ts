@@ -1,8 +1,8 @@
 // `report`: the export's records of every file, gathered into the decisions report's model
 // (report/model.ts) and written once every file is read, as HTML, Markdown or JSON.
 
-import type { FileReport } from './analyze';
-import type { Output } from './output';
+import type { FileReport } from '../export/analyze';
+import type { Output } from '../files/output';
 import { buildReport, ReportRow } from '../report/model';
 import { renderReport, ReportFormat } from '../report/render';
 import { rowOfRecord } from '../report/rows';

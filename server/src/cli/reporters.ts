@@ -6,9 +6,9 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CODE_DESCRIPTIONS, DIAGNOSTIC_CODES, DiagnosticCode, Severity } from '../engine/check';
-import { ruleDocUri } from '../ruleDocs';
-import type { CliDiagnostic, FileReport } from './analyze';
-import type { Output } from './output';
+import { ruleDocUri } from '../node/ruleDocs';
+import type { FileDiagnostic, FileReport } from '../export/analyze';
+import type { Output } from '../files/output';
 
 export interface Summary {
   /** Files read (letters, skipped and failed). */
@@ -46,7 +46,7 @@ export function emptySummary(): Summary {
 }
 
 /** Diagnostics a report shows: all of them, or errors only with --quiet. */
-export function shown(report: FileReport, quiet: boolean): CliDiagnostic[] {
+export function shown(report: FileReport, quiet: boolean): FileDiagnostic[] {
   return quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics;
 }
 
@@ -95,7 +95,7 @@ export function summaryLine(s: Summary): string {
   return line;
 }
 
-export function diagnosticLine(display: string, d: CliDiagnostic): string {
+export function diagnosticLine(display: string, d: FileDiagnostic): string {
   return `${display}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
 }
 

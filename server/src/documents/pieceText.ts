@@ -1,7 +1,7 @@
 // A document's text as the pieces of strings it was made from. An edit splits pieces and inserts
-// one for its new text: it copies no text, so a burst of keystrokes into a 10 MB export costs a few
-// microseconds each instead of a 10 MB copy each. The pieces are joined into one string when the
-// text is read (`text()`), once per burst.
+// one for its new text: it copies no text, so a burst of keystrokes into a 10 MB export costs no
+// 10 MB copy each. The pieces are joined into one string when the text is read (`text()`), once
+// per burst.
 //
 // Positions follow vscode-languageserver-textdocument exactly (the property test
 // test/property/lazyDocument.test.ts compares every edit burst with it): a line break is '\r\n',

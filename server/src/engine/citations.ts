@@ -5,7 +5,10 @@
 // (`MTUS Guidelines page 24`, `the MTUS Guideline in ACOEM Chapter 15, page 405`).
 
 import type { Citation, GuidelineSource, PartKind } from './model';
-import { fold, isWhite, JoinedText, trimEndWhere } from './text';
+import { fold } from './fold';
+import { JoinedText } from './joinedText';
+import { trimEndWhere } from './trim';
+import { isWhite } from './whiteSpace';
 
 type Document = Citation['document'];
 

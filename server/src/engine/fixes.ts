@@ -15,7 +15,7 @@ export type { Edit };
 export type { Fix } from './rules/rule';
 export { applyEdits };
 export { paragraphBreak } from './rules/letterEdits';
-export { nearestOutcome } from './rules/outcomes';
+export { nearestOutcome } from './outcomeWords';
 
 export function fixesFor(doc: LetterDocument, finding: Finding): Fix[] {
   const letter = doc.letters[finding.letterIndex];

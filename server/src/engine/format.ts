@@ -17,10 +17,11 @@
 import { checkLetter, Finding, itemKey } from './check';
 import { lastAtOrBefore } from './lines';
 import { LAYOUTS } from './layouts';
-import type { LetterDocument, Span } from './model';
+import type { Letter, LetterDocument, Span } from './model';
 import { parseLetter } from './parse';
 import { detectEol, isDoubleSpaced, logicalLines } from './parser/logicalLines';
-import { fold, Line, splitLines } from './text';
+import { fold } from './fold';
+import { Line, splitLines } from './lineTable';
 import { PAGE_NOISE_IN_TEXT, REMOVABLE_PAGE_NOISE } from './vocabulary';
 
 export interface Edit {
@@ -109,13 +110,16 @@ export function planFormat(text: string, range?: Span, doc: LetterDocument = par
     doc,
   );
 
+  // A header value on a line of its own can look like page furniture (a lone case number).
+  const headerValues = doc.letters.flatMap((l) => l.header.map((f) => f.valueRange));
+
   const plan = (spacing: Spacing): Edit[] => {
     const edits: Edit[] = [];
     const push = (start: number, end: number, newText: string) => {
       const e = minimal(text, start, end, newText);
       if (e && (!window || (e.range.start >= window.start && e.range.end <= window.end))) edits.push(e);
     };
-    const kept = (from: number, to: number) => keptNoise(lines, from, to);
+    const kept = (from: number, to: number) => keptNoise(lines, from, to, headerValues);
 
     // Before the first line of text: blank lines go, page furniture that is not removable stays.
     const head = kept(0, logical[0].line);
@@ -174,9 +178,14 @@ function wholeLines(text: string, lines: readonly Line[], range: Span): Span {
 }
 
 /** The page furniture among lines [from, to) that is not removed: each as its trimmed text. */
-function keptNoise(lines: readonly Line[], from: number, to: number): string[] {
+function keptNoise(lines: readonly Line[], from: number, to: number, headerValues: readonly Span[]): string[] {
   const out: string[] = [];
-  for (let i = from; i < to; i++) if (lines[i].noise && !REMOVABLE_PAGE_NOISE.test(lines[i].t)) out.push(lines[i].t);
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!line.noise) continue;
+    const value = headerValues.some((v) => v.start < line.contentEnd && v.end > line.contentStart);
+    if (value || !REMOVABLE_PAGE_NOISE.test(line.t)) out.push(line.t);
+  }
   return out;
 }
 
@@ -192,7 +201,8 @@ function wrappedNames(lines: readonly Line[], logicalToLine: readonly number[], 
     if (LAYOUTS[letter.layout].outcomeForm !== 'decision-line') continue;
     for (const item of letter.items) {
       if (item.nameRange.end <= item.nameRange.start) continue;
-      const a = lastAtOrBefore(starts, item.nameRange.start);
+      // From the decision line's first line: a partly authorized item's name is its paragraph's last words.
+      const a = lastAtOrBefore(starts, Math.min(item.decisionRange.start, item.nameRange.start));
       const b = lastAtOrBefore(starts, item.nameRange.end - 1);
       for (let k = Math.max(a, 0) + 1; k <= b; k++) out.add(k);
     }
@@ -269,6 +279,8 @@ export function sameReading(before: LetterDocument, after: LetterDocument): bool
     const a = before.letters[i];
     const b = after.letters[i];
     if (a.layout !== b.layout || a.items.length !== b.items.length) return false;
+    // The case number is the letter's identity (notes are keyed by it); the header dates give the appeal's.
+    if (a.caseNumber !== b.caseNumber || headerText(a) !== headerText(b)) return false;
     for (let j = 0; j < a.items.length; j++) {
       const x = a.items[j];
       const y = b.items[j];
@@ -287,6 +299,10 @@ export function sameReading(before: LetterDocument, after: LetterDocument): bool
     seen.set(findingKey(f), n - 1);
   }
   return true;
+}
+
+function headerText(letter: Letter): string {
+  return letter.header.map((f) => `${f.name}=${fold(f.value)}`).join('\n');
 }
 
 /** An item's name without page furniture that extraction dropped into a wrapped name. */

@@ -1,21 +1,13 @@
-// Model values computed on first use.
+// Model values computed on first use: diagnostics read little of the model (outcomes, whether
+// parts are empty, the rationale's conclusion); each part's folded text, the citations and the
+// reviewer's credentials are read only by hovers, the outline and the command-line tool.
 //
-// Diagnostics need little of the model (outcomes, whether parts are empty, the rationale's
-// conclusion); the folded text of every part, every citation and the reviewer's credentials cost
-// about a third of a parse and are read only by hovers, the outline and the command-line tool.
-//
-// Such a value is an own enumerable accessor (the classes in parser/modelObjects.ts define it through
-// one descriptor shared by every object of a kind), so JSON.stringify, for-in and deepStrictEqual
-// read it like any other property; the getter computes the value once and keeps it in a private
-// field. Reading never changes the object's shape. Not a getter written in each object literal:
-// V8 gives each such object a hidden class of its own (measured on a 10 MB export: 20,000 of them,
-// a third of a parse's garbage collection). Not a getter that replaces itself with a data property
-// (Object.defineProperty on first read): each replacement was a runtime call that moved the object
-// to another hidden class, about a microsecond a value and 8% of export's time in a profile. Not a WeakMap of
-// values either: the weak tables slowed the garbage collector more than the work saved.
-//
-// What a lazy value reads is the text and a few offsets, never the parser: a closure keeps its
-// whole scope alive, and the parser's lines of a 10 MB text would stay in memory with the model.
+// Such a value is an own enumerable accessor defined through one descriptor shared by every object
+// of a kind (parser/modelObjects.ts), its value kept in a private field, so JSON.stringify, for-in
+// and deepStrictEqual read it like any other property. Two rules: reading never changes the
+// object's shape (memory.ts, 1), and a lazy value reads the text and a few offsets, never the
+// parser, whose lines a closure would keep alive with the model. The designs this replaced, and
+// their cost: docs/performance.md, "Lazy model values".
 
 import type { Citation, DisputedItem, ItemPart } from './model';
 

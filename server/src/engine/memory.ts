@@ -1,19 +1,13 @@
 // Memory: what the engine and the server do so that a large document costs memory only while it
 // is open, and so that the parser stays fast after the memory is given back. All of it is here or
-// named here.
+// named here; the measurements behind each measure are in docs/performance.md, "Memory".
 //
-// 1. The shapes sample (this module). V8 gives each class's objects a hidden class ("map"). A map
-//    reached only through the transitions that made it, `this.x = ...` in a constructor, is held
-//    weakly: once no object has it, the next full garbage collection drops it, and every function
-//    optimized for it is thrown away with it (V8 traces "deoptimizing ... reason: weak objects")
-//    and runs interpreted until optimized again. A model lives only as long as a document version,
-//    so that happened whenever a full collection came after the last model died: after a document
-//    closed (see 3), or between benchmark runs. A 10 MB parse after it took about twice as long
-//    (97 to 157 ms, against 49 to 102 ms with the sample). So a small made-up letter's models are
-//    kept for the life of the process: one with its lazy values unread, one with all of them read
-//    (the objects they hold), both reparsed after an edit, and the line tables and indexes that
-//    built them; a few tens of kilobytes, built once, in 10 to 30 ms (most of it code run for the
-//    first time, which the first real parse would run anyway).
+// 1. The shapes sample (this module). A hidden class V8 reaches only through the transitions that
+//    made it is held weakly: once no object has it, the next full garbage collection drops it and
+//    the code optimized for it, and the parser runs slowly until optimized again. A model lives
+//    only as long as a document version, so a small made-up letter's models are kept for the life
+//    of the process: one with its lazy values unread, one with all of them read, both reparsed
+//    after an edit, and the line tables and indexes that built them.
 //
 //    The rule for a new model class: a class whose objects a model holds lives in
 //    parser/modelObjects.ts and is exported from there, and SAMPLE_LETTER makes the parser build
@@ -21,31 +15,23 @@
 //    test/unit/memory.test.ts fails when a class found in a parsed letter, or exported from
 //    modelObjects.ts, has no object among those kept here.
 //
-// 2. Line buffers: lent for small texts only. A parse's line arrays (text.ts LineTable, with room
-//    for parser/logicalLines.ts logicalIndex) come, for a text of up to 2,048 lines, from one set
-//    of arrays (text.ts LineArrays) lent to parseText until it returns: a letter is parsed in tens
-//    of microseconds, and the two array buffers it allocated before took about a fifth of that in
-//    time (2 to 3 µs each with their views, timed in a loop), if only 4% of its instructions
-//    (bench/instructions.mjs-style counts, 3,000 letters of the bench folder: 718 to 690 million a
-//    warm pass): the rest is memory, not instructions. A parse within a parse, or a larger text,
-//    gets arrays of its own, collected with it. The rule this imposes: nothing a parse returns may
-//    hold its lines (the model keeps offsets, and a copy of the line starts of its own);
-//    test/unit/memory.test.ts reads models only after other letters were parsed with the same
-//    arrays. Large texts' arrays are not kept for the next large parse: glibc's malloc kept up to
-//    50 MB of freed blocks of that size after a 10 MB document closed; since the server starts
-//    with a fixed malloc mmap threshold (SERVER_ENVIRONMENT in protocol.ts), such blocks are given
-//    back, and a pool of them did not pay for itself (bench --only=memory: open 102 to 106 MB
-//    against 102 to 103 MB; after close 6.3 to 8.9 MB over rest against 6.8 to 6.9 MB; the same
-//    CPU time).
+// 2. Line buffers: lent for small texts only. A parse's line arrays (lineTable.ts LineTable, with
+//    room for parser/logicalLines.ts logicalIndex) come, for a text of up to LENT_LINES lines, from
+//    one set (lineArrays.ts LineArrays) lent to parseText until it returns; a parse within a parse,
+//    or a larger text, gets arrays of its own, collected with it. The rule this imposes: nothing a
+//    parse returns may hold its lines (the model keeps offsets, and a copy of the line starts of
+//    its own); test/unit/memory.test.ts reads models only after other letters were parsed with
+//    the same arrays. Large texts' arrays are not pooled: the server's fixed malloc mmap threshold
+//    (SERVER_ENVIRONMENT in protocol.ts) gives such blocks back.
 //
 // 3. The collection after a large document closes, or after a pause in editing one: the server
-//    asks V8 for full collections when it goes idle (server/src/collect.ts: it needs Node's gc(),
+//    asks V8 for full collections when it goes idle (server/src/node/garbageCollection.ts: it needs Node's gc(),
 //    so it is not in the engine).
 
 import { LineBreaks, LineIndex } from './lines';
 import { LogicalLines } from './parser/logicalLines';
 import { lineStartsOf, parseText } from './parser/parseText';
-import { JoinedText } from './text';
+import { JoinedText } from './joinedText';
 
 /** A letter in the current layout, made up, holding every part the parser builds objects for. */
 export const SAMPLE_LETTER = [
@@ -90,8 +76,7 @@ export function keptShapes(): readonly unknown[] {
 /**
  * Builds the objects that keep the model's hidden classes alive, once per process. parseLetter
  * does it after its first parse; the language server calls it while it waits for its first
- * document, so that the first one opened does not wait for it (10 to 30 ms, most of it code run
- * for the first time).
+ * document, so that the first one opened does not wait for it.
  */
 export function keepModelShapes(): void {
   if (kept !== undefined) return;

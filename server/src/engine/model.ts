@@ -135,9 +135,16 @@ export interface Conclusion {
 }
 
 export interface DisputedItem {
-  /** The item as requested, wrapped lines joined and white space folded. */
+  /**
+   * The item the decision is about, wrapped lines joined and white space folded: as requested, or
+   * for a partly authorized item the part left for IMR (`Norco 10/325mg #35`).
+   */
   readonly name: string;
   readonly nameRange: Span;
+  /** A partly authorized item's original request (`Norco 10/325mg #60`), where the letter states it. */
+  readonly requested?: string;
+  /** What the claims administrator authorized of a partly authorized item's request, where the letter states it. */
+  readonly authorized?: string;
   /** The decision line, or lines when the outcome or the name wrapped. */
   readonly decisionRange: Span;
   readonly outcome: Outcome;

@@ -1,5 +1,6 @@
-// The words of a letter: section headings, the labels of an item's parts, the markers that open a
-// letter or show that a text is one, page furniture, and which file names can hold letters. One
+// The words of a letter: section headings, the labels of an item's parts, the outcome words, the
+// markers that open a letter or show that a text is one, page furniture, and which file names can
+// hold letters. One
 // table each; the parser, isLetter, the checks, the fixes, the formatter and the editor features
 // read them from here.
 //
@@ -7,7 +8,7 @@
 // parser tests a line against a pattern only when the line's first three characters begin one of
 // them (parser/recognize.ts).
 
-import type { PartKind, SectionKind } from './model';
+import type { OutcomeKind, PartKind, SectionKind } from './model';
 
 /**
  * A pattern whose words may also stand without spaces between them: where a PDF places each word
@@ -130,6 +131,41 @@ export const ITEM_PLACEHOLDER = '[state the disputed item]';
 /** Every placeholder begins so: the document is searched for this once (rules/placeholders.ts). */
 export const PLACEHOLDER_START = '[state the ';
 
+// Outcomes: the two words a decision gives an item, the words reviewers write for them, and how far
+// a typo may stray from one and still be read as it (outcomeWords.ts reads them).
+
+/** An outcome as letters write it. */
+export type Outcome = 'Upheld' | 'Overturned';
+
+/** Each outcome's word, lower case, as the parser compares a written word with it. */
+export const OUTCOME_WORDS: Readonly<Record<Outcome, string>> = { Upheld: 'upheld', Overturned: 'overturned' };
+
+/** Words reviewers write for each outcome, lower case: the outcome a fix reads them as. */
+export const OUTCOME_SYNONYMS: Readonly<Record<Outcome, readonly string[]>> = {
+  Upheld: ['uphold', 'upholds', 'upheld', 'affirmed', 'denied'],
+  Overturned: ['overturn', 'overturns', 'overturned', 'overruled', 'reversed', 'approved', 'certified'],
+};
+
+/** Words plainly meant as an outcome that mean neither: the parser takes them for one, no fix guesses which. */
+export const OUTCOME_LOOKALIKES: readonly string[] = ['modified', 'pending', 'partial'];
+
+/**
+ * How many edits a typo may be from an outcome's word and still be meant for it: about a third of
+ * the word's length, so that `Uphled` is a near miss and a word of prose is not.
+ */
+export const OUTCOME_NEAR_MISS: Readonly<Record<Outcome, number>> = { Upheld: 2, Overturned: 3 };
+
+/** A near miss means one outcome only when it is at least this many edits nearer to it than to the other. */
+export const OUTCOME_CLEAR_LEAD = 2;
+
+/** Outcomes in words, as the workspace features (symbols, CodeLens, the Letters view) show them. */
+export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
+  upheld: 'Upheld',
+  overturned: 'Overturned',
+  unknown: 'unknown outcome',
+  missing: 'no outcome',
+};
+
 // The header's facts: the labels each layout prints them under (the posted block's two columns,
 // the 2013 notice's lines, `Dated:` after the notice's title, a letter's `Date:`), matched against
 // a header field's name with white space folded or run together.
@@ -241,3 +277,34 @@ export function mayHoldLetters(fileName: string): boolean {
 export function isLetterLanguageFile(fileName: string): boolean {
   return fileName.toLowerCase().endsWith(LETTER_LANGUAGE_EXTENSION);
 }
+
+// Partial authorization (a modified utilization review): the decision line states the original
+// request, what the claims administrator authorized and the part left for IMR, which the decision
+// is about (layouts/partForImr.ts). Spaces between words are optional, as in the headings.
+
+/** The decision line's opening sentence: `<request> was the original request.` */
+export const ORIGINAL_REQUEST_SENTENCE = spacesOptional(/^([\s\S]+?)\s+was\s+the\s+original\s+request\s*\.\s*/i);
+/**
+ * What the claims administrator authorized, the sentence between the other two, whole:
+ * `<part> was authorized by the Claims Administrator.`, `The Claims Administrator authorized
+ * <part>, leaving the original request IMR eligible.`
+ */
+export const AUTHORIZED_SENTENCES: readonly RegExp[] = [
+  /^([\s\S]+?)\s+was\s+(?:authorized|certified|approved)\s+by\s+the\s+Claims\s+Administrator\s*\.$/i,
+  /^The\s+Claims\s+Administrator\s+(?:authorized|certified|approved)\s+([\s\S]+?)(?:\s*,?\s*leaving\s+the\s+original\s+request\s+IMR\s+eligible)?\s*\.$/i,
+].map(spacesOptional);
+/**
+ * Where the part left for IMR is named, the item's name after it: `The remaining IMR eligible
+ * portion of the original request, <part> is:`, `The original request, <part> is:`.
+ */
+export const PART_FOR_IMR_OPENING = spacesOptional(
+  /\b(?:the\s+remaining\s+IMR\s+eligible\s+portion\s+of\s+)?the\s+original\s+request\s*,\s*/gi,
+);
+/** The verb between the part left for IMR and the decision's colon (`<part> is: Upheld`). */
+export const PART_FOR_IMR_VERB = /\s+is$/i;
+/**
+ * A line of the decision line's paragraph that ends one of the formula's sentences: the name goes
+ * on above it (layouts/decisionLines.ts nameStart), where another sentence's end stops it.
+ */
+export const PARTIAL_AUTHORIZATION_SENTENCE_END =
+  /(?:\bwas\s+the\s+original\s+request|^(?:the\s+)?original\s+request|\b(?:authorized|certified|approved)\s+by\s+the\s+Claims\s+Administrator|^(?:by\s+)?the\s+Claims\s+Administrator|^Claims\s+Administrator|\bleaving\s+the\s+original\s+request\s+IMR\s+eligible|^(?:the\s+)?(?:original\s+)?request\s+IMR\s+eligible|^IMR\s+eligible)\s*\.$/i;

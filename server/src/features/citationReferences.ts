@@ -5,7 +5,7 @@
 import { DocumentHighlight, DocumentHighlightKind, Location } from 'vscode-languageserver';
 import type { Citation } from '../engine/model';
 import type { IndexEntry } from '../workspace/letterIndex';
-import { sourceName } from '../workspace/summary';
+import { sourceName } from '../export/summary';
 import { contains, LetterContext } from './context';
 import { rangeOf } from './workspaceDiagnostics';
 

@@ -24,7 +24,7 @@ import {
 import { DiagnosticCode, Finding, isDiagnosticCode, severityFor, SeveritySettings } from '../engine/check';
 import { Edit, Fix, fixAllResult, fixesFor } from '../engine/fixes';
 import { inApplicationOrder } from '../engine/format';
-import { FIX_ALL_KIND, FixAllData, TURN_OFF_CHECK_COMMAND } from '../codeActionProtocol';
+import { FIX_ALL_KIND, FixAllData, TURN_OFF_CHECK_COMMAND } from '../protocol/codeActions';
 import type { LetterContext } from './context';
 import { diagnostics as toDiagnostics } from './diagnostics';
 

@@ -7,8 +7,8 @@ import { CodeLens } from 'vscode-languageserver';
 import type { Finding } from '../engine/check';
 import type { LetterContext } from './context';
 import { REVEAL_COMMAND } from './codeActions';
-import { OUTCOME_LABELS } from './displayNames';
-import { sourceName } from '../workspace/summary';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
+import { sourceName } from '../export/summary';
 import type { LetterNotesView } from '../notes/resolve';
 import { notesSummary } from './notesHover';
 

@@ -19,8 +19,8 @@ export interface LetterContext {
   findings(): readonly Finding[];
   /**
    * An answer computed once per version: VS Code asks for the same one several times per version
-   * (documentSymbol for the outline, the breadcrumbs and sticky scroll), and on a 10 MB export
-   * each costs tens of milliseconds. The answer is shared: callers must not change it.
+   * (documentSymbol for the outline, the breadcrumbs and sticky scroll), and on a large export each
+   * is costly. The answer is shared: callers must not change it.
    */
   memo<T>(key: string, compute: () => T): T;
   range(span: Span): Range;

@@ -1,11 +1,11 @@
 // IMR: Show Decisions Report on the server: the report's model (report/model.ts) built from the
 // workspace index's summaries, never from the letters' text, so that it is answered at once.
 
-import type { DecisionsReportParams, DecisionsReportResult } from '../protocol';
+import type { DecisionsReportParams, DecisionsReportResult } from '../protocol/requests';
 import { buildReport } from '../report/model';
 import { lettersOfIndex, rowsOfIndex } from '../report/rows';
 import type { IndexEntry } from '../workspace/letterIndex';
-import { pdfOfTextUri } from '../workspace/pdfTextUri';
+import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import { fileNameOf } from './workspaceSymbols';
 
 /** A file as the report's table names it: its path under the workspace folder, or its name. */

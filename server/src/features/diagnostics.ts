@@ -1,17 +1,11 @@
 // Diagnostics: the engine's findings with the user's severities, as LSP diagnostics. Each code links
 // its documentation page (codeDescription), as ESLint's and markdownlint's do.
 
-import { CodeDescription, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import { DiagnosticCode, Severity, severityFor, SeveritySettings } from '../engine/check';
-import { ruleDocUri } from '../ruleDocs';
+import { CodeDescription, Diagnostic } from 'vscode-languageserver';
+import type { DiagnosticCode, SeveritySettings } from '../engine/check';
+import { ruleDocUri } from '../node/ruleDocs';
 import type { LetterContext } from './context';
-
-const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+import { lspSeverity } from './lspSeverity';
 
 /** One shared object per code: a 10 MB export may carry thousands of diagnostics. */
 const descriptions = new Map<string, CodeDescription | null>();
@@ -30,11 +24,11 @@ export function diagnostics(ctx: LetterContext, settings?: SeveritySettings): Di
   if (!ctx.isLetter) return [];
   const out: Diagnostic[] = [];
   for (const f of ctx.findings()) {
-    const severity = severityFor(f.code, settings);
-    if (severity === 'off') continue;
+    const severity = lspSeverity(f.code, settings);
+    if (severity === undefined) continue;
     const d: Diagnostic = {
       range: ctx.range(f.range),
-      severity: LSP_SEVERITY[severity],
+      severity,
       code: f.code,
       source: 'imr-letters',
       message: f.message,

@@ -1,16 +1,16 @@
-// IMR: Export Decisions... on the server: the command-line tool's export (cli/analyze.ts records,
-// cli/export.ts writers) of every letter in the index, open letters from their current text. In VS
+// IMR: Export Decisions... on the server: the same export as the command line's (export/analyze.ts records,
+// export/writers.ts) of every letter in the index, open letters from their current text. In VS
 // Code for the Web the client reads the other letters for the server, and writes the export.
 
 import { fileURLToPath } from 'url';
 import { DiagnosticCode, DIAGNOSTIC_CODES, Severity, severityFor, SeveritySettings } from '../engine/check';
-import { analyzeFile, analyzeText, FileReport } from '../cli/analyze';
-import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../cli/export';
-import { memoryStream, openOutputFile, Output } from '../cli/output';
+import { analyzeFile, analyzeText, FileReport } from '../export/analyze';
+import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../export/writers';
+import { memoryStream, openOutputFile, Output } from '../files/output';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
-import type { ExportDecisionsParams, ExportDecisionsResult, ReadFileResult } from '../protocol';
+import type { ExportDecisionsParams, ExportDecisionsResult, ReadFileResult } from '../protocol/requests';
 import { DEFAULT_LIMITS } from '../workspace/indexer';
-import { pdfOfTextUri } from '../workspace/pdfTextUri';
+import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import { fileNameOf } from './workspaceSymbols';
 
 export interface ExportSource {

@@ -1,6 +1,7 @@
 // Hovers: guideline citations (what is cited and what the cited page covers first, then where the
 // source stands in the MTUS hierarchy, a line of background, and links to the letter's other
-// citations of it), an item's name (a summary of the item, its treatment category), outcome words,
+// citations of it), an item's name (a summary of the item, its treatment category; a partly
+// authorized item's original request and authorized part), outcome words,
 // part labels, the rationale's conclusion, the header's fields (the case at a glance, caseHover.ts)
 // and the abbreviations letters use.
 // Letter text enters the Markdown only through escapeMarkdown/quoteText; hovers are never trusted,
@@ -19,11 +20,12 @@ import {
 } from '../engine/catalog';
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import { treatmentOf } from '../engine/treatmentCategories';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { caseHover, type AppealContext } from './caseHover';
 import { notesHover } from './notesHover';
 import type { LetterNotesView } from '../notes/resolve';
 import { contains, LetterContext } from './context';
-import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
+import { citedSourceName, outcomeName, PART_NAMES } from '../engine/displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
 
 const UNVERIFIED = ' _(unverified: widely repeated, not checked against the guideline itself)_';
@@ -136,7 +138,7 @@ function citationHover(ctx: LetterContext, letter: Letter, citation: Citation): 
 function outcomeHover(item: DisputedItem): string {
   const o = item.outcome;
   if (o.kind === 'upheld' || o.kind === 'overturned') {
-    return `**${escapeMarkdown(o.kind === 'upheld' ? 'Upheld' : 'Overturned')}**: ${OUTCOME_MEANINGS[o.kind]}\n\nItem: ${quoteText(item.name)}`;
+    return `**${escapeMarkdown(OUTCOME_LABELS[o.kind])}**: ${OUTCOME_MEANINGS[o.kind]}\n\nItem: ${quoteText(item.name)}`;
   }
   return `**\u201c${quoteText(o.raw, 40)}\u201d is not an IMR outcome.** Each disputed item is either **Upheld** (the denial stands: not medically necessary) or **Overturned** (medically necessary).`;
 }
@@ -149,6 +151,12 @@ const CONCLUSION_WORDS = {
 /** The item at a glance: outcome, what the reviewer based it on, the rationale's conclusion, problems. */
 function itemHover(ctx: LetterContext, letter: Letter, item: DisputedItem): string {
   const md: string[] = [`**${escapeMarkdown(outcomeName(item))}**: ${quoteText(item.name)}`];
+  // A partly authorized item: the decision is about the part left for IMR, named above.
+  const partly: string[] = [];
+  if (item.requested !== undefined) partly.push(`Requested: ${quoteText(item.requested)}`);
+  if (item.authorized !== undefined)
+    partly.push(`Authorized by the claims administrator: ${quoteText(item.authorized)}`);
+  if (partly.length > 0) md.push(partly.join('  \n'));
   const reviewer = item.citations.filter((c) => c.part === 'reviewer-guideline');
   const sources = [...new Set(reviewer.map(citedSourceName))];
   const facts: string[] = [
@@ -198,7 +206,7 @@ function conclusionHover(item: DisputedItem): string {
   const necessary = item.conclusion.kind === 'medically-necessary';
   const fits = necessary ? 'overturned' : 'upheld';
   const agrees = item.outcome.kind === fits;
-  return `**Conclusion: ${necessary ? 'medically necessary' : 'not medically necessary'}.** This belongs with **${fits === 'upheld' ? 'Upheld' : 'Overturned'}**${item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned' ? (agrees ? ', as decided.' : `, but the item is ${escapeMarkdown(item.outcome.raw)}.`) : '.'}`;
+  return `**Conclusion: ${necessary ? 'medically necessary' : 'not medically necessary'}.** This belongs with **${OUTCOME_LABELS[fits]}**${item.outcome.kind === 'upheld' || item.outcome.kind === 'overturned' ? (agrees ? ', as decided.' : `, but the item is ${escapeMarkdown(item.outcome.raw)}.`) : '.'}`;
 }
 
 /** An abbreviation of ABBREVIATIONS under the offset, as a whole word. */
@@ -213,6 +221,12 @@ function abbreviationAt(text: string, offset: number): { word: string; span: Spa
   if (isLetter(start - 1) || isLetter(end)) return undefined;
   const word = text.slice(start, end);
   return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, word) ? { word, span: { start, end } } : undefined;
+}
+
+/** Where hovering shows the item: its name, and a partly authorized item's whole decision paragraph up to it. */
+function namedSpan(item: DisputedItem): Span {
+  if (item.requested === undefined && item.authorized === undefined) return item.nameRange;
+  return { start: Math.min(item.decisionRange.start, item.nameRange.start), end: item.nameRange.end };
 }
 
 /** What a hover adds to the letter: the appeal window's settings and today, the user's notes. */
@@ -237,10 +251,11 @@ function find(
     for (const [i, item] of letter.items.entries()) {
       if (item.outcome.raw.length > 0 && contains(item.outcome.range, offset))
         return { markdown: outcomeHover(item), span: item.outcome.range };
-      if (item.nameRange.end > item.nameRange.start && contains(item.nameRange, offset)) {
+      const named = namedSpan(item);
+      if (named.end > named.start && contains(named, offset)) {
         const attached = view?.items.find((a) => a.itemIndex === i);
         const notes = attached ? notesHover(attached.notes, attached.tags) : '';
-        return { markdown: withNotes(itemHover(ctx, letter, item), notes), span: item.nameRange };
+        return { markdown: withNotes(itemHover(ctx, letter, item), notes), span: named };
       }
       // Not only within the item's range: the professional review form keeps its guidelines and
       // rationale in sections of their own, after the issue.

@@ -1,6 +1,6 @@
 // The word index behind Go to Symbol in Workspace: every disputed item of the workspace index under
 // the words of its search text (name, outcome, sources, case number, file name), so that a query
-// looks up its words instead of reading 200,000 items' texts (580 ms at 50,000 letters before).
+// looks up its words instead of reading every item's text.
 //
 // The performance trick, and the rule it imposes:
 // - Items get ids in the order they are added; each word keeps the ids of the items holding it,
@@ -14,8 +14,8 @@
 //   does not); a word with punctuation inside (`002_5ad`, `cm14-0123`) must also appear as written.
 
 import type { IndexEntry, LetterIndex } from '../workspace/letterIndex';
-import type { ItemSummary, LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import type { ItemSummary, LetterSummary } from '../export/summary';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 
 export function fileNameOf(uri: string): string {
   // A PDF letter's text (imr-pdf:/…/Letter.pdf?<the PDF's URI>) is named by its path, not its query.
@@ -97,8 +97,8 @@ export class ItemSearch {
   /**
    * Each word's ids in two parts, ascending across both: sealed in one typed array (`sealedIds`
    * from `sealedStart[slot]` to `sealedStart[slot + 1]`, slot by `sealedSlot`), then those added
-   * since (`postings`). Sealing drops dead ids and keeps 50,000 letters' lists in a few typed arrays
-   * instead of 150,000 small ones (about half the memory).
+   * since (`postings`). Sealing drops dead ids and keeps a large workspace's lists in a few typed
+   * arrays instead of one small array a word.
    */
   private sealedSlot = new Map<string, number>();
   private sealedStart = new Int32Array(1);

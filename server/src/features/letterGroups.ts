@@ -10,11 +10,11 @@ import type {
   LetterListEntry,
   LettersInGroupParams,
   LettersInGroupResult,
-} from '../protocol';
+} from '../protocol/requests';
 import type { IndexEntry } from '../workspace/letterIndex';
-import { pdfOfTextUri } from '../workspace/pdfTextUri';
-import type { LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import { pdfOfTextUri } from '../protocol/pdfTextUri';
+import type { LetterSummary } from '../export/summary';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './workspaceSymbols';
 
 /** Letters sent for one group at most: a tree of more is no use to read. */

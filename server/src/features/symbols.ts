@@ -1,17 +1,9 @@
-// Outline: in a file of one letter, its sections > disputed items > item parts; in a file of
-// several, each letter (named by its case number or first item) above them; in a large export,
-// letter > disputed item (see FULL_OUTLINE_UP_TO).
-// Item names lead with the outcome ("Upheld: Lexapro 20mg ..."), so that a narrow sidebar, the
-// breadcrumbs and sticky scroll all show it even when the name is cut.
-// VS Code drops the whole outline when one symbol's selectionRange is outside its range, so every
-// symbol goes through `symbol()`, which clamps the selection into the range and the range into
-// the parent's.
+// The editor's outline: the engine's outline (engine/outline.ts) as LSP document symbols. In a file
+// of one letter its sections are the top level; in a file of several, a symbol for each letter.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import { isEmptyPart, partCitations } from '../engine/lazy';
-import type { DisputedItem, ItemPart, Letter, Span } from '../engine/model';
+import { OutlineEntry, OutlineKind, outlineOf } from '../engine/outline';
 import type { LetterContext } from './context';
-import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
 
 /**
  * Icons: SymbolKind has no kinds for prose, so these are the ones whose icons read as such rather
@@ -19,203 +11,38 @@ import { citedSourceName, outcomeName, PART_NAMES } from './displayNames';
  * the two-way switch for an item (it is decided one way or the other), a key for a labelled part
  * ("label: text") and for the reviewer's credentials.
  */
-export const LETTER_KIND = SymbolKind.File;
-export const SECTION_KIND = SymbolKind.String;
-export const ITEM_KIND = SymbolKind.Boolean;
-export const PART_KIND = SymbolKind.Key;
+export const SYMBOL_KINDS: Readonly<Record<OutlineKind, SymbolKind>> = {
+  letter: SymbolKind.File,
+  section: SymbolKind.String,
+  item: SymbolKind.Boolean,
+  part: SymbolKind.Key,
+};
 
-/**
- * Past this many disputed items (an export of hundreds of letters in one file) the outline is
- * letters and their disputed items only: no sections, reviewer credentials or item parts. Those
- * are about five symbols for every item (on the 4,584 items of a 10 MB export, 29,796 symbols and
- * 7.6 MB of JSON against 6,876 and 1.8 MB without them), and so most of the time to build, send,
- * parse and show the outline, while navigation by letter and item is what such a file is outlined
- * for; folding and hovers still cover the rest. VS Code's own JSON outline stops likewise, at 5,000
- * symbols (`json.maxItemsComputed`); 1,000 items make about 6,500 in the full outline.
- */
-export const FULL_OUTLINE_UP_TO = 1000;
-
-function clamp(span: Span, within: Span): Span {
-  const start = Math.min(Math.max(span.start, within.start), within.end);
-  const end = Math.min(Math.max(span.end, start), within.end);
-  return { start, end };
-}
+export const LETTER_KIND = SYMBOL_KINDS.letter;
+export const SECTION_KIND = SYMBOL_KINDS.section;
+export const ITEM_KIND = SYMBOL_KINDS.item;
+export const PART_KIND = SYMBOL_KINDS.part;
 
 /** `detail` and `children` are optional in LSP: left out when empty, they cost nothing to send. */
-function symbol(
-  ctx: LetterContext,
-  name: string,
-  detail: string,
-  kind: SymbolKind,
-  range: Span,
-  selection: Span,
-  parent: Span | undefined,
-  children?: DocumentSymbol[],
-): DocumentSymbol {
-  const r = parent ? clamp(range, parent) : range;
-  const s = clamp(selection, r);
+function symbolOf(ctx: LetterContext, e: OutlineEntry): DocumentSymbol {
   const out: DocumentSymbol = {
-    name: name.length > 0 ? name : '(unnamed)',
-    kind,
-    range: ctx.range(r),
-    selectionRange: ctx.range(s),
+    name: e.name,
+    kind: SYMBOL_KINDS[e.kind],
+    range: ctx.range(e.range),
+    selectionRange: ctx.range(e.selection),
   };
-  if (detail.length > 0) out.detail = detail;
-  if (children && children.length > 0) out.children = children;
+  if (e.detail.length > 0) out.detail = e.detail;
+  if (e.children) out.children = e.children.map((c) => symbolOf(ctx, c));
   return out;
 }
 
-function itemSymbol(ctx: LetterContext, item: DisputedItem, parent: Span, full: boolean): DocumentSymbol {
-  const range = clamp(item.range, parent);
-  const selection = item.nameRange.end > item.nameRange.start ? item.nameRange : item.decisionRange;
-  const parts = full
-    ? item.parts
-        .filter((p) => p.range.start >= range.start && p.range.end <= range.end)
-        .map((p) =>
-          symbol(
-            ctx,
-            PART_NAMES[p.kind],
-            p.kind === 'rationale' ? conclusionDetail(item) : citationDetail(item, p),
-            PART_KIND,
-            p.range,
-            p.labelRange,
-            range,
-          ),
-        )
-    : undefined;
-  // Past FULL_OUTLINE_UP_TO items no detail: naming the reviewer's sources reads every item's
-  // citations, which doubled the outline of a 10 MB export (389 -> 832 ms open -> outline).
-  return symbol(ctx, itemName(item), full ? itemDetail(item) : '', ITEM_KIND, range, selection, parent, parts);
-}
-
-/** `Upheld: Lexapro 20mg, 1 daily for 12 months`: the outcome first, where no width cuts it off. */
-export function itemName(item: DisputedItem): string {
-  return `${outcomeName(item)}: ${item.name.length > 0 ? item.name : '(unnamed item)'}`;
-}
-
-/** What the reviewer based the decision on, in plain names. */
-function itemDetail(item: DisputedItem): string {
-  const part = item.reviewerGuideline;
-  if (!part) return 'no reviewer guideline';
-  return citationDetail(item, part);
-}
-
-function conclusionDetail(item: DisputedItem): string {
-  switch (item.conclusion.kind) {
-    case 'medically-necessary':
-      return 'medically necessary';
-    case 'not-medically-necessary':
-      return 'not medically necessary';
-    default:
-      return 'no conclusion stated';
-  }
-}
-
-function citationDetail(item: DisputedItem, part: ItemPart): string {
-  const sources = [...new Set(partCitations(item, part).map(citedSourceName))];
-  // isEmptyPart, not part.text: the parser knows whether a part is empty without folding its text.
-  return sources.length > 0 ? sources.join(', ') : isEmptyPart(part) ? 'empty' : 'names no guideline';
-}
-
-function inSection(item: DisputedItem, section: Span): boolean {
-  return item.range.start >= section.start && item.range.start < Math.max(section.end, section.start + 1);
-}
-
-function letterSymbol(ctx: LetterContext, letter: Letter, full: boolean): DocumentSymbol {
-  let children: DocumentSymbol[];
-  if (!full) {
-    children = letter.items.map((it) => itemSymbol(ctx, it, letter.range, false));
-  } else {
-    children = letter.sections.map((section) => {
-      const items = letter.items.filter((it) => inSection(it, section.range));
-      const sectionChildren = items.map((it) => itemSymbol(ctx, it, section.range, true));
-      if (section.kind === 'determination' && letter.reviewer) {
-        const r = letter.reviewer;
-        const detail = [...r.specialties, ...r.subspecialties].join(', ');
-        sectionChildren.unshift(
-          symbol(
-            ctx,
-            'Reviewer credentials',
-            detail + (r.licensure.length ? ` \u00b7 licensed in ${r.licensure.join(', ')}` : ''),
-            PART_KIND,
-            r.range,
-            r.range,
-            section.range,
-          ),
-        );
-      }
-      const detail = section.kind === 'decisions' ? itemsDetail(items) : '';
-      return symbol(
-        ctx,
-        section.title.replace(/:$/, ''),
-        detail,
-        SECTION_KIND,
-        section.range,
-        section.heading,
-        letter.range,
-        sectionChildren,
-      );
-    });
-    // Items outside any section (the professional review form keeps its issue in its own section).
-    for (const it of letter.items) {
-      if (!letter.sections.some((s) => inSection(it, s.range))) children.push(itemSymbol(ctx, it, letter.range, true));
-    }
-  }
-  const selection = letter.sections[0]?.heading ?? letter.range;
-  return symbol(
-    ctx,
-    letterName(letter),
-    itemsDetail(letter.items),
-    LETTER_KIND,
-    letter.range,
-    selection,
-    undefined,
-    children,
-  );
-}
-
-/** A letter among several: by its case number, else by its first item, else by its place in the file. */
-function letterName(letter: Letter): string {
-  if (letter.caseNumber) return `Case ${letter.caseNumber}`;
-  const first = letter.items[0];
-  if (first && first.name.length > 0) {
-    const more = letter.items.length - 1;
-    return more > 0 ? `${first.name} (and ${more} more)` : first.name;
-  }
-  return `Letter ${letter.index + 1}`;
-}
-
-/** `4 items: 3 upheld, 1 overturned`: counts of zero are left out. */
-function itemsDetail(items: readonly DisputedItem[]): string {
-  let upheld = 0;
-  let overturned = 0;
-  for (const item of items) {
-    if (item.outcome.kind === 'upheld') upheld++;
-    else if (item.outcome.kind === 'overturned') overturned++;
-  }
-  const counts = [
-    [upheld, 'upheld'],
-    [overturned, 'overturned'],
-    [items.length - upheld - overturned, 'without a valid outcome'],
-  ] as const;
-  const head = `${items.length} item${items.length === 1 ? '' : 's'}`;
-  const parts = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-  return parts.length > 0 ? `${head}: ${parts.join(', ')}` : head;
-}
-
 /**
- * The outline with a symbol for every letter, even the only one: what the command-line tool prints
- * (its JSON lists letters). Computed once per version; the answer is shared: do not change it.
+ * The outline with a symbol for every letter, even the only one. Computed once per version; the
+ * answer is shared: do not change it.
  */
 export function outlineByLetter(ctx: LetterContext): DocumentSymbol[] {
   if (!ctx.isLetter) return [];
-  return ctx.memo('outlineByLetter', () => {
-    const letters = ctx.model.letters;
-    let items = 0;
-    for (const l of letters) items += l.items.length;
-    const full = items <= FULL_OUTLINE_UP_TO;
-    return letters.map((l) => letterSymbol(ctx, l, full));
-  });
+  return ctx.memo('outlineByLetter', () => outlineOf(ctx.model).map((e) => symbolOf(ctx, e)));
 }
 
 /**

@@ -1,16 +1,10 @@
 // Problems of letters that are not open, from the index's summaries: the same diagnostics an open
 // letter gets (code, message, related place), with the severities in force.
 
-import { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
-import { Severity, severityFor, SeveritySettings } from '../engine/check';
-import type { FileSummary, Place } from '../workspace/summary';
-
-const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+import { Diagnostic, Range } from 'vscode-languageserver';
+import { severityFor, SeveritySettings } from '../engine/check';
+import type { FileSummary, Place } from '../export/summary';
+import { lspSeverity } from './lspSeverity';
 
 export function rangeOf(place: Place): Range {
   return { start: { line: place[0], character: place[1] }, end: { line: place[2], character: place[3] } };
@@ -19,11 +13,11 @@ export function rangeOf(place: Place): Range {
 export function summaryDiagnostics(uri: string, summary: FileSummary, settings?: SeveritySettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of summary.problems) {
-    const severity = severityFor(p.code, settings);
-    if (severity === 'off') continue;
+    const severity = lspSeverity(p.code, settings);
+    if (severity === undefined) continue;
     const d: Diagnostic = {
       range: rangeOf(p.at),
-      severity: LSP_SEVERITY[severity],
+      severity,
       code: p.code,
       source: 'imr-letters',
       message: p.message,

@@ -10,8 +10,8 @@
 
 import type { SymbolInformation } from 'vscode-languageserver';
 import type { LetterIndex } from '../workspace/letterIndex';
-import type { ItemSummary, LetterSummary } from '../workspace/summary';
-import { OUTCOME_LABELS } from './displayNames';
+import type { ItemSummary, LetterSummary } from '../export/summary';
+import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { fileNameOf, ItemHit, itemSearchOf, queryWords } from './itemSearch';
 import { ITEM_KIND } from './symbols';
 
@@ -40,7 +40,7 @@ function symbolOf({ entry, letter, item }: ItemHit): SymbolInformation {
 
 /**
  * Symbols sent at most, best first: as many as TypeScript's own workspace search sends. VS Code
- * sorts and shows what it gets; 1,000 symbols were 300 KB of JSON per keystroke at 50,000 letters.
+ * sorts and shows what it gets, and each keystroke sends them again.
  */
 export const MAX_WORKSPACE_SYMBOLS = 256;
 

@@ -1,8 +1,7 @@
 // LSP messages to a byte stream (the server's stdout under `--stdio`, as Neovim, Helix, Emacs and
 // the bench start it), each message as one write of its header and body together.
 // vscode-jsonrpc's own writer writes the header, waits, then writes the body: two system calls a
-// message, and on a pipe two wake-ups of the reader; measured on 1,000 letters opened and
-// outlined, the header's write alone was a tenth of the server's time (bench/lib/peer.mjs).
+// message, and on a pipe two wake-ups of the reader (docs/performance.md, "Language server").
 
 import { AbstractMessageWriter, Message, MessageWriter } from 'vscode-languageserver/node';
 

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { DEFAULT_PDF_LIMITS, PdfLimits } from './limits';
 import { loadPdfReader } from './load';
 import { isPdfProblem } from './problems';
-import { MAX_FILE_BYTES, readRegularFileShared, readRegularFileSync } from '../workspace/readFile';
+import { decodeLetterBytes } from '../files/decode';
+import { MAX_FILE_BYTES, readRegularFileShared, readRegularFileSync } from '../files/readFile';
 
 export type LetterTextResult =
   | { kind: 'text'; text: string; pdf?: boolean }
@@ -55,4 +56,9 @@ export async function readLetterText(
   // By name only: a PDF saved as .txt stays a binary file that is skipped, as before PDFs were read.
   if (pdf) return pdfBytesToText(read.bytes, limits);
   return decodeText(read.bytes);
+}
+
+/** A letter file's text: a PDF's through the PDF reader, a text file's as an editor decodes it. */
+export function readLetterFile(file: string): Promise<LetterTextResult> {
+  return readLetterText(file, decodeLetterBytes);
 }

@@ -1,11 +1,16 @@
-// The report's rows from the two places items are kept: the command-line tool's export records
-// (cli/analyze.ts) and the workspace index's summaries (workspace/summary.ts). Both give the same
+// The report's rows from the two places items are kept: the export's records (export/records.ts)
+// and the summaries the workspace index keeps (export/summary.ts). Both give the same
 // row for the same item, so the editor's report and the command line's count alike.
 
-import type { ExportRecord } from '../cli/analyze';
-import type { IndexEntry } from '../workspace/letterIndex';
-import type { ItemSummary, LetterSummary } from '../workspace/summary';
+import type { ExportRecord } from '../export/records';
+import type { FileSummary, ItemSummary, LetterSummary } from '../export/summary';
 import type { ReportOutcome, ReportRow } from './model';
+
+/** A file as the workspace index keeps it. */
+export interface SummarizedFile {
+  uri: string;
+  summary: FileSummary;
+}
 
 /** `Psychiatry; Neurology` as the export's reviewerSpecialty and the index's specialty join them. */
 function splitSpecialties(joined: string | null | undefined): string[] {
@@ -49,7 +54,7 @@ function sourcesOf(item: ItemSummary): string[] {
 }
 
 /** Rows of the index's letters; `fileName` says how the table names a file. */
-export function rowsOfIndex(entries: Iterable<IndexEntry>, fileName: (uri: string) => string): ReportRow[] {
+export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: string) => string): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const entry of entries) {
     if (!entry.summary.isLetter) continue;
@@ -78,7 +83,7 @@ export function rowsOfIndex(entries: Iterable<IndexEntry>, fileName: (uri: strin
 }
 
 /** Letters in the index (a letter with no item counts too). */
-export function lettersOfIndex(entries: Iterable<IndexEntry>): number {
+export function lettersOfIndex(entries: Iterable<SummarizedFile>): number {
   let n = 0;
   for (const e of entries) if (e.summary.isLetter) n += e.summary.letters.length;
   return n;

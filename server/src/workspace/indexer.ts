@@ -8,19 +8,19 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { fileURLToPath, pathToFileURL } from 'url';
-import { collectSoon } from '../collect';
+import { collectSoon } from '../node/garbageCollection';
 import { pdfBytesToText } from '../pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
-import { hasLetterExtension } from './extensions';
-import type { ReadFileResult } from '../protocol';
+import { hasLetterExtension } from '../files/fileKinds';
+import type { ReadFileResult } from '../protocol/requests';
 import type { LetterIndex } from './letterIndex';
-import { indexKeyOf, isPdfUri, pdfOfTextUri } from './pdfTextUri';
-import { readRegularFile } from './readFile';
+import { indexKeyOf, isPdfUri, pdfOfTextUri } from '../protocol/pdfTextUri';
+import { readRegularFile } from '../files/readFile';
 import { FileOutcome, KnownStat, readSummaryOf, summarizeSafely } from './readSummary';
 import { loadIndex, SavedEntry, saveIndex } from './savedIndex';
-import { FileSummary, internSummary, NOT_A_LETTER } from './summary';
+import { FileSummary, internSummary, NOT_A_LETTER } from '../export/summary';
 import { FileTask, SummaryPool } from './summaryPool';
-import { walkFolder } from './walk';
+import { walkFolder } from '../files/walk';
 
 export interface IndexLimits {
   /** Letter files indexed at most; past it the user is told. */
@@ -95,8 +95,8 @@ interface ReadTask {
   /** Its entry in the index (a PDF's text document). */
   key: string;
   known?: KnownStat & { summary: FileSummary };
-  /** Which taking of the file this is: a result for an earlier one is stale. */
-  take: number;
+  /** The read generation this task belongs to: a result of an earlier generation is stale. */
+  generation: number;
 }
 /** How long after the last change the index is saved. */
 const SAVE_DELAY_MS = 3000;
@@ -117,9 +117,9 @@ export class Indexer {
   private stopped = false;
   private walking = 0;
   private skippedNamed = new Set<string>();
-  /** The latest taking of each file being read. */
-  private readonly taken = new Map<string, number>();
-  private takes = 0;
+  /** The latest read generation of each file being read. */
+  private readonly readGeneration = new Map<string, number>();
+  private generations = 0;
   /** Something changed since the index was last saved (a reopen that read nothing does not save it again). */
   private unsaved = false;
   private saving: Promise<void> = Promise.resolve();
@@ -339,7 +339,7 @@ export class Indexer {
     }
     if (this.unsaved) this.saveSoon();
     // A large build leaves garbage (batches, texts, the word index's growing lists) in a heap it
-    // grew: collected once the server is idle, and the pages given back (see collect.ts).
+    // grew: collected once the server is idle, and the pages given back (see node/garbageCollection.ts).
     if (total >= POOL_MIN_FILES) collectSoon(1000, { release: true });
   }
 
@@ -405,7 +405,7 @@ export class Indexer {
       }
       if (this.host.readFile) {
         // The client reads it (no disk here): one file at a time, outside the slice.
-        this.taken.delete(uri);
+        this.readGeneration.delete(uri);
         counted.done++;
         return { tasks, pdf: this.refreshFromHost(uri, task.key, this.host.readFile) };
       }
@@ -429,17 +429,17 @@ export class Indexer {
     const key = indexKeyOf(uri);
     if (this.host.isOpen(key) || !this.listed.has(uri)) return undefined;
     const entry = this.index.get(key) ?? this.saved?.get(key);
-    const task: ReadTask = { uri, key, take: ++this.takes };
+    const task: ReadTask = { uri, key, generation: ++this.generations };
     if (entry) task.known = { size: entry.size, mtimeMs: entry.mtimeMs, summary: entry.summary };
-    this.taken.set(uri, task.take);
+    this.readGeneration.set(uri, task.generation);
     return task;
   }
 
   /** Stores what reading a file gave, unless the file changed its place in the index since it was taken. */
   private apply(task: ReadTask, outcome: FileOutcome): void {
     const { uri, key, known } = task;
-    if (this.taken.get(uri) !== task.take) return; // taken again since: the later read wins
-    this.taken.delete(uri);
+    if (this.readGeneration.get(uri) !== task.generation) return; // read again since: the later read wins
+    this.readGeneration.delete(uri);
     if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
     switch (outcome.kind) {
       case 'same':
@@ -483,7 +483,7 @@ export class Indexer {
 
   /** A PDF letter whose size or time changed is read through the PDF reader; returns that reading. */
   private refreshPdfIfChanged(task: ReadTask): Promise<void> | undefined {
-    this.taken.delete(task.uri);
+    this.readGeneration.delete(task.uri);
     const path = pathOf(task.uri);
     let stat;
     try {

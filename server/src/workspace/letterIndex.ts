@@ -1,9 +1,9 @@
-// The workspace index: one compact summary per letter file (workspace/summary.ts), by URI. Open
+// The workspace index: one compact summary per letter file (export/summary.ts), by URI. Open
 // documents' entries come from their current text, the others from disk. Every change bumps the
 // entry's stamp and tells the listeners, so that pull diagnostics, the Letters view and saved
 // copies know what is new. Nothing here reads files or knows of LSP.
 
-import type { FileSummary } from './summary';
+import type { FileSummary } from '../export/summary';
 
 export interface IndexEntry {
   uri: string;

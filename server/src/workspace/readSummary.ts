@@ -4,10 +4,10 @@
 
 import * as fs from 'fs';
 import { fileURLToPath } from 'url';
-import { decodeLetterBytes } from '../cli/analyze';
-import { readRegularFileSync } from './readFile';
-import { FileSummary, NOT_A_LETTER } from './summary';
-import { summarizeText } from './summarizeText';
+import { decodeLetterBytes } from '../files/decode';
+import { readRegularFileSync } from '../files/readFile';
+import { FileSummary, NOT_A_LETTER } from '../export/summary';
+import { summarizeText } from '../export/summarizeText';
 
 /** What the index knows of a file: the size and time its summary was read at. */
 export interface KnownStat {

@@ -8,7 +8,7 @@
 
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { FileSummary, internSummary, isFileSummary } from './summary';
+import { FileSummary, internSummary, isFileSummary } from '../export/summary';
 
 /** Changes whenever the engine or the summary's shape changes what a summary holds. */
 export const INDEX_VERSION = 'imr-letters-0.1.0/summary-2';

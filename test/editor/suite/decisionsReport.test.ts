@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DecisionsReportResult, ExportDecisionsResult } from '../../../server/src/protocol';
+import type { DecisionsReportResult, ExportDecisionsResult } from '../../../server/src/protocol/requests';
 import { ExtensionApi, FIXTURES, activateExtension, fixtureUri, indexed, openLetter, revert, until } from '../helpers';
 
 interface ExportedItem {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LetterNode } from '../../../client/src/lettersView';
-import type { CheckAllResult, ExportDecisionsResult } from '../../../server/src/protocol';
+import type { CheckAllResult, ExportDecisionsResult } from '../../../server/src/protocol/requests';
 import {
   DIAGNOSTIC_SOURCE,
   ExtensionApi,

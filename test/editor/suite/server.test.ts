@@ -1,7 +1,7 @@
 // How the extension starts its language server.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { SERVER_ENVIRONMENT } from '../../../server/src/protocol';
+import { SERVER_ENVIRONMENT } from '../../../server/src/protocol/requests';
 import { activateExtension } from '../helpers';
 
 /** The environment of the language server this extension host started (Linux: read from /proc). */

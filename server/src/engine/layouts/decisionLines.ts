@@ -11,7 +11,8 @@ import type { LogicalLines } from '../parser/logicalLines';
 import { citationsOfParts, ItemObject, PartObject } from '../parser/modelObjects';
 import { INTRO_PREFIX, looksLikeOutcome, outcomeOf, partLabelAt } from '../parser/recognize';
 import { fold, isRegExpSpace, withoutTrailingColon } from '../text';
-import { INTRO, PARTS } from '../vocabulary';
+import { INTRO, PARTIAL_AUTHORIZATION_SENTENCE_END, PARTS } from '../vocabulary';
+import { partForImr } from './partForImr';
 
 /** `<item as requested>: <Outcome>`: the outcome is the one word after the last colon. */
 const DECISION = /^(.*\S)\s*:\s*([A-Za-z][A-Za-z'-]*\.?)$/s;
@@ -21,12 +22,6 @@ const LONE_WORD = /^[A-Za-z][A-Za-z'-]*\.?$/;
  * `Biofeedback.`, `Page(s):` / `24.`): that line continues the part, it is no outcome.
  */
 const REFERENCE_CONTINUES = /\b(?:Sections?|Pages?)\s*(?:\(s\))?\s*:$/i;
-/**
- * A sentence of the posted letters' partial-authorization formula, which the decision line's name
- * holds whole: `<request> was the original request. <part> was authorized by the Claims
- * Administrator. The remaining IMR eligible portion of the original request, <rest> is: Upheld`.
- */
-const NAME_SENTENCE = /(?:was\s+the\s+original\s+request|was\s+authorized\s+by\s+the\s+Claims\s+Administrator)\.$/i;
 /** How many lines a wrapped item name may take. */
 const MAX_NAME_LINES = 6;
 const NON_SPACE = /\S/;
@@ -129,7 +124,12 @@ function nameStart(lines: LogicalLines, i: number, part: PartBuilder | undefined
     (lines.paragraphStart[first] === 0 || (!inGuideline && lines.pageBreakBefore(first)))
   ) {
     const prev = lines.t(first - 1);
-    if ((/[.:;]$/.test(prev) && !NAME_SENTENCE.test(prev)) || partLabelAt(prev) || INTRO.test(prev)) break;
+    if (
+      (/[.:;]$/.test(prev) && !PARTIAL_AUTHORIZATION_SENTENCE_END.test(prev)) ||
+      partLabelAt(prev) ||
+      INTRO.test(prev)
+    )
+      break;
     first--;
   }
   if (first < i && inGuideline && lines.paragraphStart[first] === 0) return i;
@@ -298,10 +298,15 @@ function finishItem(lines: LogicalLines, b: ItemBuilder): DisputedItem {
   const lastEnd = parts.length > 0 ? parts[parts.length - 1].range.end : lines.spanOf(b.first, b.decisionLast + 1).end;
   const start = b.first <= b.decisionLast ? lines.contentStart(b.first) : b.name.start;
   const decisionEnd = b.first <= b.decisionLast ? lines.contentEnd(b.decisionLast) : b.name.end;
+  // A partly authorized item is named by the part left for IMR, inside the decision line's name.
+  const partial = partForImr(text, b.name);
+  const name = partial ? partial.name : b.name;
   return new ItemObject(
     {
-      name: fold(text.slice(b.name.start, b.name.end)),
-      nameRange: b.name,
+      name: fold(text.slice(name.start, name.end)),
+      nameRange: name,
+      requested: partial?.requested,
+      authorized: partial?.authorized,
       decisionRange: { start, end: Math.max(start, decisionEnd) },
       outcome: b.outcome,
       claimsAdministratorGuideline,

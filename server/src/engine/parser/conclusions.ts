@@ -1,7 +1,7 @@
 // A rationale's conclusion: whether it finds the treatment medically necessary or not.
 
 import type { Conclusion } from '../model';
-import { JoinedText } from '../text';
+import { JoinedText } from '../joinedText';
 import type { LogicalLines } from './logicalLines';
 
 const NECESSARY = /medically\s+(?:reasonable\s+and\s+)?necessary/gi;

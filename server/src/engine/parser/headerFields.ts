@@ -8,7 +8,8 @@
 // of a run of labels takes the n-th value of the run of values that follows it.
 
 import type { HeaderField, Span } from '../model';
-import { BLANK, fold, NOISE } from '../text';
+import { fold } from '../fold';
+import { BLANK, NOISE } from '../lineTable';
 import { FIELD_LATER_IN_LINE } from '../vocabulary';
 import type { LogicalLines } from './logicalLines';
 

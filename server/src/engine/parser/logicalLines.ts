@@ -4,7 +4,9 @@
 // first classed as double spaced or not.
 
 import type { PartKind, Span } from '../model';
-import { fold, Line, LineArrays, LineTable, BLANK, COLON, FORM_FEED, NOISE, SPACED } from '../text';
+import { fold } from '../fold';
+import { LineArrays } from '../lineArrays';
+import { BLANK, COLON, FORM_FEED, Line, LineTable, NOISE, SPACED } from '../lineTable';
 import type { HeadingSpec } from '../vocabulary';
 import { headingAt, isUpperCase, LABELS_BY_PREFIX, partLabelAt, prefixAt } from './recognize';
 

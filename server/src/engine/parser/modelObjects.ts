@@ -5,9 +5,8 @@
 // offsets, never the parser and its lines. Each is a class whose lazy property is an own
 // enumerable accessor defined through one shared descriptor, its value kept in a private field.
 // A getter written in an object literal is a new function for every object, and V8 then gives
-// every object a hidden class of its own: on a 10 MB export that was 20,000 hidden classes, a
-// third of a parse's garbage collection, and a runtime call per object. A new class here must be
-// added to the shapes sample (see memory.ts).
+// every object a hidden class of its own (docs/performance.md, "Lazy model values"). A new class
+// here must be added to the shapes sample (see memory.ts).
 
 import { guidelineCitations, mentionedCitations } from '../citations';
 import type { KnowsIfTextIsEmpty } from '../lazy';
@@ -29,7 +28,8 @@ import type {
   Section,
   Span,
 } from '../model';
-import { fold, JoinedText } from '../text';
+import { fold } from '../fold';
+import { JoinedText } from '../joinedText';
 import type { ReuseMemo } from './reparse';
 import { patientIn } from './patient';
 import { reviewerIn } from './reviewer';
@@ -136,6 +136,8 @@ const ITEM_CITATIONS = lazyProperty((item: ItemObject) => item.citationsNow());
 export class ItemObject implements DisputedItem {
   declare readonly name: string;
   declare readonly nameRange: Span;
+  declare readonly requested?: string;
+  declare readonly authorized?: string;
   declare readonly decisionRange: Span;
   declare readonly outcome: Outcome;
   declare readonly claimsAdministratorGuideline?: ItemPart;
@@ -152,6 +154,9 @@ export class ItemObject implements DisputedItem {
   constructor(f: Omit<DisputedItem, 'citations'>, citations: () => Citation[]) {
     this.name = f.name;
     this.nameRange = f.nameRange;
+    // Every item has both fields (undefined for most): one hidden class for all items.
+    this.requested = f.requested;
+    this.authorized = f.authorized;
     this.decisionRange = f.decisionRange;
     this.outcome = f.outcome;
     this.claimsAdministratorGuideline = f.claimsAdministratorGuideline;
@@ -179,6 +184,8 @@ export class ItemObject implements DisputedItem {
       {
         name: this.name,
         nameRange: move(this.nameRange, shift),
+        requested: this.requested,
+        authorized: this.authorized,
         decisionRange: move(this.decisionRange, shift),
         outcome: move(this.outcome, shift),
         claimsAdministratorGuideline: same(this.claimsAdministratorGuideline),
@@ -343,7 +350,7 @@ export function citationsOf(items: readonly DisputedItem[]): () => Citation[] {
   };
 }
 
-/** flatMap's work by a loop: V8's flatMap took about a microsecond a call, ten times the loop. */
+/** flatMap's work by a loop: V8's flatMap costs several times the loop on every call. */
 function pushAll(out: Citation[], citations: readonly Citation[]): void {
   for (let i = 0; i < citations.length; i++) out.push(citations[i]);
 }
@@ -355,8 +362,8 @@ function move<T>(value: T, shift: number): T {
 
 /**
  * A copy of a model value with every span (an object of the two numbers start and end) moved by
- * `shift`, keys in the same order. Written with for-in, not Object.keys: a 10 MB file's model has
- * about a million objects, and an array of keys for each was most of the cost of copying it.
+ * `shift`, keys in the same order. Written with for-in, not Object.keys: a large model has about a
+ * million objects, and an array of keys for each is garbage.
  */
 function shiftSpans(value: unknown, shift: number): unknown {
   if (typeof value !== 'object' || value === null) return value;

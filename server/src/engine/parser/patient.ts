@@ -31,12 +31,12 @@ const DIAGNOSES_OPENING = new RegExp(
   'i',
 );
 /**
- * Where a list ends: a period before white space and a capital, a digit or the end (`L4-5.` in a
- * word run does not end it), or a clause that goes on to say what happened (`diagnosed with lumbar
+ * Where a list ends: a period (and a quote or bracket that closes there) before white space and a
+ * capital, a digit or the end (`L4-5.` in a word run does not end it; `radiculopathy." On` does), or a clause that goes on to say what happened (`diagnosed with lumbar
  * disc disease and underwent a laminectomy`).
  */
 const LIST_END =
-  /\.(?=\s+["([]?[A-Z0-9]|\s*$|[A-Z][a-z])|,?\s+(?:and\s+)?(?:underwent|was|were|has|had|is|are|who|which|developed|received|subsequently|presented|reported|complain(?:s|ed)?|continues?|states?)\b/;
+  /\.["')\]]*(?=\s+["([]?[A-Z0-9]|\s*$|[A-Z][a-z])|,?\s+(?:and\s+)?(?:underwent|was|were|has|had|is|are|who|which|developed|received|subsequently|presented|reported|complain(?:s|ed)?|continues?|states?)\b/;
 /** The longest list read: a summary that runs on is cut, not read to its end. */
 const MAX_LIST = 400;
 /** Words a piece may consist of and still be a qualifier of the diagnosis before it. */
@@ -58,9 +58,16 @@ export function patientIn(text: string, from: number, to: number): Patient {
   if (opening) {
     const rest = prose.slice(opening.index + opening[0].length, opening.index + opening[0].length + MAX_LIST);
     const end = LIST_END.exec(rest);
-    patient.diagnoses = diagnosisList(end ? rest.slice(0, end.index) : rest);
+    // A list cut at MAX_LIST loses its last, cut piece: none rather than half a diagnosis.
+    const list = end ? rest.slice(0, end.index) : rest.length < MAX_LIST ? rest : rest.slice(0, lastSeparator(rest));
+    patient.diagnoses = diagnosisList(list);
   }
   return patient;
+}
+
+/** Where the last comma or semicolon of `s` is; 0 when it has none. */
+function lastSeparator(s: string): number {
+  return Math.max(s.lastIndexOf(','), s.lastIndexOf(';'), 0);
 }
 
 function clean(piece: string): string {
@@ -86,30 +93,90 @@ const AND_AFTER_DIAGNOSIS =
   /(?<=\b(?:pain|strain|sprain|contusion|tear|fracture|syndrome|disorder|disease|injury|injuries|radiculopathy|neuropathy|arthritis|arthrosis|tendinitis|tendonitis|bursitis|stenosis|herniation|spasms?|depression|anxiety|insomnia|headaches?|hypertension|diabetes|mellitus|dyslipidemia|infection|laceration|abrasion|degeneration|displacement|sciatica|lumbago|cervicalgia|dorsalgia|impingement|effusion|paresthesias?|loss|dysfunction))\s+and\s+/i;
 
 const HAS_AND = /\sand\s/i;
+/** An ICD-10 style site after a comma: `radiculopathy, cervical region (right arm)`, `displacement, lumbar region`. */
+const REGION = /^(?:[a-z-]+\s+)?region(?:\s*\([^()]*\))?$/i;
+/**
+ * The tissues an ICD-10 strain lists (`strain of muscle, fascia and tendon of lower back`): a piece
+ * that begins with one goes on a piece that ends with one.
+ */
+const TISSUE_START = /^(?:(?:and|or)\s+)?(?:muscles?|fascia|tendons?|ligaments?|joints?)\b/i;
+const TISSUE_END = /\b(?:muscles?|fascia|tendons?|ligaments?|joints?)$/i;
+/** A piece that names only where (`lumbar, hip, and neck strain`): it shares the diagnosis of a piece after it. */
+const SITE_ONLY =
+  /^(?:(?:left|right|bilateral|upper|lower|low|mid|lumbar|lumbosacral|cervical|thoracic|hips?|necks?|backs?|shoulders?|knees?|wrists?|ankles?|elbows?|hands?|feet|foot|arms?|legs?|spine|extremit(?:y|ies)|and|or)\b[\s-]*)+$/i;
 
-/** A stated list, one entry per diagnosis. */
+/**
+ * A stated list, one entry per diagnosis, each as the list writes it. The list is split at its
+ * semicolons, each part at its commas and at the `and` that ends it (`X, Y and Z`); a piece goes on
+ * the diagnosis before it when it only qualifies it (`Major Depressive Disorder, single episode,
+ * moderate`, `dorsalgia, unspecified`, `radiculopathy, cervical region`) or continues its tissues
+ * (`strain of muscle, fascia and tendon of lower back`), and on the one after it when it names only
+ * a site (`lumbar, hip, and neck strain`). Never across a semicolon.
+ */
 export function diagnosisList(list: string): string[] {
-  const pieces = list.includes(';') ? list.split(/\s*;\s*/) : list.split(/\s*,\s*/);
-  // The last piece of a comma list holds its last two entries: `X, Y and Z`, `X, Y, and Z`.
-  if (pieces.length > 1) {
-    const last = clean(pieces[pieces.length - 1]);
-    const and = last.indexOf(' and ');
-    if (and > 0) pieces.splice(pieces.length - 1, 1, last.slice(0, and), last.slice(and + 5));
-  }
   const out: string[] = [];
-  for (const raw of pieces) {
-    const piece = clean(raw);
-    if (piece.length === 0) continue;
-    if (!list.includes(';') && out.length > 0 && QUALIFIER.test(piece)) {
-      out[out.length - 1] += ', ' + piece;
-      continue;
-    }
-    // Split only a piece that holds an `and`: the pattern's look-behind is tried at every position.
-    const parts = HAS_AND.test(piece) ? piece.split(AND_AFTER_DIAGNOSIS) : [piece];
-    for (const part of parts) {
-      const entry = clean(part);
-      if (entry.length > 0) out.push(entry);
+  for (const group of list.split(';')) {
+    for (const [start, end] of entrySpans(group)) {
+      const entry = clean(group.slice(start, end));
+      // Split only an entry that holds an `and`: the pattern's look-behind is tried at every position.
+      const parts = HAS_AND.test(entry) ? entry.split(AND_AFTER_DIAGNOSIS) : [entry];
+      for (const part of parts) {
+        const cleaned = clean(part);
+        if (cleaned.length > 0) out.push(cleaned);
+      }
     }
   }
   return out;
+}
+
+/** The pieces of one part of a list ([start, end) of `group`): at its commas, the last one at its first `and`. */
+function pieceSpans(group: string): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = group.indexOf(','); i >= 0; i = group.indexOf(',', start)) {
+    pieces.push([start, i]);
+    start = i + 1;
+  }
+  pieces.push([start, group.length]);
+  if (pieces.length > 1) {
+    // `X, Y and Z`, `X, Y, and Z`: the last piece holds the last two entries (an `and` that begins it ends the list).
+    const [from, to] = pieces[pieces.length - 1];
+    const last = group.slice(from, to);
+    const lead = /^\s*(?:and|or)\s+/i.exec(last)?.[0].length ?? 0;
+    const and = last.indexOf(' and ', lead);
+    if (and > 0) pieces.splice(pieces.length - 1, 1, [from, from + and], [from + and + 1, to]);
+  }
+  return pieces;
+}
+
+/** The entries of one part of a list, as [start, end) of `group`, after the pieces are joined. */
+function entrySpans(group: string): Array<[number, number]> {
+  const entries: Array<[number, number]> = [];
+  /** Where pieces that name only a site began, waiting for the diagnosis they share. */
+  let sitesFrom = -1;
+  let lastEnd = 0;
+  for (const [start, end] of pieceSpans(group)) {
+    const piece = clean(group.slice(start, end));
+    if (piece.length === 0) continue;
+    lastEnd = end;
+    const prev = entries.length > 0 && sitesFrom < 0 ? entries[entries.length - 1] : undefined;
+    if (
+      prev &&
+      (QUALIFIER.test(piece) ||
+        REGION.test(piece) ||
+        (TISSUE_START.test(piece) && TISSUE_END.test(clean(group.slice(prev[0], prev[1])))))
+    ) {
+      prev[1] = end;
+      continue;
+    }
+    if (SITE_ONLY.test(piece)) {
+      if (sitesFrom < 0) sitesFrom = start;
+      continue;
+    }
+    entries.push([sitesFrom >= 0 ? sitesFrom : start, end]);
+    sitesFrom = -1;
+  }
+  // Sites with no diagnosis after them: kept as the list writes them.
+  if (sitesFrom >= 0) entries.push([sitesFrom, lastEnd]);
+  return entries;
 }

@@ -1,13 +1,16 @@
-// What a line or a word is: a heading, a part label, an outcome. The tables are vocabulary.ts's.
+// What a line is: a heading, a part label. The tables are vocabulary.ts's; outcome words are read
+// by outcomeWords.ts.
 //
 // Most lines are prose. Every heading, marker and label begins with a known word, so the parser
 // compares a line's first three characters (folded to lower case) with those words and runs the
 // regular expressions, and slices the line, only on a match: most lines are turned away by their
 // first character, read from the text.
 
-import type { OutcomeKind, PartKind } from '../model';
-import { editDistance } from '../text';
+import type { PartKind } from '../model';
 import { HEADINGS, HeadingSpec, MARKER_STARTS, PART_LABELS } from '../vocabulary';
+
+// The layouts read lines and outcome words through this module.
+export { looksLikeOutcome, outcomeOf } from '../outcomeWords';
 
 /** The first three characters, ASCII letters folded to lower case, as one number. */
 function prefixCode(a: number, b: number, c: number): number {
@@ -74,25 +77,4 @@ export function isUpperCase(t: string): boolean {
     if (c >= 128) return t === t.toUpperCase();
   }
   return true;
-}
-
-/** What an outcome word means: the two valid words (any case, a trailing period allowed), else unknown. */
-export function outcomeOf(word: string): OutcomeKind {
-  const w = word.replace(/\.$/, '').toLowerCase();
-  if (w === 'upheld') return 'upheld';
-  if (w === 'overturned') return 'overturned';
-  return 'unknown';
-}
-
-/** A word that is plainly meant as an outcome: a valid one, a near miss, or a word reviewers use for one. */
-export function looksLikeOutcome(word: string): boolean {
-  const w = word.replace(/\.$/, '').toLowerCase();
-  if (w === 'upheld' || w === 'overturned') return true;
-  if (
-    /^(?:uphold|upholds|overturn|overturns|overruled|reversed|denied|approved|certified|modified|affirmed|pending|partial)$/.test(
-      w,
-    )
-  )
-    return true;
-  return editDistance(w, 'upheld') <= 2 || editDistance(w, 'overturned') <= 3;
 }

@@ -2,7 +2,10 @@
 // credentials block or from the sentence that states them.
 
 import type { ReviewerCredentials, Span } from '../model';
-import { fold, JoinedText, logicalLinesIn, straighten, trimEndWhere } from '../text';
+import { fold, straighten } from '../fold';
+import { JoinedText } from '../joinedText';
+import { logicalLinesIn } from '../rangeLines';
+import { trimEndWhere } from '../trim';
 
 const LICENSURE_LINE = /^State\s*\(s\)\s+of\s+Licensure\s*:\s*(.*)$/i;
 // `fi` may be the ligature U+FB01, as pdftotext keeps it (`Certi\ufb01cation`).

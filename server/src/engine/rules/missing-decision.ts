@@ -2,10 +2,10 @@
 // with a placeholder for the item's name that is still there.
 
 import type { Edit } from '../format';
-import { becauseOf, DECISION_LINE_LAYOUTS, Outcome, supportedOutcome } from './outcomes';
+import { becauseOf, DECISION_LINE_LAYOUTS, supportedOutcome } from './outcomes';
 import { lineStartOf, paragraphBreak } from './letterEdits';
 import { nameRangeOf, quote } from './naming';
-import { ITEM_PLACEHOLDER } from '../vocabulary';
+import { ITEM_PLACEHOLDER, Outcome } from '../vocabulary';
 import { defineRule, Fix } from './rule';
 
 export default defineRule({

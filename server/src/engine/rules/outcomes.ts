@@ -1,46 +1,14 @@
-// What the outcome repairs need to know about outcome words: the outcome a misspelt or synonymous
-// word means, the outcome a rationale's conclusion supports, and the letter's way of writing one.
+// What the outcome repairs need to know beside the words (outcomeWords.ts): the outcome a
+// rationale's conclusion supports, and the letter's way of writing one.
 
 import type { DisputedItem, Layout } from '../model';
 import { LAYOUTS } from '../layouts';
-import { editDistance } from '../text';
-
-export type Outcome = 'Upheld' | 'Overturned';
+import type { Outcome } from '../vocabulary';
 
 /** Layouts whose items are `<item>: <Outcome>` lines followed by labelled parts. */
 export const DECISION_LINE_LAYOUTS: ReadonlySet<Layout> = new Set(
   (Object.keys(LAYOUTS) as Layout[]).filter((l) => LAYOUTS[l].outcomeForm === 'decision-line'),
 );
-
-/** Words reviewers write for an outcome, mapped to the outcome they mean. */
-const SYNONYMS: Record<string, Outcome> = {
-  uphold: 'Upheld',
-  upholds: 'Upheld',
-  upheld: 'Upheld',
-  affirmed: 'Upheld',
-  denied: 'Upheld',
-  overturn: 'Overturned',
-  overturns: 'Overturned',
-  overturned: 'Overturned',
-  overruled: 'Overturned',
-  reversed: 'Overturned',
-  approved: 'Overturned',
-  certified: 'Overturned',
-};
-
-/**
- * The outcome a written word is nearest to, when one clearly is: a known synonym, or a typo within
- * a third of the outcome's length that is at least two edits closer to it than to the other outcome.
- */
-export function nearestOutcome(word: string): Outcome | undefined {
-  const w = word.replace(/\.$/, '').toLowerCase();
-  if (SYNONYMS[w]) return SYNONYMS[w];
-  const up = editDistance(w, 'upheld');
-  const over = editDistance(w, 'overturned');
-  if (up <= 2 && over - up >= 2) return 'Upheld';
-  if (over <= 3 && up - over >= 2) return 'Overturned';
-  return undefined;
-}
 
 /** The outcome the rationale's conclusion supports, if it states one. */
 export function supportedOutcome(item: DisputedItem): Outcome | undefined {

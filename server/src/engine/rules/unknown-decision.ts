@@ -1,7 +1,8 @@
 // unknown-decision: an outcome word that is neither Upheld nor Overturned, often a typo.
 
-import { editDistance } from '../text';
-import { becauseOf, nearestOutcome, Outcome, styled, supportedOutcome } from './outcomes';
+import { nearestOutcome, outcomesByNearness } from '../outcomeWords';
+import type { Outcome } from '../vocabulary';
+import { becauseOf, styled, supportedOutcome } from './outcomes';
 import { quote } from './naming';
 import { defineRule } from './rule';
 
@@ -31,9 +32,7 @@ export default defineRule({
       // A clear typo agreeing with the rationale (or a rationale without a conclusion) is the obvious repair.
       preferred = candidates.length === 1 ? nearest : undefined;
     } else {
-      const w = raw.replace(/\.$/, '').toLowerCase();
-      candidates =
-        editDistance(w, 'overturned') < editDistance(w, 'upheld') ? ['Overturned', 'Upheld'] : ['Upheld', 'Overturned'];
+      candidates = outcomesByNearness(raw);
       preferred = supported;
     }
     return candidates.map((c) => {

@@ -1,7 +1,8 @@
 // Which files hold letters. One list for the command-line tool, the server's index and the client's
 // file search, so that adding a kind of file (PDF) is one line.
 
-import { LETTER_FILE_EXTENSIONS, mayHoldLetters } from '../engine/vocabulary';
+import { isLetter } from '../engine/detect';
+import { isLetterLanguageFile, LETTER_FILE_EXTENSIONS, mayHoldLetters } from '../engine/vocabulary';
 
 /** Extensions a folder search picks up: the engine's letter file names (.txt, .imr). */
 export const LETTER_EXTENSIONS: readonly string[] = LETTER_FILE_EXTENSIONS;
@@ -25,4 +26,9 @@ export function hasExtensionIn(name: string, extensions: readonly string[]): boo
 export function letterFilesGlob(includePdf = false): string {
   const names = (includePdf ? LETTER_AND_PDF_EXTENSIONS : LETTER_EXTENSIONS).map((e) => e.slice(1));
   return names.length === 1 ? `**/*.${names[0]}` : `**/*.{${names.join(',')}}`;
+}
+
+/** The editor treats a `.imr` file as a letter whatever it holds; a `.txt` file only when isLetter() says so. */
+export function isLetterFile(pathOrUri: string, text: string): boolean {
+  return isLetterLanguageFile(pathOrUri) || isLetter(text);
 }

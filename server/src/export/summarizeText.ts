@@ -1,16 +1,11 @@
 // From a file's text to its summary, through the engine's public functions only.
 
 import { checkLetter } from '../engine/check';
-import { isLetter } from '../engine/detect';
 import { LineIndex } from '../engine/lines';
 import { lineStartsOf, parseLetter } from '../engine/parse';
 import type { Span } from '../engine/model';
+import { isLetterFile } from '../files/fileKinds';
 import { FileSummary, NOT_A_LETTER, Place, summarize } from './summary';
-
-/** The editor treats a `.imr` file as a letter whatever it holds; a `.txt` file only when isLetter() says so. */
-export function isLetterFile(pathOrUri: string, text: string): boolean {
-  return /\.imr$/i.test(pathOrUri) || isLetter(text);
-}
 
 export function placeIn(lines: LineIndex): (span: Span) => Place {
   return (span) => {

@@ -1,16 +1,19 @@
 // `export`: one record per disputed item, as a JSON array, JSON Lines, or CSV (RFC 4180: every
 // record ends in CRLF, a field with a comma, quote or line break is quoted and its quotes doubled).
 // Lists go into one CSV cell each: sources, diagnostic codes, diagnoses, states and specialties separated by "; ", citations one per
-// line inside the cell (topics may contain ";", never a line break, since the engine folds white space).
+// line inside the cell (topics may contain ";", never a line break, since the engine folds white space),
+// and the user's notes one per line too (a note may hold ";" and line breaks of its own).
 
-import type { ExportCitation, ExportRecord } from './analyze';
-import type { Output } from './output';
+import type { ExportCitation, ExportRecord } from './records';
+import type { Output } from '../files/output';
 
 export const CSV_COLUMNS = [
   'file',
   'letter',
   'caseNumber',
   'item',
+  'requested',
+  'authorized',
   'outcome',
   'outcomeText',
   'line',
@@ -34,6 +37,11 @@ export const CSV_COLUMNS = [
   'subcategory',
   'drug',
   'quantity',
+  'notes',
+  'letterNotes',
+  'tags',
+  'status',
+  'appealBy',
 ] as const;
 
 export function csvField(value: string): string {
@@ -69,6 +77,8 @@ export function csvRecord(r: ExportRecord): string {
     String(r.letter),
     r.caseNumber ?? '',
     r.item,
+    r.requested ?? '',
+    r.authorized ?? '',
     r.outcome,
     r.outcomeText,
     String(r.line),
@@ -93,6 +103,12 @@ export function csvRecord(r: ExportRecord): string {
     r.subcategory ?? '',
     r.drug ?? '',
     r.quantity ?? '',
+    // Notes are free text: one per line inside the cell, as citations.
+    r.notes.join('\n'),
+    r.letterNotes.join('\n'),
+    r.tags.join('; '),
+    r.status ?? '',
+    r.appealBy ?? '',
   ];
   return csvRow(cells.map(spreadsheetSafe));
 }

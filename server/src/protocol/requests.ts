@@ -1,7 +1,7 @@
 // Requests the extension's client sends to the language server beyond LSP itself.
 // Plain types only, so the client bundle can import this file without pulling in the server.
 
-import type { NotesFile } from './notes/model';
+import type { NotesFile } from '../notes/model';
 
 /** `imrLetters/items`: the disputed items of a document, for navigation and the status bar. */
 export const ItemsRequestMethod = 'imrLetters/items';
@@ -201,7 +201,7 @@ export interface DecisionsReportParams {
   maxItems?: number;
 }
 export interface DecisionsReportResult {
-  report: import('./report/model').DecisionsReport;
+  report: import('../report/model').DecisionsReport;
   /** The index is still being built: the report will grow. */
   indexing: boolean;
 }

@@ -4,22 +4,21 @@
 // V8 collects garbage only when the program allocates, and lets the heap grow well past what is
 // live before a full collection. A language server is idle once a 10 MB letter export is closed,
 // or between bursts of typing in one (each version's model is garbage once the next is built), so
-// that memory would stay resident until the next burst of work: 300-600 MB after a few dozen edits
-// to a 10 MB file. Closing a large document, or a pause after editing one, therefore asks for one
-// full collection; a new request for one postpones it, so it runs only when the server is idle.
+// that memory would stay resident until the next burst of work (docs/performance.md, "Memory").
+// Closing a large document, or a pause after editing one, therefore asks for one full collection;
+// a new request for one postpones it, so it runs only when the server is idle.
 //
 // That collection frees the garbage but not the pages it lived in: V8 keeps the young generation
-// at the size the parse grew it to (two 16 MB semi-spaces) and old-space pages it emptied, about
-// 40 MB after a 10 MB document closes. A collection gives them back only when V8 finds the
-// allocation rate low, which it judges over the last 5 s, and its own memory reducer gets there
-// only 10-20 s after a close. So after a close, a second collection follows once the server has
-// been idle that long. Not after a pause in typing: the document is still open, and the next
-// edit's parse would first have to grow the young generation again.
+// at the size the parse grew it to and old-space pages it emptied. A collection gives them back
+// only when V8 finds the allocation rate low, which it judges over the last 5 s, and its own
+// memory reducer gets there much later. So after a close, a second collection follows once the
+// server has been idle that long. Not after a pause in typing: the document is still open, and the
+// next edit's parse would first have to grow the young generation again.
 //
 // Out of reach from here: what glibc's malloc keeps for reuse once the large blocks of each parse
-// are freed (20-40 MB after a close); only malloc_trim() gives it back, which Node does not offer,
-// or a fixed MALLOC_MMAP_THRESHOLD_ in the environment the server starts with (SERVER_ENVIRONMENT
-// in protocol.ts, which the extension sets).
+// are freed; only malloc_trim() gives it back, which Node does not offer, or a fixed
+// MALLOC_MMAP_THRESHOLD_ in the environment the server starts with (SERVER_ENVIRONMENT in
+// protocol.ts, which the extension sets).
 
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

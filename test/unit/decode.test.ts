@@ -1,11 +1,14 @@
-// How the extension decodes a letter file it reads for the language server in VS Code for the Web
-// (client/src/decodeLetterText.ts): as the command-line tool does (decodeLetterBytes), with
-// TextDecoder instead of Node's Buffer.
+// The one decoder of letter files (server/src/files/decode.ts), on Node's Buffer (the command line,
+// the index) and on a plain Uint8Array (the client in VS Code for the Web, where there is no Buffer).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeLetterText } from '../../client/src/decodeLetterText';
-import { decodeLetterBytes } from '../../server/src/cli/analyze';
+import { decodeLetterBytes } from '../../server/src/files/decode';
+
+function decodeLetterText(bytes: Uint8Array): string | undefined {
+  const d = decodeLetterBytes(bytes);
+  return d.kind === 'text' ? d.text : undefined;
+}
 
 const LETTER = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'letters', '001_95d645f4881bb0c4.txt');
 
@@ -20,7 +23,7 @@ function utf16(text: string, bigEndian: boolean): Uint8Array {
   return bytes;
 }
 
-describe('decodeLetterText (the web extension reading a letter file)', () => {
+describe('decodeLetterBytes (a letter file as text, with or without Buffer)', () => {
   const text = fs.readFileSync(LETTER, 'utf8');
   const utf8 = new TextEncoder().encode(text);
 
@@ -48,5 +51,13 @@ describe('decodeLetterText (the web extension reading a letter file)', () => {
     assert.ok(twice.length > 8192 + 10);
     assert.strictEqual(typeof decodeLetterText(zeroAt(8192 + 10)), 'string');
     assert.strictEqual(decodeLetterBytes(Buffer.from(zeroAt(8192 + 10))).kind, 'text');
+  });
+
+  it('reads an odd trailing byte of UTF-16 as U+FFFD with and without Buffer, as an editor shows it', () => {
+    for (const bigEndian of [false, true]) {
+      const odd = new Uint8Array([...utf16('Upheld', bigEndian), 0x41]);
+      assert.strictEqual(decodeLetterText(odd), 'Upheld\uFFFD');
+      assert.strictEqual(decodeLetterText(Buffer.from(odd)), 'Upheld\uFFFD');
+    }
   });
 });

@@ -13,10 +13,8 @@ export function settleDelay(length: number): number {
 /**
  * How long the first edit after a pause waits in a large document: long enough for the rest of a
  * burst already on its way (a paste of many changes, a replay, edits sent back to back) to come in,
- * so that the burst costs one parse and not two. Measured on a 10 MB export, 300 edits sent back to
- * back then the outline took 2.3 to 2.9 times one edit then the outline when the first edit was
- * checked at once (its parse ran before the other 299 edits were read), 1.2 times with this wait.
- * Short beside that parse (100 to 200 ms).
+ * so that the burst costs one parse and not two; short beside that parse (docs/performance.md,
+ * "Language server").
  */
 export const FIRST_EDIT_DELAY_LARGE = 20;
 

@@ -12,7 +12,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { hasLetterExtension } from './extensions';
+import { hasLetterExtension } from './fileKinds';
 import { errorText, notRegularFile, tooLarge } from './readFile';
 
 export interface FoundFile {

@@ -1,29 +1,20 @@
 // The words the outline and the hovers show for the model's kinds: parts, outcomes and guideline
-// sources. Kept in one place so that every feature names a thing the same way.
+// sources (outcome labels are vocabulary.ts's). Kept in one place so that every feature names a thing the same way.
 
-import type { Citation, DisputedItem, OutcomeKind, PartKind } from '../engine/model';
-import { PARTS } from '../engine/vocabulary';
+import type { Citation, DisputedItem, PartKind } from './model';
+import { OUTCOME_LABELS, PARTS } from './vocabulary';
 
 /** Each part's title, as the vocabulary defines it. */
 export const PART_NAMES = Object.fromEntries(
   (Object.keys(PARTS) as PartKind[]).map((k) => [k, PARTS[k].title]),
 ) as Readonly<Record<PartKind, string>>;
 
-/** Outcomes in words, as the workspace features (symbols, CodeLens, the Letters view) show them. */
-export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
-  upheld: 'Upheld',
-  overturned: 'Overturned',
-  unknown: 'unknown outcome',
-  missing: 'no outcome',
-};
-
 /** The outcome as a user reads it first: `Upheld`, `Overturned`, `No outcome`, `Not an outcome: "Uphled"`. */
 export function outcomeName(item: DisputedItem): string {
   switch (item.outcome.kind) {
     case 'upheld':
-      return 'Upheld';
     case 'overturned':
-      return 'Overturned';
+      return OUTCOME_LABELS[item.outcome.kind];
     case 'missing':
       return 'No outcome';
     default:
