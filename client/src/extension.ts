@@ -5,19 +5,23 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, State } from 'vscode-languageclient/node';
 import { isLetter } from '../../server/src/engine/detect';
-import { ItemsParams, ItemsRequestMethod, ItemsResult } from '../../server/src/protocol';
+import { ItemsParams, ItemsRequestMethod, ItemsResult, NotesNotification } from '../../server/src/protocol';
 import { Direction, moveMessage, moveToItem } from './itemNavigation';
 import { LanguageSwitches, LETTER_LANGUAGE, PLAIN_TEXT } from './languageSwitches';
 import { CLIENT_COMMANDS, registerProblemCommands } from './problemCommands';
 import { registerPdfLetters } from './pdfLetters';
 import type { PdfViews } from './pdfView/pdfEditor';
-import { countLetter, statusBarText, statusBarTooltip } from './statusText';
+import { appealShown, countLetter, statusBarText, statusBarTooltip } from './statusText';
+import { localToday } from '../../server/src/engine/calendar';
 import { terminalCliPath } from './terminalCli';
 import type { ClientCommandsOption } from '../../server/src/protocol';
 import { WorkspaceInitOptions } from '../../server/src/protocol';
 import { LettersView } from './lettersView';
 import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
+import { NotesComments } from './notes/notesComments';
+import { registerNotesCommands } from './notes/notesCommands';
+import { NotesStore } from './notes/notesStore';
 import { letterFileWatchers, WorkspaceFiles } from './workspaceFiles';
 import { createLanguageClient, IN_BROWSER } from './node/platform';
 
@@ -35,6 +39,8 @@ export interface ImrLettersApi {
   decisionsReport: DecisionsReportPanel;
   /** The PDF views (the editor tests read what they show and scroll them). */
   pdfViews: PdfViews;
+  /** The notes files and their comment threads (the editor tests read them). */
+  notes: { store: NotesStore; comments: NotesComments };
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -52,6 +58,8 @@ const INTERNAL_SCHEMES = new Set([
   'vscode-chat-code-block',
 ]);
 const TYPING_PAUSE_MS = 300;
+/** After a settings change, time for the server to have read the new settings. */
+const SETTINGS_SETTLE_MS = 300;
 
 let client: LanguageClient | undefined;
 
@@ -102,6 +110,24 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   context.subscriptions.push(letters, ...registerWorkspaceCommands(languageClient, () => ready, letters));
   const decisionsReport = new DecisionsReportPanel(languageClient, () => ready, letters.indexChanged.event);
   context.subscriptions.push(decisionsReport);
+
+  // --- notes: the client reads and writes the notes files, the server shows them -------------------
+  const notesStore = new NotesStore((params) => {
+    ready.then(
+      () => languageClient.sendNotification(NotesNotification, params),
+      () => undefined,
+    );
+  });
+  const notesComments = new NotesComments(languageClient, ready, notesStore);
+  context.subscriptions.push(
+    notesStore,
+    notesComments,
+    ...registerNotesCommands(notesStore, notesComments),
+    // A restarted server has no notes: send them again.
+    languageClient.onDidChangeState((e) => {
+      if (e.newState === State.Running) void notesStore.load();
+    }),
+  );
 
   const switches = new LanguageSwitches();
   const status = new LetterStatus(languageClient, ready);
@@ -207,6 +233,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     letters,
     decisionsReport,
     pdfViews,
+    notes: { store: notesStore, comments: notesComments },
   };
 }
 
@@ -276,6 +303,10 @@ class LetterStatus implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0)
           this.schedule(TYPING_PAUSE_MS);
       }),
+      // The server counts the appeal window with these settings: let it see them first.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('imrLetters.appeal')) this.schedule(SETTINGS_SETTLE_MS);
+      }),
     );
     this.schedule(0);
   }
@@ -307,8 +338,9 @@ class LetterStatus implements vscode.Disposable {
     }
     const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
     const counts = countLetter(result, problems);
-    this.item.text = statusBarText(counts);
-    this.item.tooltip = statusBarTooltip(counts);
+    const appeal = appealShown(result.appeals, localToday());
+    this.item.text = statusBarText(counts, appeal.text);
+    this.item.tooltip = statusBarTooltip(counts, appeal.tooltip);
     this.item.show();
     this.shown = true;
   }

@@ -27,7 +27,7 @@ export const LAYERS = {
   // Worker threads, generic: what runs on them is passed in.
   workers: { imports: [...CORE, 'workers', ...PLATFORM] },
   // What the client and the server agree on; types of the core's results.
-  protocol: { imports: ['engine', 'report', 'protocol'] },
+  protocol: { imports: ['engine', 'report', 'notes', 'protocol'] },
   // Surfaces on the core.
   cli: { imports: [...CORE, 'workers', 'cli', 'node'] },
   workspace: { imports: [...CORE, 'workers', 'protocol', 'workspace', 'node'] },
@@ -43,7 +43,7 @@ export const LAYERS = {
   // Entry points: server.ts, cli.ts, indexWorker.ts.
   '': { imports: ['', 'lsp', 'cli', 'workers', 'workspace', 'node', 'protocol'], editor: true },
   // The VS Code extension: the protocol module, the core's pure readers, its own platform twins.
-  client: { imports: ['client', 'protocol', 'engine', 'files', 'pdf', 'report', 'browser'], editor: true },
+  client: { imports: ['client', 'protocol', 'engine', 'files', 'pdf', 'report', 'notes', 'browser'], editor: true },
 };
 
 function layerOf(root, file) {

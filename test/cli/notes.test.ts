@@ -331,6 +331,8 @@ describe('cli notes', () => {
       for (const x of mine) {
         assert.deepStrictEqual(x.letterNotes, ['whole letter']);
         assert.strictEqual(x.status, 'Appeal');
+        // Decision Date 02/03/2017 + 35 days: Friday 2017-03-10 (test/unit/appealDates.ts).
+        assert.strictEqual(x.appealBy, '2017-03-10');
       }
       assert.deepStrictEqual(
         mine.filter((x) => x.notes.length > 0).map((x) => x.item),
@@ -338,7 +340,7 @@ describe('cli notes', () => {
       );
     }
     for (const x of records.filter((x) => x.file === `letters/${FAMILY}`))
-      assert.deepStrictEqual([x.notes, x.letterNotes, x.tags, x.status], [[], [], [], null]);
+      assert.deepStrictEqual([x.notes, x.letterNotes, x.tags, x.status, x.appealBy], [[], [], [], null, null]);
   });
 
   it('writes nothing when listing or checking', () => {

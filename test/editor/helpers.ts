@@ -21,6 +21,11 @@ export interface ExtensionApi {
   decisionsReport: import('../../client/src/decisionsReport').DecisionsReportPanel;
   /** The PDF views (client/src/pdfView/pdfEditor.ts). */
   pdfViews: import('../../client/src/pdfView/pdfEditor').PdfViews;
+  /** The notes files and their comment threads (client/src/notes/). */
+  notes: {
+    store: import('../../client/src/notes/notesStore').NotesStore;
+    comments: import('../../client/src/notes/notesComments').NotesComments;
+  };
 }
 
 export async function activateExtension(): Promise<ExtensionApi> {

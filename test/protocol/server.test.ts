@@ -392,3 +392,39 @@ describe('language server: plain text, settings and closing', function () {
     assert.ok(!server.serverRequests.includes('workspace/applyEdit'), 'the server never edits on its own');
   });
 });
+
+describe('language server: the appeal window from the settings', function () {
+  let server: TestServer;
+  before(async () => {
+    // Electronic service, and a setting of the wrong type that must fall back rather than break.
+    server = await startServer({ settings: { appeal: { mailDays: 0, holidays: { nativeAmericanDay: 'yes' } } } });
+  });
+  after(() => server.stop());
+
+  it("gives each letter's last day and rule with the items, and in the hover of its date", async () => {
+    const uri = 'file:///letters/CM16-0213037.txt';
+    const text = fixture('extraction', 'CM16-0213037.pdftotext.txt');
+    const diagnostics = server.nextDiagnostics(uri);
+    await openDocument(server, uri, text);
+    await diagnostics;
+    // 12/09/2016 + 30 (no days for mail): 22 days to 12/31, 8 more: Sunday 2017-01-08.
+    const rule =
+      '30 days from 12/09/2016 (electronic service): Sunday 2017-01-08, moved to Monday 2017-01-09 (weekend)';
+    const result = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
+    assert.deepStrictEqual(result.appeals, [{ lastDay: '2017-01-09', rule }]);
+    const hover = (await server.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: lineOf(text, 'Decision Date'), character: 2 },
+    })) as Hover;
+    const md = (hover.contents as MarkupContent).value;
+    assert.match(md, /Last day to appeal: \*\*2017-01-09\*\* \(closed\)/);
+    assert.ok(md.includes(rule.replace(/[-.()]/g, (c) => '\\' + c)), md);
+  });
+
+  it('a letter that states no date gets no window', async () => {
+    const uri = 'file:///letters/004-appeal.txt';
+    await openDocument(server, uri, fixture('letters', LETTER_004));
+    const result = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
+    assert.deepStrictEqual(result.appeals, [null]);
+  });
+});

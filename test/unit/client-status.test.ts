@@ -2,7 +2,7 @@
 // VS Code holds for the document.
 
 import * as assert from 'assert';
-import { countLetter, statusBarText, statusBarTooltip } from '../../client/src/statusText';
+import { appealShown, countLetter, statusBarText, statusBarTooltip } from '../../client/src/statusText';
 import type { ItemSummary } from '../../server/src/protocol/requests';
 
 function items(...outcomes: string[]): ItemSummary[] {
@@ -65,5 +65,52 @@ describe('client: status bar text', () => {
       statusBarTooltip(countLetter({ letters: 3, items: [] }, 0)).split('\n')[0],
       'IMR letters: 3 in this file',
     );
+  });
+});
+
+describe('client: the appeal window in the status bar', () => {
+  // As the server sends them for letters dated 12/09/2016 and 12/24/2016 (5 days for mail).
+  const jan13 = { lastDay: '2017-01-13', rule: '30 days from 12/09/2016 + 5 for mail: Friday 2017-01-13' };
+  const jan30 = {
+    lastDay: '2017-01-30',
+    rule: '30 days from 12/24/2016 + 5 for mail: Saturday 2017-01-28, moved to Monday 2017-01-30 (weekend)',
+  };
+  const counts = countLetter({ letters: 1, items: items('upheld', 'upheld') }, 0);
+
+  it('an open window: its last day and the days left, the rule and the caveat in the tooltip', () => {
+    const shown = appealShown([jan13], '2017-01-01');
+    assert.strictEqual(
+      statusBarText(counts, shown.text),
+      '$(law) 2 items: 2 upheld · appeal by 2017-01-13 · 12 days left',
+    );
+    const tip = statusBarTooltip(counts, shown.tooltip).split('\n');
+    assert.deepStrictEqual(tip.slice(3, 5), [
+      'Last day to appeal 2017-01-13: 30 days from 12/09/2016 + 5 for mail: Friday 2017-01-13',
+      "Computed from the letter's date; check it against the proof of service. Not legal advice.",
+    ]);
+    assert.strictEqual(tip[tip.length - 1], 'Click to show the outline');
+  });
+
+  it('a closed window is marked closed', () => {
+    assert.strictEqual(appealShown([jan13], '2017-01-14').text, 'appeal closed 2017-01-13');
+  });
+
+  it('several letters: the first window still open, each letter named in the tooltip', () => {
+    const shown = appealShown([jan30, null, jan13], '2017-01-20');
+    assert.strictEqual(shown.text, 'appeal by 2017-01-30 · 10 days left');
+    assert.deepStrictEqual(shown.tooltip.slice(0, 2), [
+      `Letter 1: last day to appeal 2017-01-30: ${jan30.rule}`,
+      `Letter 3: last day to appeal 2017-01-13: ${jan13.rule}`,
+    ]);
+    assert.strictEqual(appealShown([jan30, jan13], '2017-01-05').text, 'appeal by 2017-01-13 · 8 days left');
+    // All closed: the latest of them.
+    assert.strictEqual(appealShown([jan13, jan30], '2017-02-01').text, 'appeal closed 2017-01-30');
+  });
+
+  it('no dated letter: nothing added', () => {
+    const shown = appealShown([null], '2017-01-01');
+    assert.deepStrictEqual({ ...shown }, { tooltip: [] });
+    assert.strictEqual(appealShown(undefined, '2017-01-01').text, undefined);
+    assert.strictEqual(statusBarText(counts, shown.text), '$(law) 2 items: 2 upheld');
   });
 });

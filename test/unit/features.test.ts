@@ -286,9 +286,12 @@ describe('hover', () => {
       '**Case CM16\\-0213037**\n\n' +
       'assigned 2016-11-09 · decided 2016-12-09 · injured 2016-10-13 · UR denial 2016-11-03 · ' +
       'application received 2016-11-03 · Standard priority  \n' +
+      'Last day to appeal: **2017-01-13** (closed)  \n' +
+      '30 days from 12/09/2016 \\+ 5 for mail: Friday 2017\\-01\\-13  \n' +
       'Patient: 48 years old, male; right shoulder contusion; neck strain; right shoulder injury and 2 more  \n' +
       'Reviewer: Family Practice, licensed in California, North Carolina  \n' +
-      'Items: Diagnostic Testing 2';
+      'Items: Diagnostic Testing 2\n\n' +
+      "*Computed from the letter's date; check it against the proof of service\\. Not legal advice\\.*";
     assert.strictEqual(hoverText(letter, 'Decision Date', 2), expected);
     assert.strictEqual(hoverText(letter, 'Case Number', 2), expected);
     // Letter text in it is escaped.

@@ -7,14 +7,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { appealWindowOf } from '../../server/src/engine/appeal';
 import { checkLetter } from '../../server/src/engine/check';
 import type { Letter } from '../../server/src/engine/model';
 import { parseLetter } from '../../server/src/engine/parse';
 import { isPdfPath, pdfBytesToText, readLetterText } from '../../server/src/pdf/letterText';
 import { DEFAULT_PDF_LIMITS } from '../../server/src/pdf/limits';
 import { loadPdfReader } from '../../server/src/pdf/load';
+import { POSTED_APPEALS } from './appealDates';
 import { LIGATURE_FI, LIGATURE_FL, makePdf, PdfLine } from './pdfMaker';
 import { makeBadPdfs, PDF_LETTERS, pdfLetterFiles, pdftotext } from './pdfTools';
+
+const APPEAL_LAST_DAYS = new Map(POSTED_APPEALS.map(([name, , last]) => [name, last]));
 
 // Taken when mocha loads this file, before any test reads a PDF.
 const NATIVE = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
@@ -146,6 +150,7 @@ describe('PDF letters: text from the posted PDFs', function () {
       assert.strictEqual(letter.caseNumber, file.replace(/\.pdf$/, ''), file);
       assert.ok(letter.items.length > 0, file);
       assert.ok((letter.reviewer?.specialties.length ?? 0) > 0, `${file}: reviewer specialty`);
+      assert.strictEqual(appealWindowOf(letter.facts)?.lastDay, APPEAL_LAST_DAYS.get(letter.caseNumber!), file);
       for (const item of letter.items) assert.ok(['upheld', 'overturned'].includes(item.outcome.kind), file);
       assert.deepStrictEqual(
         checkLetter(doc).map((f) => f.code),

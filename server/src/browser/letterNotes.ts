@@ -1,7 +1,10 @@
-// The export's notes in VS Code for the Web: the server in a Worker has no disk to find a letter's
-// notes file on (the client reads the folder's files for it), so the export's records carry none.
-// Stands in for server/src/export/letterNotes.ts in the browser build.
+// The browser twin of export/letterNotes.ts: in VS Code for the Web the server has no disk to find
+// a notes file on, so an export made through the server there carries no notes (the client owns
+// the notes files; see client/src/notes/notesStore.ts).
 
-export function notesForLetterFile(_abs: string): { notes?: undefined; error?: string } {
+export function notesForLetterFile(
+  _abs: string,
+  _shown?: (p: string) => string,
+): { notes?: undefined; error?: string } {
   return {};
 }

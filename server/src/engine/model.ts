@@ -65,6 +65,8 @@ export interface ReviewerCredentials {
 export interface CaseFacts {
   readonly dateAssigned?: string;
   readonly decisionDate?: string;
+  /** A date of mailing or service the letter states, when it states one (the appeal window counts from it). */
+  readonly mailingDate?: string;
   readonly dateOfInjury?: string;
   readonly urDenialDate?: string;
   readonly applicationReceived?: string;

@@ -172,12 +172,20 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeKind, string>> = {
 
 /** The header facts a letter states, by the name the model and the export give them. */
 export type CaseFactName =
-  'dateAssigned' | 'decisionDate' | 'dateOfInjury' | 'urDenialDate' | 'applicationReceived' | 'priority';
+  | 'dateAssigned'
+  | 'decisionDate'
+  | 'mailingDate'
+  | 'dateOfInjury'
+  | 'urDenialDate'
+  | 'applicationReceived'
+  | 'priority';
 
 /** Each label a whole name, without capturing groups (caseFacts.ts joins them into one pattern). */
 export const CASE_FACT_LABELS: ReadonlyArray<readonly [CaseFactName, RegExp]> = [
   ['dateAssigned', /^Date\s*Assigned$/i],
   ['decisionDate', /^(?:Decision\s*Date|Date\s*of\s*(?:IMR\s*)?Determination|Dated?)$/i],
+  // Not `Date of Service`: in a medical letter that is the date of a treatment.
+  ['mailingDate', /^(?:Date\s*(?:of\s*)?Mail(?:ing|ed)|Mail(?:ing|ed)\s*(?:Date|On)|Date\s*Served|Served\s*On)$/i],
   ['dateOfInjury', /^Date\s*of\s*Injury$/i],
   ['urDenialDate', /^(?:UR\s*Denial\s*Date|Date\s*of\s*UR\s*(?:Decision|Denial))$/i],
   ['applicationReceived', /^(?:IMR\s*)?Application\s*Received$/i],

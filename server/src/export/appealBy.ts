@@ -1,12 +1,9 @@
-// The last day to appeal a letter, for the export's `appealBy` (ISO date).
-//
-// INTEGRATION POINT (issue 30): the appeal window is computed by engine/appeal.ts, built on branch
-// wt/appeal. When that branch is merged, this becomes:
-//   return appealWindowOf(letter.facts)?.lastDay ?? null;
-// (import { appealWindowOf } from '../engine/appeal'). Until then every record's appealBy is null.
+// The last day to appeal a letter, for the export's `appealBy` (ISO date): engine/appeal.ts with
+// the default options (5 days for mail to an address in California, no uncertain holidays).
 
+import { appealWindowOf } from '../engine/appeal';
 import type { Letter } from '../engine/model';
 
-export function appealByOf(_letter: Letter): string | null {
-  return null;
+export function appealByOf(letter: Letter): string | null {
+  return appealWindowOf(letter.facts)?.lastDay ?? null;
 }

@@ -1,6 +1,7 @@
 // CodeLens above each disputed item: its outcome, the sources the decision rests on, and how many
 // problems it has; a click goes to its rationale (through the reveal command the "go to" quick
-// fixes use, so it works in any client that can show a document).
+// fixes use, so it works in any client that can show a document). An item with notes or tags gets
+// a second lens that says so (`2 notes · appeal`).
 
 import { CodeLens } from 'vscode-languageserver';
 import type { Finding } from '../engine/check';
@@ -8,14 +9,21 @@ import type { LetterContext } from './context';
 import { REVEAL_COMMAND } from './codeActions';
 import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { sourceName } from '../export/summary';
+import type { LetterNotesView } from '../notes/resolve';
+import { notesSummary } from './notesHover';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function codeLenses(ctx: LetterContext, findings: readonly Finding[] = ctx.findings()): CodeLens[] {
+export function codeLenses(
+  ctx: LetterContext,
+  findings: readonly Finding[] = ctx.findings(),
+  notes?: readonly LetterNotesView[],
+): CodeLens[] {
   const out: CodeLens[] = [];
   for (const letter of ctx.model.letters) {
+    const view = notes?.[letter.index];
     letter.items.forEach((item, i) => {
       const sources: string[] = [];
       for (const c of item.citations) {
@@ -34,6 +42,9 @@ export function codeLenses(ctx: LetterContext, findings: readonly Finding[] = ct
           ? { title: parts.join(' \u00b7 '), command: REVEAL_COMMAND, arguments: [ctx.uri, target] }
           : { title: parts.join(' \u00b7 ') + ' \u00b7 no rationale', command: '' },
       });
+      const attached = view?.items.find((a) => a.itemIndex === i);
+      if (attached && (attached.notes.length > 0 || attached.tags.length > 0))
+        out.push({ range: at, command: { title: notesSummary(attached.notes.length, attached.tags), command: '' } });
     });
   }
   return out;

@@ -21,7 +21,9 @@ import {
 import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
 import { treatmentOf } from '../engine/treatmentCategories';
 import { OUTCOME_LABELS } from '../engine/vocabulary';
-import { caseHover } from './caseHover';
+import { caseHover, type AppealContext } from './caseHover';
+import { notesHover } from './notesHover';
+import type { LetterNotesView } from '../notes/resolve';
 import { contains, LetterContext } from './context';
 import { citedSourceName, outcomeName, PART_NAMES } from '../engine/displayNames';
 import { escapeMarkdown, quoteText } from './markdown';
@@ -229,15 +231,34 @@ function namedSpan(item: DisputedItem): Span {
   return { start: Math.min(item.decisionRange.start, item.nameRange.start), end: item.nameRange.end };
 }
 
-function find(ctx: LetterContext, offset: number): { markdown: string; span: Span } | undefined {
+/** What a hover adds to the letter: the appeal window's settings and today, the user's notes. */
+export interface HoverExtras {
+  readonly appeal?: AppealContext;
+  /** Each letter's notes, in the letters' order. */
+  readonly notes?: readonly LetterNotesView[];
+}
+
+function withNotes(markdown: string, notes: string): string {
+  return notes ? `${markdown}\n\n---\n\n${notes}` : markdown;
+}
+
+function find(
+  ctx: LetterContext,
+  offset: number,
+  extras: HoverExtras = {},
+): { markdown: string; span: Span } | undefined {
   for (const letter of ctx.model.letters) {
     if (!contains(letter.range, offset)) continue;
-    for (const item of letter.items) {
+    const view = extras.notes?.[letter.index];
+    for (const [i, item] of letter.items.entries()) {
       if (item.outcome.raw.length > 0 && contains(item.outcome.range, offset))
         return { markdown: outcomeHover(item), span: item.outcome.range };
       const named = namedSpan(item);
-      if (named.end > named.start && contains(named, offset))
-        return { markdown: itemHover(ctx, letter, item), span: named };
+      if (named.end > named.start && contains(named, offset)) {
+        const attached = view?.items.find((a) => a.itemIndex === i);
+        const notes = attached ? notesHover(attached.notes, attached.tags) : '';
+        return { markdown: withNotes(itemHover(ctx, letter, item), notes), span: named };
+      }
       // Not only within the item's range: the professional review form keeps its guidelines and
       // rationale in sections of their own, after the issue.
       const citation = item.citations.find((c) => contains(c.range, offset));
@@ -249,7 +270,10 @@ function find(ctx: LetterContext, offset: number): { markdown: string; span: Spa
       if (part) return { markdown: `**${PART_TITLES[part.kind]}**: ${PART_HELP[part.kind]}`, span: part.labelRange };
     }
     const field = letter.header.find((h) => contains(h.range, offset));
-    if (field) return { markdown: caseHover(letter), span: field.range };
+    if (field) {
+      const notes = view ? notesHover(view.notes, view.tags, view.status) : '';
+      return { markdown: withNotes(caseHover(letter, extras.appeal), notes), span: field.range };
+    }
     const abbreviation = abbreviationAt(ctx.model.text, offset);
     if (abbreviation)
       return {
@@ -260,9 +284,13 @@ function find(ctx: LetterContext, offset: number): { markdown: string; span: Spa
   return undefined;
 }
 
-export function hover(ctx: LetterContext, position: { line: number; character: number }): Hover | null {
+export function hover(
+  ctx: LetterContext,
+  position: { line: number; character: number },
+  extras?: HoverExtras,
+): Hover | null {
   if (!ctx.isLetter || position.line < 0 || position.line >= ctx.lines.lineCount) return null;
-  const found = find(ctx, ctx.offsetAt(position));
+  const found = find(ctx, ctx.offsetAt(position), extras);
   if (!found) return null;
   return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: ctx.range(found.span) };
 }

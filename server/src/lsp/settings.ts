@@ -3,12 +3,14 @@
 
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySettings } from '../engine/check';
+import type { AppealSettings } from '../features/appealSettings';
 import { DEFAULT_LIMITS, IndexLimits } from '../workspace/indexer';
 
 export interface Settings {
   diagnostics?: { severity?: SeveritySettings; scope?: 'openFiles' | 'workspace' };
   workspace?: { maxFiles?: number; maxFileSize?: number; includePdf?: boolean };
   codeLens?: { enabled?: boolean };
+  appeal?: AppealSettings;
 }
 
 /** The index's limits from the settings. */

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'url';
 import { LazyTextDocument, lazyDocuments } from '../documents/lazyDocument';
 import { NOT_A_LETTER, summarize } from '../export/summary';
 import { placeIn } from '../export/summarizeText';
+import type { AppealOptions } from '../engine/appeal';
+import { appealOptionsFrom } from '../features/appealSettings';
 import { createContext, LetterContext } from '../features/context';
+import { WorkspaceNotes } from '../features/workspaceNotes';
 import { indexWorkspaceSymbols } from '../features/workspaceSymbols';
 import { DEFAULT_LIMITS, Indexer, IndexLimits } from '../workspace/indexer';
 import { LetterIndex } from '../workspace/letterIndex';
@@ -38,6 +41,10 @@ export class ServerState {
   client!: ClientCapabilities;
   readonly settings: SettingsSource;
   limits: IndexLimits = DEFAULT_LIMITS;
+  /** The appeal window's options, of the whole workspace: a hover is answered at once, without asking for settings. */
+  appealOptions: AppealOptions = appealOptionsFrom(undefined);
+  /** The notes files the client read (imrLetters/notes), matched to open documents' letters. */
+  readonly notes = new WorkspaceNotes();
 
   /** The workspace folders as URIs, and as file paths (walked when the client does not list files). */
   folderUris: string[] = [];

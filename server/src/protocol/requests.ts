@@ -1,11 +1,15 @@
 // Requests the extension's client sends to the language server beyond LSP itself.
 // Plain types only, so the client bundle can import this file without pulling in the server.
 
+import type { NotesFile } from '../notes/model';
+
 /** `imrLetters/items`: the disputed items of a document, for navigation and the status bar. */
 export const ItemsRequestMethod = 'imrLetters/items';
 
 export interface ItemsParams {
   uri: string;
+  /** The document's path in its workspace folder: the notes key of a letter without a case number. */
+  relativePath?: string;
 }
 
 export interface ItemSummary {
@@ -22,6 +26,20 @@ export interface ItemsResult {
   isLetter: boolean;
   letters: number;
   items: ItemSummary[];
+  /** Each letter's appeal window (engine/appeal.ts), null for a letter that states no date to count from. */
+  appeals?: (LetterAppeal | null)[];
+  /** Each letter's notes key (notes/keys.ts) and first line: where its letter-wide notes go. */
+  letterKeys?: string[];
+  letterLines?: number[];
+  /** Each item's notes key, in the order of `items`. */
+  itemKeys?: string[];
+}
+
+export interface LetterAppeal {
+  /** The last day to appeal, ISO. */
+  lastDay: string;
+  /** The rule applied, in words: `30 days from 12/09/2016 + 5 for mail: Friday 2017-01-13`. */
+  rule: string;
 }
 
 /**
@@ -185,4 +203,21 @@ export interface DecisionsReportResult {
   report: import('../report/model').DecisionsReport;
   /** The index is still being built: the report will grow. */
   indexing: boolean;
+}
+
+// --- notes (issue 30) ---------------------------------------------------------------------------
+
+/**
+ * Client → server notification: the notes files of the workspace folders, as the client read them
+ * (it owns the files, through vscode.workspace.fs). A damaged file comes as `file: null`: its
+ * notes are not shown, and the file is left alone.
+ */
+export const NotesNotification = 'imrLetters/notes';
+export interface NotesFolder {
+  /** The workspace folder's URI. */
+  folder: string;
+  file: NotesFile | null;
+}
+export interface NotesParams {
+  folders: NotesFolder[];
 }

@@ -11,7 +11,10 @@ import { foldingRanges } from '../../features/folding';
 import { formatDocument, formatRange } from '../../features/formatting';
 import { hover } from '../../features/hover';
 import { documentSymbols } from '../../features/symbols';
-import { ItemsParams, ItemsRequestMethod, ItemsResult } from '../../protocol';
+import { ItemsParams, ItemsRequestMethod, ItemsResult, NotesNotification, NotesParams } from '../../protocol';
+import { localToday } from '../../engine/calendar';
+import { fileNameOf } from '../../features/itemSearch';
+import { letterItems } from '../../features/letterItems';
 import type { ServerState } from '../state';
 
 type Position = { line: number; character: number };
@@ -31,7 +34,14 @@ export function registerDocumentFeatures(state: ServerState): void {
 
   connection.onDocumentSymbol(guarded([], (ctx) => documentSymbols(ctx)));
   connection.onFoldingRanges(guarded([], (ctx) => foldingRanges(ctx)));
-  connection.onHover(guarded(null, (ctx, params: { position: Position }) => hover(ctx, params.position)));
+  connection.onHover(
+    guarded(null, (ctx, params: { position: Position }) =>
+      hover(ctx, params.position, {
+        appeal: { options: state.appealOptions, today: localToday() },
+        notes: state.notes.viewsOf(ctx),
+      }),
+    ),
+  );
 
   connection.onCodeAction(async (params, token) => {
     const uri = params.textDocument.uri;
@@ -62,7 +72,7 @@ export function registerDocumentFeatures(state: ServerState): void {
     const settings = await state.settingsFor(uri);
     const ctx = state.contextOf(uri);
     if (!ctx?.isLetter || token.isCancellationRequested || settings.codeLens?.enabled === false) return [];
-    return codeLenses(ctx);
+    return codeLenses(ctx, undefined, state.notes.viewsOf(ctx));
   });
   connection.onReferences(
     guarded([], (ctx, params: { position: Position; context?: { includeDeclaration?: boolean } }) =>
@@ -76,17 +86,15 @@ export function registerDocumentFeatures(state: ServerState): void {
   connection.onRequest(ItemsRequestMethod, (params: ItemsParams): ItemsResult => {
     const ctx = params && typeof params.uri === 'string' ? state.contextOf(params.uri) : undefined;
     if (!ctx || !ctx.isLetter) return { isLetter: false, letters: 0, items: [] };
-    return {
-      isLetter: true,
-      letters: ctx.model.letters.length,
-      items: ctx.model.letters.flatMap((letter) =>
-        letter.items.map((item) => ({
-          name: item.name,
-          outcome: item.outcome.kind,
-          letterIndex: letter.index,
-          decisionRange: ctx.range(item.decisionRange),
-        })),
-      ),
-    };
+    const relativePath =
+      typeof params.relativePath === 'string'
+        ? params.relativePath
+        : (state.notes.placeOf(params.uri)?.relativePath ?? fileNameOf(params.uri));
+    return letterItems(ctx, relativePath, state.appealOptions);
+  });
+
+  connection.onNotification(NotesNotification, (params: NotesParams) => {
+    state.notes.set(params);
+    if (state.client.codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   });
 }

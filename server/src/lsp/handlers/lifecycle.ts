@@ -1,6 +1,7 @@
 // Initialize, initialized, settings changes and shutdown: what the client can do, what the server
 // offers, the index set up and kept to the settings.
 
+import { appealOptionsFrom } from '../../features/appealSettings';
 import {
   DidChangeConfigurationNotification,
   InitializeParams,
@@ -24,6 +25,7 @@ function initialize(state: ServerState, params: InitializeParams): InitializeRes
   state.settings.pull = client.configurationPull;
   const options = params.initializationOptions as { settings?: Settings } | undefined;
   if (options?.settings && typeof options.settings === 'object') state.settings.pushed = options.settings;
+  state.appealOptions = appealOptionsFrom(state.settings.pushed.appeal);
   state.setFolders(
     (params.workspaceFolders ?? [])
       .map((f) => f.uri)
@@ -75,12 +77,14 @@ export function registerLifecycle(state: ServerState): void {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'imrLetters' })
         .catch(() => undefined);
+    void state.workspaceSettings().then((settings) => (state.appealOptions = appealOptionsFrom(settings.appeal)));
   });
 
   connection.onDidChangeConfiguration((change) => {
     state.settings.changed((change.settings as { imrLetters?: Settings } | undefined)?.imrLetters);
     for (const doc of state.documents.all()) scheduleDiagnostics(state, doc, 0);
     void state.workspaceSettings().then((settings) => {
+      state.appealOptions = appealOptionsFrom(settings.appeal);
       const limits = limitsFrom(settings, state.client.listsFiles);
       const walkAgain = !state.client.listsFiles && JSON.stringify(limits) !== JSON.stringify(state.limits);
       state.limits = limits;

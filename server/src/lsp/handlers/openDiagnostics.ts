@@ -70,6 +70,7 @@ export function registerDocumentEvents(state: ServerState): void {
     // Its model is garbage now; once the server stays idle, the pages its parse grew go back too.
     if (e.document.length > LARGE_DOCUMENT) collectSoon(1000, { release: true });
     state.contexts.delete(uri);
+    state.notes.forget(uri);
     // Its entry goes back to what the disk holds (a closed letter's problems stay in the Problems panel).
     state.indexedVersions.delete(uri);
     state.indexer?.closed(uri);
