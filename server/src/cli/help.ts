@@ -54,7 +54,8 @@ Commands:
             YYYY-MM-DD) and priority; patientAge, patientSex, diagnoses as the case summary states
             them; reviewerLicensure, reviewerSpecialties; the item's category, subcategory (see
             docs/treatment-categories.md), drug and quantity. Missing values are null (CSV: empty);
-            lists in a CSV cell are joined with "; ".
+            lists in a CSV cell are joined with "; ". CSV follows RFC 4180: records end in CRLF; a cell
+            holding a comma, a quote or a line break (citations, one per line) is quoted, quotes doubled.
   report    The decisions report: totals, overturn rates by treatment category, guideline source,
             reviewer specialty and decision month, and the items, as a self-contained HTML page
             (opens offline in any browser), Markdown or JSON.
