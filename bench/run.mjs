@@ -5,7 +5,7 @@
 // No test asserts on these figures (machines are shared and noisy); the targets are printed next
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
-//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf,folders,fields,report,web] [--merge]
+//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf,folders,fields,firstlook,report,web] [--merge]
 //
 // Only a full run writes bench/results.json (then `node bench/readme.mjs --write` puts its figures
 // in docs/performance.md's tables); --quick and --only runs write bench/.data/results-partial.json, unless --merge
@@ -244,6 +244,8 @@ if (wanted('cli')) {
 
 if (wanted('folders')) results.folders = await (await import('./folders.mjs')).benchFolders();
 if (wanted('fields')) results.fields = await (await import('./fields.mjs')).benchFields({ runs: quick ? 5 : 40 });
+if (wanted('firstlook'))
+  results.firstLook = await (await import('./firstlook.mjs')).benchFirstLook({ runs: quick ? 1 : 3 });
 if (wanted('report')) results.report = await (await import('./report.mjs')).benchReport({ runs: quick ? 1 : 3, log });
 if (wanted('web'))
   results.web = await (

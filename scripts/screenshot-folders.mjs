@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Takes the picture of a folder of letters (images/folders.png): the Letters view in the Explorer
-// (summary line, letters grouped by outcome with counts, a letter opened to its items) beside a
+// Takes the picture of a folder of letters (images/folders.png): the Letters view in its own
+// container at the side bar's default width (summary line, letters grouped by outcome with counts, a letter opened to its items) beside a
 // letter with a CodeLens above each disputed item. Same machinery as scripts/screenshot.mjs
 // (test/editor/vscode-web.mjs); needs `bash scripts/setup-editor-tests.sh` and `npm run build`.
 //
-// Environment: IMR_SCREENSHOT_OUT (default images/folders.png), IMR_EDITOR_VERBOSE=1,
+// Environment: IMR_SCREENSHOT_OUT (default images/folders.png), IMR_SCREENSHOT_THEME (default Light
+// Modern), IMR_EDITOR_VERBOSE=1,
 // IMR_SCREENSHOT_DEBUG (save the page here when a step fails).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +24,10 @@ vscodeWeb.exitUnlessSetUp('screenshot');
 const { tempDir, dirs } = vscodeWeb.createTempDirs({
   prefix: 'imr-folders-shot-',
   extraDirs: { workspace: 'case-folder' },
-  userSettings: vscodeWeb.pictureSettings({ 'editor.wordWrap': 'on' }),
+  userSettings: vscodeWeb.pictureSettings({
+    'editor.wordWrap': 'on',
+    ...(process.env.IMR_SCREENSHOT_THEME ? { 'workbench.colorTheme': process.env.IMR_SCREENSHOT_THEME } : {}),
+  }),
 });
 // A small case folder: the real letters, two malformed ones and a note that is no letter.
 for (const name of fs.readdirSync(path.join(fixtures, 'letters')))
@@ -58,16 +62,12 @@ async function main() {
     .first()
     .waitFor({ state: 'attached' });
 
-  await vscodeWeb.runCommand(page, 'Explorer: Focus on Letters View');
-  await page.locator('.monaco-list-row', { hasText: '6 letters' }).first().waitFor({ state: 'visible' });
-  // Fold the file list away so the Letters view has the side bar, and widen the side bar.
-  await page.locator('.part.sidebar .pane-header', { hasText: 'case-folder' }).first().click();
-  // A wider side bar, so that the summary line is read whole: drag its edge.
-  const bar = await page.locator('.part.sidebar').boundingBox();
-  await page.mouse.move(bar.x + bar.width - 1, bar.y + bar.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(bar.x + bar.width + 280, bar.y + bar.height / 2, { steps: 10 });
-  await page.mouse.up();
+  // The Letters view has a container of its own in the activity bar, at the side bar's default width.
+  await vscodeWeb.runCommand(page, 'IMR Letters: Focus on Letters View');
+  await page
+    .locator('.monaco-list-row', { hasText: /upheld \u00b7/ })
+    .first()
+    .waitFor({ state: 'visible' });
   // Open the Overturned group and its letter (the summary row also says "overturned": the group's row starts with it).
   await page
     .locator('.monaco-list-row', { hasText: /^\s*Overturned/ })

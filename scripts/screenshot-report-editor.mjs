@@ -35,8 +35,8 @@ const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => resources);
 async function main() {
   const page = await vscodeWeb.openWorkbench({ dirs, viewport: VIEWPORT, verbose, extensionPath: repoRoot, resources });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible' });
-  // The extension is loaded (its commands in the palette) once its Letters view is in the Explorer.
-  await page.locator('.part.sidebar .pane-header', { hasText: 'Letters' }).first().waitFor({ state: 'visible' });
+  // The extension has started by itself (the folder holds letters) once its container shows in the activity bar.
+  await page.locator('[aria-label*="IMR Letters"]').first().waitFor({ state: 'attached' });
   // The side bar closed: the report has the window.
   await page.keyboard.press('Control+B');
 

@@ -55,7 +55,9 @@ describe('hover and message safety properties (fast-check)', function () {
                 citationHovers++;
                 // The hover leads with the topic the letter names (the whole citation is in view
                 // in the editor): that is the letter text it must show literally.
-                if (c.topic && c.topic.length < 100)
+                // On the source's name (MTUS, ODG, ACOEM) the hover gives the rules behind its standing instead.
+                const word = /[A-Za-z]*$/.exec(text.slice(0, o))![0] + /^[A-Za-z]*/.exec(text.slice(o))![0];
+                if (c.topic && c.topic.length < 100 && !['MTUS', 'ODG', 'ACOEM'].includes(word))
                   assert.ok(
                     shown.includes(seen(c.topic)),
                     `citation hover does not show the topic literally:\n${JSON.stringify(c.topic)}\nrendered: ${JSON.stringify(shown)}`,

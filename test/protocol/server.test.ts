@@ -193,10 +193,10 @@ describe('language server over stdio', function () {
     const md = (hover.contents as MarkupContent).value;
     assert.strictEqual((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(md, /Chronic Pain Medical Treatment Guidelines/);
-    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n/);
+    assert.match(md, /^\*\*MTUS \u203a Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n/);
     assert.match(md, /Part of the MTUS/);
-    // The other citations of the guidelines in letter 001, linked to their lines.
-    assert.match(md, /Also cited in this letter:\n- \[line 63\]\(file:\/\/\/letters\/001\.txt#L63\)/);
+    // The other citations of the guidelines in letter 001, linked to their lines, on one line.
+    assert.match(md, /Also cited on \[line 63\]\(file:\/\/\/letters\/001\.txt#L63\), \[line 125\]/);
   });
 
   it('states a confirmed page fact without a qualifier', async () => {
@@ -208,7 +208,7 @@ describe('language server over stdio', function () {
       position: { line, character: 2 },
     })) as Hover;
     const md = (hover.contents as MarkupContent).value;
-    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Antidepressants, page 14\n\n/);
+    assert.match(md, /^\*\*MTUS \u203a Chronic Pain Medical Treatment Guidelines\*\*: Antidepressants, page 14\n\n/);
     assert.doesNotMatch(md, /unverified/);
   });
 

@@ -206,23 +206,37 @@ describe('hover', () => {
   const occurrences = (md: string, re: RegExp) => md.match(new RegExp(re.source, 'gi'))?.length ?? 0;
 
   it('leads with what is cited: an MTUS clinical topic adopted from ACOEM, with its section; the MTUS spelled out and named part of once', () => {
-    const md = hoverText(text, 'MTUS Stress-Related Conditions 2004', 2)!;
-    assert.match(md, /^\*\*ACOEM Practice Guidelines\*\*: Stress\\-Related Conditions 2004, section Follow\\-up\n/);
-    assert.match(md, /American College of Occupational and Environmental Medicine/);
+    const md = hoverText(text, 'MTUS Stress-Related Conditions 2004', 8)!;
+    assert.match(
+      md,
+      /^\*\*MTUS \u203a ACOEM Practice Guidelines\*\*: Stress\\-Related Conditions 2004, section Follow\\-up\n/,
+    );
     assert.strictEqual(occurrences(md, /Medical Treatment Utilization Schedule/), 1, md);
     assert.strictEqual(occurrences(md, /part of the MTUS/), 1, md);
+    // The rules (8 CCR) and the background wait on the word MTUS.
+    assert.doesNotMatch(md, /8 CCR|American College/);
+    assert.match(md, / Point at \u201cMTUS\u201d for the rules\.$/m);
+  });
+
+  it('on the source named in a citation: the rules behind its standing and its background', () => {
+    const mtus = hoverText(text, 'MTUS Stress-Related Conditions 2004', 2)!;
+    assert.match(mtus, /^\*\*MTUS \\\(Medical Treatment Utilization Schedule\\\)\*\*: presumed correct/);
+    assert.match(mtus, /\(8 CCR 9792\.25, 9792\.21\.1\)/);
+    const acoem = hoverText(text, 'ACOEM Chapter \n15, page 405', 1)!;
+    assert.match(acoem, /^\*\*ACOEM Practice Guidelines\*\*: part of the MTUS: presumed correct/);
+    assert.match(acoem, /American College of Occupational and Environmental Medicine/);
   });
 
   it('the ACOEM Chapter 15 citation: the chapter qualified as unverified, nothing of Low Back Complaints', () => {
-    const md = hoverText(text, 'ACOEM Chapter \n15, page 405', 1)!;
-    assert.match(md, /^\*\*ACOEM Practice Guidelines\*\*: chapter 15, page 405 {2}\n/);
+    const md = hoverText(text, 'ACOEM Chapter \n15, page 405', 8)!;
+    assert.match(md, /^\*\*MTUS \u203a ACOEM Practice Guidelines\*\*: chapter 15, page 405 {2}\n/);
     assert.match(md, /Chapter 15 covers Stress\\-Related Conditions\. _\(unverified/);
     assert.doesNotMatch(md, /Low Back|286/);
   });
 
   it('does not repeat the topic the letter names for a page: Benzodiazepines, page 24', () => {
     const md = hoverText(letterText(FIXTURES.familyPractice), 'Benzodiazepines Page(s): 24.', 2)!;
-    assert.match(md, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n\n/);
+    assert.match(md, /^\*\*MTUS \u203a Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n\n/);
     assert.strictEqual(occurrences(md, /Benzodiazepines/), 1, md);
     assert.doesNotMatch(md, /catalog/i);
   });

@@ -88,7 +88,8 @@ describe('hover and message safety', () => {
 
   it('the citation hover shows the topic literally', () => {
     const citation = item.citations.find((c) => c.topic?.includes(LINK))!;
-    const md = (hover(ctx, ctx.lines.positionAt(citation.range.start))!.contents as MarkupContent).value;
+    // On the page number: the source's name at the citation's start gives the rules instead.
+    const md = (hover(ctx, ctx.lines.positionAt(citation.range.end - 1))!.contents as MarkupContent).value;
     const { html, text } = renderMarkdown(md);
     assert.ok(
       text.includes(`Chronic Pain Medical Treatment Guidelines: ${citation.topic}, page 14`),

@@ -60,7 +60,8 @@ Commands:
             subcategory and drugClass as the DWC counts them (see docs/treatment-categories.md),
             drug and quantity; from the notes file, the item's notes, its letter's letterNotes,
             tags and status, and appealBy (ISO). Missing values are null (CSV: empty); lists in a
-            CSV cell are joined with "; ", notes one per line.
+            CSV cell are joined with "; ", notes one per line. CSV follows RFC 4180: records end in
+            CRLF; a cell holding a comma, a quote or a line break is quoted, quotes doubled.
   report    The decisions report: totals, each category's share, overturn rates by category, drug
             class, guideline source, reviewer specialty, priority and decision month, median days
             to decision, the top drugs, and the items, as a self-contained HTML page (opens

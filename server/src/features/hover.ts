@@ -1,7 +1,7 @@
 // Hovers: guideline citations (what is cited and what the cited page covers first, then where the
-// source stands in the MTUS hierarchy, a line of background, and links to the letter's other
-// citations of it), an item's name (a summary of the item, its treatment category; a partly
-// authorized item's original request and authorized part), outcome words,
+// source stands in the MTUS in one line, and links to the letter's other citations of it; the
+// rules behind the standing on the source's name), an item's name (a summary of the item, its
+// treatment category; a partly authorized item's original request and authorized part), outcome words,
 // part labels, the rationale's conclusion, the header's fields (the case at a glance, caseHover.ts)
 // and the abbreviations letters use.
 // Letter text enters the Markdown only through escapeMarkdown/quoteText; hovers are never trusted,
@@ -13,12 +13,13 @@ import {
   chapterTopic,
   entryFor,
   GuidelineEntry,
+  MTUS,
   MTUS_SPELLED_OUT,
   OUTCOME_MEANINGS,
   pageTopics,
   Standing,
 } from '../engine/catalog';
-import type { Citation, DisputedItem, ItemPart, Letter, Span } from '../engine/model';
+import type { Citation, DisputedItem, GuidelineSource, ItemPart, Letter, Span } from '../engine/model';
 import { treatmentOf } from '../engine/treatmentCategories';
 import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { caseHover, type AppealContext } from './caseHover';
@@ -48,18 +49,21 @@ function sameTopic(a: string, b: string): boolean {
   return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
 }
 
-/** The first line: the source, then what the letter cites of it (its topic, pages, sections, chapter). */
+/** The first line: the source and its document, then what the letter cites of them (topic, chapter, pages, sections). */
 function citedLine(entry: GuidelineEntry, citation: Citation): string {
-  const title = entry.id === 'MTUS' ? `${entry.name} (MTUS)` : entry.name;
+  // `MTUS › Chronic Pain Medical Treatment Guidelines`; `ODG (Official Disability Guidelines)`.
+  const source = citation.source === 'other' ? '' : citation.source;
+  const title =
+    entry.id === 'MTUS' ? 'MTUS' : source && source !== entry.short ? `${source} \u203a ${entry.name}` : entry.name;
   const cited: string[] = [];
   if (citation.topic) cited.push(quoteText(citation.topic));
   if (citation.chapter) cited.push(`chapter ${escapeMarkdown(citation.chapter)}`);
-  if (citation.pages.length > 0)
-    cited.push(`${citation.pages.length > 1 ? 'pages' : 'page'} ${citation.pages.map(escapeMarkdown).join(', ')}`);
   if (citation.sections.length > 0)
     cited.push(
       `${citation.sections.length > 1 ? 'sections' : 'section'} ${citation.sections.map(escapeMarkdown).join(', ')}`,
     );
+  if (citation.pages.length > 0)
+    cited.push(`${citation.pages.length > 1 ? 'pages' : 'page'} ${citation.pages.map(escapeMarkdown).join(', ')}`);
   return `**${escapeMarkdown(title)}**${cited.length > 0 ? ': ' + cited.join(', ') : ''}`;
 }
 
@@ -79,25 +83,54 @@ function coverageLines(entry: GuidelineEntry, citation: Citation): string[] {
   return lines;
 }
 
-/** One line: where the source stands in the MTUS strength-of-evidence hierarchy, MTUS spelled out once. */
-function hierarchyLine(entry: GuidelineEntry, citation: Citation): string {
-  const mtus = `MTUS (${MTUS_SPELLED_OUT})`;
-  const inMtus =
+function inMtus(entry: GuidelineEntry, citation: Citation): boolean {
+  return (
     entry.partOfMtus === 'yes' ||
-    (entry.partOfMtus === 'adopted-chapters' && citation.mtus && citation.source === 'MTUS');
+    (entry.partOfMtus === 'adopted-chapters' && citation.mtus && citation.source === 'MTUS')
+  );
+}
+
+/** One short line: where the source stands in the MTUS, MTUS spelled out once; the rules behind it are in legalHover. */
+function standingLine(entry: GuidelineEntry, citation: Citation): string {
+  const mtus = `MTUS (${MTUS_SPELLED_OUT})`;
   let line: string;
-  if (entry.id === 'MTUS') {
-    line = `**Presumed correct** on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1); a preponderance of scientific medical evidence can rebut it.`;
-  } else if (inMtus) {
-    line = `**Part of the ${mtus}**: presumed correct on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1).`;
-  } else {
+  if (entry.id === 'MTUS' || inMtus(entry, citation))
+    line = `**${entry.id === 'MTUS' ? `The ${mtus}` : `Part of the ${mtus}`}**: presumed correct on treatment.`;
+  else {
     // ACOEM is part of the MTUS only where the MTUS adopted it, which a letter shows by citing it as MTUS.
     const headline = entry.partOfMtus === 'no' ? `Not part of the ${mtus}` : `Not cited as part of the ${mtus}`;
-    line = `**${headline}**: ${entry.searchPlace ?? 'it comes after the MTUS in the search for evidence (8 CCR 9792.21.1)'}.`;
+    line = `**${headline}**: consulted after it.`;
   }
   if (entry.partOfMtus === 'yes' && !citation.mtus && citation.part !== 'rationale')
-    line += ' The letter lists it as a \u201cNon-MTUS Citation\u201d all the same.';
+    line += ' Listed as a \u201cNon-MTUS Citation\u201d all the same.';
   return line;
+}
+
+/** The rules behind the standing (8 CCR), for the hover on the source's name inside the citation. */
+function hierarchyLine(entry: GuidelineEntry, citation: Citation): string {
+  if (entry.id === 'MTUS')
+    return `presumed correct on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1); scientific medical evidence can rebut it.`;
+  if (inMtus(entry, citation))
+    return `part of the MTUS: presumed correct on the extent and scope of treatment, and first in the search for evidence (8 CCR 9792.25, 9792.21.1).`;
+  const headline = entry.partOfMtus === 'no' ? 'not part of the MTUS' : 'not cited as part of the MTUS';
+  return `${headline}: ${entry.searchPlace ?? 'it comes after the MTUS in the search for evidence (8 CCR 9792.21.1)'}.`;
+}
+
+/** The legal detail of a cited source: what it is and where the rules place it, then its background. */
+function legalHover(entry: GuidelineEntry, citation: Citation): string {
+  const name = entry.id === 'MTUS' ? `MTUS (${MTUS_SPELLED_OUT})` : `${entry.name}`;
+  return [`**${escapeMarkdown(name)}**: ${hierarchyLine(entry, citation)}`, escapeMarkdown(entry.about)].join('\n\n');
+}
+
+/** The source's name where the citation writes it (`MTUS`, `ODG`, `ACOEM`): its span, if the offset is on it. */
+function sourceNameAt(ctx: LetterContext, citation: Citation, offset: number): Span | undefined {
+  const text = ctx.model.text;
+  const names = new Set([citation.source, entryFor(citation).short].filter((n) => n !== 'other'));
+  let start = offset;
+  while (start > citation.range.start && /[A-Za-z]/.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < citation.range.end && /[A-Za-z]/.test(text[end])) end++;
+  return end > start && names.has(text.slice(start, end) as GuidelineSource) ? { start, end } : undefined;
 }
 
 /** A link to a line of the hovered document: VS Code opens `#L<line>` (1-based) at that line. */
@@ -107,29 +140,44 @@ function lineLink(ctx: LetterContext, offset: number, text: string): string {
   return `[${text}](${uri}#L${ctx.lines.lineAt(offset) + 1})`;
 }
 
+/** Other citations listed by line, on one line; the rest are counted. */
 function otherCitations(ctx: LetterContext, letter: Letter, citation: Citation, entry: GuidelineEntry): string[] {
   const out: string[] = [];
   for (const item of letter.items) {
     for (const c of item.citations) {
       if (c === citation || entryFor(c) !== entry) continue;
       const line = ctx.lines.lineAt(c.range.start) + 1;
-      out.push(`- ${lineLink(ctx, c.range.start, `line ${line}`)}: ${quoteText(item.name, 50)}, ${PART_NAMES[c.part]}`);
+      out.push(lineLink(ctx, c.range.start, `line ${line}`));
     }
   }
   return out;
 }
 
+/**
+ * A citation: what the letter cites, what the catalog knows of it (one line at most), where it
+ * stands in the MTUS in one line, the letter's other citations of it: eight lines at most, so that
+ * the text being read stays in view. The rules behind the standing come with a hover on the
+ * source's name (legalHover).
+ */
 function citationHover(ctx: LetterContext, letter: Letter, citation: Citation): string {
   const entry = entryFor(citation);
-  const md: string[] = [];
-  md.push([citedLine(entry, citation), ...coverageLines(entry, citation)].join('  \n'));
-  md.push(hierarchyLine(entry, citation));
-  md.push(escapeMarkdown(entry.about));
+  const coverage = coverageLines(entry, citation);
+  const first = [citedLine(entry, citation), ...coverage.slice(0, 1)];
+  if (coverage.length > 1) first[1] += ` And ${coverage.length - 1} more.`;
+  const md: string[] = [first.join('  \n')];
+  const name =
+    citation.source !== 'other' &&
+    ctx.model.text.slice(citation.range.start, citation.range.end).includes(citation.source);
+  // A source without a publisher of its own: that is all there is to say of it.
+  const about = citation.source === 'other' ? ` ${escapeMarkdown(entry.about)}` : '';
+  md.push(
+    standingLine(entry, citation) + about + (name ? ` Point at \u201c${citation.source}\u201d for the rules.` : ''),
+  );
   const others = otherCitations(ctx, letter, citation, entry);
   if (others.length > 0) {
     const more = others.length - OTHER_CITATIONS_SHOWN;
     md.push(
-      `Also cited in this letter:\n${others.slice(0, OTHER_CITATIONS_SHOWN).join('\n')}${more > 0 ? `\n- and ${more} more` : ''}`,
+      `Also cited on ${others.slice(0, OTHER_CITATIONS_SHOWN).join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
     );
   }
   return md.join('\n\n');
@@ -262,7 +310,13 @@ function find(
       // Not only within the item's range: the professional review form keeps its guidelines and
       // rationale in sections of their own, after the issue.
       const citation = item.citations.find((c) => contains(c.range, offset));
-      if (citation) return { markdown: citationHover(ctx, letter, citation), span: citation.range };
+      if (citation) {
+        const name = sourceNameAt(ctx, citation, offset);
+        // On the word MTUS, the schedule's own standing, even in a citation of a document adopted into it.
+        const named = name && ctx.model.text.slice(name.start, name.end) === 'MTUS' ? MTUS : entryFor(citation);
+        if (name) return { markdown: legalHover(named, citation), span: name };
+        return { markdown: citationHover(ctx, letter, citation), span: citation.range };
+      }
       if (item.conclusion.range && item.conclusion.kind !== 'not-stated' && contains(item.conclusion.range, offset)) {
         return { markdown: conclusionHover(item), span: item.conclusion.range };
       }

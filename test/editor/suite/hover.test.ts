@@ -32,12 +32,25 @@ describe('hovers', () => {
       xanaxLine,
     );
     assert.equal(document.lineAt(citationLine + 2).text.trim(), 'Benzodiazepines Page(s): 24.');
-    const position = positionOf(document, citationLine, 'MTUS', 1);
+    const position = positionOf(document, citationLine, 'Chronic', 1);
     const { text, hovers } = await hoverAt(document, position);
-    assert.match(text, /Chronic Pain Medical Treatment Guidelines/, text);
-    assert.match(text, /MTUS/);
-    // What the letter cites, first: the topic as it words it and the page, not repeated below.
-    assert.match(text, /^\*\*Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n/, text);
+    // What the letter cites, first: the source, its document, the topic as it words it and the page.
+    assert.match(
+      text,
+      /^\*\*MTUS \u203a Chronic Pain Medical Treatment Guidelines\*\*: Benzodiazepines, page 24\n/,
+      text,
+    );
+    // Its standing in one line; the rules behind it on the word MTUS.
+    assert.match(
+      text,
+      /\n\n\*\*Part of the MTUS \(Medical Treatment Utilization Schedule\)\*\*: presumed correct on treatment\. Point at \u201cMTUS\u201d for the rules\.\n/,
+    );
+    assert.doesNotMatch(text, /8 CCR/);
+    const rules = await hoverAt(document, positionOf(document, citationLine, 'MTUS', 1));
+    assert.match(
+      rules.text,
+      /^\*\*MTUS \\\(Medical Treatment Utilization Schedule\\\)\*\*: presumed correct .*\(8 CCR 9792\.25, 9792\.21\.1\)/,
+    );
     assert.doesNotMatch(text, /Page 24: Benzodiazepines/, text);
     assert.ok(
       hovers.some((hover) => hover.range?.contains(position)),
