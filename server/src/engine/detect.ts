@@ -5,7 +5,7 @@
 // review organization's letterhead, are required; each must stand at the start of its own line.
 
 import { headingAt, partLabelAt } from './parser/recognize';
-import { LETTER_MARKS } from './vocabulary';
+import { LETTER_HINT, LETTER_MARKS } from './vocabulary';
 
 /** How much of a huge file to look at: the markers sit at the top of the first letter. */
 const SCAN_LIMIT = 512 * 1024;
@@ -41,4 +41,13 @@ export function isLetter(text: string): boolean {
     if (strong && kinds.size >= 2) return true;
   }
   return false;
+}
+
+/**
+ * Whether a PDF whose first page is `firstPage` may hold a letter: the page is one, or names what
+ * a cover sheet of one would. Readers that want letters only read no further than a page that
+ * fails it, so that a folder of other PDFs costs a page each.
+ */
+export function mayBeginLetter(firstPage: string): boolean {
+  return LETTER_HINT.test(firstPage.slice(0, SCAN_LIMIT)) || isLetter(firstPage);
 }

@@ -222,6 +222,12 @@ export const MARKER_STARTS = ['case', 'maximus', 'medical', 'notice'];
  * Lines isLetter counts as a sign of a letter besides headings and part labels. A `letterhead`
  * is strong (like a heading); the others count only with a strong one.
  */
+/**
+ * Words on a PDF's first page that say a letter may follow even when the page is none (a fax cover
+ * sheet of one): such a PDF is read to its end (engine/detect.ts mayBeginLetter).
+ */
+export const LETTER_HINT = /\b(?:Independent\s*Medical\s*Review|MAXIMUS|IMR|Final\s*Determination)\b/i;
+
 export const LETTER_MARKS: ReadonlyArray<[kind: 'letterhead' | 'intro' | 'credentials', re: RegExp]> = [
   ['letterhead', /^MAXIMUS\s+FEDERAL\s+SERVICES/i],
   ['letterhead', NOTICE_2013],

@@ -139,7 +139,8 @@ export async function analyzeFile(
   mode: Mode,
   severities: Readonly<Record<DiagnosticCode, Severity>>,
 ): Promise<FileReport> {
-  const read = await readLetterFile(abs);
+  // Check and export want letters only: a PDF whose first page is none is read no further.
+  const read = await readLetterFile(abs, true);
   if (read.kind === 'unreadable')
     return { path: abs, display, status: 'unreadable', error: read.error, letters: 0, items: 0, diagnostics: [] };
   if (read.kind === 'binary') return { path: abs, display, status: 'binary', letters: 0, items: 0, diagnostics: [] };

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { DEFAULT_PDF_LIMITS, PdfLimits } from './limits';
 import { loadPdfReader } from './load';
 import { isPdfProblem } from './problems';
+import { mayBeginLetter } from '../engine/detect';
 import { decodeLetterBytes } from '../files/decode';
 import { MAX_FILE_BYTES, readRegularFileShared, readRegularFileSync } from '../files/readFile';
 
@@ -21,13 +22,18 @@ export function isPdfPath(file: string): boolean {
   return path.extname(file).toLowerCase() === PDF_EXTENSION;
 }
 
-/** The text of PDF bytes, or why there is none; never throws for a bad file. */
+/**
+ * The text of PDF bytes, or why there is none; never throws for a bad file. `lettersOnly`: the caller
+ * wants letters only, so a PDF whose first page cannot begin one (mayBeginLetter) gives that page's
+ * text alone.
+ */
 export async function pdfBytesToText(
   bytes: Uint8Array,
   limits: PdfLimits = DEFAULT_PDF_LIMITS,
+  lettersOnly = false,
 ): Promise<LetterTextResult> {
   try {
-    const { text } = await loadPdfReader().readPdfText(bytes, limits);
+    const { text } = await loadPdfReader().readPdfText(bytes, limits, lettersOnly ? mayBeginLetter : undefined);
     return { kind: 'text', text, pdf: true };
   } catch (e) {
     if (isPdfProblem(e)) return { kind: 'unreadable', error: e.message };
@@ -47,6 +53,7 @@ export async function readLetterText(
   decodeText: (bytes: Buffer) => LetterTextResult,
   limits: PdfLimits = DEFAULT_PDF_LIMITS,
   maxTextBytes = MAX_FILE_BYTES,
+  lettersOnly = false,
 ): Promise<LetterTextResult> {
   // Read as the folder walker reads: never blocking on a FIFO nor reading a device, and a file
   // larger than the reader takes refused before it is read into memory.
@@ -54,11 +61,14 @@ export async function readLetterText(
   const read = pdf ? readRegularFileSync(file, limits.maxBytes) : readRegularFileShared(file, maxTextBytes);
   if (read.kind !== 'bytes') return { kind: 'unreadable', error: read.reason };
   // By name only: a PDF saved as .txt stays a binary file that is skipped, as before PDFs were read.
-  if (pdf) return pdfBytesToText(read.bytes, limits);
+  if (pdf) return pdfBytesToText(read.bytes, limits, lettersOnly);
   return decodeText(read.bytes);
 }
 
-/** A letter file's text: a PDF's through the PDF reader, a text file's as an editor decodes it. */
-export function readLetterFile(file: string): Promise<LetterTextResult> {
-  return readLetterText(file, decodeLetterBytes);
+/**
+ * A letter file's text: a PDF's through the PDF reader, a text file's as an editor decodes it.
+ * `lettersOnly`: see pdfBytesToText.
+ */
+export function readLetterFile(file: string, lettersOnly = false): Promise<LetterTextResult> {
+  return readLetterText(file, decodeLetterBytes, DEFAULT_PDF_LIMITS, MAX_FILE_BYTES, lettersOnly);
 }

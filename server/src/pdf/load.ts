@@ -8,10 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { PdfLimits } from './limits';
 import { PdfProblem } from './problems';
-import type { PdfText } from './reader';
+import type { FirstPageTest, PdfText } from './reader';
 
 export interface PdfReader {
-  readPdfText(bytes: Uint8Array, limits?: PdfLimits): Promise<PdfText>;
+  readPdfText(bytes: Uint8Array, limits?: PdfLimits, firstPage?: FirstPageTest): Promise<PdfText>;
   /** Loads pdf.js ahead of the first file (absent from a reader bundle built before it). */
   preload?(): Promise<void>;
 }

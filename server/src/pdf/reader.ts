@@ -42,6 +42,12 @@ export interface PdfText {
   pages: number;
 }
 
+/**
+ * Whether the first page's text may begin a letter. A reader given one stops after a first page it
+ * rejects and returns that page's text alone: a folder of other PDFs then costs one page each.
+ */
+export type FirstPageTest = (firstPage: string) => boolean;
+
 let pdfjs: Promise<PdfJs> | undefined;
 
 function loadPdfJs(): Promise<PdfJs> {
@@ -118,7 +124,12 @@ function nextTurn(): Promise<void> {
   );
 }
 
-async function readPages(doc: PdfDocument, limits: PdfLimits, cancelled: () => boolean): Promise<PageText[]> {
+async function readPages(
+  doc: PdfDocument,
+  limits: PdfLimits,
+  cancelled: () => boolean,
+  firstPage?: FirstPageTest,
+): Promise<PageText[]> {
   const pages: PageText[] = [];
   let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
@@ -137,12 +148,17 @@ async function readPages(doc: PdfDocument, limits: PdfLimits, cancelled: () => b
     const [, y0, , y1] = page.view;
     pages.push({ height: Math.abs(y1 - y0), pieces });
     page.cleanup();
+    if (n === 1 && firstPage && doc.numPages > 1 && !firstPage(layoutPages(pages))) break;
   }
   return pages;
 }
 
 /** The letter text of a PDF; throws PdfProblem when the file cannot give any. */
-export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<PdfText> {
+export async function readPdfText(
+  bytes: Uint8Array,
+  limits: PdfLimits = DEFAULT_PDF_LIMITS,
+  firstPage?: FirstPageTest,
+): Promise<PdfText> {
   if (bytes.byteLength === 0) throw new PdfProblem('empty', 'empty file');
   if (bytes.byteLength > limits.maxBytes)
     throw new PdfProblem('too-large', `too large: ${bytes.byteLength} bytes, at most ${limits.maxBytes} are read`);
@@ -182,7 +198,7 @@ export async function readPdfText(bytes: Uint8Array, limits: PdfLimits = DEFAULT
         throw new PdfProblem('too-many-pages', `too many pages: ${doc.numPages}, at most ${limits.maxPages} are read`);
       let pages: PageText[];
       try {
-        pages = await readPages(doc, limits, () => timedOut);
+        pages = await readPages(doc, limits, () => timedOut, firstPage);
       } catch (e) {
         throw e instanceof PdfProblem ? e : problemOf(e);
       }

@@ -504,7 +504,7 @@ export class Indexer {
   private async refreshPdf(uri: string, key: string, path: string): Promise<void> {
     const read = await readRegularFile(path, DEFAULT_PDF_LIMITS.maxBytes);
     if (read.kind === 'skipped') return this.skip(uri, key, path, read.reason);
-    const text = await pdfBytesToText(read.bytes, DEFAULT_PDF_LIMITS);
+    const text = await pdfBytesToText(read.bytes, DEFAULT_PDF_LIMITS, true);
     // The file may have been deleted, left out or opened while it was read.
     if (this.stopped || !this.listed.has(uri) || this.host.isOpen(key)) return;
     let summary: FileSummary;
