@@ -4,7 +4,7 @@
 
 import type { DisputedItem, Letter } from '../engine/model';
 import { itemKey } from '../engine/rules/duplicate-item';
-import { fold, straighten } from '../engine/text';
+import { fold, straighten } from '../engine/fold';
 import type { ItemKey, LetterKey } from './model';
 
 const CASE_PREFIX = 'case:';

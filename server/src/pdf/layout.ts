@@ -7,7 +7,7 @@
 // otherwise, so that they never run into a paragraph or a decision line.
 // Knows nothing of pdf.js: the reader hands it plain pieces, so it is tested without a PDF.
 
-import { LineTable, NOISE } from '../engine/text';
+import { LineTable, NOISE } from '../engine/lineTable';
 
 /** One run of text as the PDF places it, in PDF user space (y grows upwards). */
 export interface TextPiece {

@@ -10,7 +10,9 @@ import { conclusionOfLines, NOT_STATED } from '../parser/conclusions';
 import type { LogicalLines } from '../parser/logicalLines';
 import { citationsOfParts, ItemObject, PartObject } from '../parser/modelObjects';
 import { INTRO_PREFIX, looksLikeOutcome, outcomeOf, partLabelAt } from '../parser/recognize';
-import { fold, isRegExpSpace, withoutTrailingColon } from '../text';
+import { fold } from '../fold';
+import { withoutTrailingColon } from '../trim';
+import { isRegExpSpace } from '../whiteSpace';
 import { INTRO, PARTIAL_AUTHORIZATION_SENTENCE_END, PARTS } from '../vocabulary';
 import { partForImr } from './partForImr';
 

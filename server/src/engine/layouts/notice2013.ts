@@ -7,7 +7,9 @@ import type { DisputedItem, Outcome, Span } from '../model';
 import type { LogicalLines } from '../parser/logicalLines';
 import { citationsOf, ItemObject } from '../parser/modelObjects';
 import type { RawLetter } from '../parser/splitLetters';
-import { fold, JoinedText, straighten, withoutTrailingColon } from '../text';
+import { fold, straighten } from '../fold';
+import { JoinedText } from '../joinedText';
+import { withoutTrailingColon } from '../trim';
 import { decisionItems } from './decisionLines';
 
 const REGARDING = /^(\d+)\s*[).]\s*Regarding\s+the\s+request\s+for\s+/i;

@@ -9,7 +9,7 @@
 // and whatever page furniture they hold, so that the name's span is where the part is written.
 
 import type { Span } from '../model';
-import { fold } from '../text';
+import { fold } from '../fold';
 import {
   AUTHORIZED_SENTENCES,
   ORIGINAL_REQUEST_SENTENCE,

@@ -7,7 +7,10 @@ import type { Citation, Conclusion, DisputedItem, ItemPart, Outcome, PartKind } 
 import { conclusionIn } from '../parser/conclusions';
 import type { LogicalLines } from '../parser/logicalLines';
 import type { RawLetter } from '../parser/splitLetters';
-import { fold, isWhite, JoinedText, trimEndWhere } from '../text';
+import { fold } from '../fold';
+import { JoinedText } from '../joinedText';
+import { trimEndWhere } from '../trim';
+import { isWhite } from '../whiteSpace';
 
 export function professionalReviewItems(lines: LogicalLines, r: RawLetter): DisputedItem[] {
   const text = lines.text;

@@ -12,7 +12,9 @@
 // not at another (`right foot and right shoulder pain`, `sprain of joints and ligaments`).
 
 import type { Patient } from '../model';
-import { fold, JoinedText, logicalLinesIn, straighten } from '../text';
+import { fold, straighten } from '../fold';
+import { JoinedText } from '../joinedText';
+import { logicalLinesIn } from '../rangeLines';
 
 const AGE_SEX =
   /(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?\.?)\s*-?\s*old\b(?:\s*,?\s*(female|male|woman|man|gentleman|lady|girl|boy)\b)?/i;
