@@ -55,8 +55,9 @@ async function main() {
   const row = report.locator('#items tbody tr:not([hidden])').first();
   const file = (await row.locator('td').first().textContent()).replace(/:\d+$/, '');
   await row.click();
+  // A PDF letter opens as its text, whose tab reads `CM16-0229336 · letter text`.
   await page
-    .locator('.tab', { hasText: path.basename(file) })
+    .locator('.tab', { hasText: path.basename(file).replace(/\.pdf$/i, '') })
     .first()
     .waitFor({ state: 'visible' });
   console.log(`screenshot: a click on the row of ${file} opened it`);
