@@ -262,4 +262,25 @@ describe('notes', function () {
       probe.dispose();
     }
   });
+
+  it('the decisions report keeps the items of a tag or a status, each with its status and tags', async () => {
+    // The PDF letter's MRI item was tagged appeal and qa, and its letter set In review, above.
+    const byTag = await vscode.commands.executeCommand<{
+      report: { items: Array<{ item: string; status?: string; tags?: string[] }> };
+    }>('imrLetters.showDecisionsReport', { tag: '#qa' });
+    assert.ok(byTag);
+    assert.deepEqual(
+      byTag.report.items.map((r) => [r.item, r.status, r.tags]),
+      [['MRI of the right shoulder without contrast', 'In review', ['appeal', 'qa']]],
+    );
+    const byStatus = await vscode.commands.executeCommand<{ report: { items: Array<{ item: string }> } }>(
+      'imrLetters.showDecisionsReport',
+      { status: 'in review' },
+    );
+    assert.deepEqual(
+      byStatus?.report.items.map((r) => r.item),
+      ['MRI of the right shoulder without contrast', 'MRI of the cervical spine without contrast'],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
