@@ -93,7 +93,8 @@ describe('language server: a burst of edits', function () {
     const burstFolding = await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } });
     const burstItems = (await server.connection.sendRequest('imrLetters/items', { uri })) as ItemsResult;
 
-    const fresh = 'file:///burst/fresh.txt';
+    // The same file name in another folder: a letter without a case number is keyed by its file's path.
+    const fresh = 'file:///fresh/export.txt';
     const freshDiagnostics = server.nextDiagnostics(fresh);
     await openDocument(server, fresh, final);
     const freshSymbols = await server.connection.sendRequest('textDocument/documentSymbol', {
