@@ -38,12 +38,15 @@ export class DecisionsReportPanel implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       indexChanged(() => this.scheduleRefresh()),
-      vscode.commands.registerCommand('imrLetters.showDecisionsReport', () => this.show()),
+      vscode.commands.registerCommand('imrLetters.showDecisionsReport', (filter?: unknown) => this.show(filter)),
     );
   }
 
-  /** Opens (or brings forward) the report; undefined when there is nothing to report on. */
-  async show(): Promise<DecisionsReportResult | undefined> {
+  /**
+   * Opens (or brings forward) the report; undefined when there is nothing to report on. `filter`
+   * (scripts, key bindings): `{ status, tag }` keeps the items of that letter status or tag.
+   */
+  async show(filter?: unknown): Promise<DecisionsReportResult | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
       const doc = vscode.window.activeTextEditor?.document;
@@ -53,6 +56,9 @@ export class DecisionsReportPanel implements vscode.Disposable {
       }
       this.params = { uri: doc.uri.toString() };
     } else this.params = {};
+    const f = (filter ?? {}) as { status?: unknown; tag?: unknown };
+    if (typeof f.status === 'string' && f.status !== '') this.params.status = f.status;
+    if (typeof f.tag === 'string' && f.tag !== '') this.params.tag = f.tag;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         'imrLetters.decisionsReport',
@@ -80,7 +86,8 @@ export class DecisionsReportPanel implements vscode.Disposable {
     });
   }
 
-  private scheduleRefresh(): void {
+  /** Shows the report again soon (the index or the notes changed); later if it is hidden. */
+  scheduleRefresh(): void {
     if (!this.panel) return;
     if (!this.panel.visible) {
       this.stale = true;

@@ -123,6 +123,8 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     notesStore,
     notesComments,
     ...registerNotesCommands(notesStore, notesComments),
+    // The report shows each item's status and tags.
+    notesStore.onDidChange(() => decisionsReport.scheduleRefresh()),
     // A restarted server has no notes: send them again.
     languageClient.onDidChangeState((e) => {
       if (e.newState === State.Running) void notesStore.load();

@@ -1,13 +1,15 @@
 // The notes files (`.imr-letters/notes.json` in each workspace folder), read and written by the
 // client through vscode.workspace.fs, so that the same code works on the desktop and in VS Code for
-// the Web. A change is applied to the file as it is on disk at the moment of writing (re-read just
-// before), so a change made meanwhile elsewhere is kept; the write is a temporary file renamed over
-// the old one. A damaged file is named once and never written: its folder's notes are read-only.
+// the Web. A change is applied to the file as it is on disk at the moment of writing, written as a
+// temporary file renamed over the old one and read back; a write replaced meanwhile elsewhere is
+// merged note by note and written again (verifiedWrite.ts). A damaged file is named once and never
+// written: its folder's notes are read-only.
 
 import * as vscode from 'vscode';
 import { EMPTY_NOTES_FILE, type NotesFile } from '../../../server/src/notes/model';
-import { parseNotesFile, serializeNotesFile } from '../../../server/src/notes/notesFile';
-import { applyOperation, type Operation, type OpResult } from '../../../server/src/notes/operations';
+import { parseNotesFile } from '../../../server/src/notes/notesFile';
+import { applyOperation, newNoteId, type Operation, type OpResult } from '../../../server/src/notes/operations';
+import { writeVerified, type NotesFileIo } from '../../../server/src/notes/verifiedWrite';
 import type { NotesParams } from '../../../server/src/protocol';
 
 export const NOTES_DIR = '.imr-letters';
@@ -114,28 +116,39 @@ export class NotesStore implements vscode.Disposable {
 
   private async applyNow(folder: vscode.Uri, op: Operation): Promise<OpResult> {
     const uri = notesUriOf(folder);
-    const latest = await readState(uri);
-    if (latest.kind === 'damaged') {
-      this.states.set(folder.toString(), latest);
-      this.told.delete(latest.error);
-      this.tell(latest.error);
+    const io: NotesFileIo = {
+      read: async () => {
+        try {
+          return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        } catch (e) {
+          if (isMissing(e)) return undefined;
+          throw e;
+        }
+      },
+      replace: async (text) => {
+        const temp = vscode.Uri.joinPath(folder, NOTES_DIR, `.${NOTES_FILE}.${newNoteId()}.tmp`);
+        try {
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
+          await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+          await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+        } catch (e) {
+          await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+          throw e;
+        }
+      },
+    };
+    const outcome = await writeVerified(io, (latest) => applyOperation(latest, op), shown(uri));
+    if (outcome.kind === 'damaged') {
+      this.states.set(folder.toString(), { kind: 'damaged', error: outcome.error });
+      this.told.delete(outcome.error);
+      this.tell(outcome.error);
       this.publish();
-      return { ok: false, error: latest.error };
+      return { ok: false, error: outcome.error };
     }
-    const result = applyOperation(latest.file, op);
-    if (!result.ok) return result;
-    const temp = vscode.Uri.joinPath(folder, NOTES_DIR, `.${NOTES_FILE}.${Date.now().toString(36)}.tmp`);
-    try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, NOTES_DIR));
-      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(serializeNotesFile(result.file)));
-      await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-    } catch (e) {
-      await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-      return { ok: false, error: `${shown(uri)}: cannot write the notes file (${(e as Error)?.message ?? e})` };
-    }
-    this.states.set(folder.toString(), { kind: 'ok', file: result.file });
+    if (outcome.kind !== 'written') return { ok: false, error: outcome.error };
+    this.states.set(folder.toString(), { kind: 'ok', file: outcome.file });
     this.publish();
-    return result;
+    return outcome.result;
   }
 
   dispose(): void {

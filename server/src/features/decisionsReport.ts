@@ -6,6 +6,7 @@ import { buildReport } from '../report/model';
 import { lettersOfIndex, rowsOfIndex } from '../report/rows';
 import type { IndexEntry } from '../workspace/letterIndex';
 import { pdfOfTextUri } from '../protocol/pdfTextUri';
+import { filterRows, lettersOfRows, withNotes, type NotesPlace } from './reportNotes';
 import { fileNameOf } from './workspaceSymbols';
 
 /** A file as the report's table names it: its path under the workspace folder, or its name. */
@@ -25,10 +26,16 @@ export function decisionsReport(
   params: DecisionsReportParams,
   roots: readonly string[],
   indexing: boolean,
+  notesOf: NotesPlace = () => undefined,
 ): DecisionsReportResult {
   const chosen = params.uri !== undefined ? [...entries].filter((e) => e.uri === params.uri) : [...entries];
-  const rows = rowsOfIndex(chosen, (uri) => fileLabel(uri, roots));
-  const report = buildReport(rows, lettersOfIndex(chosen));
+  const rows = withNotes(
+    rowsOfIndex(chosen, (uri) => fileLabel(uri, roots)),
+    notesOf,
+  );
+  const filtered = params.status || params.tag ? filterRows(rows, params) : undefined;
+  // Filtered, the report counts the letters of the items kept; else every letter, those without items too.
+  const report = filtered ? buildReport(filtered, lettersOfRows(filtered)) : buildReport(rows, lettersOfIndex(chosen));
   // A webview shows a few thousand rows: 100,000 more would only cross the pipe.
   if (params.maxItems !== undefined) report.items = report.items.slice(0, params.maxItems);
   return { report, indexing };

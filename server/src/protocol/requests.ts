@@ -198,6 +198,10 @@ export interface DecisionsReportParams {
   uri?: string;
   /** The first items at most in `report.items` (the totals and groups count them all). */
   maxItems?: number;
+  /** Only the items of letters with this status in the notes file. */
+  status?: string;
+  /** Only the items with this tag (on the item or its letter) in the notes file. */
+  tag?: string;
 }
 export interface DecisionsReportResult {
   report: import('../report/model').DecisionsReport;

@@ -122,8 +122,14 @@ const ITEM_COLUMNS = [
   ['Decided', ''],
 ] as const;
 
-/** An item's row; `letterColumn` when some file holds several letters. */
-function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boolean): string {
+/** The status and tags cell: the user's words, escaped (a notes file may come from anyone). */
+function notesCell(r: ReportRow): string {
+  const said = [...(r.status ? [r.status] : []), ...(r.tags ?? []).map((t) => `#${t}`)];
+  return `<td>${escapeHtml(said.join(' \u00b7 '))}</td>`;
+}
+
+/** An item's row; `letterColumn` when some file holds several letters, `notesColumn` when some item has a status or tags. */
+function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boolean, notesColumn: boolean): string {
   const where =
     linked && r.uri
       ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
@@ -138,6 +144,7 @@ function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boo
     `<td>${escapeHtml(r.item)}${note ? `<br><small>${escapeHtml(note)}</small>` : ''}</td>`,
     `<td>${escapeHtml(category)}</td>`,
     `<td class="${r.outcome}">${r.outcome}</td>`,
+    ...(notesColumn ? [notesCell(r)] : []),
     `<td>${escapeHtml(r.sources.join(', '))}</td>`,
     `<td>${escapeHtml(r.specialties.join('; '))}</td>`,
     `<td>${r.decisionDate ?? ''}</td>`,
@@ -162,9 +169,14 @@ export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): 
       `<section><h2>Overturn rate by ${g.title}</h2>${rateChart(g.title, report[g.key])}${groupTable(g.column, report[g.key])}</section>`,
   ).join('');
   const letterColumn = holdsSeveralLetters(report.items);
-  const columns: ReadonlyArray<readonly [string, string]> = letterColumn
-    ? [ITEM_COLUMNS[0], ['Letter', 'n'], ...ITEM_COLUMNS.slice(1)]
-    : ITEM_COLUMNS;
+  const notesColumn = report.items.some((r) => r.status !== undefined || (r.tags?.length ?? 0) > 0);
+  const columns: ReadonlyArray<readonly [string, string]> = [
+    ITEM_COLUMNS[0],
+    ...(letterColumn ? [['Letter', 'n'] as const] : []),
+    ...ITEM_COLUMNS.slice(1, 5),
+    ...(notesColumn ? [['Status \u00b7 tags', ''] as const] : []),
+    ...ITEM_COLUMNS.slice(5),
+  ];
   const head = columns.map(([label, cls]) => `<th${cls ? ` class="${cls}"` : ''}>${label}</th>`).join('');
   const heading = options.heading ? `<div class="made">${escapeHtml(headingText(options.heading))}</div>\n` : '';
   return `<!DOCTYPE html>
@@ -184,7 +196,7 @@ ${totalsHtml(report.totals)}
 <select id="outcome" aria-label="Outcome"><option value="">Every outcome</option><option>Upheld</option><option>Overturned</option><option value="unknown">Outcome unclear</option><option value="missing">Outcome missing</option></select>
 <span class="muted"><span id="shown">${items.length}</span> shown</span></div>
 <table id="items"><thead><tr>${head}</tr></thead><tbody>
-${items.map((r, i) => itemRow(r, i, web !== undefined, letterColumn)).join('\n')}
+${items.map((r, i) => itemRow(r, i, web !== undefined, letterColumn, notesColumn)).join('\n')}
 </tbody></table></section>
 <script${nonce}>${SCRIPT}</script>
 </body></html>

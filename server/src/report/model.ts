@@ -43,6 +43,10 @@ export interface ReportRow {
   specialties: string[];
   /** ISO date (`2014-11-03`) of the decision, when the letter states it. */
   decisionDate: string | null;
+  /** The letter's status from the notes file (the editor's report only). */
+  status?: string;
+  /** The item's and its letter's tags from the notes file (the editor's report only). */
+  tags?: string[];
 }
 
 export type ReportOutcome = 'Upheld' | 'Overturned' | 'unknown' | 'missing';

@@ -19,6 +19,7 @@ import {
 
 const NOTES_DIR = '.imr-letters';
 const XANAX = 'Xanax 2mg, 1 twice a day as needed for 12 months';
+const BUSPAR = 'Buspar 15mg, 1 three times a day as needed for 12 months';
 /** A note holding what must never run or load: a command link, HTML, a remote image. */
 const HOSTILE =
   'Check the **refill** [run](command:imrLetters.restartServer) <b>x</b> ![img](https://example.com/a.png)';
@@ -216,6 +217,69 @@ describe('notes', function () {
       () => (/appeal closed 2017-01-13/.test(api.statusBarText() ?? '') ? true : undefined),
       () => `the status bar to show the appeal window: ${api.statusBarText()}`,
       { pollMs: 100 },
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('a command: link in a note runs nothing: untrusted Markdown in the hover and the thread', async () => {
+    // A command of the test's own, so that running it would be seen.
+    let ran = 0;
+    const probe = vscode.commands.registerCommand('imrLettersTest.linkRan', () => ran++);
+    try {
+      const editor = await vscode.window.showTextDocument(document);
+      const line = lineOf(document, `${BUSPAR}: Upheld`);
+      const link = '[run](command:imrLettersTest.linkRan) <a href="command:imrLettersTest.linkRan">run</a>';
+      await vscode.commands.executeCommand('imrLetters.addNote', { uri: document.uri.toString(), line, text: link });
+      const buspar = positionOf(document, line, 'Buspar', 1);
+      await hoverUntil(document, buspar, /1 note/);
+      const hovers =
+        (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, buspar)) ??
+        [];
+      const contents = hovers.flatMap((h) => h.contents).filter((c) => c instanceof vscode.MarkdownString);
+      assert.ok(contents.length > 0, 'the hover is Markdown');
+      for (const c of contents) {
+        assert.ok(!c.isTrusted, 'hover Markdown is never trusted');
+        assert.ok(!c.supportHtml, 'hover Markdown renders no HTML');
+        assert.doesNotMatch(c.value, /\]\(command:|<a /, c.value);
+      }
+      const thread = await until(
+        [],
+        () => api.notes.comments.threadsOf(document.uri).find((t) => t.range?.start.line === line),
+        () => 'a comment thread on the Buspar decision line',
+        { pollMs: 100 },
+      );
+      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+      const body = thread.comments[0].body as vscode.MarkdownString;
+      assert.ok(!body.isTrusted, 'the comment is never trusted Markdown');
+      assert.ok(!body.supportHtml, 'the comment renders no HTML');
+      // Shown in the editor, the hover and the thread ran nothing; the probe itself works.
+      editor.selection = new vscode.Selection(buspar, buspar);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      assert.equal(ran, 0);
+      await vscode.commands.executeCommand('imrLettersTest.linkRan');
+      assert.equal(ran, 1);
+    } finally {
+      probe.dispose();
+    }
+  });
+
+  it('the decisions report keeps the items of a tag or a status, each with its status and tags', async () => {
+    // The PDF letter's MRI item was tagged appeal and qa, and its letter set In review, above.
+    const byTag = await vscode.commands.executeCommand<{
+      report: { items: Array<{ item: string; status?: string; tags?: string[] }> };
+    }>('imrLetters.showDecisionsReport', { tag: '#qa' });
+    assert.ok(byTag);
+    assert.deepEqual(
+      byTag.report.items.map((r) => [r.item, r.status, r.tags]),
+      [['MRI of the right shoulder without contrast', 'In review', ['appeal', 'qa']]],
+    );
+    const byStatus = await vscode.commands.executeCommand<{ report: { items: Array<{ item: string }> } }>(
+      'imrLetters.showDecisionsReport',
+      { status: 'in review' },
+    );
+    assert.deepEqual(
+      byStatus?.report.items.map((r) => r.item),
+      ['MRI of the right shoulder without contrast', 'MRI of the cervical spine without contrast'],
     );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

@@ -91,6 +91,58 @@ describe('VS Code for the Web', () => {
     assert.match(text, /Rationale concludes: not medically necessary, as decided/, text);
   });
 
+  it('adds a note with IMR: Add Note: written through workspace.fs, read back, shown in the hover', async () => {
+    const notesDir = fixtureUri('.imr-letters');
+    await vscode.workspace.fs.delete(notesDir, { recursive: true }).then(undefined, () => undefined);
+    try {
+      await api.notes.store.load();
+      const { document } = await openLetter(FIXTURES.letter001);
+      const xanaxLine = lineOf(document, `${ITEMS_001[2]}: Upheld`);
+      const id = await vscode.commands.executeCommand<string>('imrLetters.addNote', {
+        uri: document.uri.toString(),
+        line: xanaxLine,
+        text: 'Ask for the *refill* history',
+        tags: ['appeal'],
+      });
+      assert.match(id ?? '', /^[0-9a-f]{16}$/);
+      // Letter 001 states no case number: keyed by its path in the folder; the item by its name.
+      const bytes = await vscode.workspace.fs.readFile(fixtureUri('.imr-letters/notes.json'));
+      const file = JSON.parse(new TextDecoder().decode(bytes)) as {
+        letters: Record<
+          string,
+          { items: Record<string, { name: string; tags: string[]; notes: { id: string; text: string }[] }> }
+        >;
+      };
+      const items = Object.values(file.letters[`path:${FIXTURES.letter001}`]?.items ?? {});
+      assert.deepEqual(
+        items.map((i) => [i.name, i.tags, i.notes.map((n) => [n.id, n.text])]),
+        [[ITEMS_001[2], ['appeal'], [[id, 'Ask for the *refill* history']]]],
+      );
+      let text = '';
+      await until(
+        [],
+        () => {
+          void vscode.commands
+            .executeCommand<vscode.Hover[]>(
+              'vscode.executeHoverProvider',
+              document.uri,
+              positionOf(document, xanaxLine, 'Xanax', 1),
+            )
+            .then((hovers) => (text = hoverText(hovers ?? [])));
+          return /1 note/.test(text) ? text : undefined;
+        },
+        () => `the hover to show the note; it reads: ${text}`,
+        { pollMs: 100 },
+      );
+      assert.match(text, /\*\*1 note\*\* · \\#appeal/, text);
+      // Shown literally: the note's Markdown escaped.
+      assert.match(text, /> Ask for the \\\*refill\\\* history/, text);
+    } finally {
+      await vscode.workspace.fs.delete(notesDir, { recursive: true }).then(undefined, () => undefined);
+      await api.notes.store.load();
+    }
+  });
+
   it('reports the malformed letter\u2019s problems, and a quick fix corrects the misspelt outcome', async () => {
     malformed = await openLetter(FIXTURES.malformed001);
     const { document } = malformed;

@@ -168,9 +168,12 @@ export function registerWorkspace(state: ServerState): void {
       {
         uri: typeof params?.uri === 'string' ? params.uri : undefined,
         maxItems: Number.isInteger(params?.maxItems) ? params.maxItems : undefined,
+        status: typeof params?.status === 'string' ? params.status : undefined,
+        tag: typeof params?.tag === 'string' ? params.tag : undefined,
       },
       state.folderUris,
       state.indexing(),
+      (uri) => state.notes.placeOf(uri),
     ),
   );
 

@@ -1,0 +1,99 @@
+// The decisions report filtered by the user's work: each item's letter status and tags from the
+// notes file, on the real letters of test/fixtures/letters (none states a case number: each is
+// keyed by its path). From reading them: 000 has two items, 001 four (Lexapro, Buspar, Xanax,
+// medication management), 002 one, 004 one; all Upheld.
+
+import * as assert from 'assert';
+import { decisionsReport } from '../../server/src/features/decisionsReport';
+import { summarizeText } from '../../server/src/export/summarizeText';
+import { pathKey } from '../../server/src/notes/keys';
+import { EMPTY_NOTES_FILE, type NotesFile } from '../../server/src/notes/model';
+import { changeTags, setStatus } from '../../server/src/notes/operations';
+import { renderHtml } from '../../server/src/report/html';
+import type { IndexEntry } from '../../server/src/workspace/letterIndex';
+import { allLetters } from './helpers';
+
+const ROOT = 'file:///letters';
+const L000 = '000_ccd83326e20498fa.txt';
+const L001 = '001_95d645f4881bb0c4.txt';
+const XANAX = 'Xanax 2mg, 1 twice a day as needed for 12 months';
+
+function must(r: { ok: boolean; file?: NotesFile; error?: string }): NotesFile {
+  assert.ok(r.ok, r.error);
+  return r.file!;
+}
+
+const entries: IndexEntry[] = allLetters().map(({ name, text }, i) => ({
+  uri: `${ROOT}/${name}`,
+  size: text.length,
+  mtimeMs: 0,
+  summary: summarizeText(name, text),
+  fromEditor: false,
+  stamp: i,
+}));
+
+let notes = must(setStatus(EMPTY_NOTES_FILE, pathKey(L001), 'Appeal', { now: '2026-12-07T10:00:00.000Z' }));
+notes = must(
+  changeTags(
+    notes,
+    { letter: pathKey(L001), item: 'xanax 2mg 1 twice a day as needed for 12 months', itemName: XANAX },
+    { add: ['appeal'] },
+  ),
+);
+notes = must(changeTags(notes, { letter: pathKey(L000) }, { add: ['#qa', '<b>bold</b>'] }));
+
+const placeOf = (uri: string) =>
+  uri.startsWith(`${ROOT}/`) ? { file: notes, relativePath: uri.slice(ROOT.length + 1) } : undefined;
+
+function report(filter: { status?: string; tag?: string }) {
+  return decisionsReport(entries, filter, [ROOT], false, placeOf).report;
+}
+
+describe('decisions report: status and tags from the notes', () => {
+  it('gives each item its letter status and its tags, the letter\u2019s and the item\u2019s', () => {
+    const items = report({}).items;
+    assert.strictEqual(items.length, 8);
+    const of001 = items.filter((r) => r.file === L001);
+    assert.deepStrictEqual(
+      of001.map((r) => [r.item.split(',')[0], r.status, r.tags]),
+      [
+        ['Lexapro 20mg', 'Appeal', undefined],
+        ['Buspar 15mg', 'Appeal', undefined],
+        ['Xanax 2mg', 'Appeal', ['appeal']],
+        ['12 Sessions of medication management with a psychiatrist', 'Appeal', undefined],
+      ],
+    );
+    assert.deepStrictEqual(
+      items.filter((r) => r.file === L000).map((r) => [r.status, r.tags]),
+      [
+        [undefined, ['<b>bold</b>', 'qa']],
+        [undefined, ['<b>bold</b>', 'qa']],
+      ],
+    );
+  });
+
+  it('keeps the items of a tag (# and case ignored) or of a status, and counts only their letters', () => {
+    const tagged = report({ tag: '#Appeal' });
+    assert.deepStrictEqual(
+      tagged.items.map((r) => r.item),
+      [XANAX],
+    );
+    assert.deepStrictEqual([tagged.totals.letters, tagged.totals.items, tagged.totals.upheld], [1, 1, 1]);
+    const inAppeal = report({ status: 'appeal' });
+    assert.deepStrictEqual([inAppeal.totals.letters, inAppeal.totals.items], [1, 4]);
+    assert.strictEqual(report({ tag: 'qa' }).totals.items, 2);
+    assert.strictEqual(report({ tag: 'qa', status: 'Appeal' }).totals.items, 0);
+    // No filter: every letter of the folder.
+    assert.deepStrictEqual([report({}).totals.letters, report({}).totals.items], [4, 8]);
+  });
+
+  it('shows a status and tags column in the items table, the user\u2019s words escaped', () => {
+    const html = renderHtml(report({}));
+    assert.match(html, /<th>Status \u00b7 tags<\/th>/);
+    assert.match(html, /<td>Appeal \u00b7 #appeal<\/td>/);
+    assert.match(html, /<td>#&#60;b&#62;bold&#60;\/b&#62; \u00b7 #qa<\/td>/);
+    assert.doesNotMatch(html, /<b>bold/);
+    // Without notes, no such column.
+    assert.doesNotMatch(renderHtml(decisionsReport(entries, {}, [ROOT], false).report), /Status \u00b7 tags/);
+  });
+});
