@@ -16,6 +16,7 @@ import {
   type LettersInGroupResult,
 } from '../../server/src/protocol';
 import type { NotesFile } from '../../server/src/notes/model';
+import type { SymbolInformation } from 'vscode-languageserver';
 import { ROOT, startServer, TestServer, waitForIndex } from './client';
 
 const FILES = ['CM16-0245796.pdftotext-raw.txt', 'CM16-0247274.pdftotext-raw.txt', 'CM16-0213037.pdftotext.txt'];
@@ -91,6 +92,22 @@ describe('Letters view requests with notes', function () {
       letters.map((l) => l.appeal?.lastDay),
       ['2017-03-10', '2017-03-06', '2017-01-13'],
     );
+  });
+
+  it('Go to Symbol in Workspace finds the items by tag and by the words of their notes', async () => {
+    const symbols = async (query: string) =>
+      ((await server.connection.sendRequest('workspace/symbol', { query })) as SymbolInformation[])
+        .map((s) => s.name.split(' \u00b7 ')[0])
+        .sort();
+    // The tag and the note are on the letter as a whole: both its items.
+    assert.deepStrictEqual(await symbols('#appeal'), ['Anecream cream 4% #30', 'Salonpas pad #60']);
+    // Every word: one in the letter's note, one in the item's name.
+    assert.deepStrictEqual(await symbols('records anecream'), ['Anecream cream 4% #30']);
+    assert.deepStrictEqual(await symbols('records'), ['Anecream cream 4% #30', 'Salonpas pad #60']);
+    const named = (await server.connection.sendRequest('workspace/symbol', {
+      query: '#appeal',
+    })) as SymbolInformation[];
+    assert.ok(named[0].name.endsWith('#appeal \u00b7 \u201cAsk for the records\u201d'), named[0].name);
   });
 
   it('forgets the status and tags when the notes are gone', async () => {

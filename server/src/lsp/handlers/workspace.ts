@@ -144,7 +144,7 @@ export function registerWorkspace(state: ServerState): void {
   connection.onWorkspaceSymbol((params, token) => {
     if (token.isCancellationRequested) return [];
     state.indexOpenDocuments();
-    return workspaceSymbols(letterIndex, params.query);
+    return workspaceSymbols(letterIndex, params.query, undefined, state.notes);
   });
 
   const marksContext = (): MarksContext => ({
