@@ -45,11 +45,11 @@ function folderOf(textUri: string): string {
   return slash > 0 ? uri.slice(0, slash) : uri;
 }
 
-function groupKeys(uri: string, letter: LetterSummary, groupBy: LetterGrouping, marks: LetterMarks): string[] {
+function groupKeys(uri: string, letter: LetterSummary, groupBy: LetterGrouping, marks: () => LetterMarks): string[] {
   const keys = new Set<string>();
   switch (groupBy) {
     case 'appeal':
-      keys.add(marks.appeal === undefined ? '' : marks.appeal.open ? 'open' : 'closed');
+      keys.add(marks().appeal === undefined ? '' : marks().appeal?.open ? 'open' : 'closed');
       break;
     case 'outcome':
       for (const i of letter.items) keys.add(i.outcome);
@@ -112,8 +112,10 @@ function* lettersOf(entries: Iterable<IndexEntry>, filter: LetterFilter, ctx: Ma
     for (let index = 0; index < e.summary.letters.length; index++) {
       const letter = e.summary.letters[index];
       if (!letterMatches(e, index, filter.words)) continue;
-      const marks = letterMarks(e.uri, letter, index, ctx);
-      if (meetsTerms(filter, letter, marks)) yield { entry: e, letter, index, marks };
+      // Looked up only when a term, the grouping or a listed row needs them: counting every letter does not.
+      let known: LetterMarks | undefined;
+      const marks = () => (known ??= letterMarks(e.uri, letter, index, ctx));
+      if (meetsTerms(filter, letter, filter.needsMarks ? marks() : undefined)) yield { entry: e, letter, index, marks };
     }
   }
 }
@@ -197,10 +199,11 @@ export function lettersInGroup(
       })),
     };
     if (letter.caseNumber) l.caseNumber = letter.caseNumber;
-    if (marks.status !== undefined) l.status = marks.status;
-    if (marks.tags.length > 0) l.tags = marks.tags;
-    if (marks.notes > 0) l.notes = marks.notes;
-    if (marks.appeal) l.appeal = marks.appeal;
+    const m = marks();
+    if (m.status !== undefined) l.status = m.status;
+    if (m.tags.length > 0) l.tags = m.tags;
+    if (m.notes > 0) l.notes = m.notes;
+    if (m.appeal) l.appeal = m.appeal;
     letters.push(l);
   }
   const byFile = (a: LetterListEntry, b: LetterListEntry) =>
