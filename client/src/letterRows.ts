@@ -3,7 +3,9 @@
 // (numbers first, short words); everything else goes into its tooltip.
 
 import { OUTCOME_LABELS } from '../../server/src/engine/vocabulary';
+import { APPEAL_CAVEAT } from '../../server/src/engine/appeal';
 import type {
+  LetterAppealState,
   LetterGroup,
   LetterGrouping,
   LetterListEntry,
@@ -58,13 +60,51 @@ export function groupRow(g: LetterGroup): RowText {
   return { label: g.label, description, tooltip: `${g.label}\n${description.replace(DOT, ', ')}` };
 }
 
-/** A letter: its case number (or file name), its item count and problems; the file and outcomes in the tooltip. */
+/** The appeal window in a few words: `12 days left`, `last day today`, `appeal closed`. */
+export function appealWords(a: LetterAppealState): string {
+  if (!a.open) return 'appeal closed';
+  return a.daysLeft === 0 ? 'last day today' : `${count(a.daysLeft, 'day')} left`;
+}
+
+/** `appeal by 2017-01-13 · 12 days left`, `appeal closed 2017-01-13`. */
+export function appealLine(a: LetterAppealState): string {
+  return a.open ? `appeal by ${a.lastDay}${DOT}${appealWords(a)}` : `appeal closed ${a.lastDay}`;
+}
+
+/** At most this many characters of a status or tag in the row; the tooltip has them whole. */
+const SHORT = 16;
+
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > SHORT ? one.slice(0, SHORT - 1) + '\u2026' : one;
+}
+
+/**
+ * A letter: its case number (or file name); numbers first (items, problems, days left to appeal),
+ * then its status and first tag, short; the file, outcomes, every tag, notes and the appeal rule in
+ * the tooltip. Status and tags are the user's text: a plain-text label and tooltip, never Markdown.
+ */
 export function letterRow(l: LetterListEntry): RowText {
   const label = l.caseNumber ?? l.fileName + (l.letterIndex > 0 ? ` (letter ${l.letterIndex + 1})` : '');
-  const description = joined([count(l.items.length, 'item'), l.problems > 0 && count(l.problems, 'problem')]);
+  const tags = l.tags ?? [];
+  const description = joined([
+    count(l.items.length, 'item'),
+    l.problems > 0 && count(l.problems, 'problem'),
+    l.appeal && appealWords(l.appeal),
+    l.status !== undefined && short(l.status),
+    tags.length > 0 && '#' + short(tags[0]) + (tags.length > 1 ? ` +${tags.length - 1}` : ''),
+  ]);
   const outcomes = l.items.map((i) => outcomeWord(i.outcome));
   const where = l.letterIndex > 0 ? `${l.fileName}, letter ${l.letterIndex + 1}` : l.fileName;
-  return { label, description, tooltip: [where, outcomes.join(', ')].filter((s) => s !== '').join('\n') };
+  const tooltip = [
+    where,
+    outcomes.join(', '),
+    l.status !== undefined ? `Status: ${l.status}` : '',
+    tags.length > 0 ? `Tags: ${tags.map((t) => '#' + t).join(' ')}` : '',
+    l.notes ? count(l.notes, 'note') : '',
+    l.appeal ? `${appealLine(l.appeal)}\n${l.appeal.rule}\n${APPEAL_CAVEAT}` : '',
+  ];
+  return { label, description, tooltip: tooltip.filter((s) => s !== '').join('\n') };
 }
 
 /** An item: its name, its outcome and problems; its guideline sources in the tooltip. */

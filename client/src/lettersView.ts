@@ -33,6 +33,7 @@ export const GROUPINGS: ReadonlyArray<{ value: LetterGrouping; label: string }> 
   { value: 'source', label: 'Guideline source' },
   { value: 'specialty', label: 'Reviewer specialty' },
   { value: 'folder', label: 'Folder' },
+  { value: 'appeal', label: 'Appeal deadline (soonest first)' },
 ];
 
 /** A row of the tree. Every row below a group keeps its parent, so that reveal() finds its way up. */
@@ -57,6 +58,7 @@ const GROUP_ICONS: Record<Exclude<LetterGrouping, 'outcome'>, string> = {
   specialty: 'person',
   folder: 'folder',
   category: 'tag',
+  appeal: 'calendar',
 };
 
 export function outcomeIcon(outcome: string): vscode.ThemeIcon {

@@ -109,10 +109,14 @@ export function registerWorkspaceCommands(
       );
       if (pick) view.setGrouping(pick.value);
     }),
-    vscode.commands.registerCommand('imrLetters.letters.filter', async () => {
+    vscode.commands.registerCommand('imrLetters.letters.filter', async (given?: unknown) => {
+      // A filter given as the argument (a keybinding, a test) is applied without asking.
+      if (typeof given === 'string') return view.setFilter(given);
       const filter = await vscode.window.showInputBox({
         title: 'Show letters holding these words',
-        prompt: 'Words of an item, an outcome, a guideline source (MTUS, ODG...), a case number or a file name',
+        prompt:
+          'Words of an item, a guideline source (MTUS, ODG...), a case number or a file name; ' +
+          '#tag, status:done, status:"in review", outcome:upheld, appeal:open',
         value: view.filter,
       });
       if (filter !== undefined) view.setFilter(filter);

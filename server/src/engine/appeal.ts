@@ -79,7 +79,7 @@ export function appealWindow(
 
 /** A letter's window: from the date of mailing it states, else from its own date. */
 export function appealWindowOf(
-  facts: CaseFacts,
+  facts: Pick<CaseFacts, 'mailingDate' | 'decisionDate'>,
   options: AppealOptions = DEFAULT_APPEAL_OPTIONS,
 ): AppealWindow | undefined {
   if (facts.mailingDate) return appealWindow(facts.mailingDate, options, 'date of mailing');

@@ -45,6 +45,8 @@ export interface LetterSummary {
   specialty?: string;
   /** The header's dates, ISO `YYYY-MM-DD`. */
   decisionDate?: string;
+  /** A date of mailing the letter states (the appeal window counts from it). */
+  mailingDate?: string;
   dateAssigned?: string;
   /** `Standard`, `Expedited`, as written. */
   priority?: string;
@@ -152,6 +154,7 @@ export function summarize(
       if (letter.caseNumber) summary.caseNumber = detach(letter.caseNumber);
       if (specialties.length > 0) summary.specialty = intern(specialties.join('; '));
       if (letter.facts.decisionDate) summary.decisionDate = intern(letter.facts.decisionDate);
+      if (letter.facts.mailingDate) summary.mailingDate = intern(letter.facts.mailingDate);
       if (letter.facts.dateAssigned) summary.dateAssigned = intern(letter.facts.dateAssigned);
       if (letter.facts.priority) summary.priority = intern(letter.facts.priority);
       const days = daysToDecisionOf(letter.facts);
@@ -174,6 +177,7 @@ export function internSummary(summary: FileSummary): FileSummary {
   for (const letter of summary.letters) {
     if (letter.specialty) letter.specialty = intern(letter.specialty);
     if (letter.decisionDate) letter.decisionDate = intern(letter.decisionDate);
+    if (letter.mailingDate) letter.mailingDate = intern(letter.mailingDate);
     if (letter.dateAssigned) letter.dateAssigned = intern(letter.dateAssigned);
     if (letter.priority) letter.priority = intern(letter.priority);
     for (const item of letter.items) {

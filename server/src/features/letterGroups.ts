@@ -1,7 +1,8 @@
 // The Letters view's data: the index's letters grouped by outcome, the DWC's Request Category,
 // guideline source, reviewer specialty or folder, filtered by words, with the counts of each
 // group. A letter sits in every group one of its items belongs to (a letter with an upheld and an
-// overturned item is in both).
+// overturned item is in both). By appeal deadline: open windows first, soonest last day first,
+// then closed ones, most recently closed first, then letters without a date.
 
 import type {
   LetterGroup,
@@ -16,12 +17,26 @@ import type { IndexEntry } from '../workspace/letterIndex';
 import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import type { LetterSummary } from '../export/summary';
 import { OUTCOME_LABELS } from '../engine/vocabulary';
-import { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './workspaceSymbols';
+import { DEFAULT_APPEAL_OPTIONS } from '../engine/appeal';
+import { localToday } from '../engine/calendar';
+import { entrySearchTexts, fileNameOf, wordsMatched } from './workspaceSymbols';
+import { letterMarks, type LetterMarks, type MarksContext } from './letterMarks';
+import { meetsTerms, parseLetterFilter, type LetterFilter } from './letterFilter';
 
 /** Letters sent for one group at most: a tree of more is no use to read. */
 export const MAX_LETTERS_IN_GROUP = 2000;
 
 const OUTCOME_ORDER = ['upheld', 'overturned', 'unknown', 'missing'];
+const APPEAL_ORDER = ['open', 'closed', ''];
+const APPEAL_LABELS: Record<string, string> = {
+  open: 'Appeal window open',
+  closed: 'Appeal window closed',
+  '': 'No date to count from',
+};
+
+function defaultContext(): MarksContext {
+  return { appeal: DEFAULT_APPEAL_OPTIONS, today: localToday() };
+}
 
 function folderOf(textUri: string): string {
   // A PDF letter is in the folder of its PDF, with the text letters beside it.
@@ -30,9 +45,12 @@ function folderOf(textUri: string): string {
   return slash > 0 ? uri.slice(0, slash) : uri;
 }
 
-function groupKeys(uri: string, letter: LetterSummary, groupBy: LetterGrouping): string[] {
+function groupKeys(uri: string, letter: LetterSummary, groupBy: LetterGrouping, marks: () => LetterMarks): string[] {
   const keys = new Set<string>();
   switch (groupBy) {
+    case 'appeal':
+      keys.add(marks().appeal === undefined ? '' : marks().appeal?.open ? 'open' : 'closed');
+      break;
     case 'outcome':
       for (const i of letter.items) keys.add(i.outcome);
       break;
@@ -57,6 +75,8 @@ function groupLabel(key: string, groupBy: LetterGrouping, roots: readonly string
   switch (groupBy) {
     case 'outcome':
       return OUTCOME_LABELS[key as keyof typeof OUTCOME_LABELS] ?? key;
+    case 'appeal':
+      return APPEAL_LABELS[key] ?? key;
     case 'category':
       return key;
     case 'source':
@@ -86,12 +106,16 @@ function letterMatches(entry: IndexEntry, index: number, words: readonly string[
   return words.every((w) => texts.some((t) => wordsMatched(t, [w]) === 1));
 }
 
-function* lettersOf(entries: Iterable<IndexEntry>, words: readonly string[]) {
+function* lettersOf(entries: Iterable<IndexEntry>, filter: LetterFilter, ctx: MarksContext) {
   for (const e of entries) {
     if (!e.summary.isLetter) continue;
     for (let index = 0; index < e.summary.letters.length; index++) {
       const letter = e.summary.letters[index];
-      if (letterMatches(e, index, words)) yield { entry: e, letter, index };
+      if (!letterMatches(e, index, filter.words)) continue;
+      // Looked up only when a term, the grouping or a listed row needs them: counting every letter does not.
+      let known: LetterMarks | undefined;
+      const marks = () => (known ??= letterMarks(e.uri, letter, index, ctx));
+      if (meetsTerms(filter, letter, filter.needsMarks ? marks() : undefined)) yield { entry: e, letter, index, marks };
     }
   }
 }
@@ -108,11 +132,12 @@ export function letterGroups(
   roots: readonly string[],
   pending: number,
   indexing: boolean,
+  ctx: MarksContext = defaultContext(),
 ): LetterGroupsResult {
-  const words = queryWords(params.filter ?? '');
+  const filter = parseLetterFilter(params.filter ?? '');
   const groups = new Map<string, LetterGroup>();
   const totals = { letters: 0, items: 0, upheld: 0, overturned: 0, lettersWithProblems: 0, pending, indexing };
-  for (const { entry, letter, index } of lettersOf(entries, words)) {
+  for (const { entry, letter, index, marks } of lettersOf(entries, filter, ctx)) {
     const problems = problemsOf(entry, index) > 0;
     totals.letters++;
     if (problems) totals.lettersWithProblems++;
@@ -121,7 +146,7 @@ export function letterGroups(
       if (i.outcome === 'upheld') totals.upheld++;
       else if (i.outcome === 'overturned') totals.overturned++;
     }
-    for (const key of groupKeys(entry.uri, letter, params.groupBy)) {
+    for (const key of groupKeys(entry.uri, letter, params.groupBy, marks)) {
       let g = groups.get(key);
       if (!g)
         groups.set(
@@ -134,16 +159,28 @@ export function letterGroups(
   }
   const list = [...groups.values()];
   if (params.groupBy === 'outcome') list.sort((a, b) => OUTCOME_ORDER.indexOf(a.key) - OUTCOME_ORDER.indexOf(b.key));
+  else if (params.groupBy === 'appeal') list.sort((a, b) => APPEAL_ORDER.indexOf(a.key) - APPEAL_ORDER.indexOf(b.key));
   else list.sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label)));
   return { totals, groups: list };
 }
 
-export function lettersInGroup(entries: Iterable<IndexEntry>, params: LettersInGroupParams): LettersInGroupResult {
-  const words = queryWords(params.filter ?? '');
+/** Soonest open last day first; closed ones most recent first; then by file. */
+function byDeadline(a: LetterListEntry, b: LetterListEntry): number {
+  const da = a.appeal?.daysLeft ?? 0;
+  const db = b.appeal?.daysLeft ?? 0;
+  return a.appeal?.open && b.appeal?.open ? da - db : db - da;
+}
+
+export function lettersInGroup(
+  entries: Iterable<IndexEntry>,
+  params: LettersInGroupParams,
+  ctx: MarksContext = defaultContext(),
+): LettersInGroupResult {
+  const filter = parseLetterFilter(params.filter ?? '');
   const letters: LetterListEntry[] = [];
   let truncated = false;
-  for (const { entry, letter, index } of lettersOf(entries, words)) {
-    if (!groupKeys(entry.uri, letter, params.groupBy).includes(params.key)) continue;
+  for (const { entry, letter, index, marks } of lettersOf(entries, filter, ctx)) {
+    if (!groupKeys(entry.uri, letter, params.groupBy, marks).includes(params.key)) continue;
     if (letters.length >= MAX_LETTERS_IN_GROUP) {
       truncated = true;
       break;
@@ -162,8 +199,15 @@ export function lettersInGroup(entries: Iterable<IndexEntry>, params: LettersInG
       })),
     };
     if (letter.caseNumber) l.caseNumber = letter.caseNumber;
+    const m = marks();
+    if (m.status !== undefined) l.status = m.status;
+    if (m.tags.length > 0) l.tags = m.tags;
+    if (m.notes > 0) l.notes = m.notes;
+    if (m.appeal) l.appeal = m.appeal;
     letters.push(l);
   }
-  letters.sort((a, b) => a.fileName.localeCompare(b.fileName) || a.letterIndex - b.letterIndex);
+  const byFile = (a: LetterListEntry, b: LetterListEntry) =>
+    a.fileName.localeCompare(b.fileName) || a.letterIndex - b.letterIndex;
+  letters.sort(params.groupBy === 'appeal' ? (a, b) => byDeadline(a, b) || byFile(a, b) : byFile);
   return { letters, truncated };
 }

@@ -14,6 +14,8 @@ import type { ItemSummary, LetterSummary } from '../export/summary';
 import { OUTCOME_LABELS } from '../engine/vocabulary';
 import { fileNameOf, ItemHit, itemSearchOf, queryWords } from './itemSearch';
 import { ITEM_KIND } from './symbols';
+import { noteSymbols } from './noteSymbols';
+import type { WorkspaceNotes } from './workspaceNotes';
 
 export { entrySearchTexts, fileNameOf, queryWords, wordsMatched } from './itemSearch';
 
@@ -27,11 +29,12 @@ export function symbolName(letter: LetterSummary, item: ItemSummary): string {
   return parts.join(' \u00b7 ');
 }
 
-function symbolOf({ entry, letter, item }: ItemHit): SymbolInformation {
+/** An item's symbol, at its decision; `name` by default says its outcome, sources and case number. */
+export function itemSymbol({ entry, letter, item }: ItemHit, name = symbolName(letter, item)): SymbolInformation {
   const file = fileNameOf(entry.uri);
   const [sl, sc, el, ec] = item.decision;
   return {
-    name: symbolName(letter, item),
+    name,
     kind: ITEM_KIND,
     location: { uri: entry.uri, range: { start: { line: sl, character: sc }, end: { line: el, character: ec } } },
     containerName: letter.caseNumber ? `${file} \u00b7 ${letter.caseNumber}` : file,
@@ -53,7 +56,20 @@ export function workspaceSymbols(
   index: LetterIndex,
   query: string,
   limit = MAX_WORKSPACE_SYMBOLS,
+  notes?: WorkspaceNotes,
 ): SymbolInformation[] {
   const words = [...new Set(queryWords(query))].slice(0, MAX_QUERY_WORDS);
-  return itemSearchOf(index).search(words, limit).map(symbolOf);
+  const found = itemSearchOf(index)
+    .search(words, limit)
+    .map((hit) => itemSymbol(hit));
+  if (!notes) return found;
+  // Items found by their notes or tags first: the user's own words say more than the letter's.
+  const byNotes = noteSymbols(index, notes, words, limit);
+  const seen = new Set(byNotes.map(symbolKey));
+  return [...byNotes, ...found.filter((s) => !seen.has(symbolKey(s)))].slice(0, limit);
+}
+
+function symbolKey(s: SymbolInformation): string {
+  const { line, character } = s.location.range.start;
+  return `${s.location.uri}#${line}:${character}`;
 }

@@ -84,7 +84,7 @@ export interface WorkspaceFilesParams {
   limitReached: boolean;
 }
 
-export type LetterGrouping = 'outcome' | 'category' | 'source' | 'specialty' | 'folder';
+export type LetterGrouping = 'outcome' | 'category' | 'source' | 'specialty' | 'folder' | 'appeal';
 
 export interface LetterTotals {
   letters: number;
@@ -102,7 +102,10 @@ export interface LetterTotals {
 export const LetterGroupsRequest = 'imrLetters/letterGroups';
 export interface LetterGroupsParams {
   groupBy: LetterGrouping;
-  /** Words every shown letter must hold (in an item, outcome, source, case number or file name). */
+  /**
+   * Words every shown letter must hold (in an item, outcome, source, case number or file name), and
+   * terms it must meet: `#tag`, `status:done` (`status:"in review"`), `outcome:upheld`, `appeal:open`.
+   */
   filter?: string;
 }
 export interface LetterGroup {
@@ -140,6 +143,19 @@ export interface LetterListEntry {
   caseNumber?: string;
   problems: number;
   items: LetterListItem[];
+  /** The user's status of the letter (notes file); untrusted text. */
+  status?: string;
+  /** The letter's tags and its items', sorted; untrusted text. */
+  tags?: string[];
+  /** How many notes the letter and its items hold. */
+  notes?: number;
+  appeal?: LetterAppealState;
+}
+/** A letter's appeal window as of the server's today. */
+export interface LetterAppealState extends LetterAppeal {
+  /** 0 on the last day, negative once closed. */
+  daysLeft: number;
+  open: boolean;
 }
 export interface LettersInGroupResult {
   letters: LetterListEntry[];

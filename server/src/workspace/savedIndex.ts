@@ -11,7 +11,7 @@ import * as path from 'path';
 import { FileSummary, internSummary, isFileSummary } from '../export/summary';
 
 /** Changes whenever the engine or the summary's shape changes what a summary holds. */
-export const INDEX_VERSION = 'imr-letters-0.1.0/summary-4';
+export const INDEX_VERSION = 'imr-letters-0.1.0/summary-5';
 export const SAVED_INDEX_FILE = 'letters-index.jsonl';
 /** The single-JSON file earlier versions wrote: removed once the new one is written. */
 const OLD_SAVED_INDEX_FILE = 'letters-index.json';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LetterNode } from '../../../client/src/lettersView';
-import { ExtensionApi, FIXTURES, activateExtension, fixtureUri, indexed, lineOf, until } from '../helpers';
+import { ExtensionApi, FIXTURES, activateExtension, fixtureUri, indexed, lineOf, openLetter, until } from '../helpers';
 
 const QUIET = { select: false, focus: false } as const;
 
@@ -117,5 +117,50 @@ describe('the Letters view', () => {
       { pollMs: 100 },
     );
     assert.ok(shown.end.line < editor.document.lineCount - 1, 'the letter goes on below the window');
+  });
+
+  it('filters by a tag of the notes file, and shows the tag in the letter row', async function () {
+    this.timeout(60_000);
+    const notesDir = fixtureUri('.imr-letters');
+    const removeNotes = () =>
+      vscode.workspace.fs.delete(notesDir, { recursive: true }).then(undefined, () => undefined);
+    await removeNotes();
+    try {
+      await api.notes.store.load();
+      const document = (await openLetter(FIXTURES.letter001)).document;
+      await vscode.commands.executeCommand('imrLetters.addNote', {
+        uri: document.uri.toString(),
+        line: lineOf(document, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld'),
+        text: 'Ask for the refill history',
+        tags: ['viewtag'],
+      });
+      api.letters.setGrouping('outcome');
+      await vscode.commands.executeCommand('imrLetters.letters.filter', '#viewtag');
+      let rows: string[] = [];
+      // The server gets the notes a moment after the file is written: the view is asked until it shows them.
+      await until(
+        [],
+        () => {
+          void (async () => {
+            const groups = (await api.letters.getChildren()).filter((n) => n.kind === 'group');
+            const letters = (await Promise.all(groups.map((g) => api.letters.getChildren(g)))).flat();
+            rows = letters.map(
+              (l) => `${String(api.letters.getTreeItem(l).label)} | ${api.letters.getTreeItem(l).description}`,
+            );
+          })();
+          return rows.length === 1 ? rows : undefined;
+        },
+        () => `one letter under #viewtag; rows: ${rows.join(' ; ')}`,
+        { pollMs: 100 },
+      );
+      assert.equal(rows[0].split(' | ')[0], FIXTURES.letter001);
+      assert.match(rows[0], /#viewtag/);
+      await vscode.commands.executeCommand('imrLetters.letters.filter', '#nosuchtag');
+      const groups = (await api.letters.getChildren()).filter((n) => n.kind === 'group');
+      assert.equal(groups.length, 0);
+    } finally {
+      api.letters.setFilter('');
+      await removeNotes();
+    }
   });
 });

@@ -14,6 +14,8 @@ import { countProblems } from '../../features/workspaceDiagnostics';
 import { decisionsReport } from '../../features/decisionsReport';
 import { exportDecisions } from '../../features/exportDecisions';
 import { letterGroups, lettersInGroup } from '../../features/letterGroups';
+import type { MarksContext } from '../../features/letterMarks';
+import { localToday } from '../../engine/calendar';
 import { workspaceSymbols } from '../../features/workspaceSymbols';
 import { letterFilesGlob } from '../../files/fileKinds';
 import {
@@ -142,9 +144,14 @@ export function registerWorkspace(state: ServerState): void {
   connection.onWorkspaceSymbol((params, token) => {
     if (token.isCancellationRequested) return [];
     state.indexOpenDocuments();
-    return workspaceSymbols(letterIndex, params.query);
+    return workspaceSymbols(letterIndex, params.query, undefined, state.notes);
   });
 
+  const marksContext = (): MarksContext => ({
+    placeOf: (uri) => state.notes.placeOf(uri),
+    appeal: state.appealOptions,
+    today: localToday(),
+  });
   connection.onRequest(LetterGroupsRequest, (params: LetterGroupsParams) =>
     letterGroups(
       state.indexedValues(),
@@ -152,14 +159,19 @@ export function registerWorkspace(state: ServerState): void {
       state.folderUris,
       state.indexer?.pending ?? 0,
       state.indexing(),
+      marksContext(),
     ),
   );
   connection.onRequest(LettersInGroupRequest, (params: LettersInGroupParams) =>
-    lettersInGroup(state.indexedValues(), {
-      groupBy: params?.groupBy ?? 'outcome',
-      filter: params?.filter,
-      key: String(params?.key ?? ''),
-    }),
+    lettersInGroup(
+      state.indexedValues(),
+      {
+        groupBy: params?.groupBy ?? 'outcome',
+        filter: params?.filter,
+        key: String(params?.key ?? ''),
+      },
+      marksContext(),
+    ),
   );
 
   connection.onRequest(DecisionsReportRequest, (params: DecisionsReportParams) =>
