@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'url';
 import { DiagnosticCode, DIAGNOSTIC_CODES, Severity, severityFor, SeveritySettings } from '../engine/check';
 import { analyzeFile, analyzeText, FileReport } from '../export/analyze';
+import { notesForLetterFile } from '../export/letterNotes';
 import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../export/writers';
 import { memoryStream, openOutputFile, Output } from '../files/output';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
@@ -12,6 +13,15 @@ import type { ExportDecisionsParams, ExportDecisionsResult, ReadFileResult } fro
 import { DEFAULT_LIMITS } from '../workspace/indexer';
 import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import { fileNameOf } from './workspaceSymbols';
+
+/**
+ * The notes of a letter open in the editor, from the notes file beside it on disk (a PDF letter's
+ * text: beside its PDF), as analyzeFile finds them for a letter read from disk.
+ */
+function notesOfOpen(uri: string) {
+  const file = uri.startsWith('file:') ? uri : pdfOfTextUri(uri);
+  return file?.startsWith('file:') ? notesForLetterFile(fileURLToPath(file)).notes : undefined;
+}
 
 export interface ExportSource {
   uri: string;
@@ -47,7 +57,7 @@ export async function exportDecisions(
     const text = source.text ?? (readFile ? await readText(source.uri, readFile) : undefined);
     const report: FileReport | undefined =
       text !== undefined
-        ? analyzeText(text, display, display, 'export', severities)
+        ? analyzeText(text, display, display, 'export', severities, notesOfOpen(source.uri))
         : readFile
           ? undefined
           : await analyzeFile(display, display, 'export', severities);
