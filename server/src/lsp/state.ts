@@ -4,7 +4,7 @@
 
 import { Connection, Disposable, TextDocuments } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'url';
-import { LazyTextDocument, lazyDocuments } from '../documents/lazyDocument';
+import { lazyDocuments } from '../documents/lazyDocument';
 import { NOT_A_LETTER, summarize } from '../export/summary';
 import { placeIn } from '../export/summarizeText';
 import type { AppealOptions } from '../engine/appeal';
@@ -91,10 +91,6 @@ export class ServerState {
     const ctx = createContext(uri, doc.version, doc.getText(), doc.languageId, cached);
     this.contexts.set(uri, ctx);
     return ctx;
-  }
-
-  document(uri: string): LazyTextDocument | undefined {
-    return this.documents.get(uri);
   }
 
   /** Whether the folder is still being listed or read. */
