@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'url';
 import { DiagnosticCode, DIAGNOSTIC_CODES, Severity, severityFor, SeveritySettings } from '../engine/check';
 import { analyzeFile, analyzeText, FileReport } from '../export/analyze';
-import { notesForLetterFile } from '../export/letterNotes';
+import { notesForLetterFile, type NotesForFile } from '../export/letterNotes';
 import { CsvWriter, JsonArrayWriter, JsonLinesWriter, RecordWriter } from '../export/writers';
 import { memoryStream, openOutputFile, Output } from '../files/output';
 import { DEFAULT_PDF_LIMITS } from '../pdf/limits';
@@ -14,11 +14,17 @@ import { DEFAULT_LIMITS } from '../workspace/indexer';
 import { pdfOfTextUri } from '../protocol/pdfTextUri';
 import { fileNameOf } from './workspaceSymbols';
 
+/** Where a letter's notes are: the notes file the client read for its folder, if any. */
+export type NotesPlace = (uri: string) => NotesForFile | undefined;
+
 /**
- * The notes of a letter open in the editor, from the notes file beside it on disk (a PDF letter's
- * text: beside its PDF), as analyzeFile finds them for a letter read from disk.
+ * The notes of a letter whose text the server has in hand (open, or read through the client): the
+ * client's copy of its folder's notes file, the only one in VS Code for the Web; else the file
+ * beside it on disk (a PDF letter's text: beside its PDF), as analyzeFile finds them.
  */
-function notesOfOpen(uri: string) {
+function notesOfText(uri: string, place?: NotesPlace): NotesForFile | undefined {
+  const placed = place?.(uri);
+  if (placed) return placed;
   const file = uri.startsWith('file:') ? uri : pdfOfTextUri(uri);
   return file?.startsWith('file:') ? notesForLetterFile(fileURLToPath(file)).notes : undefined;
 }
@@ -37,6 +43,7 @@ export async function exportDecisions(
   isCancelled: () => boolean,
   /** Reads a letter that is not open, when the server has no disk (VS Code for the Web). */
   readFile?: (uri: string, maxBytes: number) => Promise<ReadFileResult>,
+  notesPlace?: NotesPlace,
 ): Promise<ExportDecisionsResult> {
   const severities = {} as Record<DiagnosticCode, Severity>;
   for (const code of DIAGNOSTIC_CODES) severities[code] = severityFor(code, settings);
@@ -57,7 +64,7 @@ export async function exportDecisions(
     const text = source.text ?? (readFile ? await readText(source.uri, readFile) : undefined);
     const report: FileReport | undefined =
       text !== undefined
-        ? analyzeText(text, display, display, 'export', severities, notesOfOpen(source.uri))
+        ? analyzeText(text, display, display, 'export', severities, notesOfText(source.uri, notesPlace))
         : readFile
           ? undefined
           : await analyzeFile(display, display, 'export', severities);

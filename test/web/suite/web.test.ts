@@ -91,7 +91,7 @@ describe('VS Code for the Web', () => {
     assert.match(text, /Rationale concludes: not medically necessary, as decided/, text);
   });
 
-  it('adds a note with IMR: Add Note: written through workspace.fs, read back, shown in the hover', async () => {
+  it('adds a note with IMR: Add Note: written through workspace.fs, read back, shown in the hover and exported', async () => {
     const notesDir = fixtureUri('.imr-letters');
     await vscode.workspace.fs.delete(notesDir, { recursive: true }).then(undefined, () => undefined);
     try {
@@ -137,6 +137,22 @@ describe('VS Code for the Web', () => {
       assert.match(text, /\*\*1 note\*\* · \\#appeal/, text);
       // Shown literally: the note's Markdown escaped.
       assert.match(text, /> Ask for the \\\*refill\\\* history/, text);
+      // The export carries it: the server takes it from the notes file the client read, having no disk.
+      const target = fixtureUri('web-export-notes.json');
+      try {
+        await vscode.commands.executeCommand('imrLetters.exportDecisions', target, 'json');
+        const records = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as Array<{
+          item: string;
+          notes: string[];
+          tags: string[];
+        }>;
+        assert.deepEqual(
+          records.filter((r) => r.notes.length > 0).map((r) => [r.item, r.notes, r.tags]),
+          [[ITEMS_001[2], ['Ask for the *refill* history'], ['appeal']]],
+        );
+      } finally {
+        await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+      }
     } finally {
       await vscode.workspace.fs.delete(notesDir, { recursive: true }).then(undefined, () => undefined);
       await api.notes.store.load();

@@ -234,6 +234,7 @@ export function registerWorkspace(state: ServerState): void {
       () => undefined,
       () => token.isCancellationRequested,
       indexerHost(state).readFile,
+      (uri) => state.notes.placeOf(uri),
     );
   });
 }
