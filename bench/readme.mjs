@@ -132,6 +132,30 @@ if (M) {
     `${met('memory with 10 MB open (MB)')} / ${met('memory after close - baseline (MB)')}`,
   );
 }
+const N = r.notes;
+if (N) {
+  const requestTargets = Object.keys(N.requests).map(
+    (name) => `letter with ${N.notesOnLetter} of ${N.notesInFolder} notes: ${name} p95 (ms)`,
+  );
+  row(
+    `Letter with ${N.notesOnLetter} of ${N.notesInFolder.toLocaleString('en-US')} notes in the folder: p95 with notes (without)`,
+    Object.entries(N.requests)
+      .map(([name, s]) => `${name} ${fmt(s.withNotes.p95)} (${fmt(s.withoutNotes.p95)})`)
+      .join(', ') + ' ms',
+    '< 5 ms p95',
+    requestTargets.every((name) => met(name) === 'met') ? 'met' : '**missed**',
+  );
+  const B = N.big;
+  row(
+    '10 MB: open -> diagnostics with 1,000 notes in the folder, against none' +
+      (B.baseBuild ? ' and the base build' : ''),
+    `${ms(B.withNotes)} vs ${ms(B.withoutNotes)}: ratio ${fmt(B.withNotesOverWithout)}` +
+      (B.baseBuild ? `; base build ${ms(B.baseBuild)}: ratio ${fmt(B.withNotesOverBase)}` : ''),
+    '<= 1.1',
+    met('10 MB open -> diagnostics: with 1,000 notes / without (median)') +
+      (B.baseBuild ? ` / ${met('10 MB open -> diagnostics: with 1,000 notes / base build (median)')}` : ''),
+  );
+}
 if (r.server?.startup) row('Start-up: spawn -> initialize answer', ms(r.server.startup), '', '');
 if (r.sizes)
   row(

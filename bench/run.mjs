@@ -5,7 +5,10 @@
 // No test asserts on these figures (machines are shared and noisy); the targets are printed next
 // to them. Every figure is a median of repeated runs after warm-up, with min, max and p95.
 //
-//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf,folders,fields,firstlook,report,web] [--merge]
+//   node bench/run.mjs [--quick] [--only=throughput,server,keystrokes,peer,memory,startup,sizes,cli,pdf,folders,fields,firstlook,report,web,notes] [--merge] [--against=DIR]
+//
+// --against=DIR: a checkout of an earlier commit, built; the `notes` part also times its server's
+// 10 MB open -> diagnostics, in the same run.
 //
 // Only a full run writes bench/results.json (then `node bench/readme.mjs --write` puts its figures
 // in docs/performance.md's tables); --quick and --only runs write bench/.data/results-partial.json, unless --merge
@@ -24,6 +27,7 @@ import { round } from './lib/stats.mjs';
 import { measureKeystrokes } from './lib/keystrokes.mjs';
 import { mergeEarlier } from './lib/merge.mjs';
 import { bigThroughput, letterThroughput } from './lib/throughput.mjs';
+import { notesReport } from './notes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -252,6 +256,19 @@ if (wanted('web'))
     await import('./web.mjs')
   ).benchWeb({ letter: serverLetter, big: bigServer, reps: { letter: reps.peerLetter, big: reps.peerBig } });
 
+if (serverArgs && wanted('notes')) {
+  const notesBench = await import('./notes.mjs');
+  const against = args.find((a) => a.startsWith('--against='))?.slice('--against='.length);
+  results.notes = await notesBench.benchNotes({
+    serverArgs,
+    againstArgs: against ? [notesBench.serverOf(against), '--stdio'] : undefined,
+    letter: { text: serverLetter.text, relativePath: `letters/${richest.name}` },
+    big: bigServer,
+    quick,
+    log,
+  });
+}
+
 const merge = args.includes('--merge') && only !== undefined && !quick;
 if (merge) mergeEarlier(results, JSON.parse(fs.readFileSync(path.join(root, 'bench', 'results.json'), 'utf8')), only);
 
@@ -345,6 +362,7 @@ if (results.report?.cli)
     '<= 1.5',
     results.report.cli.ratio <= 1.5,
   );
+if (results.notes) targets.push(...results.notes.targets);
 // bench/cli.mjs's own targets (check against rg -j1, workers' speed-up, export against check).
 targets.push(...(results.cli?.figures?.targets ?? []));
 results.targets = targets;
@@ -465,6 +483,7 @@ function printReport(r) {
       ...(r.cli.output ?? []).map((l) => '  ' + l),
       ...(r.cli.error ?? []).map((l) => '  ' + l),
     );
+  if (r.notes) out.push(...notesReport(r.notes));
   out.push('', 'Targets');
   for (const t of r.targets)
     out.push(
