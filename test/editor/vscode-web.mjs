@@ -223,8 +223,9 @@ function killGroup(server, signal) {
 }
 
 /**
- * A cleanUp() that closes the browser, kills the server's process group and removes the temp folder,
- * whichever of them `getResources()` ({ context, server, tempDir }) returns by then; it only does so
+ * A cleanUp() that closes the browser, kills the server's process group, calls `restore` (what the
+ * run changed outside the temp folder, once nothing runs that could change it again) and removes the
+ * temp folder, whichever of them `getResources()` ({ context, server, tempDir, restore }) returns by then; it only does so
  * once however often it is called (a signal may arrive while the normal end is cleaning up). SIGINT,
  * SIGTERM and SIGHUP run it too, then exit with status 1, after printing `${label}: SIGxxx, cleaning up`.
  */
@@ -233,7 +234,7 @@ export function cleanUpOnExit(label, getResources) {
   async function cleanUp() {
     if (cleanedUp) return;
     cleanedUp = true;
-    const { context, server, tempDir } = getResources();
+    const { context, server, tempDir, restore } = getResources();
     if (context) {
       await Promise.race([context.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
@@ -244,6 +245,11 @@ export function cleanUpOnExit(label, getResources) {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       clearTimeout(timer);
       killGroup(server, 'SIGKILL');
+    }
+    try {
+      restore?.();
+    } catch (error) {
+      console.error(`${label}: could not restore: ${error instanceof Error ? error.message : error}`);
     }
     fs.rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
   }

@@ -1,56 +1,28 @@
 // Notes in the real editor: IMR: Add Note with arguments and a reply in a comment thread both reach
 // the notes file (.imr-letters/notes.json in the workspace folder), the item's hover, its CodeLens
-// and the thread; they come back when the language server starts again with nothing but the file;
-// the PDF letter shows the notes of its case; a deleted note comes back with Undo. The suite writes
-// into the fixture folder, so it removes the notes folder before and after.
+// and the thread; they come back when the language server starts again with nothing but the file
+// (a real window reload is test/editor/reload/); the PDF letter shows the notes of its case; a
+// deleted note comes back with Undo. The suite writes into the fixture folder, so it removes the
+// notes folder before and after.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   FIXTURES,
   activateExtension,
   fixtureUri,
-  hoverText,
   lineOf,
   openLetter,
   positionOf,
   until,
   type ExtensionApi,
 } from '../helpers';
+import { hoverUntil, itemNotesInFile, lensTitlesUntil, notesFileText, removeNotes } from '../noteHelpers';
 
-const NOTES_DIR = '.imr-letters';
 const XANAX = 'Xanax 2mg, 1 twice a day as needed for 12 months';
 const BUSPAR = 'Buspar 15mg, 1 three times a day as needed for 12 months';
 /** A note holding what must never run or load: a command link, HTML, a remote image. */
 const HOSTILE =
   'Check the **refill** [run](command:imrLetters.restartServer) <b>x</b> ![img](https://example.com/a.png)';
-
-async function notesFileText(): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(`${NOTES_DIR}/notes.json`)));
-}
-
-async function removeNotes(): Promise<void> {
-  await vscode.workspace.fs.delete(fixtureUri(NOTES_DIR), { recursive: true }).then(undefined, () => undefined);
-}
-
-async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers =
-    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
-  return hoverText(hovers);
-}
-
-/** The hover until it says `pattern` (the server gets the notes a moment after the file is written). */
-function hoverUntil(document: vscode.TextDocument, position: vscode.Position, pattern: RegExp): Promise<string> {
-  let last = '';
-  return until(
-    [],
-    () => {
-      void hoverAt(document, position).then((t) => (last = t));
-      return pattern.test(last) ? last : undefined;
-    },
-    () => `a hover matching ${pattern}; last: ${last}`,
-    { pollMs: 100 },
-  );
-}
 
 describe('notes', function () {
   // Each step waits for a file write, the server and the editor: slow on a loaded machine.
@@ -79,18 +51,7 @@ describe('notes', function () {
     });
     assert.match(id ?? '', /^[0-9a-f]{16}$/);
     // Letter 001 states no case number: it is keyed by its path in the folder; the item by its name.
-    const file = JSON.parse(await notesFileText());
-    const letter = file.letters[`path:${FIXTURES.letter001}`];
-    assert.ok(letter, await notesFileText());
-    const items = Object.values(letter.items) as Array<{
-      name: string;
-      tags: string[];
-      notes: Array<{ text: string }>;
-    }>;
-    assert.deepEqual(
-      items.map((i) => [i.name, i.tags, i.notes.map((n) => n.text)]),
-      [[XANAX, ['appeal'], [HOSTILE]]],
-    );
+    assert.deepEqual(await itemNotesInFile(FIXTURES.letter001), [[XANAX, ['appeal'], [HOSTILE]]]);
 
     const hover = await hoverUntil(document, xanaxName, /1 note/);
     assert.match(hover, /\*\*1 note\*\* · \\#appeal/);
@@ -99,18 +60,7 @@ describe('notes', function () {
     assert.doesNotMatch(hover, /<b>|!\[img\]\(/);
     assert.match(hover, /\\\[run\\\]\\\(command:imrLetters\\.restartServer\\\)/);
 
-    const titles = await until(
-      [],
-      () => {
-        void vscode.commands
-          .executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)
-          .then((l) => (lensTitles = (l ?? []).map((x) => x.command?.title ?? '')));
-        return lensTitles.includes('1 note · appeal') ? lensTitles : undefined;
-      },
-      () => `a "1 note · appeal" lens; lenses: ${lensTitles.join(' | ')}`,
-      { pollMs: 100 },
-    );
-    assert.ok(titles.includes('1 note · appeal'));
+    assert.ok((await lensTitlesUntil(document.uri, '1 note · appeal')).includes('1 note · appeal'));
 
     const thread = await until(
       [],
@@ -126,8 +76,6 @@ describe('notes', function () {
     assert.ok(!body.supportHtml, 'a note renders no HTML');
     assert.ok(!body.value.includes('![img]'), body.value);
   });
-
-  let lensTitles: string[] = [];
 
   it('a reply in the comment thread adds a second note; a thread opened on the first line notes the letter', async () => {
     const thread = api.notes.comments.threadsOf(document.uri).find((t) => t.range?.start.line === xanaxLine);
