@@ -29,11 +29,11 @@ function tagKey(tag: string): string {
   return normalizeTag(tag).toLowerCase();
 }
 
-/** The filter's values, blank ones left out. */
+/** The filter's values as written (trimmed, a tag without its `#`), blank ones left out. */
 function valuesOf(filter: NotesFilter): { statuses: string[]; tags: string[] } {
   return {
-    statuses: (filter.statuses ?? []).filter((s) => statusKey(s) !== ''),
-    tags: (filter.tags ?? []).filter((t) => tagKey(t) !== ''),
+    statuses: (filter.statuses ?? []).map((s) => s.trim()).filter((s) => s !== ''),
+    tags: (filter.tags ?? []).map(normalizeTag).filter((t) => t !== ''),
   };
 }
 
@@ -76,7 +76,7 @@ export function filteredReport(rows: readonly ReportRow[], letters: number, filt
 export function filterText(f: AppliedFilter, shownItems: number): string {
   const said: string[] = [];
   if (f.statuses.length > 0) said.push(`Status: ${f.statuses.join(' or ')}`);
-  if (f.tags.length > 0) said.push(`Tag: ${f.tags.map(normalizeTag).join(' or ')}`);
+  if (f.tags.length > 0) said.push(`Tag: ${f.tags.join(' or ')}`);
   said.push(`${shownItems.toLocaleString('en-US')} of ${counted(f.of.items, 'item')}`);
   return said.join(' \u00b7 ');
 }
