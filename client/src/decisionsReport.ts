@@ -176,7 +176,9 @@ export class DecisionsReportPanel implements vscode.Disposable {
 /** The statuses the user set (`imrLetters.notes.statuses`): the picker offers them before any is used. */
 function knownStatuses(): string[] {
   const set = vscode.workspace.getConfiguration('imrLetters').get<unknown>('notes.statuses', DEFAULT_STATUSES);
-  return Array.isArray(set) ? set.filter((s): s is string => typeof s === 'string') : DEFAULT_STATUSES;
+  const list = Array.isArray(set) ? set.filter((s): s is string => typeof s === 'string') : [];
+  // An empty list means the defaults, as IMR: Set Letter Status reads it.
+  return list.length > 0 ? list : DEFAULT_STATUSES;
 }
 
 /** A policy nonce from the Web Crypto API, which both the Node and the browser extension hosts have. */
