@@ -21,13 +21,7 @@ function letter(status: string, tags: string[], items: Record<string, string[]> 
     tags,
     notes: [],
     items: Object.fromEntries(
-      Object.entries(items).map(([name, t]) => [
-        name
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, ' ')
-          .trim(),
-        { name, tags: t, notes: [] },
-      ]),
+      Object.entries(items).map(([name, t]) => [itemKeyOf(name), { name, tags: t, notes: [] }]),
     ),
   };
 }
