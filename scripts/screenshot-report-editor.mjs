@@ -6,10 +6,13 @@
 // needs `bash scripts/setup-editor-tests.sh` and `npm run build`.
 //
 // Environment: IMR_SCREENSHOT_OUT (default images/report-editor.png), IMR_SCREENSHOT_THEME (default
-// "Default Light Modern"), IMR_EDITOR_VERBOSE=1, IMR_SCREENSHOT_DEBUG (the page when a step fails).
+// "Default Light Modern"), IMR_EDITOR_VERBOSE=1, IMR_SCREENSHOT_DEBUG (the page when a step fails),
+// IMR_SCREENSHOT_FILTER=1: a notes file in the folder (statuses and tags on a few letters) and the
+// picture taken with the Status picker at Appeal and the Tag picker at esi.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscodeWeb from '../test/editor/vscode-web.mjs';
+import notesKeys from '../out/server/src/notes/keys.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const outputPath = path.resolve(process.env.IMR_SCREENSHOT_OUT || path.join(repoRoot, 'images', 'report-editor.png'));
@@ -29,6 +32,35 @@ const { tempDir, dirs } = vscodeWeb.createTempDirs({
 for (const name of fs.readdirSync(path.join(fixtures, 'letters-pdf')).filter((n) => n.endsWith('.pdf')))
   fs.copyFileSync(path.join(fixtures, 'letters-pdf', name), path.join(dirs.workspace, name));
 
+const filtered = process.env.IMR_SCREENSHOT_FILTER === '1';
+if (filtered) {
+  // Some letters' statuses and tags, as a team working on them might set them (docs/notes.md).
+  const at = '2026-12-07T10:00:00.000Z';
+  const items = (tags, ...names) =>
+    Object.fromEntries(names.map((name) => [notesKeys.itemKeyOf(name), { name, tags, notes: [] }]));
+  const letter = (status, tags, itemNotes = {}) => ({
+    status: { value: status, updated: at },
+    tags,
+    notes: [],
+    items: itemNotes,
+  });
+  const notes = {
+    version: 1,
+    letters: {
+      'case:CM16-0213037': letter('Done', []),
+      'case:CM16-0247274': letter(
+        'Appeal',
+        ['qa'],
+        items(['esi'], 'Right L5-S1 epidural steroid injection', 'Left L5-S1 epidural steroid injection'),
+      ),
+      'case:CM16-0247802': letter('Appeal', []),
+      'case:CM17-0012582': letter('In review', ['qa']),
+    },
+  };
+  fs.mkdirSync(path.join(dirs.workspace, '.imr-letters'));
+  fs.writeFileSync(path.join(dirs.workspace, '.imr-letters', 'notes.json'), JSON.stringify(notes, null, 2) + '\n');
+}
+
 const resources = { tempDir };
 const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => resources);
 
@@ -45,9 +77,17 @@ async function main() {
   // Redrawn as the index reads the PDFs; done when the title no longer says it is indexing.
   await report.locator('h1', { hasText: /^IMR decisions report$/ }).waitFor({ state: 'visible', timeout: 120_000 });
   await report.locator('.total', { hasText: '39letters' }).waitFor({ state: 'visible' });
+  if (filtered) {
+    // Each pick posts the filter; the page is drawn again, saying what it is kept to.
+    await report.locator('#status-filter').selectOption('Appeal');
+    await report.locator('.filtered', { hasText: 'Status: Appeal' }).waitFor({ state: 'visible' });
+    await report.locator('#tag-filter').selectOption('esi');
+    await report.locator('.filtered', { hasText: 'Tag: esi' }).waitFor({ state: 'visible' });
+  }
   await page.waitForTimeout(500);
   await vscodeWeb.saveWorkbenchScreenshot(page, outputPath, VIEWPORT);
   console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)}`);
+  if (filtered) return;
 
   // Filter to the overturned items, sort by item, click the first: its letter opens beside.
   await report.locator('#outcome').selectOption('Overturned');

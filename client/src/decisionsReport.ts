@@ -1,13 +1,15 @@
 // IMR: Show Decisions Report: a webview over the server's decisions report (server/src/report) of
 // the folder's letters, or of the open letter's file when no folder is open. The page is the
 // command line's HTML report in the theme's colours, under a policy that runs only its own nonce'd
-// script; a click on an item's row opens the letter at the item's decision. It follows the index.
+// script; a click on an item's row opens the letter at the item's decision; the status and tag
+// pickers at the top post the filter, and the report is drawn again, filtered. It follows the index.
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DecisionsReportParams, DecisionsReportRequest, DecisionsReportResult } from '../../server/src/protocol';
 import type { ReportHeading } from '../../server/src/report/heading';
 import { renderHtml } from '../../server/src/report/html';
+import { DEFAULT_STATUSES } from './notes/notesCommands';
 
 /** Rows of the item table in the webview: more scroll slowly; the command-line report lists all. */
 export const MAX_WEBVIEW_ROWS = 5000;
@@ -22,9 +24,26 @@ export interface OpenItemMessage {
   character: number;
 }
 
+/** What the page posts when a picker changes: the status and tag picked (empty: All). */
+export interface FilterMessage {
+  type: 'filter';
+  status: string;
+  tag: string;
+}
+
+/** A status or tag is a few words: longer text from the page is not one. */
+const MAX_FILTER_LENGTH = 200;
+
+/** The filter's value from a command's argument or the page, blank or not a string: none. */
+function filterValue(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' && v.length <= MAX_FILTER_LENGTH ? v.trim() : undefined;
+}
+
 export class DecisionsReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private params: DecisionsReportParams = {};
+  /** The status and tag the report is kept to: kept while the panel lives, hidden or shown. */
+  private filter: { status?: string; tag?: string } = {};
   private stale = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -44,7 +63,8 @@ export class DecisionsReportPanel implements vscode.Disposable {
 
   /**
    * Opens (or brings forward) the report; undefined when there is nothing to report on. `filter`
-   * (scripts, key bindings): `{ status, tag }` keeps the items of that letter status or tag.
+   * (scripts, key bindings): `{ status, tag }` keeps the items of that letter status or tag;
+   * without it an open panel keeps the filter its pickers have.
    */
   async show(filter?: unknown): Promise<DecisionsReportResult | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
@@ -56,9 +76,10 @@ export class DecisionsReportPanel implements vscode.Disposable {
       }
       this.params = { uri: doc.uri.toString() };
     } else this.params = {};
-    const f = (filter ?? {}) as { status?: unknown; tag?: unknown };
-    if (typeof f.status === 'string' && f.status !== '') this.params.status = f.status;
-    if (typeof f.tag === 'string' && f.tag !== '') this.params.tag = f.tag;
+    if (filter !== undefined || !this.panel) {
+      const f = (filter ?? {}) as { status?: unknown; tag?: unknown };
+      this.filter = { status: filterValue(f.status), tag: filterValue(f.tag) };
+    }
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         'imrLetters.decisionsReport',
@@ -75,8 +96,17 @@ export class DecisionsReportPanel implements vscode.Disposable {
     return this.last;
   }
 
-  /** A message from the page: a row clicked opens its letter at the item's decision. */
+  /**
+   * A message from the page: a row clicked opens its letter at the item's decision; a picker
+   * changed draws the report again, filtered (resolved once drawn).
+   */
   async receive(message: unknown): Promise<vscode.TextEditor | undefined> {
+    const f = message as FilterMessage;
+    if (f?.type === 'filter') {
+      this.filter = { status: filterValue(f.status), tag: filterValue(f.tag) };
+      await this.refresh();
+      return undefined;
+    }
     const m = message as OpenItemMessage;
     if (m?.type !== 'open' || typeof m.uri !== 'string' || !Number.isInteger(m.line)) return undefined;
     const at = new vscode.Position(Math.max(0, m.line), Math.max(0, Number(m.character) || 0));
@@ -99,8 +129,12 @@ export class DecisionsReportPanel implements vscode.Disposable {
 
   private async refresh(): Promise<void> {
     await this.ready();
+    const filter = this.filter;
     const result = await this.client.sendRequest<DecisionsReportResult>(DecisionsReportRequest, {
       ...this.params,
+      ...(filter.status !== undefined ? { status: filter.status } : {}),
+      ...(filter.tag !== undefined ? { tag: filter.tag } : {}),
+      knownStatuses: knownStatuses(),
       maxItems: MAX_WEBVIEW_ROWS,
     } satisfies DecisionsReportParams);
     const panel = this.panel;
@@ -114,6 +148,7 @@ export class DecisionsReportPanel implements vscode.Disposable {
       heading: this.heading(),
       maxRows: MAX_WEBVIEW_ROWS,
       webview: { nonce, cspSource: panel.webview.cspSource },
+      pickers: { choices: result.choices, status: filter.status, tag: filter.tag },
     });
   }
 
@@ -136,6 +171,14 @@ export class DecisionsReportPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.subscriptions.forEach((s) => s.dispose());
   }
+}
+
+/** The statuses the user set (`imrLetters.notes.statuses`): the picker offers them before any is used. */
+function knownStatuses(): string[] {
+  const set = vscode.workspace.getConfiguration('imrLetters').get<unknown>('notes.statuses', DEFAULT_STATUSES);
+  const list = Array.isArray(set) ? set.filter((s): s is string => typeof s === 'string') : [];
+  // An empty list means the defaults, as IMR: Set Letter Status reads it.
+  return list.length > 0 ? list : DEFAULT_STATUSES;
 }
 
 /** A policy nonce from the Web Crypto API, which both the Node and the browser extension hosts have. */

@@ -23,7 +23,8 @@ export const LAYERS = {
   notes: { imports: ['engine', 'files', 'pdf', 'notes'] },
   // The export's records carry the user's notes, tags and status.
   export: { imports: ['engine', 'files', 'pdf', 'notes', 'export'] },
-  report: { imports: ['engine', 'export', 'report'] },
+  // The report is filtered by the notes' statuses and tags (report/notesFilter.ts).
+  report: { imports: ['engine', 'notes', 'export', 'report'] },
   // Worker threads, generic: what runs on them is passed in.
   workers: { imports: [...CORE, 'workers', ...PLATFORM] },
   // What the client and the server agree on; types of the core's results.

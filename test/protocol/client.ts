@@ -3,7 +3,9 @@
 
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 // vscode-languageserver-protocol re-exports the JSON-RPC layer it was built with: one version of it.
 import {
   ClientCapabilities,
@@ -18,7 +20,8 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-import { IndexStatsRequest, IndexStatsResult } from '../../server/src/protocol/requests';
+import type { NotesFile } from '../../server/src/notes/model';
+import { IndexStatsRequest, IndexStatsResult, NotesNotification } from '../../server/src/protocol/requests';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -171,4 +174,25 @@ export async function waitForIndex(server: TestServer): Promise<IndexStatsResult
     if (!stats.indexing) return stats;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * A server over a new temporary folder holding these files of test/fixtures/extraction, indexed,
+ * and told the folder's notes file as the client sends it; `stop` ends it and removes the folder.
+ */
+export async function serveLettersWithNotes(
+  files: readonly string[],
+  notes: NotesFile,
+): Promise<{ dir: string; server: TestServer; stop: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr letters notes-'));
+  for (const f of files) fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'extraction', f), path.join(dir, f));
+  const folder = pathToFileURL(dir).toString();
+  const server = await startServer({ workspaceFolders: [folder] });
+  await waitForIndex(server);
+  await server.connection.sendNotification(NotesNotification, { folders: [{ folder, file: notes }] });
+  const stop = async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, server, stop };
 }

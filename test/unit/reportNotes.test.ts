@@ -10,6 +10,7 @@ import { pathKey } from '../../server/src/notes/keys';
 import { EMPTY_NOTES_FILE, type NotesFile } from '../../server/src/notes/model';
 import { changeTags, setStatus } from '../../server/src/notes/operations';
 import { renderHtml } from '../../server/src/report/html';
+import { filterText } from '../../server/src/report/notesFilter';
 import type { IndexEntry } from '../../server/src/workspace/letterIndex';
 import { allLetters } from './helpers';
 
@@ -47,6 +48,14 @@ const placeOf = (uri: string) =>
 
 function report(filter: { status?: string; tag?: string }) {
   return decisionsReport(entries, filter, [ROOT], false, placeOf).report;
+}
+
+function webviewPage(filter: { status?: string; tag?: string }, knownStatuses?: string[]): string {
+  const result = decisionsReport(entries, { ...filter, knownStatuses }, [ROOT], false, placeOf);
+  return renderHtml(result.report, {
+    webview: { nonce: 'n0nce', cspSource: 'vscode-resource:' },
+    pickers: { choices: result.choices, ...filter },
+  });
 }
 
 describe('decisions report: status and tags from the notes', () => {
@@ -95,5 +104,66 @@ describe('decisions report: status and tags from the notes', () => {
     assert.doesNotMatch(html, /<b>bold/);
     // Without notes, no such column.
     assert.doesNotMatch(renderHtml(decisionsReport(entries, {}, [ROOT], false).report), /Status \u00b7 tags/);
+  });
+
+  it('offers the pickers the known statuses, then those in use, and the tags in use, whatever the filter keeps', () => {
+    const known = ['New', 'In review', 'APPEAL', 'Done'];
+    const all = decisionsReport(entries, { knownStatuses: known }, [ROOT], false, placeOf);
+    // `Appeal` in use is `APPEAL` known (case ignored); the tags of 000 and of 001's Xanax.
+    assert.deepStrictEqual(all.choices, { statuses: known, tags: ['<b>bold</b>', 'appeal', 'qa'] });
+    // Filtered to one item, the pickers still offer everything the folder's letters have.
+    const one = decisionsReport(entries, { tag: 'appeal' }, [ROOT], false, placeOf);
+    assert.strictEqual(one.report.totals.items, 1);
+    assert.deepStrictEqual(one.choices, { statuses: ['Appeal'], tags: ['<b>bold</b>', 'appeal', 'qa'] });
+    // No notes: nothing to offer but the known statuses.
+    assert.deepStrictEqual(decisionsReport(entries, { knownStatuses: ['New'] }, [ROOT], false).choices, {
+      statuses: ['New'],
+      tags: [],
+    });
+  });
+
+  it('says what the report is kept to, of how many items', () => {
+    const filtered = report({ status: 'Appeal', tag: '#appeal' });
+    assert.deepStrictEqual(filtered.filter, {
+      statuses: ['Appeal'],
+      tags: ['appeal'],
+      of: { items: 8, letters: 4 },
+    });
+    assert.strictEqual(
+      filterText(filtered.filter!, filtered.totals.items),
+      'Status: Appeal \u00b7 Tag: appeal \u00b7 1 of 8 items',
+    );
+    assert.strictEqual(
+      filterText({ statuses: ['Appeal', 'Done'], tags: ['esi', 'qa'], of: { items: 1200, letters: 9 } }, 12),
+      'Status: Appeal or Done \u00b7 Tag: esi or qa \u00b7 12 of 1,200 items',
+    );
+    assert.strictEqual(report({}).filter, undefined);
+  });
+
+  it('draws the pickers in the webview, the picked ones selected, every word of the notes escaped', () => {
+    const page = webviewPage({ status: 'appeal', tag: '#qa' }, ['New', 'Appeal']);
+    const status = page.match(/<select id="status-filter">(.*?)<\/select>/)?.[1];
+    assert.strictEqual(
+      status,
+      '<option value="">All</option><option value="New">New</option><option value="Appeal" selected>Appeal</option>',
+    );
+    const tag = page.match(/<select id="tag-filter">(.*?)<\/select>/)?.[1];
+    assert.strictEqual(
+      tag,
+      '<option value="">All</option><option value="&#60;b&#62;bold&#60;/b&#62;">#&#60;b&#62;bold&#60;/b&#62;</option>' +
+        '<option value="appeal">#appeal</option><option value="qa" selected>#qa</option>',
+    );
+    assert.match(page, /<span class="filtered">Status: appeal \u00b7 Tag: qa \u00b7 0 of 8 items<\/span>/);
+    assert.doesNotMatch(page, /<b>bold/);
+    // Picking posts the filter from the page's own script, under the same nonce'd policy.
+    assert.match(page, /script-src 'nonce-n0nce'/);
+    assert.match(page, /postMessage\(\{type:'filter',status:status\.value,tag:tag\.value\}\)/);
+    // A status picked that no letter has (a command's argument) is still shown as picked.
+    assert.match(webviewPage({ status: 'Gone' }), /<option value="Gone" selected>Gone<\/option>/);
+    // Unfiltered: All picked in both; the command line's page has no pickers.
+    const plain = webviewPage({});
+    assert.strictEqual((plain.match(/<option value="" selected>All<\/option>/g) ?? []).length, 2);
+    assert.doesNotMatch(renderHtml(report({ tag: 'qa' })), /<select id="(status|tag)-filter"/);
+    assert.match(renderHtml(report({ tag: 'qa' })), /<div class="filtered">Tag: qa \u00b7 2 of 8 items<\/div>/);
   });
 });

@@ -32,6 +32,10 @@ export interface CliOptions {
   bom: boolean;
   /** Leave .pdf files out of folder and glob searches (`--no-pdf`). */
   noPdf: boolean;
+  /** report: only the items of letters with one of these statuses in the notes file (`--status`, repeatable). */
+  statuses: string[];
+  /** report: only the items with one of these tags, on the item or its letter (`--tag`, repeatable). */
+  tags: string[];
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -46,6 +50,8 @@ interface OptionSpec {
   short?: string;
   /** Takes a value (`--format json` or `--format=json`). */
   value: boolean;
+  /** May be given several times, each value kept. */
+  repeatable?: boolean;
   commands: readonly Command[];
 }
 
@@ -62,6 +68,8 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'no-progress', value: false, commands: ['check', 'export', 'report'] },
   { name: 'bom', value: false, commands: ['export'] },
   { name: 'no-pdf', value: false, commands: ['check', 'export', 'report'] },
+  { name: 'status', value: true, repeatable: true, commands: ['report'] },
+  { name: 'tag', value: true, repeatable: true, commands: ['report'] },
   { name: 'help', short: 'h', value: false, commands: ALL },
   { name: 'version', short: 'V', value: false, commands: ALL },
 ];
@@ -91,6 +99,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let command: Command | undefined;
   const inputs: string[] = [];
   const values = new Map<string, { value: string | true; index: number }>();
+  const repeated = new Map<string, string[]>();
   let onlyInputs = false;
   const { tokens } = tokenize({
     args: [...argv],
@@ -142,7 +151,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       // `--quiet=x`, or `-qx`: letters after a flag's are no other flags.
       throw new UsageError(`option '--${spec.name}' takes no value (${where(i)})`);
     }
-    if (values.has(spec.name)) throw new UsageError(`option '--${spec.name}' is given twice (${where(i)})`);
+    if (values.has(spec.name) && !spec.repeatable)
+      throw new UsageError(`option '--${spec.name}' is given twice (${where(i)})`);
+    if (spec.repeatable && typeof value === 'string') {
+      if (value.trim() === '') throw new UsageError(`option '--${spec.name}' needs a value (${where(i)})`);
+      repeated.set(spec.name, [...(repeated.get(spec.name) ?? []), value.trim()]);
+    }
     values.set(spec.name, { value, index: i });
   }
 
@@ -198,6 +212,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       progress: values.has('progress') ? true : values.has('no-progress') ? false : undefined,
       bom: values.has('bom'),
       noPdf: values.has('no-pdf'),
+      statuses: repeated.get('status') ?? [],
+      tags: repeated.get('tag') ?? [],
     },
   };
 }

@@ -41,6 +41,7 @@ Usage:
   imr-letters outline <file...> [--format text|json]
   imr-letters export <files|folders|globs...> [--format json|csv|jsonl] [--output file]
   imr-letters report <files|folders|globs...> [--format html|md|json] [--output file]
+                     [--status <s>]... [--tag <t>]...
   imr-letters text <file> [--output file.txt]
   imr-letters notes add <letter> [--item <number|name>] [--text <text>] [--tag <t>]... [--status <s>]
   imr-letters notes list <files|folders|globs...> [--format text|json|csv]
@@ -65,7 +66,13 @@ Commands:
   report    The decisions report: totals, each category's share, overturn rates by category, drug
             class, guideline source, reviewer specialty, priority and decision month, median days
             to decision, the top drugs, and the items, as a self-contained HTML page (opens
-            offline in any browser), Markdown or JSON.
+            offline in any browser), Markdown or JSON. Items with notes show their letter's status
+            and their tags. --status keeps the items of letters with that status, --tag the items
+            with that tag on the item or its letter (case and a leading # ignored, as in the
+            editor); each may be repeated (any of its values), and the two together both apply.
+            The report then names the filter and the items it kept of all. Filtering needs the
+            notes files whole: a damaged one is named and no report is written (exit 2); without
+            --status/--tag it is a warning and the report has no notes.
   notes     Notes, tags and a status kept beside the letters in .imr-letters/notes.json (the file
             the editor shows them from; found upward from the letter, else created in the working
             folder). 'notes add' puts a note (Markdown) on an item (--item: its number, 1-based in
@@ -103,6 +110,8 @@ Options:
       --no-progress        Never show it (default: shown on a terminal, not in pipes or when CI is set).
       --bom                export --format csv: start with a UTF-8 byte order mark (for Excel).
       --no-pdf             check, export, report: search folders and globs for .txt and .imr files only.
+      --status <s>         report: only the items of letters with status s in the notes file (repeatable).
+      --tag <t>            report: only the items tagged t, on the item or its letter (repeatable).
   -h, --help               This help.
   -V, --version            The version.
 

@@ -30,7 +30,7 @@ import { IdleCores } from '../workers/idleCores';
 import { outlineOf, renderOutline } from './outline';
 import { openOutputFile, Output } from '../files/output';
 import { closePool, PoolSetup, runFiles, startPool } from './pool';
-import { ReportCollector } from './report';
+import { damagedNotesFile, ReportCollector } from './report';
 import type { ReportFormat } from '../report/render';
 import { Progress, progressWanted } from './progress';
 
@@ -111,6 +111,13 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
   for (const n of found.skipped) say(`${printablePath(displayPath(n.path, io.cwd))}: skipped (${n.reason})`);
   const exit = found.problems.length > 0 ? EXIT_USAGE : EXIT_OK;
   if (found.files.length === 0) return EXIT_USAGE;
+  // A report kept to some statuses or tags without the notes that give them would be silently wrong.
+  const filtering = options.statuses.length + options.tags.length > 0;
+  const damaged = filtering ? damagedNotesFile(found.files, io.cwd) : undefined;
+  if (damaged !== undefined) {
+    say(`imr-letters: ${damaged}; --status and --tag need it: no report written`);
+    return EXIT_USAGE;
+  }
 
   let stream: Writable = io.stdout;
   if (options.output !== undefined) {
@@ -148,6 +155,8 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
 
   let onFile: (r: FileReport) => Promise<void>;
   let finish: () => Promise<void>;
+  /** report --status/--tag: the items and letters kept, for the summary line. */
+  let kept: { items: number; letters: number } | undefined;
   if (options.command === 'check') {
     const reporter: CheckReporter =
       options.format === 'json'
@@ -159,9 +168,15 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
     onFile = (r) => reporter.file(r);
     finish = () => reporter.end(summary);
   } else if (options.command === 'report') {
-    const collector = new ReportCollector(out, options.format as ReportFormat, options.inputs, io.cwd);
+    const collector = new ReportCollector(out, options.format as ReportFormat, options.inputs, io.cwd, {
+      statuses: options.statuses,
+      tags: options.tags,
+    });
     onFile = (r) => collector.file(r);
-    finish = () => collector.end();
+    finish = async () => {
+      const counts = await collector.end();
+      if (filtering) kept = counts;
+    };
   } else {
     const writer: FormattedWriter =
       options.format === 'csv'
@@ -181,6 +196,7 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
   const jobs = work ? autoJobs(work, coreCount(), await idleCores(work, idle)) : options.jobs!;
   const pool = jobs > 1 ? startPool(jobs, io.script, setup) : undefined;
   const notesWarned = new Set<string>();
+  let notesDamaged: string | undefined;
   const run = runFiles(files, {
     pool,
     setup,
@@ -190,9 +206,10 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
       else if (report.status === 'unreadable') notice(`${report.display}: cannot read (${report.error})`);
       else if (report.status === 'failed') notice(`${report.display}: ${report.error}`);
       // A damaged notes file is named once; the letters are exported without its notes.
-      if (report.notesError !== undefined && !notesWarned.has(report.notesError)) {
+      if (report.notesError !== undefined && filtering) notesDamaged ??= report.notesError;
+      else if (report.notesError !== undefined && !notesWarned.has(report.notesError)) {
         notesWarned.add(report.notesError);
-        notice(`imr-letters: warning: ${report.notesError}; exported without notes`);
+        notice(`imr-letters: warning: ${report.notesError}; ${verb(options)} without notes`);
       }
       await onFile(report);
       progress.tick();
@@ -204,17 +221,29 @@ async function runCommand(options: CliOptions, io: Io, setup: PoolSetup, idle: I
     if (pool) closePool(pool);
   }
   progress.clear();
+  if (notesDamaged !== undefined) {
+    // Damaged while the letters were read (checked before): still no report.
+    await out.close();
+    say(`imr-letters: ${notesDamaged}; --status and --tag need it: no report written`);
+    return EXIT_USAGE;
+  }
   await finish();
   await out.close();
 
-  if (options.command === 'export' || options.command === 'report') say(exportSummary(summary, options));
+  if (options.command === 'export' || options.command === 'report') say(exportSummary(summary, options, kept));
   return Math.max(exit, exitCode(summary, options, say));
 }
 
-function exportSummary(s: Summary, options: CliOptions): string {
+function verb(options: CliOptions): string {
+  return options.command === 'report' ? 'reported' : 'exported';
+}
+
+/** `reported 84 items from 39 letters`; filtered, `reported 12 of 84 items from 5 of 39 letters`. */
+function exportSummary(s: Summary, options: CliOptions, kept?: { items: number; letters: number }): string {
   const where = options.output !== undefined ? ` to ${options.output}` : '';
-  const verb = options.command === 'report' ? 'reported' : 'exported';
-  return `imr-letters: ${verb} ${s.items} item${s.items === 1 ? '' : 's'} from ${s.letters} letter${s.letters === 1 ? '' : 's'}${where}; ${s.notLetters + s.binary} file${s.notLetters + s.binary === 1 ? '' : 's'} skipped (not letters)`;
+  const items = `${kept ? `${kept.items} of ` : ''}${s.items} item${s.items === 1 ? '' : 's'}`;
+  const letters = `${kept ? `${kept.letters} of ` : ''}${s.letters} letter${s.letters === 1 ? '' : 's'}`;
+  return `imr-letters: ${verb(options)} ${items} from ${letters}${where}; ${s.notLetters + s.binary} file${s.notLetters + s.binary === 1 ? '' : 's'} skipped (not letters)`;
 }
 
 function exitCode(s: Summary, options: CliOptions, say: (line: string) => void): number {

@@ -1,14 +1,18 @@
 // `report`: the export's records of every file, gathered into the decisions report's model
 // (report/model.ts) and written once every file is read, as HTML, Markdown or JSON. The report of
 // one folder names it (relative to the working folder) and lists its files relative to it.
+// `--status`/`--tag` keep the items the notes file gives that status or tag (report/notesFilter.ts,
+// the editor's filter); they need the notes files whole, so a damaged one stops the report.
 
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileReport } from '../export/analyze';
 import { displayPath } from './displayPath';
 import type { Output } from '../files/output';
+import { findNotesFile, readNotesFile } from '../notes/fileStore';
 import type { ReportHeading } from '../report/heading';
-import { buildReport, ReportRow } from '../report/model';
+import type { ReportRow } from '../report/model';
+import { filteredReport, type NotesFilter } from '../report/notesFilter';
 import { renderReport, ReportFormat } from '../report/render';
 import { rowOfRecord } from '../report/rows';
 
@@ -40,6 +44,7 @@ export class ReportCollector {
     private readonly format: ReportFormat,
     inputs: readonly string[],
     cwd: string,
+    private readonly filter: NotesFilter = {},
   ) {
     ({ heading: this.heading, prefix: this.prefix } = reportScope(inputs, cwd, new Date()));
   }
@@ -55,7 +60,30 @@ export class ReportCollector {
     }
   }
 
-  async end(): Promise<void> {
-    await this.out.write(renderReport(buildReport(this.rows, this.letters), this.format, this.heading));
+  /** Writes the report; its items and letters (after the filter). */
+  async end(): Promise<{ items: number; letters: number }> {
+    const report = filteredReport(this.rows, this.letters, this.filter);
+    await this.out.write(renderReport(report, this.format, this.heading));
+    return { items: report.totals.items, letters: report.totals.letters };
   }
+}
+
+/**
+ * The first damaged notes file the letter files `files` read their notes from, as the error names
+ * it; undefined when every one is whole (or there is none). A folder's notes file is looked up once.
+ */
+export function damagedNotesFile(files: readonly string[], cwd: string): string | undefined {
+  const looked = new Set<string>();
+  const read = new Set<string>();
+  for (const file of files) {
+    const dir = path.dirname(file);
+    if (looked.has(dir)) continue;
+    looked.add(dir);
+    const notes = findNotesFile(dir);
+    if (notes === undefined || read.has(notes)) continue;
+    read.add(notes);
+    const found = readNotesFile(notes, displayPath(notes, cwd));
+    if (found.kind === 'damaged') return found.error;
+  }
+  return undefined;
 }

@@ -2,11 +2,11 @@
 // workspace index's summaries, never from the letters' text, so that it is answered at once.
 
 import type { DecisionsReportParams, DecisionsReportResult } from '../protocol/requests';
-import { buildReport } from '../report/model';
+import { filterChoices, filteredReport } from '../report/notesFilter';
 import { lettersOfIndex, rowsOfIndex } from '../report/rows';
 import type { IndexEntry } from '../workspace/letterIndex';
 import { pdfOfTextUri } from '../protocol/pdfTextUri';
-import { filterRows, lettersOfRows, withNotes, type NotesPlace } from './reportNotes';
+import { withNotes, type NotesPlace } from './reportNotes';
 import { fileNameOf } from './workspaceSymbols';
 
 /** A file as the report's table names it: its path under the workspace folder, or its name. */
@@ -33,10 +33,12 @@ export function decisionsReport(
     rowsOfIndex(chosen, (uri) => fileLabel(uri, roots)),
     notesOf,
   );
-  const filtered = params.status || params.tag ? filterRows(rows, params) : undefined;
-  // Filtered, the report counts the letters of the items kept; else every letter, those without items too.
-  const report = filtered ? buildReport(filtered, lettersOfRows(filtered)) : buildReport(rows, lettersOfIndex(chosen));
+  const report = filteredReport(rows, lettersOfIndex(chosen), {
+    statuses: params.status ? [params.status] : [],
+    tags: params.tag ? [params.tag] : [],
+  });
   // A webview shows a few thousand rows: 100,000 more would only cross the pipe.
   if (params.maxItems !== undefined) report.items = report.items.slice(0, params.maxItems);
-  return { report, indexing };
+  // The pickers offer what the scope's letters have, whatever the filter keeps.
+  return { report, indexing, choices: filterChoices(rows, params.knownStatuses) };
 }

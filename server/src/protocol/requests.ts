@@ -218,11 +218,15 @@ export interface DecisionsReportParams {
   status?: string;
   /** Only the items with this tag (on the item or its letter) in the notes file. */
   tag?: string;
+  /** The user's statuses (`imrLetters.notes.statuses`): offered in `choices` even where no letter has one. */
+  knownStatuses?: string[];
 }
 export interface DecisionsReportResult {
   report: import('../report/model').DecisionsReport;
   /** The index is still being built: the report will grow. */
   indexing: boolean;
+  /** What the report's pickers offer: the known statuses and those in use, the tags in use (unfiltered). */
+  choices: import('../report/notesFilter').FilterChoices;
 }
 
 // --- notes (issue 30) ---------------------------------------------------------------------------

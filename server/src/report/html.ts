@@ -8,6 +8,7 @@ import { dwcTablesHtml } from './dwcTables';
 import { headingText, ReportHeading } from './heading';
 import { categoryLabel, GROUPINGS, holdsSeveralLetters, MIN_DECIDED_FOR_RATE, tooFewToJudge } from './model';
 import type { DecisionsReport, GroupRow, OutcomeCounts, ReportRow } from './model';
+import { filterText, hasNotes, notesLabel, type FilterChoices } from './notesFilter';
 import { authorizationNote } from './rows';
 import { counted, escapeHtml, percent } from './text';
 
@@ -19,6 +20,8 @@ export interface HtmlOptions {
   webview?: { nonce: string; cspSource: string };
   /** Rows of the item table at most (a webview of 100,000 rows is slow to scroll); all when unset. */
   maxRows?: number;
+  /** The webview's status and tag pickers: what they offer and what is picked (empty: All). */
+  pickers?: { choices: FilterChoices; status?: string; tag?: string };
 }
 
 /** Colours of the page that opens in a browser: light, or dark where the system asks for it. */
@@ -26,7 +29,7 @@ const STANDALONE_COLOURS = `:root{--fg:#1f2328;--muted:#59636e;--bg:#ffffff;--pa
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#161b22;--border:#3d444d;--track:#262c36;--bar:#f0883e;--accent:#79c0ff}}`;
 
 /** The theme's colours in the editor. */
-const WEBVIEW_COLOURS = `:root{--fg:var(--vscode-foreground);--muted:var(--vscode-descriptionForeground);--bg:var(--vscode-editor-background);--panel:var(--vscode-editorWidget-background);--border:var(--vscode-panel-border,var(--vscode-widget-border,#8884));--track:var(--vscode-editorWidget-border,#8883);--bar:var(--vscode-charts-orange);--accent:var(--vscode-textLink-foreground);--font:var(--vscode-font-family)}`;
+const WEBVIEW_COLOURS = `:root{--fg:var(--vscode-foreground);--muted:var(--vscode-descriptionForeground);--bg:var(--vscode-editor-background);--panel:var(--vscode-editorWidget-background);--border:var(--vscode-panel-border,var(--vscode-widget-border,#8884));--track:var(--vscode-editorWidget-border,#8883);--bar:var(--vscode-charts-orange);--accent:var(--vscode-textLink-foreground);--font:var(--vscode-font-family);--input-bg:var(--vscode-input-background);--input-fg:var(--vscode-input-foreground);--input-border:var(--vscode-input-border,transparent);--select-bg:var(--vscode-dropdown-background);--select-fg:var(--vscode-dropdown-foreground);--select-border:var(--vscode-dropdown-border);--focus:var(--vscode-focusBorder)}`;
 
 const STYLE = `body{margin:0;padding:20px 28px;background:var(--bg);color:var(--fg);font:13px/1.45 var(--font)}
 h1{font-size:20px;margin:0 0 4px}.made{margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}.muted{color:var(--muted)}
@@ -44,7 +47,11 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .Overturned{color:var(--bar);font-weight:600}
 .tools{display:flex;gap:10px;align-items:center;margin:8px 0}
 input,select{background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:3px;padding:3px 6px;font:inherit}
-input{width:320px}`;
+input{width:320px;background:var(--input-bg,var(--bg));color:var(--input-fg,var(--fg));border-color:var(--input-border,var(--border))}
+select{background:var(--select-bg,var(--bg));color:var(--select-fg,var(--fg));border-color:var(--select-border,var(--border));border-radius:2px;padding:2px 4px}
+input:focus,select:focus{outline:1px solid var(--focus,var(--accent));outline-offset:-1px}
+.filters{display:flex;flex-wrap:wrap;gap:16px;align-items:center;margin:10px 0 2px}.filters label{display:flex;gap:6px;align-items:center}
+.filtered{font-weight:600;margin:6px 0 0}.filters .filtered{margin:0}`;
 
 /** Sorts on a header click, filters by words and outcome, and in the editor opens a row's letter. */
 const SCRIPT = `(function(){
@@ -66,6 +73,9 @@ if(typeof acquireVsCodeApi==='function'){var vscode=acquireVsCodeApi(),state=vsc
 if(state){input.value=state.filter||'';outcome.value=state.outcome||'';apply()}
 function keep(){vscode.setState({filter:input.value,outcome:outcome.value})}
 input.addEventListener('input',keep);outcome.addEventListener('change',keep);
+var status=document.getElementById('status-filter'),tag=document.getElementById('tag-filter');
+function pick(){vscode.postMessage({type:'filter',status:status.value,tag:tag.value})}
+if(status&&tag){status.addEventListener('change',pick);tag.addEventListener('change',pick)}
 function open(r){if(r&&r.dataset.uri)vscode.postMessage({type:'open',uri:r.dataset.uri,line:Number(r.dataset.line),character:Number(r.dataset.character)})}
 body.addEventListener('click',function(e){open(e.target.closest('tr'))});
 body.addEventListener('keydown',function(e){if(e.key==='Enter')open(e.target.closest('tr'))})}
@@ -124,8 +134,7 @@ const ITEM_COLUMNS = [
 
 /** The status and tags cell: the user's words, escaped (a notes file may come from anyone). */
 function notesCell(r: ReportRow): string {
-  const said = [...(r.status ? [r.status] : []), ...(r.tags ?? []).map((t) => `#${t}`)];
-  return `<td>${escapeHtml(said.join(' \u00b7 '))}</td>`;
+  return `<td>${escapeHtml(notesLabel(r))}</td>`;
 }
 
 /** An item's row; `letterColumn` when some file holds several letters, `notesColumn` when some item has a status or tags. */
@@ -152,6 +161,33 @@ function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boo
   return `<tr data-outcome="${r.outcome}"${where}>${cells.join('')}</tr>`;
 }
 
+/** A picker's options: All, then each choice; the picked value selected (added when not offered). */
+function pickerOptions(choices: readonly string[], picked: string | undefined, label: (v: string) => string): string {
+  const same = (v: string) => picked !== undefined && v.trim().toLowerCase() === picked.trim().toLowerCase();
+  const values = picked && !choices.some(same) ? [...choices, picked] : choices;
+  const chosen = values.find(same);
+  return [
+    `<option value=""${chosen === undefined ? ' selected' : ''}>All</option>`,
+    ...values.map(
+      (v) => `<option value="${escapeHtml(v)}"${v === chosen ? ' selected' : ''}>${escapeHtml(label(v))}</option>`,
+    ),
+  ].join('');
+}
+
+/** What the report is kept to (every output says it), and in the editor the pickers that choose it. */
+function filterBar(report: DecisionsReport, options: HtmlOptions): string {
+  const said = report.filter ? escapeHtml(filterText(report.filter, report.totals.items)) : undefined;
+  const p = options.webview ? options.pickers : undefined;
+  if (!p) return said ? `<div class="filtered">${said}</div>\n` : '';
+  return (
+    `<div class="filters" role="group" aria-label="Filter by the notes">` +
+    `<label>Status <select id="status-filter">${pickerOptions(p.choices.statuses, p.status, (s) => s)}</select></label>` +
+    `<label>Tag <select id="tag-filter">${pickerOptions(p.choices.tags, p.tag?.replace(/^#+/, ''), (t) => `#${t}`)}</select></label>` +
+    (said ? `<span class="filtered">${said}</span>` : `<span class="muted">No filter: every item</span>`) +
+    `</div>\n`
+  );
+}
+
 export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): string {
   const title = options.title ?? 'IMR decisions report';
   const web = options.webview;
@@ -169,7 +205,7 @@ export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): 
       `<section><h2>Overturn rate by ${g.title}</h2>${rateChart(g.title, report[g.key])}${groupTable(g.column, report[g.key])}</section>`,
   ).join('');
   const letterColumn = holdsSeveralLetters(report.items);
-  const notesColumn = report.items.some((r) => r.status !== undefined || (r.tags?.length ?? 0) > 0);
+  const notesColumn = hasNotes(report.items);
   const columns: ReadonlyArray<readonly [string, string]> = [
     ITEM_COLUMNS[0],
     ...(letterColumn ? [['Letter', 'n'] as const] : []),
@@ -187,7 +223,7 @@ export function renderHtml(report: DecisionsReport, options: HtmlOptions = {}): 
 ${STYLE}</style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-${heading}<div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned); groups of fewer than ${MIN_DECIDED_FOR_RATE} decided items are too few to judge.</div>
+${heading}${filterBar(report, options)}<div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned); groups of fewer than ${MIN_DECIDED_FOR_RATE} decided items are too few to judge.</div>
 ${totalsHtml(report.totals)}
 <div class="charts">${charts}</div>
 <div class="charts">${dwcTablesHtml(report)}</div>

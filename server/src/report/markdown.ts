@@ -13,6 +13,7 @@ import {
   OutcomeCounts,
   tooFewToJudge,
 } from './model';
+import { filterText, hasNotes, notesLabel } from './notesFilter';
 import { authorizationNote } from './rows';
 import { counted, markdownCell, percent } from './text';
 
@@ -42,15 +43,19 @@ export function renderMarkdown(
 ): string {
   const t = report.totals;
   const letterColumn = holdsSeveralLetters(report.items);
+  const notesColumn = hasNotes(report.items);
   const items = report.items.map((r) => {
     const letter = letterColumn ? ` ${r.letter} |` : '';
-    return `| ${markdownCell(`${r.file}:${r.line}`)} |${letter} ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(authorizationNote(r) ? `${r.item} (${authorizationNote(r)})` : r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} | ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
+    // The user's words, escaped as letter text is (a notes file may come from anyone).
+    const notes = notesColumn ? ` ${markdownCell(notesLabel(r))} |` : '';
+    return `| ${markdownCell(`${r.file}:${r.line}`)} |${letter} ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(authorizationNote(r) ? `${r.item} (${authorizationNote(r)})` : r.item)} | ${markdownCell(categoryLabel(r))} | ${r.outcome} |${notes} ${markdownCell(r.sources.join(', '))} | ${markdownCell(r.specialties.join('; '))} | ${r.decisionDate ?? ''} |`;
   });
   const unclear = t.unknown + t.missing;
   return [
     `# ${markdownCell(title)}`,
     '',
     ...(heading ? [markdownCell(headingText(heading)), ''] : []),
+    ...(report.filter ? [`**${markdownCell(filterText(report.filter, t.items))}**`, ''] : []),
     `${counted(t.letters, 'letter')}, ${counted(t.items, 'disputed item')}: ${t.upheld} upheld, ${t.overturned} overturned` +
       (unclear > 0 ? `, ${unclear} with an unclear outcome` : '') +
       `; overturn rate ${rate(t)} (overturned items of those upheld or overturned; groups of fewer than ` +
@@ -60,8 +65,8 @@ export function renderMarkdown(
     dwcTablesMarkdown(report),
     '## Disputed items',
     '',
-    `| File |${letterColumn ? ' Letter |' : ''} Case | Item | Category | Outcome | Sources | Specialty | Decided |`,
-    `| --- |${letterColumn ? ' ---: |' : ''} --- | --- | --- | --- | --- | --- | --- |`,
+    `| File |${letterColumn ? ' Letter |' : ''} Case | Item | Category | Outcome |${notesColumn ? ' Status \u00b7 tags |' : ''} Sources | Specialty | Decided |`,
+    `| --- |${letterColumn ? ' ---: |' : ''} --- | --- | --- | --- |${notesColumn ? ' --- |' : ''} --- | --- | --- |`,
     ...items,
     '',
   ].join('\n');

@@ -6,6 +6,7 @@
 // renders this one model. Pure: no I/O, no LSP.
 
 import { dwcSpecialty } from '../engine/taxonomy/dwc';
+import type { AppliedFilter } from './notesFilter';
 
 /** One disputed item, as every output of the report reads it. */
 export interface ReportRow {
@@ -43,9 +44,9 @@ export interface ReportRow {
   specialties: string[];
   /** ISO date (`2014-11-03`) of the decision, when the letter states it. */
   decisionDate: string | null;
-  /** The letter's status from the notes file (the editor's report only). */
+  /** The letter's status from the notes file. */
   status?: string;
-  /** The item's and its letter's tags from the notes file (the editor's report only). */
+  /** The item's and its letter's tags from the notes file. */
   tags?: string[];
 }
 
@@ -99,6 +100,8 @@ export interface DecisionsReport {
   topDrugs: DrugGroupRow[];
   /** Every item, ordered by file, letter and line. */
   items: ReportRow[];
+  /** Set when the report is kept to some statuses or tags (notesFilter.ts). */
+  filter?: AppliedFilter;
 }
 
 /** The report's groupings, in the order every output shows them. */

@@ -37,6 +37,9 @@ export function rowOfRecord(r: ExportRecord): ReportRow {
   };
   if (r.requested !== null) row.requested = r.requested;
   if (r.authorized !== null) row.authorized = r.authorized;
+  // The user's work from the notes file, as the editor's report gives it (features/reportNotes.ts).
+  if (r.status !== null) row.status = r.status;
+  if (r.tags.length > 0) row.tags = r.tags;
   return row;
 }
 

@@ -2,14 +2,32 @@
 // 20 items, 17 upheld, 1 overturned, 2 typed "Uphled"). Its numbers must be the export's; a click on
 // a row opens the letter at the item. The webview's page runs in its own frame, out of the extension
 // host's reach: the test reads the page the panel rendered and hands the panel the message a row's
-// click posts (DecisionsReportPanel.receive, the handler the webview's onDidReceiveMessage calls).
+// click posts (DecisionsReportPanel.receive, the handler the webview's onDidReceiveMessage calls),
+// and likewise what its status and tag pickers post. The notes that test writes (letter 001 in
+// Appeal, its Xanax item tagged esi) are removed before and after.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DecisionsReportResult, ExportDecisionsResult } from '../../../server/src/protocol/requests';
-import { ExtensionApi, FIXTURES, activateExtension, fixtureUri, indexed, openLetter, revert, until } from '../helpers';
+import {
+  ExtensionApi,
+  FIXTURES,
+  activateExtension,
+  fixtureUri,
+  indexed,
+  lineOf,
+  openLetter,
+  revert,
+  until,
+} from '../helpers';
+
+const NOTES_DIR = '.imr-letters';
+
+async function removeNotes(): Promise<void> {
+  await vscode.workspace.fs.delete(fixtureUri(NOTES_DIR), { recursive: true }).then(undefined, () => undefined);
+}
 
 interface ExportedItem {
   item: string;
@@ -20,11 +38,13 @@ interface ExportedItem {
 describe('decisions report', () => {
   let api: ExtensionApi;
   before(async () => {
+    await removeNotes();
     api = await activateExtension();
     await indexed(api);
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeNotes();
   });
 
   it("opens over the folder's letters with the export's numbers", async () => {
@@ -116,5 +136,74 @@ describe('decisions report', () => {
     } finally {
       await revert(editor);
     }
+  });
+
+  it('the status and tag pickers filter the report, and keep their choice while the panel lives', async function () {
+    // A note written, the server told, the report drawn: slow on a loaded machine.
+    this.timeout(60_000);
+    await api.notes.store.load();
+    const letter = (await openLetter(FIXTURES.letter001)).document;
+    const xanax = lineOf(letter, 'Xanax 2mg, 1 twice a day as needed for 12 months: Upheld');
+    assert.equal(
+      await vscode.commands.executeCommand('imrLetters.setLetterStatus', {
+        uri: letter.uri.toString(),
+        status: 'Appeal',
+      }),
+      'Appeal',
+    );
+    assert.deepEqual(
+      await vscode.commands.executeCommand('imrLetters.tagItem', {
+        uri: letter.uri.toString(),
+        line: xanax,
+        tags: ['esi'],
+      }),
+      ['esi'],
+    );
+    await vscode.commands.executeCommand('imrLetters.showDecisionsReport');
+    const panel = api.decisionsReport;
+    // What the page posts when the status picker is set to Appeal (the tag left at All).
+    let pending: Promise<unknown> | undefined;
+    const appeal = await until(
+      [],
+      () => {
+        pending ??= panel.receive({ type: 'filter', status: 'Appeal', tag: '' }).finally(() => (pending = undefined));
+        return panel.last?.report.totals.items === 4 ? panel.last : undefined;
+      },
+      () => `the report kept to letter 001's four items (${JSON.stringify(panel.last?.report.totals)})`,
+      { pollMs: 200, limitMs: 30_000 },
+    );
+    await pending;
+    // The pickers offer the statuses of the setting (its default) and the tags the folder's letters have.
+    assert.deepEqual(appeal.choices, { statuses: ['New', 'In review', 'Appeal', 'Done'], tags: ['esi'] });
+    assert.deepEqual(
+      appeal.report.items.map((i) => i.item.split(',')[0]),
+      ['Lexapro 20mg', 'Buspar 15mg', 'Xanax 2mg', '12 Sessions of medication management with a psychiatrist'],
+    );
+    assert.equal(appeal.report.totals.letters, 1);
+    assert.match(panel.html, /<option value="Appeal" selected>Appeal<\/option>/);
+    assert.match(panel.html, /<span class="filtered">Status: Appeal \u00b7 4 of 20 items<\/span>/);
+
+    // Then the tag picker set to esi as well: the Xanax item alone.
+    await panel.receive({ type: 'filter', status: 'Appeal', tag: 'esi' });
+    assert.deepEqual([panel.last!.report.totals.letters, panel.last!.report.totals.items], [1, 1]);
+    assert.match(panel.last!.report.items[0].item, /^Xanax 2mg/);
+    assert.match(panel.html, /<option value="esi" selected>#esi<\/option>/);
+    assert.match(panel.html, /Status: Appeal \u00b7 Tag: esi \u00b7 1 of 20 items/);
+    // The page keeps its nonce'd policy with its pickers.
+    assert.match(panel.html, /Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[^']+'/);
+    assert.ok(!panel.html.includes('unsafe-inline'));
+
+    // Hidden behind the letter and shown again from the palette: the same filter.
+    await vscode.window.showTextDocument(letter, { viewColumn: vscode.ViewColumn.Active });
+    await vscode.commands.executeCommand('imrLetters.showDecisionsReport');
+    assert.deepEqual(panel.last!.report.filter?.tags, ['esi']);
+    assert.equal(panel.last!.report.totals.items, 1);
+    assert.match(panel.html, /<option value="Appeal" selected>/);
+
+    // Both pickers back at All: every item.
+    await panel.receive({ type: 'filter', status: '', tag: '' });
+    assert.equal(panel.last!.report.totals.items, 20);
+    assert.equal(panel.last!.report.filter, undefined);
+    assert.equal((panel.html.match(/<option value="" selected>All<\/option>/g) ?? []).length, 2);
   });
 });

@@ -182,6 +182,9 @@ export function registerWorkspace(state: ServerState): void {
         maxItems: Number.isInteger(params?.maxItems) ? params.maxItems : undefined,
         status: typeof params?.status === 'string' ? params.status : undefined,
         tag: typeof params?.tag === 'string' ? params.tag : undefined,
+        knownStatuses: Array.isArray(params?.knownStatuses)
+          ? params.knownStatuses.filter((s): s is string => typeof s === 'string').slice(0, 100)
+          : undefined,
       },
       state.folderUris,
       state.indexing(),
