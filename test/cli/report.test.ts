@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DecisionsReport, GroupRow, GROUPINGS } from '../../server/src/report/model';
+import { POSTED_APPEALS } from '../unit/appealDates';
 import { ROOT, runCliAsync, tempDir } from './helpers';
 
 const PDFS = 'test/fixtures/letters-pdf';
@@ -105,6 +106,17 @@ describe('imr-letters report', function () {
       Object.fromEntries(bySpecialty),
     );
     assert.deepStrictEqual(json.items.map((i) => i.item).sort(), items.map((i) => i.name).sort());
+  });
+
+  it('--format json: each letter\u2019s last day to appeal, counted by hand; on the day it runs every window is closed', () => {
+    const byCase = new Map(POSTED_APPEALS.map(([caseNumber, , lastDay]) => [caseNumber, lastDay]));
+    for (const item of json.items) assert.strictEqual(item.appealBy, byCase.get(item.caseNumber!), item.caseNumber!);
+    assert.strictEqual(byCase.size, 39);
+    const a = json.appeals!;
+    // The letters are from 2016 and 2017.
+    assert.deepStrictEqual([a.open, a.closed, a.undated], [[], 39, 0]);
+    assert.match(a.today, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(a.today >= '2026-12-07', a.today);
   });
 
   it('--format json: overturn rate by decision month, from the dates the letters print', () => {

@@ -183,11 +183,12 @@ export async function waitForIndex(server: TestServer): Promise<IndexStatsResult
 export async function serveLettersWithNotes(
   files: readonly string[],
   notes: NotesFile,
+  settings?: unknown,
 ): Promise<{ dir: string; server: TestServer; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr letters notes-'));
   for (const f of files) fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'extraction', f), path.join(dir, f));
   const folder = pathToFileURL(dir).toString();
-  const server = await startServer({ workspaceFolders: [folder] });
+  const server = await startServer({ workspaceFolders: [folder], settings });
   await waitForIndex(server);
   await server.connection.sendNotification(NotesNotification, { folders: [{ folder, file: notes }] });
   const stop = async () => {

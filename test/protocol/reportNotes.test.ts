@@ -37,16 +37,13 @@ const NOTES: NotesFile = {
   },
 };
 
+/** Three posted letters as the extraction tools give them. */
+const LETTERS = ['CM16-0213037.pdftotext.txt', 'CM16-0245796.pdftotext-raw.txt', 'CM16-0247274.pdftotext-raw.txt'];
+
 describe('decisions report pickers through the server', function () {
   let server: TestServer;
   let stop: () => Promise<void>;
-  before(
-    async () =>
-      ({ server, stop } = await serveLettersWithNotes(
-        ['CM16-0213037.pdftotext.txt', 'CM16-0245796.pdftotext-raw.txt', 'CM16-0247274.pdftotext-raw.txt'],
-        NOTES,
-      )),
-  );
+  before(async () => ({ server, stop } = await serveLettersWithNotes(LETTERS, NOTES)));
   after(() => stop());
 
   const report = async (params: DecisionsReportParams | Record<string, unknown>) =>
@@ -77,5 +74,23 @@ describe('decisions report pickers through the server', function () {
     const both = await report({ status: 'in review', tag: '#APPEAL' });
     assert.deepStrictEqual([both.report.totals.letters, both.report.totals.items], [1, 2]);
     assert.strictEqual((await report({ status: 'Appeal', tag: 'appeal' })).report.totals.items, 0);
+  });
+});
+
+describe('decisions report: appeal windows through the server, with the user\u2019s days for mail', function () {
+  let server: TestServer;
+  let stop: () => Promise<void>;
+  before(async () => ({ server, stop } = await serveLettersWithNotes(LETTERS, NOTES, { appeal: { mailDays: 0 } })));
+  after(() => stop());
+
+  it('counts each letter\u2019s last day with no days for mail, and closes all three today', async () => {
+    const { report } = (await server.connection.sendRequest(DecisionsReportRequest, {})) as DecisionsReportResult;
+    // 30 days from 12/09/2016 is Sunday 01/08 (so Monday), from 01/30/2017 Wednesday 03/01, from
+    // 02/03/2017 Sunday 03/05 (so Monday): by hand, as test/unit/appealDates.ts counts with 5 days.
+    assert.deepStrictEqual(
+      [...new Set(report.items.map((i) => `${i.caseNumber} ${i.appealBy}`))],
+      ['CM16-0213037 2017-01-09', 'CM16-0245796 2017-03-01', 'CM16-0247274 2017-03-06'],
+    );
+    assert.deepStrictEqual([report.appeals!.open, report.appeals!.closed, report.appeals!.undated], [[], 3, 0]);
   });
 });

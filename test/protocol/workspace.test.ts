@@ -417,6 +417,9 @@ describe("workspace index: the extension's client lists the files", function () 
     // The same letters as the Letters view's: 2 + 4 + 1 + 4 items, every one upheld.
     assert.deepStrictEqual([t.letters, t.items, t.upheld, t.overturned, t.overturnRate], [4, 11, 11, 0, 0]);
     assert.strictEqual(all.report.items.length, 11);
+    // None of the four states a date to count an appeal window from.
+    const a = all.report.appeals!;
+    assert.deepStrictEqual([a.open, a.closed, a.undated], [[], 0, 4]);
     const one = (await server.connection.sendRequest(DecisionsReportRequest, {
       uri: uriOf(path.join(dir, LETTER_001)),
       maxItems: 2,

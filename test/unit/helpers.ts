@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { DiagnosticCode } from '../../server/src/engine/check';
 import type { DisputedItem, LetterDocument, Span } from '../../server/src/engine/model';
+import { summarizeText } from '../../server/src/export/summarizeText';
+import type { IndexEntry } from '../../server/src/workspace/letterIndex';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const LETTERS_DIR = path.join(ROOT, 'test', 'fixtures', 'letters');
@@ -112,3 +114,8 @@ export const EXPECTED: Record<string, Array<[string, string]>> = {
     ['Psychotropic Med Management consultation, 1 time per month for 6 months, 6 sessions', 'upheld'],
   ],
 };
+
+/** A file of the workspace index as the indexer keeps it, from a letter's text. */
+export function indexEntry(uri: string, name: string, text: string, stamp = 0): IndexEntry {
+  return { uri, size: text.length, mtimeMs: 0, summary: summarizeText(name, text), fromEditor: false, stamp };
+}

@@ -21,8 +21,7 @@ import { renderMarkdown } from '../../server/src/report/markdown';
 import { buildReport, median, NO_DATE, NO_PRIORITY, NO_SOURCE, ReportRow } from '../../server/src/report/model';
 import { lettersOfIndex, rowOfRecord, rowsOfIndex } from '../../server/src/report/rows';
 import type { IndexEntry } from '../../server/src/workspace/letterIndex';
-import { summarizeText } from '../../server/src/export/summarizeText';
-import { allLetters, fixtureText } from './helpers';
+import { allLetters, fixtureText, indexEntry } from './helpers';
 
 const OVERTURNED = 'malformed_004_outcome_contradicts_rationale.txt';
 
@@ -37,28 +36,14 @@ function records(): ExportRecord[] {
 }
 
 function entries(): IndexEntry[] {
-  return letters().map(({ name, text }, i) => ({
-    uri: `file:///letters/${name}`,
-    size: text.length,
-    mtimeMs: 0,
-    summary: summarizeText(name, text),
-    fromEditor: false,
-    stamp: i,
-  }));
+  return letters().map(({ name, text }, i) => indexEntry(`file:///letters/${name}`, name, text, i));
 }
 
 /** The report's rows of one letter of test/fixtures/extraction/, from its export records and from its index summary. */
 function rowsOfExtraction(name: string): { fromExport: ReportRow[]; fromIndex: ReportRow[] } {
   const text = fixtureText('extraction', name);
   const fromExport = (analyzeText(text, name, name, 'export', DEFAULT_SEVERITIES).records ?? []).map(rowOfRecord);
-  const entry: IndexEntry = {
-    uri: `file:///${name}`,
-    size: 0,
-    mtimeMs: 0,
-    summary: summarizeText(name, text),
-    fromEditor: false,
-    stamp: 0,
-  };
+  const entry = indexEntry(`file:///${name}`, name, text);
   return { fromExport, fromIndex: rowsOfIndex([entry], () => name) };
 }
 

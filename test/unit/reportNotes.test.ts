@@ -5,14 +5,12 @@
 
 import * as assert from 'assert';
 import { decisionsReport } from '../../server/src/features/decisionsReport';
-import { summarizeText } from '../../server/src/export/summarizeText';
 import { pathKey } from '../../server/src/notes/keys';
 import { EMPTY_NOTES_FILE, type NotesFile } from '../../server/src/notes/model';
 import { changeTags, setStatus } from '../../server/src/notes/operations';
 import { renderHtml } from '../../server/src/report/html';
 import { filterText } from '../../server/src/report/notesFilter';
-import type { IndexEntry } from '../../server/src/workspace/letterIndex';
-import { allLetters } from './helpers';
+import { allLetters, indexEntry } from './helpers';
 
 const ROOT = 'file:///letters';
 const L000 = '000_ccd83326e20498fa.txt';
@@ -24,14 +22,7 @@ function must(r: { ok: boolean; file?: NotesFile; error?: string }): NotesFile {
   return r.file!;
 }
 
-const entries: IndexEntry[] = allLetters().map(({ name, text }, i) => ({
-  uri: `${ROOT}/${name}`,
-  size: text.length,
-  mtimeMs: 0,
-  summary: summarizeText(name, text),
-  fromEditor: false,
-  stamp: i,
-}));
+const entries = allLetters().map(({ name, text }, i) => indexEntry(`${ROOT}/${name}`, name, text, i));
 
 let notes = must(setStatus(EMPTY_NOTES_FILE, pathKey(L001), 'Appeal', { now: '2026-12-07T10:00:00.000Z' }));
 notes = must(

@@ -7,6 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FileReport } from '../export/analyze';
+import { localToday } from '../engine/calendar';
+import { appealsOf } from '../report/appeals';
 import { displayPath } from './displayPath';
 import type { Output } from '../files/output';
 import { findNotesFile, readNotesFile } from '../notes/fileStore';
@@ -63,6 +65,7 @@ export class ReportCollector {
   /** Writes the report; its items and letters (after the filter). */
   async end(): Promise<{ items: number; letters: number }> {
     const report = filteredReport(this.rows, this.letters, this.filter);
+    report.appeals = appealsOf(report.items, localToday(this.heading.made));
     await this.out.write(renderReport(report, this.format, this.heading));
     return { items: report.totals.items, letters: report.totals.letters };
   }

@@ -97,6 +97,10 @@ export function appealStatus(window: Pick<AppealWindow, 'lastDay'>, today: strin
 export function appealStatusText(window: Pick<AppealWindow, 'lastDay'>, today: string): string {
   const { daysLeft, open } = appealStatus(window, today);
   if (!open) return `appeal closed ${window.lastDay}`;
-  const left = daysLeft === 0 ? 'last day today' : `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left`;
-  return `appeal by ${window.lastDay} · ${left}`;
+  return `appeal by ${window.lastDay} · ${daysLeftText(daysLeft)}`;
+}
+
+/** `12 days left`, `1 day left`, `last day today`. */
+export function daysLeftText(daysLeft: number): string {
+  return daysLeft === 0 ? 'last day today' : `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left`;
 }

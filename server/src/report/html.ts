@@ -3,6 +3,8 @@
 // offline in any browser; the editor's webview renders the same page in the theme's colours, under
 // a content security policy that allows only the stylesheet and script carrying its nonce.
 
+import { daysLeftText } from '../engine/appeal';
+import { APPEAL_RULE, appealsSummary, type ReportAppeals } from './appeals';
 import { rateChart } from './charts';
 import { dwcTablesHtml } from './dwcTables';
 import { headingText, ReportHeading } from './heading';
@@ -43,7 +45,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .groups{margin-top:4px}summary{cursor:pointer;color:var(--muted);margin-top:6px}.groups td,.groups th{padding:2px 8px}
 #items thead th{cursor:pointer;user-select:none;position:sticky;top:0;background:var(--panel)}
 #items th[aria-sort=ascending]::after{content:" \\25B2"}#items th[aria-sort=descending]::after{content:" \\25BC"}
-#items td:last-child{white-space:nowrap}#items tbody tr[data-uri]{cursor:pointer}#items tbody tr:hover{background:var(--track)}
+#items td:last-child{white-space:nowrap}#items tbody tr[data-uri],#appeals tbody tr[data-uri]{cursor:pointer}#items tbody tr:hover,#appeals tbody tr:hover{background:var(--track)}
+.appeal-windows{margin-bottom:22px}.appeal-windows table{width:auto;margin:6px 0}.appeal-windows .muted{margin-top:4px}
 .Overturned{color:var(--bar);font-weight:600}
 .tools{display:flex;gap:10px;align-items:center;margin:8px 0}
 input,select{background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:3px;padding:3px 6px;font:inherit}
@@ -77,8 +80,9 @@ var status=document.getElementById('status-filter'),tag=document.getElementById(
 function pick(){vscode.postMessage({type:'filter',status:status.value,tag:tag.value})}
 if(status&&tag){status.addEventListener('change',pick);tag.addEventListener('change',pick)}
 function open(r){if(r&&r.dataset.uri)vscode.postMessage({type:'open',uri:r.dataset.uri,line:Number(r.dataset.line),character:Number(r.dataset.character)})}
-body.addEventListener('click',function(e){open(e.target.closest('tr'))});
-body.addEventListener('keydown',function(e){if(e.key==='Enter')open(e.target.closest('tr'))})}
+[body,document.querySelector('#appeals tbody')].forEach(function(b){if(!b)return;
+b.addEventListener('click',function(e){open(e.target.closest('tr'))});
+b.addEventListener('keydown',function(e){if(e.key==='Enter')open(e.target.closest('tr'))})})}
 })();`;
 
 function num(n: number): string {
@@ -133,6 +137,22 @@ const ITEM_COLUMNS = [
 ] as const;
 
 /** The status and tags cell: the user's words, escaped (a notes file may come from anyone). */
+/** The letters still open to appeal, soonest first; in the editor a row opens its letter. */
+function appealsHtml(a: ReportAppeals, linked: boolean): string {
+  const rows = a.open.map((r) => {
+    const where =
+      linked && r.uri
+        ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
+        : '';
+    return `<tr${where}><td>${escapeHtml(r.caseNumber ?? '')}</td><td>${escapeHtml(r.file)}:${r.line}</td><td>${r.appealBy}</td><td>${daysLeftText(r.daysLeft)}</td></tr>`;
+  });
+  const table =
+    rows.length === 0
+      ? ''
+      : `<table id="appeals"><thead><tr><th>Case</th><th>File</th><th>Appeal by</th><th>Days left</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<section class="appeal-windows"><h2>Appeal windows</h2><div>${escapeHtml(appealsSummary(a))}</div>${table}<div class="muted">${escapeHtml(`${APPEAL_RULE} ${a.caveat}`)}</div></section>\n`;
+}
+
 function notesCell(r: ReportRow): string {
   return `<td>${escapeHtml(notesLabel(r))}</td>`;
 }
@@ -225,7 +245,7 @@ ${STYLE}</style></head>
 <h1>${escapeHtml(title)}</h1>
 ${heading}${filterBar(report, options)}<div class="muted">Overturn rate: overturned items of the items decided (upheld or overturned); groups of fewer than ${MIN_DECIDED_FOR_RATE} decided items are too few to judge.</div>
 ${totalsHtml(report.totals)}
-<div class="charts">${charts}</div>
+${report.appeals ? appealsHtml(report.appeals, web !== undefined) : ''}<div class="charts">${charts}</div>
 <div class="charts">${dwcTablesHtml(report)}</div>
 <section><h2>Disputed items${cut}</h2>
 <div class="tools"><input id="filter" type="search" placeholder="Filter: words in any column" aria-label="Filter items">

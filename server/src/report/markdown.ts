@@ -1,6 +1,8 @@
 // The report as Markdown: totals, one table per grouping, the item table. Letter text is escaped
 // (markdownCell), so that an item's name never becomes a link or markup.
 
+import { daysLeftText } from '../engine/appeal';
+import { APPEAL_RULE, appealsSummary, type ReportAppeals } from './appeals';
 import { dwcTablesMarkdown } from './dwcTables';
 import { headingText, ReportHeading } from './heading';
 import {
@@ -36,6 +38,22 @@ function groupTable(title: string, column: string, groups: readonly GroupRow[]):
   ].join('\n');
 }
 
+function appealsMarkdown(a: ReportAppeals): string {
+  const table =
+    a.open.length === 0
+      ? []
+      : [
+          '| Case | File | Appeal by | Days left |',
+          '| --- | --- | --- | --- |',
+          ...a.open.map(
+            (r) =>
+              `| ${markdownCell(r.caseNumber ?? '')} | ${markdownCell(`${r.file}:${r.line}`)} | ${r.appealBy} | ${daysLeftText(r.daysLeft)} |`,
+          ),
+          '',
+        ];
+  return ['## Appeal windows', '', appealsSummary(a), '', ...table, `${APPEAL_RULE} ${a.caveat}`, ''].join('\n');
+}
+
 export function renderMarkdown(
   report: DecisionsReport,
   title = 'IMR decisions report',
@@ -61,6 +79,7 @@ export function renderMarkdown(
       `; overturn rate ${rate(t)} (overturned items of those upheld or overturned; groups of fewer than ` +
       `${MIN_DECIDED_FOR_RATE} decided items are too few to judge).`,
     '',
+    ...(report.appeals ? [appealsMarkdown(report.appeals)] : []),
     ...GROUPINGS.map((g) => groupTable(g.title, g.column, report[g.key])),
     dwcTablesMarkdown(report),
     '## Disputed items',

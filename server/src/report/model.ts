@@ -6,6 +6,7 @@
 // renders this one model. Pure: no I/O, no LSP.
 
 import { dwcSpecialty } from '../engine/taxonomy/dwc';
+import type { ReportAppeals } from './appeals';
 import type { AppliedFilter } from './notesFilter';
 
 /** One disputed item, as every output of the report reads it. */
@@ -48,6 +49,8 @@ export interface ReportRow {
   status?: string;
   /** The item's and its letter's tags from the notes file. */
   tags?: string[];
+  /** The letter's last day to appeal, ISO; null when it states no date to count from. */
+  appealBy?: string | null;
 }
 
 export type ReportOutcome = 'Upheld' | 'Overturned' | 'unknown' | 'missing';
@@ -102,6 +105,8 @@ export interface DecisionsReport {
   items: ReportRow[];
   /** Set when the report is kept to some statuses or tags (notesFilter.ts). */
   filter?: AppliedFilter;
+  /** The letters' appeal windows on the day the report is made (appeals.ts), when it knows that day. */
+  appeals?: ReportAppeals;
 }
 
 /** The report's groupings, in the order every output shows them. */

@@ -2,6 +2,7 @@
 // and the summaries the workspace index keeps (export/summary.ts). Both give the same
 // row for the same item, so the editor's report and the command line's count alike.
 
+import { appealWindowOf, DEFAULT_APPEAL_OPTIONS, type AppealOptions } from '../engine/appeal';
 import { ExportRecord, OUTCOME_NAMES } from '../export/records';
 import type { FileSummary, ItemSummary, LetterSummary } from '../export/summary';
 import type { ReportOutcome, ReportRow } from './model';
@@ -34,6 +35,7 @@ export function rowOfRecord(r: ExportRecord): ReportRow {
     decisionDate: r.decisionDate,
     priority: r.priority,
     daysToDecision: r.daysToDecision,
+    appealBy: r.appealBy,
   };
   if (r.requested !== null) row.requested = r.requested;
   if (r.authorized !== null) row.authorized = r.authorized;
@@ -58,14 +60,22 @@ function sourcesOf(item: ItemSummary): string[] {
   return out;
 }
 
-/** Rows of the index's letters; `fileName` says how the table names a file. */
-export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: string) => string): ReportRow[] {
+/**
+ * Rows of the index's letters; `fileName` says how the table names a file, `appeal` how the last
+ * day to appeal is counted (the editor's settings).
+ */
+export function rowsOfIndex(
+  entries: Iterable<SummarizedFile>,
+  fileName: (uri: string) => string,
+  appeal: AppealOptions = DEFAULT_APPEAL_OPTIONS,
+): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const entry of entries) {
     if (!entry.summary.isLetter) continue;
     const file = fileName(entry.uri);
     entry.summary.letters.forEach((letter: LetterSummary, index) => {
       const specialties = splitSpecialties(letter.specialty);
+      const appealBy = appealWindowOf(letter, appeal)?.lastDay ?? null;
       for (const item of letter.items) {
         const row: ReportRow = {
           file,
@@ -85,6 +95,7 @@ export function rowsOfIndex(entries: Iterable<SummarizedFile>, fileName: (uri: s
           decisionDate: letter.decisionDate ?? null,
           priority: letter.priority ?? null,
           daysToDecision: letter.daysToDecision ?? null,
+          appealBy,
         };
         if (item.requested !== undefined) row.requested = item.requested;
         if (item.authorized !== undefined) row.authorized = item.authorized;

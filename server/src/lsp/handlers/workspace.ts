@@ -189,6 +189,7 @@ export function registerWorkspace(state: ServerState): void {
       state.folderUris,
       state.indexing(),
       (uri) => state.notes.placeOf(uri),
+      { options: state.appealOptions, today: localToday() },
     ),
   );
 
