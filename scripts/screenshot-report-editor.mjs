@@ -8,7 +8,9 @@
 // Environment: IMR_SCREENSHOT_OUT (default images/report-editor.png), IMR_SCREENSHOT_THEME (default
 // "Default Light Modern"), IMR_EDITOR_VERBOSE=1, IMR_SCREENSHOT_DEBUG (the page when a step fails),
 // IMR_SCREENSHOT_FILTER=1: a notes file in the folder (statuses and tags on a few letters) and the
-// picture taken with the Status picker at Appeal and the Tag picker at esi.
+// picture taken with the Status picker at Appeal and the Tag picker at esi. IMR_SCREENSHOT_APPEALS=1:
+// two more letters (a posted letter's text, its date moved to 10 and 33 days ago) whose appeal
+// windows are open, for the report's Appeal windows list.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscodeWeb from '../test/editor/vscode-web.mjs';
@@ -31,6 +33,23 @@ const { tempDir, dirs } = vscodeWeb.createTempDirs({
 });
 for (const name of fs.readdirSync(path.join(fixtures, 'letters-pdf')).filter((n) => n.endsWith('.pdf')))
   fs.copyFileSync(path.join(fixtures, 'letters-pdf', name), path.join(dirs.workspace, name));
+
+const recent = process.env.IMR_SCREENSHOT_APPEALS === '1';
+if (recent) {
+  const text = fs.readFileSync(path.join(fixtures, 'extraction', 'CM16-0213037.pdftotext.txt'), 'utf8');
+  for (const [daysAgo, caseNumber] of [
+    [10, 'CM26-0101010'],
+    [33, 'CM26-0303030'],
+  ]) {
+    const d = new Date(Date.now() - daysAgo * 86_400_000);
+    const us = `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
+    fs.writeFileSync(
+      path.join(dirs.workspace, `${caseNumber}.txt`),
+      text.replaceAll('12/09/2016', us).replaceAll('CM16-0213037', caseNumber),
+    );
+  }
+}
+const letterCount = recent ? 41 : 39;
 
 const filtered = process.env.IMR_SCREENSHOT_FILTER === '1';
 if (filtered) {
@@ -76,7 +95,7 @@ async function main() {
   const report = page.frameLocator('iframe.webview').frameLocator('#active-frame');
   // Redrawn as the index reads the PDFs; done when the title no longer says it is indexing.
   await report.locator('h1', { hasText: /^IMR decisions report$/ }).waitFor({ state: 'visible', timeout: 120_000 });
-  await report.locator('.total', { hasText: '39letters' }).waitFor({ state: 'visible' });
+  await report.locator('.total', { hasText: `${letterCount}letters` }).waitFor({ state: 'visible' });
   if (filtered) {
     // Each pick posts the filter; the page is drawn again, saying what it is kept to.
     await report.locator('#status-filter').selectOption('Appeal');
