@@ -21,6 +21,7 @@ import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { NotesComments } from './notes/notesComments';
 import { registerNotesCommands } from './notes/notesCommands';
+import { registerDetachedCommands } from './notes/detachedCommands';
 import { NotesStore } from './notes/notesStore';
 import { letterFileWatchers, WorkspaceFiles } from './workspaceFiles';
 import { createLanguageClient, IN_BROWSER } from './node/platform';
@@ -40,7 +41,11 @@ export interface ImrLettersApi {
   /** The PDF views (the editor tests read what they show and scroll them). */
   pdfViews: PdfViews;
   /** The notes files and their comment threads (the editor tests read them). */
-  notes: { store: NotesStore; comments: NotesComments };
+  notes: {
+    store: NotesStore;
+    comments: NotesComments;
+    detached: ReturnType<typeof registerDetachedCommands>['api'];
+  };
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -119,7 +124,11 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     );
   });
   const notesComments = new NotesComments(languageClient, ready, notesStore);
+  const detachedNotes = registerDetachedCommands(languageClient, ready, notesStore, notesComments, letters);
   context.subscriptions.push(
+    ...detachedNotes.disposables,
+    // The Letters view shows each letter's status, tags and detached notes.
+    notesStore.onDidChange(() => letters.refresh()),
     notesStore,
     notesComments,
     ...registerNotesCommands(notesStore, notesComments),
@@ -235,7 +244,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     letters,
     decisionsReport,
     pdfViews,
-    notes: { store: notesStore, comments: notesComments },
+    notes: { store: notesStore, comments: notesComments, detached: detachedNotes.api },
   };
 }
 
