@@ -22,6 +22,7 @@ import { registerWorkspaceCommands } from './workspaceCommands';
 import { NotesComments } from './notes/notesComments';
 import { registerNotesCommands } from './notes/notesCommands';
 import { registerDetachedCommands } from './notes/detachedCommands';
+import { followRenames } from './notes/notesRenames';
 import { NotesStore } from './notes/notesStore';
 import { letterFileWatchers, WorkspaceFiles } from './workspaceFiles';
 import { createLanguageClient, IN_BROWSER } from './node/platform';
@@ -127,6 +128,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
   const detachedNotes = registerDetachedCommands(languageClient, ready, notesStore, notesComments, letters);
   context.subscriptions.push(
     ...detachedNotes.disposables,
+    followRenames(notesStore),
     // The Letters view shows each letter's status, tags and detached notes.
     notesStore.onDidChange(() => letters.refresh()),
     notesStore,

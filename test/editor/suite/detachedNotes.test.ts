@@ -204,4 +204,31 @@ describe('detached notes', function () {
       ['d0000000000000b2'],
     );
   });
+
+  it('a file renamed in the editor takes its notes along', async () => {
+    const text = NOTES_TEXT.replace(KEY, 'path:meeting-notes.txt');
+    await vscode.workspace.fs.writeFile(fixtureUri(`${NOTES_DIR}/notes.json`), new TextEncoder().encode(text));
+    await api.notes.store.load();
+    const move = async (from: string, to: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(fixtureUri(from), fixtureUri(to));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+    };
+    await move('meeting-notes.txt', 'archive/meeting-notes.txt');
+    try {
+      let keys: string[] = [];
+      await until(
+        [],
+        () => {
+          void notesFileText().then((t) => (keys = Object.keys(JSON.parse(t).letters)));
+          return keys.includes('path:archive/meeting-notes.txt') ? keys : undefined;
+        },
+        () => `the notes under the new path; keys: ${keys.join(', ')}`,
+        { pollMs: 100 },
+      );
+      assert.deepEqual(keys, ['path:archive/meeting-notes.txt', LOST]);
+    } finally {
+      await move('archive/meeting-notes.txt', 'meeting-notes.txt');
+    }
+  });
 });
