@@ -130,7 +130,11 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     ...detachedNotes.disposables,
     followRenames(notesStore),
     // The Letters view shows each letter's status, tags and detached notes.
-    notesStore.onDidChange(() => letters.refresh()),
+    notesStore.onDidChange(() => {
+      letters.refresh();
+      // The palette offers the commands on detached notes only while there are some.
+      if (!letters.view.visible) void letters.detachedNotes();
+    }),
     notesStore,
     notesComments,
     ...registerNotesCommands(notesStore, notesComments),

@@ -76,6 +76,11 @@ export function appealLine(a: LetterAppealState): string {
 /** At most this many characters of a status or tag in the row; the tooltip has them whole. */
 const SHORT = 16;
 
+/** `#appeal +2`: the first tag, short, and how many more; '' without tags. */
+function firstTag(tags: readonly string[]): string {
+  return tags.length > 0 ? '#' + short(tags[0]) + (tags.length > 1 ? ` +${tags.length - 1}` : '') : '';
+}
+
 function short(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > SHORT ? one.slice(0, SHORT - 1) + '\u2026' : one;
@@ -94,7 +99,7 @@ export function letterRow(l: LetterListEntry): RowText {
     l.problems > 0 && count(l.problems, 'problem'),
     l.appeal && appealWords(l.appeal),
     l.status !== undefined && short(l.status),
-    tags.length > 0 && '#' + short(tags[0]) + (tags.length > 1 ? ` +${tags.length - 1}` : ''),
+    firstTag(tags),
   ]);
   const outcomes = l.items.map((i) => outcomeWord(i.outcome));
   const where = l.letterIndex > 0 ? `${l.fileName}, letter ${l.letterIndex + 1}` : l.fileName;
@@ -131,10 +136,7 @@ export function itemRow(i: LetterListItem): RowText {
 export const DETACHED_HINT = 'Re-attach them (IMR: Re-attach Notes…) or delete them; they are never dropped.';
 
 function notesAndTags(notes: number, tags: readonly string[]): string {
-  return joined([
-    count(notes, 'note'),
-    tags.length > 0 && '#' + short(tags[0]) + (tags.length > 1 ? ` +${tags.length - 1}` : ''),
-  ]);
+  return joined([count(notes, 'note'), firstTag(tags)]);
 }
 
 /** An item of a letter's notes that the letter no longer has: the name it had, its notes and tags. */
@@ -164,11 +166,7 @@ function notesIn(l: DetachedNotesLetter): number {
 export function lostLetterRow(l: DetachedNotesLetter): RowText {
   return {
     label: l.label,
-    description: joined([
-      count(notesIn(l), 'note'),
-      l.status !== undefined && short(l.status),
-      l.tags.length > 0 && '#' + short(l.tags[0]),
-    ]),
+    description: joined([count(notesIn(l), 'note'), l.status !== undefined && short(l.status), firstTag(l.tags)]),
     tooltip: `No file in the folder holds ${l.label} any more. ${DETACHED_HINT}`,
   };
 }

@@ -217,7 +217,10 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
             this.refresh();
             this.indexChanged.fire();
             // The activity bar's badge says how many letters have problems before the view is opened.
-            if (!this.view.visible) void this.groups().then((r) => this.showTotals(r));
+            if (!this.view.visible) {
+              void this.groups().then((r) => this.showTotals(r));
+              void this.detachedNotes();
+            }
           }),
         ),
       () => undefined,

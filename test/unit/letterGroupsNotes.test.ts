@@ -3,7 +3,7 @@
 // 30 days + 5 for mail), a notes file gives the status and tags, and the filter's terms select on them.
 
 import * as assert from 'assert';
-import { letterRow } from '../../client/src/letterRows';
+import { detachedRow, letterRow, lostLetterRow, notFoundGroupRow } from '../../client/src/letterRows';
 import { DEFAULT_APPEAL_OPTIONS } from '../../server/src/engine/appeal';
 import { summarizeText } from '../../server/src/export/summarizeText';
 import { letterGroups, lettersInGroup } from '../../server/src/features/letterGroups';
@@ -206,5 +206,23 @@ describe('Letters view: detached notes and notes of letters not found', () => {
     // Without notes, nothing to say.
     const none = new WorkspaceNotes();
     assert.deepStrictEqual(detachedNotes(ENTRIES, none, false), { detached: [], notFound: [], indexing: false });
+  });
+
+  it('says in each row what is detached and where, numbers first', () => {
+    const a = lettersInGroup(ENTRIES, { groupBy: 'outcome', key: 'upheld' }, ctx).letters.find(
+      (l) => l.caseNumber === 'CM16-0245796',
+    )!;
+    assert.deepStrictEqual(detachedRow(a.detached![0]), {
+      label: 'detached: AneCream #1',
+      description: '1 note \u00b7 #topical',
+      tooltip:
+        'Item "AneCream #1" is no longer found in this letter (renamed or removed). ' +
+        'Re-attach them (IMR: Re-attach Notes\u2026) or delete them; they are never dropped.',
+    });
+    assert.match(letterRow(a).tooltip, /1 item no longer found, with notes kept: re-attach or delete them/);
+    const lost = detachedNotes(ENTRIES, notes, false).notFound;
+    assert.strictEqual(notFoundGroupRow(lost.length).label, 'Notes of letters not found (1)');
+    assert.strictEqual(lostLetterRow(lost[0]).label, 'letters/renamed-away.txt');
+    assert.strictEqual(lostLetterRow(lost[0]).description, '1 note');
   });
 });
