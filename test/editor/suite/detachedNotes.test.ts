@@ -214,9 +214,9 @@ describe('detached notes', function () {
       edit.renameFile(fixtureUri(from), fixtureUri(to));
       assert.ok(await vscode.workspace.applyEdit(edit));
     };
+    let keys: string[] = [];
     await move('meeting-notes.txt', 'archive/meeting-notes.txt');
     try {
-      let keys: string[] = [];
       await until(
         [],
         () => {
@@ -229,6 +229,16 @@ describe('detached notes', function () {
       assert.deepEqual(keys, ['path:archive/meeting-notes.txt', LOST]);
     } finally {
       await move('archive/meeting-notes.txt', 'meeting-notes.txt');
+      // The notes follow the file back: waited for, so that no write comes after the suite removes the file.
+      await until(
+        [],
+        () => {
+          void notesFileText().then((t) => (keys = Object.keys(JSON.parse(t).letters)));
+          return keys.includes('path:meeting-notes.txt') ? keys : undefined;
+        },
+        () => `the notes back under the old path; keys: ${keys.join(', ')}`,
+        { pollMs: 100 },
+      );
     }
   });
 });
