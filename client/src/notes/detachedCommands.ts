@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { itemKeyOf } from '../../../server/src/notes/keys';
+import { describeLetterKey, itemKeyOf } from '../../../server/src/notes/keys';
 import type { LetterNotes, Target } from '../../../server/src/notes/model';
 import { describeTarget, type NotesScope } from '../../../server/src/notes/operations';
 import {
@@ -127,7 +127,7 @@ export function registerDetachedCommands(
       return {
         folder,
         scope: { letter: args.letter, item: key },
-        what: `"${item.name}"`,
+        what: `"${item.name}" of ${describeLetterKey(args.letter)}`,
         ids: item.notes.map((n) => n.id),
         home,
       };
@@ -137,7 +137,7 @@ export function registerDetachedCommands(
     return {
       folder,
       scope: whole ? { letter: args.letter, whole } : { letter: args.letter },
-      what: args.letter,
+      what: describeLetterKey(args.letter),
       ids: ids.map((n) => n.id),
       home,
     };
