@@ -4,7 +4,9 @@
 // the group of the notes of letters no file holds any more. Same machinery as scripts/screenshot.mjs
 // (test/editor/vscode-web.mjs); needs `bash scripts/setup-editor-tests.sh` and `npm run build`.
 //
-// Environment: IMR_SCREENSHOT_OUT (default images/detached-notes.png), IMR_SCREENSHOT_THEME
+// Environment: IMR_SCREENSHOT_MENU=1 (the row's context menu instead of its tooltip; `pick`: the
+// quick pick Re-attach Notes… opens from it),
+// IMR_SCREENSHOT_OUT (default images/detached-notes.png), IMR_SCREENSHOT_THEME
 // (default Light Modern), IMR_EDITOR_VERBOSE=1, IMR_SCREENSHOT_DEBUG (save the page here when a step fails).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -77,11 +79,27 @@ async function main() {
   await page.locator('.monaco-list-row', { hasText: shownLetter }).first().click();
   const row = page.locator('.monaco-list-row', { hasText: 'detached: Xanax 1mg' }).first();
   await row.waitFor({ state: 'visible' });
-  await row.hover();
-  await page
-    .locator('.monaco-hover, .workbench-hover', { hasText: 'no longer found' })
-    .first()
-    .waitFor({ state: 'visible' });
+  const menu = process.env.IMR_SCREENSHOT_MENU;
+  if (menu === '1' || menu === 'pick') {
+    await row.click({ button: 'right' });
+    const reattach = page.locator('.context-view .action-label', { hasText: 'Re-attach Notes' }).first();
+    await reattach.waitFor({ state: 'visible' });
+    if (menu === 'pick') {
+      // VS Code's context menu takes the keyboard (a click on its item does not always land).
+      await reattach.hover();
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'Xanax 2mg' })
+        .first()
+        .waitFor({ state: 'visible' });
+    }
+  } else {
+    await row.hover();
+    await page
+      .locator('.monaco-hover, .workbench-hover', { hasText: 'no longer found' })
+      .first()
+      .waitFor({ state: 'visible' });
+  }
   await page.waitForTimeout(500);
 
   await vscodeWeb.saveWorkbenchScreenshot(page, outputPath, VIEWPORT);
