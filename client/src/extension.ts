@@ -21,6 +21,8 @@ import { DecisionsReportPanel } from './decisionsReport';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { NotesComments } from './notes/notesComments';
 import { registerNotesCommands } from './notes/notesCommands';
+import { registerDetachedCommands } from './notes/detachedCommands';
+import { followRenames } from './notes/notesRenames';
 import { NotesStore } from './notes/notesStore';
 import { letterFileWatchers, WorkspaceFiles } from './workspaceFiles';
 import { createLanguageClient, IN_BROWSER } from './node/platform';
@@ -40,7 +42,11 @@ export interface ImrLettersApi {
   /** The PDF views (the editor tests read what they show and scroll them). */
   pdfViews: PdfViews;
   /** The notes files and their comment threads (the editor tests read them). */
-  notes: { store: NotesStore; comments: NotesComments };
+  notes: {
+    store: NotesStore;
+    comments: NotesComments;
+    detached: ReturnType<typeof registerDetachedCommands>['api'];
+  };
 }
 
 const DIAGNOSTIC_SOURCE = 'imr-letters';
@@ -119,7 +125,16 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     );
   });
   const notesComments = new NotesComments(languageClient, ready, notesStore);
+  const detachedNotes = registerDetachedCommands(languageClient, ready, notesStore, notesComments, letters);
   context.subscriptions.push(
+    ...detachedNotes.disposables,
+    followRenames(notesStore),
+    // The Letters view shows each letter's status, tags and detached notes.
+    notesStore.onDidChange(() => {
+      letters.refresh();
+      // The palette offers the commands on detached notes only while there are some.
+      if (!letters.view.visible) void letters.detachedNotes();
+    }),
     notesStore,
     notesComments,
     ...registerNotesCommands(notesStore, notesComments),
@@ -235,7 +250,7 @@ export function activate(context: vscode.ExtensionContext): ImrLettersApi {
     letters,
     decisionsReport,
     pdfViews,
-    notes: { store: notesStore, comments: notesComments },
+    notes: { store: notesStore, comments: notesComments, detached: detachedNotes.api },
   };
 }
 

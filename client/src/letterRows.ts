@@ -5,6 +5,8 @@
 import { OUTCOME_LABELS } from '../../server/src/engine/vocabulary';
 import { APPEAL_CAVEAT } from '../../server/src/engine/appeal';
 import type {
+  DetachedNotesItem,
+  DetachedNotesLetter,
   LetterAppealState,
   LetterGroup,
   LetterGrouping,
@@ -74,6 +76,11 @@ export function appealLine(a: LetterAppealState): string {
 /** At most this many characters of a status or tag in the row; the tooltip has them whole. */
 const SHORT = 16;
 
+/** `#appeal +2`: the first tag, short, and how many more; '' without tags. */
+function firstTag(tags: readonly string[]): string {
+  return tags.length > 0 ? '#' + short(tags[0]) + (tags.length > 1 ? ` +${tags.length - 1}` : '') : '';
+}
+
 function short(s: string): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > SHORT ? one.slice(0, SHORT - 1) + '\u2026' : one;
@@ -92,7 +99,7 @@ export function letterRow(l: LetterListEntry): RowText {
     l.problems > 0 && count(l.problems, 'problem'),
     l.appeal && appealWords(l.appeal),
     l.status !== undefined && short(l.status),
-    tags.length > 0 && '#' + short(tags[0]) + (tags.length > 1 ? ` +${tags.length - 1}` : ''),
+    firstTag(tags),
   ]);
   const outcomes = l.items.map((i) => outcomeWord(i.outcome));
   const where = l.letterIndex > 0 ? `${l.fileName}, letter ${l.letterIndex + 1}` : l.fileName;
@@ -102,6 +109,9 @@ export function letterRow(l: LetterListEntry): RowText {
     l.status !== undefined ? `Status: ${l.status}` : '',
     tags.length > 0 ? `Tags: ${tags.map((t) => '#' + t).join(' ')}` : '',
     l.notes ? count(l.notes, 'note') : '',
+    l.detached?.length
+      ? `${count(l.detached.length, 'item')} no longer found, with notes kept: re-attach or delete them`
+      : '',
     l.appeal ? `${appealLine(l.appeal)}\n${l.appeal.rule}\n${APPEAL_CAVEAT}` : '',
   ];
   return { label, description, tooltip: tooltip.filter((s) => s !== '').join('\n') };
@@ -122,6 +132,54 @@ export function itemRow(i: LetterListItem): RowText {
   return { label, description, tooltip };
 }
 
+/** The words of a tooltip's first lines; the notes follow as untrusted Markdown (lettersView.ts). */
+export const DETACHED_HINT = 'Re-attach them (IMR: Re-attach Notes…) or delete them; they are never dropped.';
+
+function notesAndTags(notes: number, tags: readonly string[]): string {
+  return joined([count(notes, 'note'), firstTag(tags)]);
+}
+
+/** An item of a letter's notes that the letter no longer has: the name it had, its notes and tags. */
+export function detachedRow(d: DetachedNotesItem): RowText {
+  return {
+    label: `detached: ${d.name}`,
+    description: notesAndTags(d.notes.length, d.tags),
+    tooltip: `Item "${d.name}" is no longer found in this letter (renamed or removed). ${DETACHED_HINT}`,
+  };
+}
+
+/** The group of letters no file holds any more, kept with their notes. */
+export function notFoundGroupRow(letters: number): RowText {
+  return {
+    label: `Notes of letters not found (${letters.toLocaleString('en-US')})`,
+    tooltip:
+      'Notes of letters that no file in the folder holds any more: deleted, or renamed or moved outside the editor ' +
+      '(a letter without a case number is filed by its path). Re-attach them to a letter, or delete them.',
+  };
+}
+
+function notesIn(l: DetachedNotesLetter): number {
+  return l.items.reduce((n, i) => n + i.notes.length, l.notes.length);
+}
+
+/** A letter no file holds: its key (the case number or the old path), its notes, status and tags. */
+export function lostLetterRow(l: DetachedNotesLetter): RowText {
+  return {
+    label: l.label,
+    description: joined([count(notesIn(l), 'note'), l.status !== undefined && short(l.status), firstTag(l.tags)]),
+    tooltip: `No file in the folder holds ${l.label} any more. ${DETACHED_HINT}`,
+  };
+}
+
+/** A letter-wide part of a letter no file holds. */
+export function lostLetterOwnRow(l: DetachedNotesLetter): RowText {
+  return {
+    label: 'on the letter as a whole',
+    description: notesAndTags(l.notes.length, l.tags),
+    tooltip: `Notes on ${l.label} as a whole. ${DETACHED_HINT}`,
+  };
+}
+
 /**
  * Tree ids, unique in the whole tree: a letter sits in every group one of its items belongs to, so
  * its id (and its items') names the group as well as the grouping.
@@ -140,4 +198,14 @@ export function letterId(
 
 export function itemId(letter: string, index: number): string {
   return `${letter}/item:${index}`;
+}
+
+export function detachedId(letter: string, key: string): string {
+  return `${letter}/detached:${key}`;
+}
+
+export const NOT_FOUND_ID = 'notFound';
+
+export function lostLetterId(l: Pick<DetachedNotesLetter, 'folder' | 'key'>): string {
+  return `${NOT_FOUND_ID}/${l.folder}/${l.key}`;
 }

@@ -9,6 +9,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  DetachedNotesItem,
+  DetachedNotesLetter,
+  DetachedNotesRequest,
+  DetachedNotesResult,
   IndexChangedNotification,
   LetterGroup,
   LetterGroupsParams,
@@ -23,7 +27,25 @@ import {
   LetterPosition,
   LetterTotals,
 } from '../../server/src/protocol';
-import { count, groupId, groupRow, itemId, itemRow, letterId, letterRow, RowText, summaryRow } from './letterRows';
+import {
+  count,
+  detachedId,
+  detachedRow,
+  groupId,
+  groupRow,
+  itemId,
+  itemRow,
+  letterId,
+  letterRow,
+  lostLetterId,
+  lostLetterOwnRow,
+  lostLetterRow,
+  NOT_FOUND_ID,
+  notFoundGroupRow,
+  RowText,
+  summaryRow,
+} from './letterRows';
+import { untrustedMarkdown } from './notes/noteMarkdown';
 
 export const LETTERS_VIEW = 'imrLetters.letters';
 
@@ -42,9 +64,23 @@ export type LetterNode =
   | { kind: 'group'; group: LetterGroup; groupBy: LetterGrouping }
   | { kind: 'letter'; letter: LetterListEntry; parent: GroupNode }
   | { kind: 'item'; item: LetterListItem; index: number; parent: LetterEntryNode }
-  | { kind: 'more'; text: string; parent: GroupNode };
+  | { kind: 'more'; text: string; parent: GroupNode }
+  // Notes kept for an item the letter no longer has.
+  | { kind: 'detached'; item: DetachedNotesItem; parent: LetterEntryNode }
+  // Notes of letters no file holds any more: the group, a letter, and a part of it (an item, or
+  // the letter as a whole when `item` is absent).
+  | { kind: 'notFound'; letters: DetachedNotesLetter[] }
+  | { kind: 'lostLetter'; letter: DetachedNotesLetter; parent: NotFoundNode }
+  | { kind: 'lostPart'; letter: DetachedNotesLetter; item?: DetachedNotesItem; parent: LostLetterNode };
 type GroupNode = Extract<LetterNode, { kind: 'group' }>;
 type LetterEntryNode = Extract<LetterNode, { kind: 'letter' }>;
+type NotFoundNode = Extract<LetterNode, { kind: 'notFound' }>;
+type LostLetterNode = Extract<LetterNode, { kind: 'lostLetter' }>;
+
+/** The context value of the rows that hold detached notes: their menu re-attaches or deletes them. */
+export const DETACHED_CONTEXT = 'detachedNotes';
+/** Set while some notes are detached: the palette offers the commands on them only then. */
+const HAS_DETACHED = 'imrLetters.hasDetachedNotes';
 
 const OUTCOME_ICONS: Record<string, [string, string]> = {
   upheld: ['check', 'charts.blue'],
@@ -64,6 +100,17 @@ const GROUP_ICONS: Record<Exclude<LetterGrouping, 'outcome'>, string> = {
 export function outcomeIcon(outcome: string): vscode.ThemeIcon {
   const [icon, colour] = OUTCOME_ICONS[outcome] ?? OUTCOME_ICONS.unknown;
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
+}
+
+/** A row's tooltip with notes under it: the row's words as text, each note as untrusted Markdown. */
+function notesTooltip(head: string, notes: ReadonlyArray<{ text: string }>): vscode.MarkdownString {
+  const md = untrustedMarkdown('');
+  md.appendText(head);
+  for (const n of notes) {
+    md.appendMarkdown('\n\n---\n\n');
+    md.appendMarkdown(untrustedMarkdown(n.text).value);
+  }
+  return md;
 }
 
 function treeItem(text: RowText, state: vscode.TreeItemCollapsibleState): vscode.TreeItem {
@@ -125,6 +172,18 @@ function letterLanguageOf(uri: vscode.Uri): { wait(): Promise<void>; cancel(): v
 
 export const OPEN_ITEM_COMMAND = 'imrLetters.letters.openItem';
 
+/** A row of detached notes: a broken-link icon, the notes in its tooltip. */
+function detachedItem(
+  text: RowText,
+  notes: ReadonlyArray<{ text: string }>,
+  state: vscode.TreeItemCollapsibleState,
+): vscode.TreeItem {
+  const t = treeItem(text, state);
+  t.tooltip = notesTooltip(text.tooltip, notes);
+  t.iconPath = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'));
+  return t;
+}
+
 export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LetterNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -137,6 +196,8 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
   readonly indexChanged = new vscode.EventEmitter<void>();
   /** The last answer, for tests and the badge. */
   lastGroups: LetterGroupsResult | undefined;
+  /** The last list of detached notes (the commands offer it without a row). */
+  lastDetached: DetachedNotesResult | undefined;
 
   constructor(
     private readonly client: LanguageClient,
@@ -156,7 +217,10 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
             this.refresh();
             this.indexChanged.fire();
             // The activity bar's badge says how many letters have problems before the view is opened.
-            if (!this.view.visible) void this.groups().then((r) => this.showTotals(r));
+            if (!this.view.visible) {
+              void this.groups().then((r) => this.showTotals(r));
+              void this.detachedNotes();
+            }
           }),
         ),
       () => undefined,
@@ -196,12 +260,22 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
       const r = await this.groups();
       this.showTotals(r);
       if (!r) return [];
-      if (r.totals.letters === 0 && !r.totals.indexing && !this.filter) return [];
+      const lost = this.filter ? [] : ((await this.detachedNotes())?.notFound ?? []);
+      const notFound: LetterNode[] = lost.length > 0 ? [{ kind: 'notFound', letters: lost }] : [];
+      if (r.totals.letters === 0 && !r.totals.indexing && !this.filter) return notFound;
       const groupBy = this.groupBy;
       return [
         { kind: 'summary', totals: r.totals },
         ...r.groups.map((group): LetterNode => ({ kind: 'group', group, groupBy })),
+        ...notFound,
       ];
+    }
+    if (node.kind === 'notFound') return node.letters.map((letter) => ({ kind: 'lostLetter', letter, parent: node }));
+    if (node.kind === 'lostLetter') {
+      const l = node.letter;
+      const own: LetterNode[] =
+        l.notes.length > 0 || l.tags.length > 0 ? [{ kind: 'lostPart', letter: l, parent: node }] : [];
+      return [...own, ...l.items.map((item): LetterNode => ({ kind: 'lostPart', letter: l, item, parent: node }))];
     }
     if (node.kind === 'group') {
       const params: LettersInGroupParams = { groupBy: node.groupBy, filter: this.filter, key: node.group.key };
@@ -219,8 +293,25 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
       return out;
     }
     if (node.kind === 'letter')
-      return node.letter.items.map((item, index) => ({ kind: 'item', item, index, parent: node }));
+      return [
+        ...node.letter.items.map((item, index): LetterNode => ({ kind: 'item', item, index, parent: node })),
+        ...(node.letter.detached ?? []).map((item): LetterNode => ({ kind: 'detached', item, parent: node })),
+      ];
     return [];
+  }
+
+  /** Every detached note of the folders, as the server finds them; also says whether the palette offers the commands. */
+  async detachedNotes(): Promise<DetachedNotesResult | undefined> {
+    try {
+      await this.ready;
+      const r = await this.client.sendRequest<DetachedNotesResult>(DetachedNotesRequest);
+      this.lastDetached = r;
+      const any = r.detached.length > 0 || r.notFound.length > 0;
+      void vscode.commands.executeCommand('setContext', HAS_DETACHED, any);
+      return r;
+    } catch {
+      return undefined;
+    }
   }
 
   private showTotals(r: LetterGroupsResult | undefined): void {
@@ -231,7 +322,7 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
   }
 
   getParent(node: LetterNode): LetterNode | undefined {
-    return node.kind === 'summary' || node.kind === 'group' ? undefined : node.parent;
+    return node.kind === 'summary' || node.kind === 'group' || node.kind === 'notFound' ? undefined : node.parent;
   }
 
   /** The row's id: unique in the tree, since a letter is listed in every group it belongs to. */
@@ -247,13 +338,22 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
         return itemId(this.idOf(node.parent), node.index);
       case 'more':
         return `${this.idOf(node.parent)}/more`;
+      case 'detached':
+        return detachedId(this.idOf(node.parent), node.item.key);
+      case 'notFound':
+        return NOT_FOUND_ID;
+      case 'lostLetter':
+        return lostLetterId(node.letter);
+      case 'lostPart':
+        return `${lostLetterId(node.letter)}/${node.item ? `item:${node.item.key}` : 'letter'}`;
     }
   }
 
   getTreeItem(node: LetterNode): vscode.TreeItem {
     const t = this.treeItemOf(node);
     t.id = this.idOf(node);
-    t.contextValue = node.kind;
+    t.contextValue =
+      node.kind === 'detached' || node.kind === 'lostLetter' || node.kind === 'lostPart' ? DETACHED_CONTEXT : node.kind;
     return t;
   }
 
@@ -296,6 +396,21 @@ export class LettersView implements vscode.TreeDataProvider<LetterNode>, vscode.
           arguments: [node.parent.letter.uri, i.decision],
         };
         return t;
+      }
+      case 'detached':
+        return detachedItem(detachedRow(node.item), node.item.notes, None);
+      case 'notFound': {
+        const t = treeItem(notFoundGroupRow(node.letters.length), Collapsed);
+        t.iconPath = new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
+        return t;
+      }
+      case 'lostLetter':
+        return detachedItem(lostLetterRow(node.letter), node.letter.notes, Collapsed);
+      case 'lostPart': {
+        const l = node.letter;
+        return node.item
+          ? detachedItem(detachedRow(node.item), node.item.notes, None)
+          : detachedItem(lostLetterOwnRow(l), l.notes, None);
       }
     }
   }

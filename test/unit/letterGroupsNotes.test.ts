@@ -3,12 +3,13 @@
 // 30 days + 5 for mail), a notes file gives the status and tags, and the filter's terms select on them.
 
 import * as assert from 'assert';
-import { letterRow } from '../../client/src/letterRows';
+import { detachedRow, letterRow, lostLetterRow, notFoundGroupRow } from '../../client/src/letterRows';
 import { DEFAULT_APPEAL_OPTIONS } from '../../server/src/engine/appeal';
 import { summarizeText } from '../../server/src/export/summarizeText';
 import { letterGroups, lettersInGroup } from '../../server/src/features/letterGroups';
 import type { MarksContext } from '../../server/src/features/letterMarks';
 import { WorkspaceNotes } from '../../server/src/features/workspaceNotes';
+import { detachedNotes } from '../../server/src/features/detachedNotes';
 import { itemKeyOf } from '../../server/src/notes/keys';
 import type { NotesFile } from '../../server/src/notes/model';
 import type { LetterGrouping } from '../../server/src/protocol';
@@ -148,5 +149,80 @@ describe('Letters view: notes, tags, status and the appeal window', () => {
       lettersInGroup(ENTRIES, { groupBy: 'outcome', key: 'upheld', filter: '#appeal' }, bare).letters,
       [],
     );
+  });
+});
+
+describe('Letters view: detached notes and notes of letters not found', () => {
+  const LOST = 'path:letters/renamed-away.txt';
+  const WITH_DETACHED: NotesFile = {
+    version: 1,
+    letters: {
+      ...FILE.letters,
+      'case:CM16-0245796': {
+        ...FILE.letters['case:CM16-0245796'],
+        items: {
+          ...FILE.letters['case:CM16-0245796'].items,
+          // An item name the letter does not have (it decides "Salonpas pad #60" only).
+          [itemKeyOf('AneCream #1')]: {
+            name: 'AneCream #1',
+            tags: ['topical'],
+            notes: [NOTE('Ask for the AneCream trial')],
+          },
+        },
+      },
+      [LOST]: { tags: [], notes: [NOTE('On the letter that was here')], items: {} },
+    },
+  };
+  const notes = new WorkspaceNotes();
+  notes.set({ folders: [{ folder: 'file:///ws', file: WITH_DETACHED }] });
+  const ctx: MarksContext = { placeOf: (uri) => notes.placeOf(uri), appeal: DEFAULT_APPEAL_OPTIONS, today: TODAY };
+
+  it("sends a letter's detached items with its key, and leaves attached ones out", () => {
+    const letters = lettersInGroup(ENTRIES, { groupBy: 'outcome', key: 'upheld' }, ctx).letters;
+    const a = letters.find((l) => l.caseNumber === 'CM16-0245796')!;
+    assert.strictEqual(a.letterKey, 'case:CM16-0245796');
+    assert.deepStrictEqual(
+      a.detached?.map((d) => [d.key, d.name, d.tags, d.notes.map((n) => n.text)]),
+      [['anecream #1', 'AneCream #1', ['topical'], ['Ask for the AneCream trial']]],
+    );
+    // Counted among the letter's notes: nothing hidden.
+    assert.strictEqual(a.notes, 3);
+    const b = letters.find((l) => l.caseNumber === 'CM16-0247274')!;
+    assert.strictEqual(b.detached, undefined);
+  });
+
+  it('lists every detached item, and the letters no file holds once the index is built', () => {
+    const r = detachedNotes(ENTRIES, notes, false);
+    assert.deepStrictEqual(
+      r.detached.map((l) => [l.key, l.uri, l.letterIndex, l.items.map((i) => i.name)]),
+      [['case:CM16-0245796', ENTRIES[0].uri, 0, ['AneCream #1']]],
+    );
+    assert.deepStrictEqual(
+      r.notFound.map((l) => [l.folder, l.key, l.label, l.notes.map((n) => n.text), l.items]),
+      [['file:///ws', LOST, 'letters/renamed-away.txt', ['On the letter that was here'], []]],
+    );
+    // While the index is built, a letter not read yet is not lost.
+    assert.deepStrictEqual(detachedNotes(ENTRIES, notes, true).notFound, []);
+    // Without notes, nothing to say.
+    const none = new WorkspaceNotes();
+    assert.deepStrictEqual(detachedNotes(ENTRIES, none, false), { detached: [], notFound: [], indexing: false });
+  });
+
+  it('says in each row what is detached and where, numbers first', () => {
+    const a = lettersInGroup(ENTRIES, { groupBy: 'outcome', key: 'upheld' }, ctx).letters.find(
+      (l) => l.caseNumber === 'CM16-0245796',
+    )!;
+    assert.deepStrictEqual(detachedRow(a.detached![0]), {
+      label: 'detached: AneCream #1',
+      description: '1 note \u00b7 #topical',
+      tooltip:
+        'Item "AneCream #1" is no longer found in this letter (renamed or removed). ' +
+        'Re-attach them (IMR: Re-attach Notes\u2026) or delete them; they are never dropped.',
+    });
+    assert.match(letterRow(a).tooltip, /1 item no longer found, with notes kept: re-attach or delete them/);
+    const lost = detachedNotes(ENTRIES, notes, false).notFound;
+    assert.strictEqual(notFoundGroupRow(lost.length).label, 'Notes of letters not found (1)');
+    assert.strictEqual(lostLetterRow(lost[0]).label, 'letters/renamed-away.txt');
+    assert.strictEqual(lostLetterRow(lost[0]).description, '1 note');
   });
 });

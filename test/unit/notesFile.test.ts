@@ -19,7 +19,12 @@ import {
   restoreNote,
   setStatus,
   setTags,
+  deleteScope,
+  moveScope,
 } from '../../server/src/notes/operations';
+import { resolveNotes } from '../../server/src/notes/resolve';
+import { parseLetter } from '../../server/src/engine/parse';
+import { fixtureText } from './helpers';
 
 const LETTER = 'case:CM16-0247274';
 const RIGHT_ESI: Target = {
@@ -357,5 +362,152 @@ describe('notes file: merge of changes made meanwhile', () => {
     const merged = both(ours, theirs);
     assert.deepStrictEqual(merged.letters[LETTER].items[RIGHT_ESI.item!].tags, ['appeal', 'urgent']);
     assert.deepStrictEqual(merged.letters[LETTER].status, { value: 'Appeal', updated: T3 });
+  });
+});
+
+/** The item as an earlier extraction named it: the letter now reads "Right L5-S1 ...". */
+const OLD_ESI: Target = { letter: LETTER, item: 'l5 s1 esi', itemName: 'L5-S1 ESI' };
+/** Two notes and a tag on an item name the letter does not have, one note on the item it has. */
+function detachedSample(): NotesFile {
+  return apply(
+    EMPTY_NOTES_FILE,
+    { kind: 'add', target: OLD_ESI, text: 'Ask for the **MRI** report.', stamp: { now: T1, id: 'a1' } },
+    { kind: 'add', target: OLD_ESI, text: 'Second opinion?', stamp: { now: T3, id: 'a3' } },
+    { kind: 'changeTags', target: OLD_ESI, add: ['appeal'] },
+    { kind: 'add', target: RIGHT_ESI, text: 'Already on the item.', stamp: { now: T2, id: 'b2' } },
+  );
+}
+
+// Detached notes re-attached or deleted from the Letters view: a detached item's notes moved onto
+// another item with their ids, text and times; a letter no file holds any more (renamed outside
+// the editor) moved whole onto the letter that holds it now; a deletion put back by undo.
+describe('notes file: detached notes re-attached and deleted', () => {
+  it('moves a detached item onto an item of its letter, keeping ids, text, times and tags', () => {
+    const file = detachedSample();
+    const r = moveScope(file, { letter: LETTER, item: OLD_ESI.item }, RIGHT_ESI);
+    const moved = ok(r);
+    assert.strictEqual(r.ok && r.count, 2);
+    const entry = moved.letters[LETTER];
+    assert.deepStrictEqual(Object.keys(entry.items), [RIGHT_ESI.item]);
+    const item = entry.items[RIGHT_ESI.item!];
+    assert.deepStrictEqual(
+      item.notes.map((n) => [n.id, n.created, n.text]),
+      [
+        ['a1', T1, 'Ask for the **MRI** report.'],
+        ['b2', T2, 'Already on the item.'],
+        ['a3', T3, 'Second opinion?'],
+      ],
+    );
+    assert.deepStrictEqual(item.tags, ['appeal']);
+    assert.strictEqual(item.name, 'Right L5-S1 epidural steroid injection');
+    // Nothing lost, nothing doubled.
+    assert.strictEqual(allNotes(moved).length, allNotes(file).length);
+  });
+
+  it('moves a detached item onto the letter as a whole', () => {
+    const moved = ok(moveScope(detachedSample(), { letter: LETTER, item: OLD_ESI.item }, { letter: LETTER }));
+    assert.deepStrictEqual(
+      moved.letters[LETTER].notes.map((n) => n.id),
+      ['a1', 'a3'],
+    );
+    assert.deepStrictEqual(moved.letters[LETTER].tags, ['appeal']);
+  });
+
+  it('re-attached on the letter as the engine reads it, the note is no longer detached', () => {
+    const letter = parseLetter(fixtureText('extraction', 'CM16-0247274.pdftotext-raw.txt')).letters[0];
+    const before = resolveNotes(letter, detachedSample(), 'CM16-0247274.txt');
+    assert.deepStrictEqual(
+      before.detached.map((d) => [d.name, d.notes.length]),
+      [['L5-S1 ESI', 2]],
+    );
+    const after = resolveNotes(
+      letter,
+      ok(moveScope(detachedSample(), { letter: LETTER, item: OLD_ESI.item }, RIGHT_ESI)),
+      'CM16-0247274.txt',
+    );
+    assert.deepStrictEqual(after.detached, []);
+    assert.deepStrictEqual(
+      after.items.map((i) => [i.item.name, i.notes.length]),
+      [['Right L5-S1 epidural steroid injection', 3]],
+    );
+  });
+
+  it('moves a letter renamed outside the editor whole onto the letter that holds it now', () => {
+    const old = 'path:inbox/001.txt';
+    const XANAX: Target = {
+      letter: old,
+      item: 'xanax 2mg 1 twice a day as needed for 12 months',
+      itemName: 'Xanax 2mg, 1 twice a day as needed for 12 months',
+    };
+    const file = apply(
+      EMPTY_NOTES_FILE,
+      { kind: 'add', target: { letter: old }, text: 'Letter note', stamp: { now: T1, id: 'l1' } },
+      { kind: 'add', target: XANAX, text: 'Refill history', stamp: { now: T2, id: 'x2' } },
+      { kind: 'setStatus', letter: old, value: 'In review', stamp: { now: T1 } },
+      { kind: 'add', target: { letter: 'path:done/001.txt' }, text: 'Already here', stamp: { now: T3, id: 'd3' } },
+    );
+    const moved = ok(moveScope(file, { letter: old, whole: true }, { letter: 'path:done/001.txt' }));
+    assert.deepStrictEqual(Object.keys(moved.letters), ['path:done/001.txt']);
+    const entry = moved.letters['path:done/001.txt'];
+    assert.deepStrictEqual(
+      entry.notes.map((n) => n.id),
+      ['l1', 'd3'],
+    );
+    assert.deepStrictEqual(entry.items[XANAX.item!].notes[0].id, 'x2');
+    assert.strictEqual(entry.status?.value, 'In review');
+  });
+
+  it('deletes only the notes the user was shown, and undo puts them back byte for byte', () => {
+    const file = detachedSample();
+    const scope = { letter: LETTER, item: OLD_ESI.item };
+    const r = deleteScope(file, scope, ['a1', 'a3']);
+    const deleted = ok(r);
+    assert.ok(r.ok && r.removed && r.count === 2);
+    assert.strictEqual(deleted.letters[LETTER].items[OLD_ESI.item!], undefined);
+    assert.deepStrictEqual(Object.keys(deleted.letters[LETTER].items), [RIGHT_ESI.item]);
+    const restored = apply(deleted, { kind: 'restoreScope', letter: LETTER, removed: r.removed! });
+    assert.strictEqual(serializeNotesFile(restored), serializeNotesFile(file));
+    // Undo twice does not double a note.
+    const twice = apply(restored, { kind: 'restoreScope', letter: LETTER, removed: r.removed! });
+    assert.strictEqual(serializeNotesFile(twice), serializeNotesFile(file));
+  });
+
+  it('keeps a note added meanwhile by someone else, with the item tags it needs', () => {
+    const file = apply(detachedSample(), {
+      kind: 'add',
+      target: OLD_ESI,
+      text: 'Added in another window',
+      stamp: { now: T3, id: 'zz' },
+    });
+    const deleted = ok(deleteScope(file, { letter: LETTER, item: OLD_ESI.item }, ['a1', 'a3']));
+    const kept = deleted.letters[LETTER].items[OLD_ESI.item!];
+    assert.deepStrictEqual(
+      kept.notes.map((n) => n.id),
+      ['zz'],
+    );
+    assert.deepStrictEqual(kept.tags, ['appeal']);
+  });
+
+  it('deletes a whole letter no file holds, status included, and brings it back', () => {
+    const old = 'path:inbox/001.txt';
+    const file = apply(
+      EMPTY_NOTES_FILE,
+      { kind: 'add', target: { letter: old }, text: 'Letter note', stamp: { now: T1, id: 'l1' } },
+      { kind: 'setStatus', letter: old, value: 'Done', stamp: { now: T1 } },
+    );
+    const r = deleteScope(file, { letter: old, whole: true });
+    assert.deepStrictEqual(ok(r).letters, {});
+    const back = apply(ok(r), {
+      kind: 'restoreScope',
+      letter: old,
+      removed: r.ok ? r.removed! : EMPTY_NOTES_FILE.letters[old],
+    });
+    assert.strictEqual(serializeNotesFile(back), serializeNotesFile(file));
+  });
+
+  it('says so when the notes are gone already', () => {
+    const r = moveScope(EMPTY_NOTES_FILE, { letter: LETTER, item: OLD_ESI.item }, RIGHT_ESI);
+    assert.ok(!r.ok);
+    assert.match(r.ok ? '' : r.error, /no notes on CM16-0247274, item "l5 s1 esi"/);
   });
 });

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Note, Target } from '../../../server/src/notes/model';
-import { describeTarget } from '../../../server/src/notes/operations';
+import { describeTarget, type Operation } from '../../../server/src/notes/operations';
 import type { ItemsResult } from '../../../server/src/protocol';
 import { untrustedMarkdown } from './noteMarkdown';
 import { folderOf, notesItemsOf } from './notesDocuments';
@@ -42,8 +42,8 @@ export class NoteComment implements vscode.Comment {
 
 interface Deleted {
   readonly folder: vscode.Uri;
-  readonly target: Target;
-  readonly note: Note;
+  /** What puts the deleted notes back. */
+  readonly restore: Operation;
 }
 
 export class NotesComments implements vscode.Disposable {
@@ -220,21 +220,26 @@ export class NotesComments implements vscode.Disposable {
       return false;
     }
     const from = (done as { deletedFrom?: Target }).deletedFrom;
-    if (from) this.deleted.push({ folder: comment.folder, target: from, note: comment.note });
+    if (from) this.rememberDeleted(comment.folder, { kind: 'restore', target: from, note: comment.note });
     void vscode.window
       .showInformationMessage(`Note deleted from ${from ? describeTarget(from) : 'the letter'}.`, 'Undo')
       .then((c) => (c === 'Undo' ? this.undoDelete() : undefined));
     return true;
   }
 
-  /** The last deleted note put back where it was; false when there is none. */
+  /** A deletion made elsewhere (detached notes in the Letters view), for IMR: Undo Delete Note. */
+  rememberDeleted(folder: vscode.Uri, restore: Operation): void {
+    this.deleted.push({ folder, restore });
+  }
+
+  /** The last deleted notes put back where they were; false when there are none. */
   async undoDelete(): Promise<boolean> {
     const last = this.deleted.pop();
     if (!last) {
       void vscode.window.showInformationMessage('No deleted note to bring back in this window.');
       return false;
     }
-    const done = await this.store.apply(last.folder, { kind: 'restore', target: last.target, note: last.note });
+    const done = await this.store.apply(last.folder, last.restore);
     if (!done.ok) {
       this.deleted.push(last);
       void vscode.window.showErrorMessage(`IMR notes: ${done.error}`);

@@ -204,6 +204,10 @@ export function lettersInGroup(
     if (m.tags.length > 0) l.tags = m.tags;
     if (m.notes > 0) l.notes = m.notes;
     if (m.appeal) l.appeal = m.appeal;
+    if (m.detached.length > 0) {
+      l.letterKey = m.key;
+      l.detached = m.detached;
+    }
     letters.push(l);
   }
   const byFile = (a: LetterListEntry, b: LetterListEntry) =>

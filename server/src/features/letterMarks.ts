@@ -6,7 +6,8 @@ import { appealStatus, appealWindowOf, type AppealOptions, type AppealWindow } f
 import type { LetterSummary } from '../export/summary';
 import { letterKeyOf } from '../notes/keys';
 import type { LetterNotes, NotesFile } from '../notes/model';
-import type { LetterAppealState } from '../protocol/requests';
+import type { DetachedNotesItem, LetterAppealState } from '../protocol/requests';
+import { detachedItemsOf } from './detachedNotes';
 
 export interface MarksContext {
   /** The notes file of the folder holding a file, and the file's path in that folder. */
@@ -21,6 +22,10 @@ export interface LetterMarks {
   tags: string[];
   notes: number;
   appeal?: LetterAppealState;
+  /** The letter's notes key, when it has notes. */
+  key?: string;
+  /** Notes of items the letter no longer has. */
+  detached: DetachedNotesItem[];
 }
 
 /** Windows counted once per letter and settings: the view asks for every letter on each refresh. */
@@ -34,16 +39,29 @@ function windowOf(letter: LetterSummary, options: AppealOptions): AppealWindow |
   return window;
 }
 
-function notesOf(uri: string, letter: LetterSummary, index: number, ctx: MarksContext): LetterNotes | undefined {
+function notesOf(
+  uri: string,
+  letter: LetterSummary,
+  index: number,
+  ctx: MarksContext,
+): { key: string; entry: LetterNotes } | undefined {
   const place = ctx.placeOf?.(uri);
   if (!place) return undefined;
-  return place.file.letters[letterKeyOf({ caseNumber: letter.caseNumber, index }, place.relativePath)];
+  const key = letterKeyOf({ caseNumber: letter.caseNumber, index }, place.relativePath);
+  const entry = place.file.letters[key];
+  return entry ? { key, entry } : undefined;
 }
 
 export function letterMarks(uri: string, letter: LetterSummary, index: number, ctx: MarksContext): LetterMarks {
-  const marks: LetterMarks = { tags: [], notes: 0 };
-  const entry = notesOf(uri, letter, index, ctx);
-  if (entry) {
+  const marks: LetterMarks = { tags: [], notes: 0, detached: [] };
+  const found = notesOf(uri, letter, index, ctx);
+  if (found) {
+    const entry = found.entry;
+    marks.key = found.key;
+    marks.detached = detachedItemsOf(
+      entry,
+      letter.items.map((i) => i.name),
+    );
     const tags = new Set(Array.isArray(entry.tags) ? entry.tags : []);
     let notes = Array.isArray(entry.notes) ? entry.notes.length : 0;
     for (const item of Object.values(entry.items ?? {})) {

@@ -8,6 +8,8 @@ import type { NotesParams } from '../protocol';
 import type { LetterContext } from './context';
 
 interface Folder {
+  /** The workspace folder's URI as the client sent it. */
+  readonly uri: string;
   /** Decoded path, ending in `/`. */
   readonly path: string;
   readonly file: NotesFile;
@@ -33,7 +35,7 @@ export class WorkspaceNotes {
     const folders: Folder[] = [];
     for (const f of Array.isArray(params?.folders) ? params.folders : []) {
       if (typeof f?.folder !== 'string' || !f.file || typeof f.file.letters !== 'object') continue;
-      folders.push({ path: uriPath(f.folder).replace(/\/?$/, '/'), file: f.file });
+      folders.push({ uri: f.folder, path: uriPath(f.folder).replace(/\/?$/, '/'), file: f.file });
     }
     // The deepest folder first: a document belongs to the innermost folder that holds it.
     this.folders = folders.sort((a, b) => b.path.length - a.path.length);
@@ -46,10 +48,10 @@ export class WorkspaceNotes {
   }
 
   /** The notes file of the folder holding the document, and the document's path in it. */
-  placeOf(uri: string): { file: NotesFile; relativePath: string } | undefined {
+  placeOf(uri: string): { file: NotesFile; relativePath: string; folder: string } | undefined {
     const p = uriPath(uri);
     const folder = this.folders.find((f) => p.startsWith(f.path));
-    return folder ? { file: folder.file, relativePath: p.slice(folder.path.length) } : undefined;
+    return folder ? { file: folder.file, relativePath: p.slice(folder.path.length), folder: folder.uri } : undefined;
   }
 
   /** The notes of each letter of the document, in the letters' order; undefined outside every folder with notes. */
@@ -65,6 +67,11 @@ export class WorkspaceNotes {
 
   forget(uri: string): void {
     this.views.delete(uri);
+  }
+
+  /** Each folder with its notes file, deepest folder first. */
+  withFolders(): ReadonlyArray<{ folder: string; file: NotesFile }> {
+    return this.folders.map((f) => ({ folder: f.uri, file: f.file }));
   }
 
   /** Each folder's notes file, deepest folder first. */

@@ -3,7 +3,7 @@
 // so a change made meanwhile by another window or process is kept, never written over.
 
 import { describeLetterKey, pathKey } from './keys';
-import { ItemNotes, LetterNotes, Note, NotesFile, Target } from './model';
+import { ItemKey, ItemNotes, LetterKey, LetterNotes, Note, NotesFile, Target } from './model';
 import { compareNotes, normalizeTag, sortedUnique } from './notesFile';
 
 export type OpResult = { ok: true; file: NotesFile; note?: Note } | { ok: false; error: string };
@@ -209,17 +209,148 @@ function joinLetters(a: LetterNotes, b: LetterNotes): LetterNotes {
       ? {
           name: mine.name,
           tags: sortedUnique([...mine.tags, ...i.tags]),
-          notes: [...mine.notes, ...i.notes].sort(compareNotes),
+          notes: joinNotes(mine.notes, i.notes),
         }
       : i;
   }
   const status = !a.status ? b.status : !b.status || a.status.updated >= b.status.updated ? a.status : b.status;
   const out: LetterNotes = {
     tags: sortedUnique([...a.tags, ...b.tags]),
-    notes: [...a.notes, ...b.notes].sort(compareNotes),
+    notes: joinNotes(a.notes, b.notes),
     items,
   };
   return status ? { ...out, status } : out;
+}
+
+/** Both lists' notes, each id once (a note put back by undo may be there already), oldest first. */
+function joinNotes(a: readonly Note[], b: readonly Note[]): Note[] {
+  const ids = new Set(a.map((n) => n.id));
+  return [...a, ...b.filter((n) => !ids.has(n.id))].sort(compareNotes);
+}
+
+/**
+ * What the Letters view offers to re-attach or delete at once: a detached item's notes (`item`), a
+ * letter's own notes (neither), or everything kept for a letter no file holds any more (`whole`).
+ */
+export interface NotesScope {
+  readonly letter: LetterKey;
+  readonly item?: ItemKey;
+  readonly whole?: boolean;
+}
+
+/**
+ * The scope's notes and tags taken out of the file (only the notes with these ids, when given, so
+ * that a note added meanwhile by someone else stays): the file without them, and what was taken as
+ * a letter entry of its own. Tags and status go with the notes only when no note of theirs stays.
+ */
+function takeScope(
+  file: NotesFile,
+  scope: NotesScope,
+  ids?: readonly string[],
+): { file: NotesFile; taken: LetterNotes; count: number } {
+  const letter = file.letters[scope.letter];
+  const none = { file, taken: EMPTY_LETTER, count: 0 };
+  if (!letter) return none;
+  const wanted = ids ? new Set(ids) : undefined;
+  const split = (notes: readonly Note[]) => {
+    const taken = wanted ? notes.filter((n) => wanted.has(n.id)) : [...notes];
+    return { taken, kept: notes.filter((n) => !taken.includes(n)) };
+  };
+  const letters = { ...file.letters };
+  if (scope.item !== undefined) {
+    const item = letter.items[scope.item];
+    if (!item) return none;
+    const { taken, kept } = split(item.notes);
+    const items = { ...letter.items };
+    const all = kept.length === 0;
+    if (all) delete items[scope.item];
+    else items[scope.item] = { ...item, notes: kept };
+    letters[scope.letter] = { ...letter, items };
+    const takenItem: ItemNotes = { name: item.name, tags: all ? item.tags : [], notes: taken };
+    return {
+      file: { ...file, letters },
+      taken: { tags: [], notes: [], items: { [scope.item]: takenItem } },
+      count: taken.length,
+    };
+  }
+  const own = split(letter.notes);
+  let count = own.taken.length;
+  const takenItems: Record<string, ItemNotes> = {};
+  const keptItems: Record<string, ItemNotes> = {};
+  for (const [key, item] of Object.entries(letter.items)) {
+    if (!scope.whole) {
+      keptItems[key] = item;
+      continue;
+    }
+    const { taken, kept } = split(item.notes);
+    count += taken.length;
+    if (kept.length === 0) takenItems[key] = item;
+    else {
+      takenItems[key] = { name: item.name, tags: [], notes: taken };
+      keptItems[key] = { ...item, notes: kept };
+    }
+  }
+  const allTaken = own.kept.length === 0 && Object.keys(keptItems).length === 0;
+  const ownTagsGo = own.kept.length === 0;
+  const rest: LetterNotes = { tags: ownTagsGo ? [] : letter.tags, notes: own.kept, items: keptItems };
+  const taken: LetterNotes = { tags: ownTagsGo ? letter.tags : [], notes: own.taken, items: takenItems };
+  const statusGoes = scope.whole && allTaken && letter.status !== undefined;
+  const restEmpty = allTaken && rest.tags.length === 0 && letter.status === undefined;
+  if ((scope.whole && allTaken) || restEmpty) delete letters[scope.letter];
+  else letters[scope.letter] = letter.status && !statusGoes ? { ...rest, status: letter.status } : rest;
+  return {
+    file: { ...file, letters },
+    taken: statusGoes && letter.status ? { ...taken, status: letter.status } : taken,
+    count,
+  };
+}
+
+/** The result of deleteScope: what undo puts back (restoreScope) and how many notes went. */
+export type ScopeDeleted = OpResult & { removed?: LetterNotes; count?: number };
+
+/**
+ * The notes of a detached item or of a letter no file holds, deleted with their tags (and, for a
+ * whole letter, its status); `ids`: only these notes, the ones the user was shown and confirmed.
+ */
+export function deleteScope(file: NotesFile, scope: NotesScope, ids?: readonly string[]): ScopeDeleted {
+  const { file: next, taken, count } = takeScope(file, scope, ids);
+  if (count === 0 && next === file)
+    return { ok: false, error: `no notes on ${describeScope(scope)} (deleted meanwhile?)` };
+  return { ok: true, file: next, removed: taken, count };
+}
+
+/** What deleteScope removed put back into its letter (undo); a note still there is left alone. */
+export function restoreScope(file: NotesFile, letter: LetterKey, removed: LetterNotes): OpResult {
+  const current = file.letters[letter];
+  return { ok: true, file: withLetter(file, letter, current ? joinLetters(current, removed) : removed) };
+}
+
+/**
+ * A detached item's notes (or a letter's own notes) moved onto another target, with their ids,
+ * text and times, and their tags; a whole letter's entry (`whole`, a letter no file holds any
+ * more, as after a rename outside the editor) joined into the target's letter, its items kept under
+ * their keys.
+ */
+export function moveScope(file: NotesFile, scope: NotesScope, to: Target): OpResult & { count?: number } {
+  if (scope.whole ? scope.letter === to.letter : scope.letter === to.letter && scope.item === to.item)
+    return { ok: true, file, count: 0 };
+  const { file: rest, taken, count } = takeScope(file, scope);
+  if (count === 0 && rest === file)
+    return { ok: false, error: `no notes on ${describeScope(scope)} (moved meanwhile?)` };
+  if (scope.whole) return { ...restoreScope(rest, to.letter, taken), count };
+  const from = scope.item === undefined ? taken : taken.items[scope.item];
+  const t = targetOf(rest, to);
+  return {
+    ok: true,
+    file: withTarget(rest, to, sortedUnique([...t.tags, ...from.tags]), joinNotes(t.notes, from.notes)),
+    count,
+  };
+}
+
+/** `CM16-0213037, item "MRI ..."`, `letters/001.txt` (as a whole). */
+function describeScope(scope: NotesScope): string {
+  const letter = describeLetterKey(scope.letter);
+  return scope.item === undefined ? letter : `${letter}, item ${JSON.stringify(scope.item)}`;
 }
 
 /** What a target is called in messages: `CM16-0213037`, `CM16-0213037, item "MRI ..."`. */
@@ -238,7 +369,10 @@ export type Operation =
   | { kind: 'changeTags'; target: Target; add?: readonly string[]; remove?: readonly string[] }
   | { kind: 'setStatus'; letter: string; value: string | undefined; stamp?: Stamp }
   | { kind: 'reattach'; id: string; target: Target }
-  | { kind: 'renameLetterPath'; from: string; to: string };
+  | { kind: 'renameLetterPath'; from: string; to: string }
+  | { kind: 'moveScope'; scope: NotesScope; to: Target }
+  | { kind: 'deleteScope'; scope: NotesScope; ids?: readonly string[] }
+  | { kind: 'restoreScope'; letter: LetterKey; removed: LetterNotes };
 
 export function applyOperation(file: NotesFile, op: Operation): OpResult {
   switch (op.kind) {
@@ -260,5 +394,11 @@ export function applyOperation(file: NotesFile, op: Operation): OpResult {
       return reattach(file, op.id, op.target);
     case 'renameLetterPath':
       return renameLetterPath(file, op.from, op.to);
+    case 'moveScope':
+      return moveScope(file, op.scope, op.to);
+    case 'deleteScope':
+      return deleteScope(file, op.scope, op.ids);
+    case 'restoreScope':
+      return restoreScope(file, op.letter, op.removed);
   }
 }

@@ -150,6 +150,25 @@ export interface LetterListEntry {
   /** How many notes the letter and its items hold. */
   notes?: number;
   appeal?: LetterAppealState;
+  /** The letter's notes key (notes/keys.ts), sent with detached notes: what re-attaching them names. */
+  letterKey?: string;
+  /** Notes kept for items the letter no longer has (renamed, removed): to re-attach or delete. */
+  detached?: DetachedNotesItem[];
+}
+/** A note as the Letters view shows it; untrusted text. */
+export interface ListedNote {
+  id: string;
+  text: string;
+  updated: string;
+}
+/** The notes and tags of an item no longer found in its letter. */
+export interface DetachedNotesItem {
+  /** The item's key in the notes file. */
+  key: string;
+  /** The item's name as last seen; untrusted text. */
+  name: string;
+  tags: string[];
+  notes: ListedNote[];
 }
 /** A letter's appeal window as of the server's today. */
 export interface LetterAppealState extends LetterAppeal {
@@ -230,6 +249,36 @@ export interface DecisionsReportResult {
 }
 
 // --- notes (issue 30) ---------------------------------------------------------------------------
+
+/**
+ * `imrLetters/detachedNotes`: every detached note of the workspace folders: the detached items of
+ * the indexed letters, and the notes of letters no indexed file holds any more (deleted, or renamed
+ * or moved outside the editor when keyed by path). The latter only once the index is built.
+ */
+export const DetachedNotesRequest = 'imrLetters/detachedNotes';
+export interface DetachedNotesLetter {
+  /** The workspace folder whose notes file holds them. */
+  folder: string;
+  /** The letter's notes key; `label` is what it says (the case number or the old path). */
+  key: string;
+  label: string;
+  /** The letter's file and place in it; absent for a letter no file holds. */
+  uri?: string;
+  letterIndex?: number;
+  /** A letter no file holds: its status, tags and own notes (a found letter's show on it). */
+  status?: string;
+  tags: string[];
+  notes: ListedNote[];
+  items: DetachedNotesItem[];
+}
+export interface DetachedNotesResult {
+  /** Letters with detached items, in the index's order. */
+  detached: DetachedNotesLetter[];
+  /** Letters no file holds, by key. */
+  notFound: DetachedNotesLetter[];
+  /** The index is being built: `notFound` is left empty until it is. */
+  indexing: boolean;
+}
 
 /**
  * Client → server notification: the notes files of the workspace folders, as the client read them

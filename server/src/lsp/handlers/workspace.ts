@@ -15,6 +15,7 @@ import { decisionsReport } from '../../features/decisionsReport';
 import { exportDecisions } from '../../features/exportDecisions';
 import { letterGroups, lettersInGroup } from '../../features/letterGroups';
 import type { MarksContext } from '../../features/letterMarks';
+import { detachedNotes } from '../../features/detachedNotes';
 import { localToday } from '../../engine/calendar';
 import { workspaceSymbols } from '../../features/workspaceSymbols';
 import { letterFilesGlob } from '../../files/fileKinds';
@@ -23,6 +24,7 @@ import {
   CheckAllResult,
   DecisionsReportParams,
   DecisionsReportRequest,
+  DetachedNotesRequest,
   ExportDecisionsParams,
   ExportDecisionsRequest,
   IndexChangedNotification,
@@ -173,6 +175,8 @@ export function registerWorkspace(state: ServerState): void {
       marksContext(),
     ),
   );
+
+  connection.onRequest(DetachedNotesRequest, () => detachedNotes(state.indexedValues(), state.notes, state.indexing()));
 
   connection.onRequest(DecisionsReportRequest, (params: DecisionsReportParams) =>
     decisionsReport(
