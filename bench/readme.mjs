@@ -245,7 +245,7 @@ ${others.map((t) => `| ${t.name} | ${fmt(t.value)}${note(t)} | ${t.target} | ${s
 const m = r.machine;
 const block = `<!-- bench:begin (node bench/readme.mjs --write) -->
 
-Last run: ${r.date.slice(0, 10)}${measuredNote()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverageAtStart[0]} at start (a shared machine: figures vary between runs). Every figure of the tables below is from that run.
+Last run: ${r.date.slice(0, 10)}${measuredNote()}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverageAtStart[0]} at start (a shared machine: figures vary between runs). ${measuredNote() ? "Each part's figures are from the run of its date; the same machine." : 'Every figure of the tables below is from that run.'}
 
 | What | Figure | Target | |
 |---|---|---|---|

@@ -2,7 +2,23 @@
 // run takes long on a busy machine; docs/performance.md's tables (bench/readme.mjs) quote bench/results.json,
 // and `measured` there says which run each part comes from.
 
-const PARTS = ['throughput', 'server', 'keystrokes', 'peer', 'memory', 'startup', 'sizes', 'cli', 'folders', 'pdf'];
+const PARTS = [
+  'throughput',
+  'server',
+  'keystrokes',
+  'peer',
+  'memory',
+  'startup',
+  'sizes',
+  'cli',
+  'folders',
+  'pdf',
+  'fields',
+  'firstlook',
+  'report',
+  'web',
+  'notes',
+];
 
 /** Fills `results` (this run's, parts `only`) with what `earlier` (bench/results.json) holds for the other parts. */
 export function mergeEarlier(results, earlier, only) {
