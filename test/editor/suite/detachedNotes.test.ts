@@ -205,15 +205,38 @@ describe('detached notes', function () {
     );
   });
 
-  it('a file renamed in the editor takes its notes along', async () => {
+  const move = async (from: string, to: string) => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(fixtureUri(from), fixtureUri(to));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  };
+  // imrLetters.notes.updateOnFileMove in the user settings (the fixture folder's own stay untouched).
+  const updateOnFileMove = (value: string | undefined) =>
+    vscode.workspace
+      .getConfiguration('imrLetters')
+      .update('notes.updateOnFileMove', value, vscode.ConfigurationTarget.Global);
+
+  it('with imrLetters.notes.updateOnFileMove at never, a rename leaves the notes under the old path', async () => {
     const text = NOTES_TEXT.replace(KEY, 'path:meeting-notes.txt');
     await vscode.workspace.fs.writeFile(fixtureUri(`${NOTES_DIR}/notes.json`), new TextEncoder().encode(text));
     await api.notes.store.load();
-    const move = async (from: string, to: string) => {
-      const edit = new vscode.WorkspaceEdit();
-      edit.renameFile(fixtureUri(from), fixtureUri(to));
-      assert.ok(await vscode.workspace.applyEdit(edit));
-    };
+    await updateOnFileMove('never');
+    try {
+      await move('meeting-notes.txt', 'archive/meeting-notes.txt');
+      // Nothing to wait for when nothing happens: a second for a write that must not come.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(await notesFileText(), text);
+    } finally {
+      await move('archive/meeting-notes.txt', 'meeting-notes.txt');
+      await updateOnFileMove(undefined);
+    }
+  });
+
+  it('a file renamed in the editor takes its notes along (updateOnFileMove at always)', async () => {
+    const text = NOTES_TEXT.replace(KEY, 'path:meeting-notes.txt');
+    await vscode.workspace.fs.writeFile(fixtureUri(`${NOTES_DIR}/notes.json`), new TextEncoder().encode(text));
+    await api.notes.store.load();
+    await updateOnFileMove('always');
     let keys: string[] = [];
     await move('meeting-notes.txt', 'archive/meeting-notes.txt');
     try {
@@ -239,6 +262,7 @@ describe('detached notes', function () {
         () => `the notes back under the old path; keys: ${keys.join(', ')}`,
         { pollMs: 100 },
       );
+      await updateOnFileMove(undefined);
     }
   });
 });
