@@ -238,12 +238,17 @@ describe('detached notes', function () {
     await api.notes.store.load();
     await updateOnFileMove('always');
     let keys: string[] = [];
+    // Polled: a read that finds the file mid-write, or gone after the suite, is tried again.
+    const readKeys = () =>
+      notesFileText()
+        .then((t) => (keys = Object.keys(JSON.parse(t).letters)))
+        .catch(() => undefined);
     await move('meeting-notes.txt', 'archive/meeting-notes.txt');
     try {
       await until(
         [],
         () => {
-          void notesFileText().then((t) => (keys = Object.keys(JSON.parse(t).letters)));
+          void readKeys();
           return keys.includes('path:archive/meeting-notes.txt') ? keys : undefined;
         },
         () => `the notes under the new path; keys: ${keys.join(', ')}`,
@@ -256,7 +261,7 @@ describe('detached notes', function () {
       await until(
         [],
         () => {
-          void notesFileText().then((t) => (keys = Object.keys(JSON.parse(t).letters)));
+          void readKeys();
           return keys.includes('path:meeting-notes.txt') ? keys : undefined;
         },
         () => `the notes back under the old path; keys: ${keys.join(', ')}`,
