@@ -5,7 +5,8 @@
 // (test/editor/vscode-web.mjs); needs `bash scripts/setup-editor-tests.sh` and `npm run build`.
 //
 // Environment: IMR_SCREENSHOT_MENU=1 (the row's context menu instead of its tooltip; `pick`: the
-// quick pick Re-attach Notes… opens from it),
+// quick pick Re-attach Notes… opens from it), IMR_SCREENSHOT_RENAME=1 (letter 001 renamed in the
+// Explorer, and the question whether its notes follow),
 // IMR_SCREENSHOT_OUT (default images/detached-notes.png), IMR_SCREENSHOT_THEME
 // (default Light Modern), IMR_EDITOR_VERBOSE=1, IMR_SCREENSHOT_DEBUG (save the page here when a step fails).
 import * as fs from 'node:fs';
@@ -61,6 +62,23 @@ const cleanUp = vscodeWeb.cleanUpOnExit('screenshot', () => resources);
 async function main() {
   const page = await vscodeWeb.openWorkbench({ dirs, viewport: VIEWPORT, verbose, extensionPath: repoRoot, resources });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: shownLetter }).waitFor({ state: 'visible' });
+  if (process.env.IMR_SCREENSHOT_RENAME === '1') {
+    // Letter 001, filed by its path, renamed in the Explorer: VS Code asks whether its notes follow.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: shownLetter }).click();
+    await page.keyboard.press('F2');
+    await page.locator('.explorer-folders-view .monaco-inputbox input').waitFor({ state: 'visible' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('renamed-001.txt');
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.notification-toast', { hasText: 'Move the notes of' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await vscodeWeb.saveWorkbenchScreenshot(page, outputPath, VIEWPORT);
+    console.log(`screenshot: wrote ${path.relative(repoRoot, outputPath)}`);
+    return;
+  }
   await vscodeWeb.runCommand(page, 'IMR Letters: Focus on Letters View');
   await page
     .locator('.monaco-list-row', { hasText: /upheld \u00b7/ })
