@@ -15,6 +15,10 @@ import { DEFAULT_STATUSES } from './notes/notesCommands';
 export const MAX_WEBVIEW_ROWS = 5000;
 /** Index changes that come together (a folder being indexed) redraw the page once. */
 const REFRESH_DELAY_MS = 500;
+/** The panel's type: VS Code brings it back after a reload through the serializer registered for it. */
+const VIEW_TYPE = 'imrLetters.decisionsReport';
+/** No local resources: the page carries its stylesheet, charts and script inline. */
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 
 /** What the page posts when a row is clicked. */
 export interface OpenItemMessage {
@@ -58,7 +62,34 @@ export class DecisionsReportPanel implements vscode.Disposable {
     this.subscriptions.push(
       indexChanged(() => this.scheduleRefresh()),
       vscode.commands.registerCommand('imrLetters.showDecisionsReport', (filter?: unknown) => this.show(filter)),
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
+      }),
     );
+  }
+
+  /**
+   * The panel VS Code brings back after a window reload, with the page's last state (the pickers'
+   * status and tag among it): drawn again over the folder, as the command would.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.panel) {
+      panel.dispose();
+      return;
+    }
+    const saved = (state ?? {}) as { status?: unknown; tag?: unknown };
+    this.filter = { status: filterValue(saved.status), tag: filterValue(saved.tag) };
+    this.params = {};
+    panel.webview.options = WEBVIEW_OPTIONS;
+    this.adopt(panel);
+    await this.refresh();
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
+    panel.onDidChangeViewState(() => this.stale && this.scheduleRefresh(), undefined, this.subscriptions);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.subscriptions);
   }
 
   /**
@@ -80,18 +111,11 @@ export class DecisionsReportPanel implements vscode.Disposable {
       const f = (filter ?? {}) as { status?: unknown; tag?: unknown };
       this.filter = { status: filterValue(f.status), tag: filterValue(f.tag) };
     }
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
-        'imrLetters.decisionsReport',
-        'Decisions Report',
-        vscode.ViewColumn.Active,
-        // No local resources: the page carries its stylesheet, charts and script inline.
-        { enableScripts: true, localResourceRoots: [] },
+    if (!this.panel)
+      this.adopt(
+        vscode.window.createWebviewPanel(VIEW_TYPE, 'Decisions Report', vscode.ViewColumn.Active, WEBVIEW_OPTIONS),
       );
-      this.panel.onDidDispose(() => (this.panel = undefined), undefined, this.subscriptions);
-      this.panel.onDidChangeViewState(() => this.stale && this.scheduleRefresh(), undefined, this.subscriptions);
-      this.panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), undefined, this.subscriptions);
-    } else this.panel.reveal();
+    else this.panel.reveal();
     await this.refresh();
     return this.last;
   }

@@ -73,10 +73,10 @@ function key(r){var c=r.cells[col],v=c.getAttribute('data-sort')||c.textContent;
 rows.sort(function(a,b){var x=key(a),y=key(b);return (x<y?-1:x>y?1:0)*dir});
 rows.forEach(function(r){body.appendChild(r)})})});
 if(typeof acquireVsCodeApi==='function'){var vscode=acquireVsCodeApi(),state=vscode.getState();
-if(state){input.value=state.filter||'';outcome.value=state.outcome||'';apply()}
-function keep(){vscode.setState({filter:input.value,outcome:outcome.value})}
-input.addEventListener('input',keep);outcome.addEventListener('change',keep);
 var status=document.getElementById('status-filter'),tag=document.getElementById('tag-filter');
+if(state){input.value=state.filter||'';outcome.value=state.outcome||'';apply()}
+function keep(){vscode.setState({filter:input.value,outcome:outcome.value,status:status?status.value:'',tag:tag?tag.value:''})}
+input.addEventListener('input',keep);outcome.addEventListener('change',keep);keep();
 function pick(){vscode.postMessage({type:'filter',status:status.value,tag:tag.value})}
 if(status&&tag){status.addEventListener('change',pick);tag.addEventListener('change',pick)}
 function open(r){if(r&&r.dataset.uri)vscode.postMessage({type:'open',uri:r.dataset.uri,line:Number(r.dataset.line),character:Number(r.dataset.character)})}

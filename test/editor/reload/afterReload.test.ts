@@ -1,6 +1,7 @@
 // The second half of the window reload (test/editor/run-browser.mjs), in a new workbench, extension
 // host and language server: the notes beforeReload.test.ts left come back from the notes file alone,
-// in the item's hover, its CodeLens and its comment thread. Then it removes the notes folder, so the
+// in the item's hover, its CodeLens and its comment thread; the decisions report comes back with
+// the tag its picker had. Then it removes the notes folder, so the
 // fixture folder is left as it was.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -40,6 +41,20 @@ describe('window reload, after: the notes come back', function () {
     assert.deepEqual(
       thread.comments.map((c) => (typeof c.body === 'string' ? c.body : c.body.value)),
       [BY_COMMAND, IN_THREAD],
+    );
+  });
+
+  it('the decisions report comes back, still kept to the tag its picker had', async () => {
+    const report = await until(
+      [],
+      () => api.decisionsReport.last?.report,
+      () => 'the decisions report restored with the window',
+      { pollMs: 100 },
+    );
+    assert.deepEqual(report.filter?.tags, [TAG]);
+    assert.deepEqual(
+      report.items.map((i) => i.item),
+      [ITEM],
     );
   });
 });

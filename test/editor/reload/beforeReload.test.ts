@@ -1,6 +1,7 @@
 // The first half of the window reload (test/editor/run-browser.mjs): two notes on one item, one
 // through IMR: Add Note with arguments and one typed into the item's comment thread, both in the
-// notes file. They stay there for afterReload.test.ts, which removes them.
+// notes file. They stay there for afterReload.test.ts, which removes them. The decisions report,
+// kept to their tag, stays open: VS Code brings it back after the reload.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, lineOf, openLetter, until, type ExtensionApi } from '../helpers';
@@ -35,6 +36,19 @@ describe('window reload, before: notes left in the notes file', function () {
     await vscode.commands.executeCommand('imrLetters.notes.reply', { thread, text: IN_THREAD });
 
     assert.deepEqual(await itemNotesInFile(LETTER), [[ITEM, [TAG], [BY_COMMAND, IN_THREAD]]]);
+  });
+
+  it('the decisions report, kept to the tag, stays open', async function () {
+    this.timeout(90_000);
+    const shown = await vscode.commands.executeCommand<{ report: { totals: { items: number } } }>(
+      'imrLetters.showDecisionsReport',
+      { tag: TAG },
+    );
+    assert.equal(shown?.report.totals.items, 1);
+    // The web workbench writes its open editors down every 60 s; on unload it may not finish ("Long
+    // running operations during shutdown are unsupported"). Waiting 70 s, past one write, keeps the test
+    // about the report's serializer, not about that race.
+    await new Promise((resolve) => setTimeout(resolve, 70_000));
     reportHalf('before');
   });
 });
