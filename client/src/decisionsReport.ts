@@ -73,7 +73,8 @@ export class DecisionsReportPanel implements vscode.Disposable {
    * status and tag among it): drawn again over the folder, as the command would.
    */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (this.panel) {
+    // A report of one letter's file (no folder open) does not come back: which letter is not kept.
+    if (this.panel || (vscode.workspace.workspaceFolders ?? []).length === 0) {
       panel.dispose();
       return;
     }
