@@ -82,8 +82,13 @@ describe('the PDF view', function () {
     assert.equal(text.document.uri.scheme, 'imr-pdf');
     assert.equal(text.document.languageId, LETTER_LANGUAGE);
     assert.notEqual(text.viewColumn, tab.group.viewColumn, 'the text is beside the pages, not behind them');
-    // The text has the focus (the Outline lists its items); the pages stay in view beside it.
-    assert.equal(vscode.window.activeTextEditor, text);
+    // The text has the focus (the Outline lists its items); the pages stay in view beside it. The
+    // focus may come a moment after the editor shows, on a loaded machine.
+    await until(
+      [vscode.window.onDidChangeActiveTextEditor],
+      () => (vscode.window.activeTextEditor === text ? true : undefined),
+      () => `the focus on the letter's text (active: ${vscode.window.activeTextEditor?.document.uri.toString()})`,
+    );
     const pdfGroup = vscode.window.tabGroups.all.find((g) => g.viewColumn === tab.group.viewColumn);
     assert.equal(pdfGroup?.activeTab?.label, 'CM16-0213037.pdf');
     assert.equal(
