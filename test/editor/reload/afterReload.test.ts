@@ -1,8 +1,7 @@
 // The second half of the window reload (test/editor/run-browser.mjs), in a new workbench, extension
 // host and language server: the notes beforeReload.test.ts left come back from the notes file alone,
 // in the item's hover, its CodeLens and its comment thread; the decisions report comes back with
-// the tag its picker had. Then it removes the notes folder, so the
-// fixture folder is left as it was.
+// the tag its picker had. Then it removes the notes folder, so the fixture folder is left as it was.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, lineOf, openLetter, positionOf, until, type ExtensionApi } from '../helpers';
@@ -45,16 +44,25 @@ describe('window reload, after: the notes come back', function () {
   });
 
   it('the decisions report comes back, still kept to the tag its picker had', async () => {
-    const report = await until(
+    const restored = await until(
       [],
       () => api.decisionsReport.last?.report,
       () => 'the decisions report restored with the window',
       { pollMs: 100 },
     );
-    assert.deepEqual(report.filter?.tags, [TAG]);
-    assert.deepEqual(
-      report.items.map((i) => i.item),
-      [ITEM],
+    assert.deepEqual(restored.filter?.tags, [TAG]);
+    // Drawn at once, perhaps before the notes file is read: drawn again, with its item, once it is.
+    let items: string[] = [];
+    await until(
+      [],
+      () => {
+        items = api.decisionsReport.last?.report.items.map((i) => i.item) ?? [];
+        return items.length > 0 ? items : undefined;
+      },
+      () => `the item kept to #${TAG} in the restored report; it lists: ${items.join(', ')}`,
+      { pollMs: 100 },
     );
+    assert.deepEqual(items, [ITEM]);
+    assert.deepEqual(api.decisionsReport.last?.report.filter?.tags, [TAG]);
   });
 });
