@@ -58,6 +58,12 @@ function withTarget(file: NotesFile, target: Target, tags: readonly string[], no
   return withLetter(file, target.letter, { ...letter, items: { ...letter.items, [target.item]: item } });
 }
 
+/** The file with the target's notes changed by `change`, its tags kept. */
+function withNotes(file: NotesFile, target: Target, change: (notes: readonly Note[]) => readonly Note[]): NotesFile {
+  const t = targetOf(file, target);
+  return withTarget(file, target, t.tags, change(t.notes));
+}
+
 function checkText(text: string): string | undefined {
   return text.trim() === '' ? 'a note needs some text' : undefined;
 }
@@ -69,8 +75,7 @@ export function addNote(file: NotesFile, target: Target, text: string, stamp?: S
   const now = nowIso(stamp);
   const note: Note = { id: stamp?.id ?? newNoteId(), created: now, updated: now, text };
   if (findNote(file, note.id)) return { ok: false, error: `a note with id ${note.id} exists already` };
-  const t = targetOf(file, target);
-  return { ok: true, file: withTarget(file, target, t.tags, [...t.notes, note].sort(compareNotes)), note };
+  return { ok: true, file: withNotes(file, target, (notes) => [...notes, note].sort(compareNotes)), note };
 }
 
 /** Where the note with this id is, if it is in the file. */
@@ -98,32 +103,16 @@ export function editNote(file: NotesFile, id: string, text: string, stamp?: Stam
   if (!place) return missing(id);
   if (place.note.text === text) return { ok: true, file, note: place.note };
   const note: Note = { ...place.note, text, updated: nowIso(stamp) };
-  const t = targetOf(file, place.target);
-  return {
-    ok: true,
-    file: withTarget(
-      file,
-      place.target,
-      t.tags,
-      t.notes.map((n) => (n.id === id ? note : n)),
-    ),
-    note,
-  };
+  return { ok: true, file: withNotes(file, place.target, (notes) => notes.map((n) => (n.id === id ? note : n))), note };
 }
 
 /** The note removed; the result's `note` is what restoreNote takes back (with deletedFrom for where). */
 export function deleteNote(file: NotesFile, id: string): OpResult & { deletedFrom?: Target } {
   const place = findNote(file, id);
   if (!place) return missing(id);
-  const t = targetOf(file, place.target);
   return {
     ok: true,
-    file: withTarget(
-      file,
-      place.target,
-      t.tags,
-      t.notes.filter((n) => n.id !== id),
-    ),
+    file: withNotes(file, place.target, (notes) => notes.filter((n) => n.id !== id)),
     note: place.note,
     deletedFrom: place.target,
   };
@@ -132,8 +121,7 @@ export function deleteNote(file: NotesFile, id: string): OpResult & { deletedFro
 /** A deleted note put back where it was, as it was (undo); a note still there is left alone. */
 export function restoreNote(file: NotesFile, target: Target, note: Note): OpResult {
   if (findNote(file, note.id)) return { ok: true, file, note };
-  const t = targetOf(file, target);
-  return { ok: true, file: withTarget(file, target, t.tags, [...t.notes, note].sort(compareNotes)), note };
+  return { ok: true, file: withNotes(file, target, (notes) => [...notes, note].sort(compareNotes)), note };
 }
 
 /** The target's tags replaced by `tags` (normalized: no `#`, no duplicates, sorted). */
