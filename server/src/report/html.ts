@@ -137,13 +137,17 @@ const ITEM_COLUMNS = [
 ] as const;
 
 /** The status and tags cell: the user's words, escaped (a notes file may come from anyone). */
+/** A table row's attributes that open its letter at a 1-based line in the editor; none outside it. */
+function rowLink(r: { uri?: string; line: number; character?: number }, linked: boolean): string {
+  return linked && r.uri
+    ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
+    : '';
+}
+
 /** The letters still open to appeal, soonest first; in the editor a row opens its letter. */
 function appealsHtml(a: ReportAppeals, linked: boolean): string {
   const rows = a.open.map((r) => {
-    const where =
-      linked && r.uri
-        ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
-        : '';
+    const where = rowLink(r, linked);
     return `<tr${where}><td>${escapeHtml(r.caseNumber ?? '')}</td><td>${escapeHtml(r.file)}:${r.line}</td><td>${r.appealBy}</td><td>${daysLeftText(r.daysLeft)}</td></tr>`;
   });
   const table =
@@ -159,10 +163,7 @@ function notesCell(r: ReportRow): string {
 
 /** An item's row; `letterColumn` when some file holds several letters, `notesColumn` when some item has a status or tags. */
 function itemRow(r: ReportRow, index: number, linked: boolean, letterColumn: boolean, notesColumn: boolean): string {
-  const where =
-    linked && r.uri
-      ? ` data-uri="${escapeHtml(r.uri)}" data-line="${r.line - 1}" data-character="${r.character ?? 0}" tabindex="0"`
-      : '';
+  const where = rowLink(r, linked);
   const category = categoryLabel(r);
   const note = authorizationNote(r);
   const cells = [
