@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { loadLetters, repeatLetters, richestLetter, TEN_MB, withTypo } from './lib/corpus.mjs';
 import { BenchClient } from './lib/lsp.mjs';
 import { OUR_ENVIRONMENT, ourAnswers } from './lib/servers.mjs';
 import { round, sleep, summarize } from './lib/stats.mjs';
@@ -235,15 +236,8 @@ const fmt = (x) => (typeof x === 'number' ? String(round(x, 2)) : String(x));
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const against = args.find((a) => a.startsWith('--against='))?.slice('--against='.length);
-  const { loadLetters, repeatLetters, TEN_MB, withTypo } = await import('./lib/corpus.mjs');
   const r = await benchNotes({
-    ...benchInputs(root, {
-      loadLetters,
-      repeatLetters,
-      TEN_MB,
-      withTypo,
-      parseLetter: out('engine/parse.js').parseLetter,
-    }),
+    ...benchInputs(root),
     againstArgs: against ? [serverOf(against), '--stdio'] : undefined,
     quick: args.includes('--quick'),
     log: (...a) => console.error('bench:', ...a),
@@ -263,11 +257,9 @@ export function serverOf(dir) {
 }
 
 /** The letter and the 10 MB text, as bench/run.mjs makes them, for a run of this part alone. */
-function benchInputs(dir, { loadLetters, repeatLetters, TEN_MB, withTypo, parseLetter }) {
+function benchInputs(dir) {
   const letters = loadLetters(dir);
-  const richest = letters
-    .map((l) => ({ l, items: parseLetter(l.text).letters.reduce((n, x) => n + x.items.length, 0) }))
-    .sort((a, b) => b.items - a.items)[0].l;
+  const richest = richestLetter(letters, out('engine/parse.js').parseLetter);
   const big = repeatLetters(
     letters.map((l) => l.text),
     TEN_MB,

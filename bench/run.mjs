@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { loadLetters, repeatLetters, TEN_MB, toMarkdown, withTypo, writeData } from './lib/corpus.mjs';
+import { loadLetters, repeatLetters, richestLetter, TEN_MB, toMarkdown, withTypo, writeData } from './lib/corpus.mjs';
 import { markdownServerPath, measureOurMemory, measureOurServer, measureStartup } from './lib/servers.mjs';
 import { measureBigPeer, measureManyLetters, variedLetters } from './lib/peer.mjs';
 import { round } from './lib/stats.mjs';
@@ -72,9 +72,7 @@ const big = {
 writeData(root, 'letters-10mb.txt', big.text);
 
 // The letter the servers are measured on: the fixture with the most disputed items, with one typo.
-const richest = letters
-  .map((l) => ({ l, items: engine.parseLetter(l.text).letters.reduce((n, x) => n + x.items.length, 0) }))
-  .sort((a, b) => b.items - a.items)[0].l;
+const richest = richestLetter(letters, engine.parseLetter);
 const serverLetter = { name: richest.name + ' (one outcome misspelled)', text: withTypo(richest.text) };
 serverLetter.bytes = Buffer.byteLength(serverLetter.text);
 // The 10 MB file for the servers: the same, with the typo in its last letter.

@@ -82,3 +82,10 @@ export function toMarkdown(text, parseLetter) {
   }
   return { text: out + text.slice(last), headings: headingAt.size };
 }
+
+/** The fixture with the most disputed items: the letter the servers are measured on. */
+export function richestLetter(letters, parseLetter) {
+  return letters
+    .map((l) => ({ l, items: parseLetter(l.text).letters.reduce((n, x) => n + x.items.length, 0) }))
+    .sort((a, b) => b.items - a.items)[0].l;
+}
