@@ -5,7 +5,7 @@
 // the old path, where the Letters view shows them as notes of a letter not found.
 
 import * as vscode from 'vscode';
-import { pathKey } from '../../../server/src/notes/keys';
+import { pathKey, pathKeyRest } from '../../../server/src/notes/keys';
 import type { NotesStore } from './notesStore';
 
 const SETTING = 'notes.updateOnFileMove';
@@ -28,7 +28,7 @@ export function followRenames(store: NotesStore): vscode.Disposable {
       const key = pathKey(from);
       const keys = Object.keys(store.fileOf(folder.uri)?.letters ?? {});
       // Nothing filed there: nothing to ask or write (a rename must not create a notes file).
-      if (!keys.some((k) => k === key || k.startsWith(key + '#') || k.startsWith(key + '/'))) continue;
+      if (!keys.some((k) => pathKeyRest(k, key) !== undefined)) continue;
       moves.push({ folder, from, to: vscode.workspace.asRelativePath(newUri, false) });
     }
     if (moves.length === 0 || !(await wanted(moves))) return;

@@ -37,6 +37,17 @@ export function pathKey(relativePath: string, letterIndex = 0): LetterKey {
 }
 
 /**
+ * What of `key` follows the path key `underKey` when the file (or folder) named by it is renamed:
+ * `''` for the file's first letter, `#n` for its nth, `/...` for a file inside that folder;
+ * undefined when `key` is not filed under that path.
+ */
+export function pathKeyRest(key: LetterKey, underKey: LetterKey): string | undefined {
+  if (!key.startsWith(underKey)) return undefined;
+  const rest = key.slice(underKey.length);
+  return rest === '' || rest.startsWith('#') || rest.startsWith('/') ? rest : undefined;
+}
+
+/**
  * A letter's key: its case number when it states one (the same in every copy of the letter, and
  * after a rename or a move), else its path relative to the workspace folder.
  */

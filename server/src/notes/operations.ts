@@ -2,7 +2,7 @@
 // file store applies them to the file as it is on disk at the moment of writing (under its lock),
 // so a change made meanwhile by another window or process is kept, never written over.
 
-import { describeLetterKey, pathKey } from './keys';
+import { describeLetterKey, pathKey, pathKeyRest } from './keys';
 import { ItemKey, ItemNotes, LetterKey, LetterNotes, Note, NotesFile, Target } from './model';
 import { compareNotes, normalizeTag, sortedUnique } from './notesFile';
 
@@ -179,10 +179,9 @@ export function renameLetterPath(file: NotesFile, from: string, to: string): OpR
   const letters: Record<string, LetterNotes> = {};
   let moved = false;
   for (const [key, entry] of Object.entries(file.letters)) {
-    const rest = key.startsWith(oldKey) ? key.slice(oldKey.length) : undefined;
-    const follows = rest !== undefined && (rest === '' || rest.startsWith('#') || rest.startsWith('/'));
-    const target = follows ? newKey + rest : key;
-    if (follows) moved = true;
+    const rest = pathKeyRest(key, oldKey);
+    const target = rest !== undefined ? newKey + rest : key;
+    if (rest !== undefined) moved = true;
     letters[target] = letters[target] ? joinLetters(letters[target], entry) : entry;
   }
   return { ok: true, file: moved ? { ...file, letters } : file };
