@@ -87,12 +87,7 @@ class PdfView implements vscode.Disposable {
   async showText(): Promise<void> {
     const text = this.state.text?.toString();
     if (!text || vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === text)) return;
-    // The panel says it is active only once VS Code reports its view state, which can come after a
-    // text read from the cache: the active tab says so from the start.
-    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-    const activeTab =
-      tab?.input instanceof vscode.TabInputCustom && tab.input.uri.toString() === this.state.pdf.toString();
-    const preserveFocus = !(this.panel.active || activeTab);
+    const preserveFocus = !this.panel.active;
     await openPdfText(this.state.pdf, { viewColumn: vscode.ViewColumn.Beside, preserveFocus, preview: true });
   }
 
