@@ -51,6 +51,14 @@ describe('the PDF view', function () {
   before(async () => {
     api = await activateExtension();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The PDF letters suite leaves this PDF's text open. Until VS Code reports it closed, the view
+    // takes it for the text beside the pages and opens none, and so would this test.
+    await until(
+      [vscode.window.onDidChangeVisibleTextEditors],
+      () => (vscode.window.visibleTextEditors.length === 0 ? true : undefined),
+      () =>
+        `every editor closed (visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ')})`,
+    );
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-pdfview-'));
   });
   after(async () => {
