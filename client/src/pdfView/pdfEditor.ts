@@ -35,6 +35,10 @@ class PdfView implements vscode.Disposable {
   private bytes?: Uint8Array;
   private unreadable?: string;
   private ready = false;
+  private closed = false;
+  private pageRan!: () => void;
+  /** Settles when the page's script first runs, or the view closes first. */
+  private readonly pageRuns = new Promise<void>((resolve) => (this.pageRan = resolve));
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -69,6 +73,10 @@ class PdfView implements vscode.Disposable {
     } else if (read.letter) {
       this.letter = read;
       this.state.text = pdfTextUri(this.state.pdf);
+      // Whether the PDF is the active editor is known for sure only once VS Code has shown it: a
+      // text read from the cache can come first. A page that runs was shown, so wait for it.
+      await this.pageRuns;
+      if (this.closed) return;
       await this.showText();
     } else {
       // No letter: only shown. Its text is kept only for a document open already.
@@ -111,6 +119,7 @@ class PdfView implements vscode.Disposable {
       case 'ready':
         // The first load, or the page reloaded after its tab was hidden.
         this.ready = true;
+        this.pageRan();
         this.state.rendered.clear();
         this.sendPdf();
         if (this.state.note) this.post({ type: 'note', text: this.state.note });
@@ -162,6 +171,8 @@ class PdfView implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.closed = true;
+    this.pageRan();
     this.subscriptions.forEach((s) => s.dispose());
   }
 }
