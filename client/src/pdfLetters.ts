@@ -30,7 +30,11 @@ export function registerPdfLetters(context: vscode.ExtensionContext): PdfViews {
     // A hidden tab's page is let go; shown again, it is drawn again at the page it was left on.
     vscode.window.registerCustomEditorProvider(PdfViews.viewType, views, { supportsMultipleEditorsPerDocument: true }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
-      if (doc.uri.scheme === PDF_TEXT_SCHEME) texts.forget(doc.uri);
+      // A language switch (the text is opened in the letter language) also fires this, with the
+      // document still open: its reader's text is still needed then, for Save as Text.
+      const key = doc.uri.toString();
+      if (doc.uri.scheme === PDF_TEXT_SCHEME && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === key))
+        texts.forget(doc.uri);
     }),
     vscode.commands.registerCommand(OPEN_PDF_COMMAND, async (clicked?: vscode.Uri) => {
       let pdf = clicked instanceof vscode.Uri ? clicked : pdfInView();

@@ -2,6 +2,7 @@
 // the extension's scheme named `CM16-0213037 · letter text`, in the letter language, with its items
 // in the outline and the status bar; "IMR: Save as Text" writes the reader's text to a file.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -77,21 +78,34 @@ describe('PDF letters', () => {
   });
 
   it('saves the text where asked', async () => {
-    assert.ok(editor);
-    await vscode.window.showTextDocument(editor.document);
-    const target = vscode.Uri.file(path.join(os.tmpdir(), `imr-letters-pdf-${process.pid}.txt`));
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
-      'imrLetters.saveAsText',
-      editor.document.uri,
-      target,
-    );
-    assert.equal(written?.toString(), target.toString());
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    // The reader's text, as `imr-letters text` writes it: the form feed before page 2's first line
-    // ("The Final Determination was based on ...", as pdftotext reads page 2) is back.
-    assert.equal(text.split('\f').length, 2);
-    assert.match(text, /^\fThe Final Determination was based on decisions/m);
-    assert.equal(text.replace(/\f/g, '\u00a0'), editor.document.getText());
-    await vscode.workspace.fs.delete(target);
+    // A copy no earlier test opened: its text is opened in the letter language for the first time,
+    // a switch VS Code reports as the document closed and opened again.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-letters-pdf-'));
+    try {
+      const pdf = vscode.Uri.file(path.join(folder, PDF_LETTER));
+      fs.copyFileSync(fixtureUri(PDF_LETTER).fsPath, pdf.fsPath);
+      const opened = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+        'imrLetters.openPdfAsText',
+        pdf,
+      );
+      assert.ok(opened, 'the command opened no editor');
+      assert.equal(opened.document.languageId, LETTER_LANGUAGE);
+      const target = vscode.Uri.file(path.join(folder, 'saved.txt'));
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'imrLetters.saveAsText',
+        opened.document.uri,
+        target,
+      );
+      assert.equal(written?.toString(), target.toString());
+      const text = fs.readFileSync(target.fsPath, 'utf8');
+      // The reader's text, as `imr-letters text` writes it: the form feed before page 2's first line
+      // ("The Final Determination was based on ...", as pdftotext reads page 2) is back.
+      assert.equal(text.split('\f').length, 2);
+      assert.match(text, /^\fThe Final Determination was based on decisions/m);
+      assert.equal(text.replace(/\f/g, '\u00a0'), opened.document.getText());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
